@@ -1,0 +1,55 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run setup test lint format check-migrations check-deploy worker clean
+
+# The virtual environment, rebuilt when the pins change.
+$(VENV)/.runtime-installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## setup: install, migrate the database, load the seed data set (idempotent)
+setup: $(VENV)/.runtime-installed
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_seed
+
+## run: set everything up and serve admin and API on $(HOST) (SQLite, tasks in-process)
+run: setup
+	$(BIN)/python manage.py demo_users --host $(HOST)
+	$(BIN)/python manage.py runserver $(HOST)
+
+## test: the whole test suite (SQLite by default; PostgreSQL/Redis when DATABASE_URL/CELERY_BROKER_URL are set)
+test: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-migrations: $(VENV)/.runtime-installed
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+## check-deploy: Django's deployment checklist in production mode (debug off)
+check-deploy: $(VENV)/.runtime-installed
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	DJANGO_ALLOWED_HOSTS=claims.example.org \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+## worker: a Celery worker (needs CELERY_BROKER_URL)
+worker: $(VENV)/.runtime-installed
+	$(BIN)/celery -A claims_project worker --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache staticfiles

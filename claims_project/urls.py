@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from rest_framework.routers import DefaultRouter
+
+from claims.views import ClaimViewSet, MetricViewSet, SpeakerViewSet
+from reviews.views import ReviewViewSet
+from sources.views import ArticleViewSet, OutletViewSet
+
+admin.site.site_header = "Claims database"
+admin.site.site_title = "Claims database"
+admin.site.index_title = "Figures, sources and verdicts"
+
+router = DefaultRouter()
+router.register("outlets", OutletViewSet, basename="outlet")
+router.register("articles", ArticleViewSet, basename="article")
+router.register("speakers", SpeakerViewSet, basename="speaker")
+router.register("metrics", MetricViewSet, basename="metric")
+router.register("claims", ClaimViewSet, basename="claim")
+router.register("reviews", ReviewViewSet, basename="review")
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("admin/", admin.site.urls),
+    path("api/", include(router.urls)),
+    path("api-auth/", include("rest_framework.urls")),
+]
