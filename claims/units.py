@@ -1,0 +1,119 @@
+"""Units of measure for claims, through the pint units library. Pure Python, no Django import.
+
+Our vocabulary is pint's, with three additions a newsroom needs:
+
+- ``count``: a number of things (fighters, attacks, villages). It is its own dimension, so a count
+  never converts silently into a percentage or a length.
+- ``times``: a multiplier ("doubling" is 2 times). It is dimensionless, like ``percent``, so a ratio
+  stated either way compares: 2 times == 200 percent, 0.4 == 40 percent.
+- money as ISO 4217 codes (``USD``, ``EUR``, ``IQD`` ...), each its own dimension: exchange rates
+  change by the day, so two currencies are never converted into each other here.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pint
+
+# Currencies newsrooms covering the region meet most; each is its own dimension (see above).
+CURRENCIES = (
+    "USD", "EUR", "GBP", "IQD", "SYP", "TRY", "IRR", "JOD", "SAR", "AED",
+    "EGP", "LBP", "KWD", "QAR", "ILS", "RUB", "CNY", "JPY", "CHF", "INR",
+)  # fmt: skip
+
+# Spellings used in news copy that pint does not know, mapped to the unit they mean.
+_ALIASES = {
+    "count": "count_",
+    "counts": "count_",
+    "number": "count_",
+    "%": "percent",
+    "per cent": "percent",
+    "pct": "percent",
+    "barrel": "oil_barrel",
+    "barrels": "oil_barrel",
+    "bbl": "oil_barrel",
+    "barrel/day": "oil_barrel/day",
+    "barrels/day": "oil_barrel/day",
+    "barrels per day": "oil_barrel/day",
+    "bpd": "oil_barrel/day",
+    "kilometre": "kilometer",
+    "kilometres": "kilometer",
+    "square kilometre": "kilometer**2",
+    "square kilometres": "kilometer**2",
+    "square kilometer": "kilometer**2",
+    "square kilometers": "kilometer**2",
+    "sq km": "kilometer**2",
+    "ton": "metric_ton",
+    "tons": "metric_ton",
+    "tonnes": "metric_ton",
+}
+
+
+class UnitError(ValueError):
+    """A unit that is not in the vocabulary, or two units that do not convert into each other."""
+
+
+@functools.cache
+def registry() -> pint.UnitRegistry:
+    """The one unit registry of the product, built once per process."""
+    ureg = pint.UnitRegistry(on_redefinition="raise")
+    # pint's own "count" is dimensionless; ours must not mix with percentages, hence "count_".
+    ureg.define("count_ = [count]")
+    ureg.define("times = 1 = fold")
+    for code in CURRENCIES:
+        ureg.define(f"{code} = [currency_{code.lower()}]")
+    return ureg
+
+
+def _canonical_spelling(text: str) -> str:
+    spelled = " ".join(text.strip().split())
+    return _ALIASES.get(spelled.lower(), spelled)
+
+
+@functools.lru_cache(maxsize=512)
+def parse_unit(text: str) -> pint.Unit:
+    """Return the pint unit for ``text`` ("count", "km", "percent", "USD", "barrel/day" ...).
+
+    Raises UnitError naming the unit when it is empty or unknown.
+    """
+    spelled = _canonical_spelling(text)
+    if not spelled:
+        raise UnitError("a unit is required, e.g. count, percent, km, USD")
+    try:
+        return registry().parse_units(spelled)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError,
+            TypeError, AttributeError, KeyError, SyntaxError, IndexError) as exc:  # fmt: skip
+        raise UnitError(f"unknown unit {text!r}; use e.g. count, percent, times, km, USD") from exc
+
+
+def is_known_unit(text: str) -> bool:
+    """True when ``text`` names a unit of the vocabulary."""
+    try:
+        parse_unit(text)
+    except UnitError:
+        return False
+    return True
+
+
+def are_compatible(unit_a: str, unit_b: str) -> bool:
+    """True when figures in ``unit_a`` can be converted into ``unit_b``."""
+    return parse_unit(unit_a).dimensionality == parse_unit(unit_b).dimensionality
+
+
+def conversion_factor(from_unit: str, to_unit: str) -> float:
+    """The factor that turns a figure in ``from_unit`` into ``to_unit`` (40 km -> mile: 0.6214)."""
+    return _factor(from_unit.strip(), to_unit.strip())
+
+
+@functools.lru_cache(maxsize=1024)
+def _factor(from_unit: str, to_unit: str) -> float:
+    source, target = parse_unit(from_unit), parse_unit(to_unit)
+    if source.dimensionality != target.dimensionality:
+        raise UnitError(f"cannot convert {from_unit!r} into {to_unit!r}")
+    return float(registry().Quantity(1.0, source).to(target).magnitude)
+
+
+def convert(value: float, from_unit: str, to_unit: str) -> float:
+    """Convert ``value`` from one unit into another; infinities stay infinite."""
+    return value * conversion_factor(from_unit, to_unit)
