@@ -1,0 +1,302 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from claims import intervals, units, verdicts
+from sources.models import Article
+
+
+def validate_unit(value: str) -> None:
+    """A model-field validator: the unit must be in the units vocabulary (claims.units)."""
+    try:
+        units.parse_unit(value)
+    except units.UnitError as exc:
+        raise ValidationError(str(exc), code="unknown_unit") from exc
+
+
+def tolerances() -> intervals.Tolerances:
+    """The interval tolerances configured in settings.INTERVAL_TOLERANCES."""
+    return intervals.Tolerances(**settings.INTERVAL_TOLERANCES)
+
+
+class SpeakerKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANISATION = "organisation", "Organisation"
+    DOCUMENT = "document", "Document"
+
+
+class MetricKind(models.TextChoices):
+    LEVEL = "level", "Level at a point in time"
+    COUNT_OVER_PERIOD = "count_over_period", "Count over a period"
+    RATIO = "ratio", "Ratio"
+
+
+class ClaimStatus(models.TextChoices):
+    CANDIDATE = "candidate", "Candidate"
+    CONFIRMED = "confirmed", "Confirmed"
+    REJECTED = "rejected", "Rejected"
+
+
+class Speaker(models.Model):
+    """The person, organisation or document a figure is attributed to."""
+
+    Kind = SpeakerKind
+
+    slug = models.SlugField(max_length=150, unique=True)
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.PERSON)
+    role = models.CharField(max_length=300, blank=True)
+    affiliation = models.CharField(max_length=300, blank=True)
+    aliases = models.JSONField(
+        default=list, blank=True, help_text="Other names the speaker appears under, as a list."
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            # Admin and API search and sort speakers by name.
+            models.Index(fields=["name"], name="speaker_name"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="speaker_name_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=SpeakerKind.values), name="speaker_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if not isinstance(self.aliases, list) or not all(
+            isinstance(alias, str) for alias in self.aliases
+        ):
+            raise ValidationError({"aliases": "aliases must be a list of names"})
+
+
+class Metric(models.Model):
+    """The quantity being measured. Claims of one metric are comparable; nothing else is."""
+
+    Kind = MetricKind
+
+    slug = models.SlugField(max_length=150, unique=True)
+    name = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    canonical_unit = models.CharField(
+        max_length=50,
+        default="count",
+        validators=[validate_unit],
+        help_text="Every claim's interval is converted into this unit (count, percent, km, USD).",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.LEVEL)
+    scope = models.CharField(max_length=300, blank=True, help_text="Where or whom it covers.")
+    comparability_days = models.PositiveIntegerField(
+        default=365,
+        help_text="How far apart two as-of periods may be and still be compared: figures further "
+        "apart are a change over time, not a conflict.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="metric_name_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=MetricKind.values), name="metric_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Claim(models.Model):
+    """One figure stated in one article, pointing at its characters in the archived body."""
+
+    Status = ClaimStatus
+
+    class Origin(models.TextChoices):
+        SEED = "seed", "Seed data set"
+        EXTRACTED = "extracted", "Extracted automatically"
+        MANUAL = "manual", "Entered by hand"
+
+    class AsOfPrecision(models.TextChoices):
+        DAY = "day", "Day"
+        WEEK = "week", "Week"
+        MONTH = "month", "Month"
+        QUARTER = "quarter", "Quarter"
+        YEAR = "year", "Year"
+        SPAN = "span", "Span of dates"
+
+    Qualifier = models.TextChoices(
+        "Qualifier", [(q.name, (q.value, q.value.replace("_", " "))) for q in intervals.Qualifier]
+    )
+
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="claims")
+    quote = models.TextField(help_text="The sentence the figure stands in.")
+    figure = models.CharField(
+        max_length=200, help_text='The figure as written, e.g. "14- to 18,000".'
+    )
+    start = models.PositiveIntegerField(help_text="Offset of the figure's first character.")
+    end = models.PositiveIntegerField(help_text="Offset just past the figure's last character.")
+    value_low = models.FloatField(null=True, blank=True, help_text="Empty for 'up to' figures.")
+    value_high = models.FloatField(null=True, blank=True, help_text="Empty for 'at least'.")
+    qualifier = models.CharField(max_length=12, choices=Qualifier.choices, default="exact")
+    unit = models.CharField(
+        max_length=50,
+        default="count",
+        validators=[validate_unit],
+        help_text="count, percent, times, km, mile, USD ...",
+    )
+    subject = models.CharField(max_length=300, blank=True, help_text="What is counted/measured.")
+    scope = models.CharField(max_length=300, blank=True)
+    speaker = models.ForeignKey(
+        Speaker,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+        help_text="Empty when the outlet itself asserts the figure.",
+    )
+    metric = models.ForeignKey(
+        Metric, on_delete=models.SET_NULL, null=True, blank=True, related_name="claims"
+    )
+    as_of_start = models.DateField(null=True, blank=True)
+    as_of_end = models.DateField(null=True, blank=True)
+    as_of_precision = models.CharField(max_length=7, choices=AsOfPrecision.choices, blank=True)
+    status = models.CharField(max_length=9, choices=Status.choices, default=Status.CANDIDATE)
+    origin = models.CharField(max_length=9, choices=Origin.choices, default=Origin.MANUAL)
+    # The latest published review's verdict, kept here by reviews.services (see claims/verdicts).
+    verdict = models.CharField(max_length=15, choices=verdicts.CHOICES, blank=True)
+    verdict_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article_id", "start"]
+        indexes = [
+            # The diff report and the metric filter: one metric's claims of a status by period.
+            models.Index(
+                fields=["metric", "status", "as_of_start"], name="claim_metric_status_asof"
+            ),
+            # The triage queue and status filter, newest first.
+            models.Index(fields=["status", "-created_at"], name="claim_status_created"),
+            # The as-of date range filter.
+            models.Index(fields=["as_of_start", "as_of_end"], name="claim_as_of"),
+            # The verdict filter.
+            models.Index(fields=["verdict"], name="claim_verdict"),
+            # The value-window filter on stated bounds.
+            models.Index(fields=["value_low", "value_high"], name="claim_values"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value_low__isnull=True)
+                | Q(value_high__isnull=True)
+                | Q(value_low__lte=F("value_high")),
+                name="claim_low_not_above_high",
+                violation_error_message="value_low must not be greater than value_high.",
+            ),
+            models.CheckConstraint(
+                condition=Q(value_low__isnull=False) | Q(value_high__isnull=False),
+                name="claim_has_a_bound",
+                violation_error_message="A claim needs value_low, value_high or both.",
+            ),
+            models.CheckConstraint(
+                condition=Q(start__lt=F("end")),
+                name="claim_offsets_ordered",
+                violation_error_message="start must be smaller than end.",
+            ),
+            models.CheckConstraint(
+                condition=Q(as_of_start__isnull=True)
+                | Q(as_of_end__isnull=True)
+                | Q(as_of_start__lte=F("as_of_end")),
+                name="claim_as_of_ordered",
+                violation_error_message="as_of_start must not be after as_of_end.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ClaimStatus.values), name="claim_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(qualifier__in=[q.value for q in intervals.Qualifier]),
+                name="claim_qualifier_valid",
+            ),
+            # One claim per figure: extraction run twice finds the same span, not a new claim.
+            models.UniqueConstraint(
+                fields=["article", "start", "end"],
+                name="claim_unique_span",
+                violation_error_message="This article already has a claim at these offsets.",
+            ),
+        ]
+        # Offsets inside the body and figure == body[start:end] are enforced by database triggers
+        # (claims/migrations/0002_claim_offset_triggers.py): a check constraint cannot read
+        # another table.
+
+    def __str__(self) -> str:
+        return f"{self.figure} {self.subject}".strip()
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        try:
+            intervals.check_bounds(self.value_low, self.value_high, self.qualifier)
+        except intervals.BoundsError as exc:
+            errors[exc.field] = exc.message
+        if self.unit and "unit" not in errors:
+            try:
+                units.parse_unit(self.unit)
+            except units.UnitError as exc:
+                errors["unit"] = str(exc)
+            else:
+                if self.metric_id and not units.are_compatible(
+                    self.unit, self.metric.canonical_unit
+                ):
+                    errors["unit"] = (
+                        f"unit {self.unit!r} does not convert into the metric's unit "
+                        f"{self.metric.canonical_unit!r}"
+                    )
+        if self.as_of_start and self.as_of_end and self.as_of_start > self.as_of_end:
+            errors["as_of_end"] = "as_of_end must not be before as_of_start"
+        if self.article_id is not None:
+            errors.update(self._offset_errors(self.article.body))
+        if errors:
+            raise ValidationError(errors)
+
+    def _offset_errors(self, body: str) -> dict[str, str]:
+        if self.start is None or self.end is None:
+            return {}
+        if self.start >= self.end:
+            return {"end": "end must be greater than start"}
+        if self.end > len(body):
+            return {"end": f"end ({self.end}) is past the end of the article body ({len(body)})"}
+        written = body[self.start : self.end]
+        if written != self.figure:
+            return {
+                "figure": f"the article body reads {written!r} at {self.start}-{self.end}, "
+                f"not {self.figure!r}"
+            }
+        if self.quote and self.figure not in self.quote:
+            return {"quote": "the quote must contain the figure"}
+        if self.quote and self.quote not in body:
+            return {"quote": "the quote must be a passage of the article body"}
+        return {}
+
+    def interval(self, tolerance: intervals.Tolerances | None = None) -> intervals.Interval:
+        """The claim's interval in its metric's canonical unit (or its own unit without one)."""
+        return intervals.claim_interval(
+            low=self.value_low,
+            high=self.value_high,
+            qualifier=self.qualifier,
+            unit=self.unit,
+            canonical_unit=self.metric.canonical_unit if self.metric_id else None,
+            tolerances=tolerance or tolerances(),
+        )

@@ -1,0 +1,13 @@
+"""Reads that feed the API and reports, with their related rows already loaded."""
+
+from django.db.models import QuerySet
+
+from claims.models import Claim
+
+
+def claim_list(*, user=None) -> QuerySet[Claim]:
+    """Claims with article, outlet, speaker and metric joined in; anonymous users see confirmed."""
+    claims = Claim.objects.select_related("article__outlet", "speaker", "metric")
+    if user is None or not user.is_authenticated:
+        claims = claims.filter(status=Claim.Status.CONFIRMED)
+    return claims

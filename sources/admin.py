@@ -1,0 +1,71 @@
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from simple_history.admin import SimpleHistoryAdmin
+
+from sources.models import Article, Outlet
+from sources.text import content_hash, normalize_body
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "homepage", "article_count"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, obj: Outlet) -> int:
+        return obj.article_count
+
+
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = [
+            "title", "outlet", "url", "published", "published_precision", "date_basis", "body",
+        ]  # fmt: skip
+
+    def clean_body(self) -> str:
+        body = normalize_body(self.cleaned_data.get("body", ""))
+        if not body:
+            raise ValidationError("the article text is empty")
+        if self.instance.pk is None:
+            duplicate = Article.objects.filter(content_hash=content_hash(body)).first()
+            if duplicate is not None:
+                raise ValidationError(
+                    f"this text is already stored as article #{duplicate.pk} ({duplicate.title})"
+                )
+        return body
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    form = ArticleAdminForm
+    list_display = ["title", "outlet", "published", "claim_count", "imported_at"]
+    list_filter = ["outlet", "published_precision", ("published", admin.DateFieldListFilter)]
+    list_select_related = ["outlet"]
+    search_fields = ["title", "url", "outlet__name"]
+    autocomplete_fields = ["outlet"]
+    date_hierarchy = "published"
+    readonly_fields = ["content_hash", "imported_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+
+    @admin.display(description="claims", ordering="claim_count")
+    def claim_count(self, obj: Article) -> int:
+        return obj.claim_count
+
+    def get_readonly_fields(self, request, obj=None):
+        # The body is evidence: once stored it is shown, never edited (a trigger also refuses it).
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, "body"] if obj is not None else readonly
+
+    def save_model(self, request, obj: Article, form, change: bool) -> None:
+        if not change:
+            obj.content_hash = content_hash(obj.body)
+        super().save_model(request, obj, form, change)
