@@ -1,0 +1,90 @@
+"""The read API: nested claims without N+1 queries, scoped by who asks."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from claims.models import Claim
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    MetricFactory,
+    ReviewFactory,
+    SpeakerFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+LISTS = ["outlets", "articles", "speakers", "metrics", "claims", "reviews"]
+
+
+def make_rows(count: int) -> None:
+    for _ in range(count):
+        claim = ClaimFactory(
+            article=ArticleFactory(), speaker=SpeakerFactory(), metric=MetricFactory()
+        )
+        ReviewFactory(claim=claim, status="published", published_at=claim.created_at)
+
+
+def queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    return len(captured)
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_each_list_runs_the_same_queries_at_page_sizes_10_and_100(editor_client, name):
+    make_rows(100)
+    small = queries(editor_client, f"/api/{name}/?page_size=10")
+    large = queries(editor_client, f"/api/{name}/?page_size=100")
+    assert small == large
+
+
+def test_a_claim_comes_with_its_speaker_article_outlet_metric_and_interval(client):
+    claim = ClaimFactory(speaker=SpeakerFactory(name="Jane Roe"), metric=MetricFactory())
+    row = client.get(f"/api/claims/{claim.pk}/").json()
+    assert row["speaker"]["name"] == "Jane Roe"
+    assert row["article"]["outlet"] == claim.article.outlet.name
+    assert row["metric"]["slug"] == claim.metric.slug
+    assert row["interval"] == {"low": 3000.0, "high": 5000.0, "unit": "count"}
+
+
+def test_an_open_ended_figure_has_a_null_end(client):
+    claim = ClaimFactory(qualifier="at_least", value_high=None)
+    assert client.get(f"/api/claims/{claim.pk}/").json()["interval"]["high"] is None
+
+
+def test_anonymous_readers_see_confirmed_claims_only(editor_client):
+    confirmed = ClaimFactory()
+    candidate = ClaimFactory(status=Claim.Status.CANDIDATE)
+    anonymous_ids = {row["id"] for row in Client().get("/api/claims/").json()["results"]}
+    editor_ids = {row["id"] for row in editor_client.get("/api/claims/").json()["results"]}
+    assert anonymous_ids == {confirmed.pk}
+    assert editor_ids == {confirmed.pk, candidate.pk}
+
+
+def test_anonymous_readers_see_published_reviews_only(client):
+    published = ReviewFactory(status="published", published_at="2024-01-01T00:00:00Z")
+    ReviewFactory(status="draft")
+    ids = {row["id"] for row in client.get("/api/reviews/").json()["results"]}
+    assert ids == {published.pk}
+
+
+def test_claims_filter_by_metric_and_status(client):
+    metric = MetricFactory()
+    wanted = ClaimFactory(metric=metric)
+    ClaimFactory()
+    rows = client.get(f"/api/claims/?metric__slug={metric.slug}&status=confirmed").json()
+    assert [row["id"] for row in rows["results"]] == [wanted.pk]
+
+
+def test_a_bad_filter_value_is_answered_with_400_naming_the_field(client):
+    response = client.get("/api/claims/?as_of_start__gte=not-a-date")
+    assert response.status_code == 400
+    assert "as_of_start__gte" in response.json()
+
+
+def test_the_api_does_not_accept_writes_yet_from_anonymous_users(client):
+    assert client.post("/api/claims/", {}).status_code in (401, 403, 405)
