@@ -34,7 +34,8 @@ UPPER_BOUND_QUALIFIERS = frozenset({Qualifier.AT_MOST, Qualifier.LESS_THAN})
 class Tolerances:
     """How far hedged figures reach. The product reads these from settings (INTERVAL_TOLERANCES).
 
-    ``approximate``: relative half-width of "about 40,000" (0.10 gives 36,000..44,000).
+    ``approximate``: relative half-width of "about 7,300" (0.10 gives 6,570..8,030); never
+    narrower than the figure's rounding, so "about 40,000" is 35,000..45,000.
     ``nearly``: how far below the figure "nearly 40" may sit (0.10 gives 36..40).
     ``rounding``: exact figures carry their rounding ("40,000" is anything that rounds to it,
     35,000..45,000; "22" is 21.5..22.5). Off, an exact figure is a single point.
@@ -53,6 +54,8 @@ class Tolerances:
             value = getattr(self, name)
             if not (0 <= value < 1):
                 raise ValueError(f"tolerance {name!r} must be at least 0 and below 1, not {value}")
+        if not self.rounding_from >= 0:
+            raise ValueError(f"rounding_from must be 0 or more, not {self.rounding_from}")
 
 
 DEFAULT_TOLERANCES = Tolerances()

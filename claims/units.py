@@ -13,6 +13,7 @@ Our vocabulary is pint's, with three additions a newsroom needs:
 from __future__ import annotations
 
 import functools
+import re
 
 import pint
 
@@ -22,32 +23,41 @@ CURRENCIES = (
     "EGP", "LBP", "KWD", "QAR", "ILS", "RUB", "CNY", "JPY", "CHF", "INR",
 )  # fmt: skip
 
-# Spellings used in news copy that pint does not know, mapped to the unit they mean.
-_ALIASES = {
-    "count": "count_",
-    "counts": "count_",
-    "number": "count_",
+# Phrases used in news copy that pint does not read, mapped to the unit they mean.
+_PHRASES = {
     "%": "percent",
     "per cent": "percent",
-    "pct": "percent",
-    "barrel": "oil_barrel",
-    "barrels": "oil_barrel",
-    "bbl": "oil_barrel",
-    "barrel/day": "oil_barrel/day",
-    "barrels/day": "oil_barrel/day",
     "barrels per day": "oil_barrel/day",
+    "barrel per day": "oil_barrel/day",
     "bpd": "oil_barrel/day",
-    "kilometre": "kilometer",
-    "kilometres": "kilometer",
     "square kilometre": "kilometer**2",
     "square kilometres": "kilometer**2",
     "square kilometer": "kilometer**2",
     "square kilometers": "kilometer**2",
     "sq km": "kilometer**2",
+}
+# Single words replaced wherever they stand, also inside compound units ("barrel/day", "tons /
+# year"), because pint's own meaning of them is not the newsroom's: pint's "barrel" is 31.5
+# gallons (an oil barrel is 42), its "ton" the short ton, its "count" dimensionless.
+_WORDS = {
+    "count": "count_",
+    "counts": "count_",
+    "number": "count_",
+    "pct": "percent",
+    "barrel": "oil_barrel",
+    "barrels": "oil_barrel",
+    "bbl": "oil_barrel",
+    "kilometre": "kilometer",
+    "kilometres": "kilometer",
     "ton": "metric_ton",
     "tons": "metric_ton",
+    "tonne": "metric_ton",
     "tonnes": "metric_ton",
 }
+_WORD = re.compile(r"[A-Za-z_]+")
+# Scale words and their abbreviations are part of a number ("40k", "3 million"), not a unit; pint
+# would read "k" as Boltzmann's constant and "M" as molar.
+_NOT_UNITS = frozenset({"k", "M", "bn", "mn", "thousand", "million", "billion", "hundred"})
 
 
 class UnitError(ValueError):
@@ -68,7 +78,10 @@ def registry() -> pint.UnitRegistry:
 
 def _canonical_spelling(text: str) -> str:
     spelled = " ".join(text.strip().split())
-    return _ALIASES.get(spelled.lower(), spelled)
+    phrase = _PHRASES.get(spelled.lower())
+    if phrase is not None:
+        return phrase
+    return _WORD.sub(lambda word: _WORDS.get(word.group().lower(), word.group()), spelled)
 
 
 @functools.lru_cache(maxsize=512)
@@ -80,10 +93,12 @@ def parse_unit(text: str) -> pint.Unit:
     spelled = _canonical_spelling(text)
     if not spelled:
         raise UnitError("a unit is required, e.g. count, percent, km, USD")
+    if spelled in _NOT_UNITS or spelled.lower() in _NOT_UNITS:
+        raise UnitError(f"unknown unit {text!r}: a scale word belongs in the number (3 million)")
     try:
         return registry().parse_units(spelled)
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError,
-            TypeError, AttributeError, KeyError, SyntaxError, IndexError) as exc:  # fmt: skip
+    except Exception as exc:
+        # pint raises many kinds on malformed text (assertions, tokenizer errors, division by 0).
         raise UnitError(f"unknown unit {text!r}; use e.g. count, percent, times, km, USD") from exc
 
 

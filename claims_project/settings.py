@@ -184,7 +184,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 
 # --- Figures as intervals (DESIGN.md): tolerances are settings, not constants in code. ---
 INTERVAL_TOLERANCES = {
-    # "about 40,000" reaches 10% either side.
+    # "about 7,300" reaches 10% either side (and never less than the figure's rounding).
     "approximate": env_float("CLAIMS_TOLERANCE_APPROXIMATE", 0.10),
     # "nearly 40" sits up to 10% below 40.
     "nearly": env_float("CLAIMS_TOLERANCE_NEARLY", 0.10),
