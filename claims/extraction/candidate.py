@@ -1,0 +1,31 @@
+"""The candidate claim: one figure found in a text, with what an editor needs to confirm it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One quantitative claim found in a text, before an editor confirms or rejects it.
+
+    ``figure == text[start:end]`` and ``quote == text[quote_start:quote_start + len(quote)]``
+    always hold. Bounds are in the claim's unit; an open side is None.
+    """
+
+    quote: str
+    quote_start: int
+    figure: str
+    start: int
+    end: int
+    value_low: float | None
+    value_high: float | None
+    qualifier: str
+    unit: str
+    subject: str
+    speaker: str | None
+    speaker_kind: str | None
+    as_of_start: dt.date | None
+    as_of_end: dt.date | None
+    as_of_precision: str | None

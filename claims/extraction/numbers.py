@@ -1,0 +1,208 @@
+"""Numbers as written in news text: digits, separators, decimals, scale words and word numbers.
+
+This module only finds and values number *atoms* ("3,000", "1.2 billion", "twenty-two",
+"a dozen", "$20bn"); combining atoms into ranges and deciding whether an atom is a claim at all
+happens elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS_WORDS: dict[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES: dict[str, float] = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "tr": 1e12,
+}
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "us$": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "iqd": "IQD",
+}
+
+_UNIT_WORD = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+_TENS_WORD = "|".join(TENS_WORDS)
+_SMALL_WORD = rf"(?:(?:{_TENS_WORD})(?:[-\s](?:{_UNIT_WORD}))?|{_UNIT_WORD})"
+# "two hundred", "a hundred and fifty"; "a dozen" is twelve, "dozens" is not a number.
+_WORD_NUMBER = (
+    rf"(?:(?:a|{_SMALL_WORD})\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORD})?"
+    rf"|a\s+dozen|{_SMALL_WORD})"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Attached scales ("3.4m", "$20bn") must not be followed by more letters ("3mm" is a unit).
+_ATTACHED_SCALE = r"(?:bn|mn|mln|tn|m|k)(?![A-Za-z])"
+_SPACED_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn)\b"
+# Letters glued to digits make an ordinal, a decade or a code ("8th", "1990s", "F16") unless
+# they are a unit abbreviation ("40km", "3mm", "95%" is not a letter).
+_GLUED_UNIT_GUARD = r"(?!km\b|mm\b|m\b|cm\b|kg\b|bpd\b|mw\b|gw\b|sq\b)[A-Za-z]|\d"
+_CURRENCY_PREFIX = r"(?:US\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|IQD)\s?)"
+
+NUMBER_RE = re.compile(
+    rf"""
+    (?P<currency>{_CURRENCY_PREFIX})?
+    (?:
+        (?<![\w.,:/])(?P<digits>{_DIGITS})(?![.,]\d)(?![:/]\d)
+        (?:(?P<attached>{_ATTACHED_SCALE})|\s?(?P<spaced>{_SPACED_SCALE}))?
+        (?!{_GLUED_UNIT_GUARD})
+      |
+        (?<![\w-])(?P<word>{_WORD_NUMBER}|an?)\b
+        (?:\s(?P<wordscale>(?:thousand|million|billion|trillion)\b))?
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberAtom:
+    """One number as written, with its value already multiplied by any scale word."""
+
+    start: int
+    end: int
+    value: float
+    base: float
+    scale: float
+    is_word: bool
+    currency: str | None
+    has_separator: bool
+    # A bare "a"/"an", which counts as one only in lists of casualties.
+    is_article: bool = False
+
+
+def parse_word_number(text: str) -> float | None:
+    """Value of a spelled-out number ("twenty-two", "a hundred and five", "a dozen"), else None."""
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if words == ["a", "dozen"] or words == ["dozen"]:
+        return 12.0
+    total = 0
+    current = 0
+    seen = False
+    for word in words:
+        if word == "and":
+            continue
+        if word in UNITS_WORDS:
+            current += UNITS_WORDS[word]
+        elif word in TENS_WORDS:
+            current += TENS_WORDS[word]
+        elif word in ("a", "an"):
+            current += 1
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in ("thousand", "million", "billion", "trillion"):
+            total += max(current, 1) * int(SCALES[word])
+            current = 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+def parse_digits(text: str) -> float:
+    """Value of a digit string with optional thousands separators and decimals ("1,234.5")."""
+    return float(text.replace(",", ""))
+
+
+def parse_number(text: str) -> float | None:
+    """Value of one number as written ("1.2 billion", "$20bn", "14,000", "six"), else None."""
+    match = NUMBER_RE.fullmatch(text.strip())
+    if match is None:
+        return None
+    atom = _atom(match, 0)
+    return atom.value if atom else None
+
+
+def _atom(match: re.Match[str], offset: int) -> NumberAtom | None:
+    currency_text = match.group("currency")
+    currency = CURRENCY_SYMBOLS.get(currency_text.strip().lower()) if currency_text else None
+    if match.group("digits"):
+        base = parse_digits(match.group("digits"))
+        scale_word = match.group("attached") or match.group("spaced")
+        is_word = False
+        has_separator = "," in match.group("digits")
+    else:
+        word = match.group("word")
+        if word.lower() in ("a", "an"):
+            base = 1.0
+        else:
+            parsed = parse_word_number(word)
+            if parsed is None:
+                return None
+            base = parsed
+        scale_word = match.group("wordscale")
+        is_word = True
+        has_separator = False
+        if word.lower() in ("a", "an") and scale_word is None and currency is not None:
+            return None
+    scale = SCALES[scale_word.lower()] if scale_word else 1.0
+    article = bool(match.group("word")) and match.group("word").lower() in ("a", "an")
+    return NumberAtom(
+        is_article=article and scale == 1,
+        start=match.start() + offset,
+        end=match.end() + offset,
+        value=base * scale,
+        base=base,
+        scale=scale,
+        is_word=is_word,
+        currency=currency,
+        has_separator=has_separator,
+    )
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberAtom]:
+    """Every number atom in ``text[start:end]``, with offsets into ``text``."""
+    atoms: list[NumberAtom] = []
+    for match in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
+        atom = _atom(match, 0)
+        if atom is not None:
+            atoms.append(atom)
+    return atoms
