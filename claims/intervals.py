@@ -37,25 +37,30 @@ class Tolerances:
     ``approximate``: relative half-width of "about 7,300" (0.10 gives 6,570..8,030); never
     narrower than the figure's rounding, so "about 40,000" is 35,000..45,000.
     ``nearly``: how far below the figure "nearly 40" may sit (0.10 gives 36..40).
-    ``rounding``: exact figures carry their rounding ("40,000" is anything that rounds to it,
-    35,000..45,000; "22" is 21.5..22.5). Off, an exact figure is a single point.
-    ``rounding_from``: trailing zeros read as rounding only from this size up. Below it a figure
-    is taken to the unit ("10 Peshmerga killed" is 9.5..10.5, not 5..15), since small counts in
-    the news are counted, not rounded.
+    ``rounding``: exact figures carry their rounding: "40,000" is anything that rounds to it,
+    "22" is 21.5..22.5. Off, an exact figure is a single point.
+    ``significant_digits``: trailing zeros of a whole number are ambiguous ("40,000" may be
+    rounded to the thousand or to the ten thousand), so a figure is read as precise to at least
+    this many leading digits: with 2, "40,000" is 39,500..40,500, "20,000" is 19,500..20,500
+    and "10 killed" 9.5..10.5. Decimals are read as written ("3.5" is 3.45..3.55). Looser
+    readings are what hedges are for ("about 40,000").
     """
 
     approximate: float = 0.10
     nearly: float = 0.10
     rounding: bool = True
-    rounding_from: float = 100.0
+    significant_digits: int = 2
 
     def __post_init__(self) -> None:
         for name in ("approximate", "nearly"):
             value = getattr(self, name)
             if not (0 <= value < 1):
                 raise ValueError(f"tolerance {name!r} must be at least 0 and below 1, not {value}")
-        if not self.rounding_from >= 0:
-            raise ValueError(f"rounding_from must be 0 or more, not {self.rounding_from}")
+        if not (isinstance(self.significant_digits, int) and self.significant_digits >= 1):
+            raise ValueError(
+                f"significant_digits must be a whole number of 1 or more, "
+                f"not {self.significant_digits!r}"
+            )
 
 
 DEFAULT_TOLERANCES = Tolerances()
@@ -147,15 +152,21 @@ def check_bounds(low: float | None, high: float | None, qualifier: str) -> None:
             raise BoundsError("value_low", message)
 
 
-def rounding_step(value: float) -> float:
-    """The place a figure is rounded to, read from its digits.
+def rounding_step(value: float, significant_digits: int = 2) -> float:
+    """The place a figure is rounded to.
 
-    40,000 -> 10,000; 22 -> 1; 3.5 -> 0.1; 3.5 million (3500000.0) -> 100,000.
+    A decimal is precise to its last written digit (3.5 -> 0.1; 3.5 million, 3500000.0 ->
+    100,000). A whole number's trailing zeros are ambiguous, so it is read as precise to at
+    least ``significant_digits`` leading digits: 40,000 -> 1,000; 3,000 -> 100; 22 -> 1.
     """
     if value == 0 or not math.isfinite(value):
         return 1.0
-    exponent = Decimal(repr(abs(value))).normalize().as_tuple().exponent
-    return 10.0 ** int(exponent)
+    magnitude = abs(value)
+    exponent = int(Decimal(repr(magnitude)).normalize().as_tuple().exponent)
+    if exponent < 0:
+        return 10.0**exponent
+    leading = math.floor(math.log10(magnitude))
+    return 10.0 ** max(0, min(exponent, leading - significant_digits + 1))
 
 
 def figure_interval(
@@ -188,10 +199,7 @@ def figure_interval(
 def _rounding_reach(value: float, tol: Tolerances) -> float:
     if not tol.rounding:
         return 0.0
-    step = rounding_step(value)
-    if abs(value) < tol.rounding_from:
-        step = min(step, 1.0)
-    return step / 2
+    return rounding_step(value, tol.significant_digits) / 2
 
 
 def _single_figure(value: float, qualifier: Qualifier, tol: Tolerances) -> tuple[float, float]:

@@ -138,6 +138,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# Files the product writes (whole-database reports); never served without a permission check.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_URL = "/media/"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
@@ -174,12 +178,19 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "claims")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_TIME_LIMIT = 600
 CELERY_TASK_SOFT_TIME_LIMIT = 540
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
+# Fail fast when the broker is down: the import marks articles "waiting" instead of hanging.
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 3, "socket_timeout": 10}
+CELERY_BEAT_SCHEDULE = {
+    "extract-waiting-articles": {"task": "claims.tasks.extract_waiting", "schedule": 300.0},
+}
 CELERY_ACCEPT_CONTENT = ["json"]
 
 # --- Figures as intervals (DESIGN.md): tolerances are settings, not constants in code. ---
@@ -188,10 +199,10 @@ INTERVAL_TOLERANCES = {
     "approximate": env_float("CLAIMS_TOLERANCE_APPROXIMATE", 0.10),
     # "nearly 40" sits up to 10% below 40.
     "nearly": env_float("CLAIMS_TOLERANCE_NEARLY", 0.10),
-    # An exact figure carries its rounding: "40,000" is 35,000..45,000.
+    # An exact figure carries its rounding: "40,000" is 39,500..40,500 ...
     "rounding": env_bool("CLAIMS_EXACT_FIGURES_CARRY_ROUNDING", True),
-    # ... but only from 100 up: "10 killed" is 9.5..10.5, not 5..15.
-    "rounding_from": env_float("CLAIMS_ROUNDING_FROM", 100.0),
+    # ... read as precise to at least two leading digits ("10 killed" is 9.5..10.5).
+    "significant_digits": int(env_float("CLAIMS_ROUNDING_SIGNIFICANT_DIGITS", 2)),
 }
 
 LOGGING = {
@@ -199,4 +210,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Task chatter stays out of command output; a worker sets its own level.
+    "loggers": {"celery": {"level": "WARNING"}},
 }

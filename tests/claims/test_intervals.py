@@ -58,7 +58,13 @@ def test_nearly_a_range_reaches_below_the_low_end_and_keeps_the_high_end() -> No
 
 
 def test_an_exact_round_figure_covers_everything_that_rounds_to_it() -> None:
-    assert ends(single(40_000)) == (35_000, 45_000)
+    # Read to two significant digits: anything from 39,500 to 40,500 is written "40,000".
+    assert ends(single(40_000)) == (39_500, 40_500)
+
+
+def test_twenty_thousand_and_fourteen_to_eighteen_thousand_do_not_overlap() -> None:
+    # The product's own example of a conflict (issue: a 2020 figure of 20,000).
+    assert not single(20_000).overlaps(figure_interval(low=14_000, high=18_000))
 
 
 def test_three_and_a_half_million_is_rounded_to_the_hundred_thousand() -> None:
@@ -77,40 +83,47 @@ def test_a_decimal_figure_below_one_keeps_its_own_finer_step() -> None:
     assert ends(single(0.4)) == pytest.approx((0.35, 0.45))
 
 
-def test_a_figure_of_exactly_rounding_from_is_read_as_rounded() -> None:
-    # 100 is not below rounding_from, so its trailing zeros are rounding: 50..150.
-    assert ends(single(100)) == (50, 150)
+def test_a_hundred_is_read_to_the_ten() -> None:
+    assert ends(single(100)) == (95, 105)
 
 
 def test_an_exact_figure_is_a_point_when_rounding_is_off() -> None:
     assert ends(single(40_000, rounding=False)) == (40_000, 40_000)
 
 
-def test_a_lower_rounding_from_lets_small_round_figures_carry_their_rounding() -> None:
-    assert ends(single(10, rounding_from=10)) == (5, 15)
+def test_one_significant_digit_reads_round_figures_loosely() -> None:
+    assert ends(single(40_000, significant_digits=1)) == (35_000, 45_000)
+    assert ends(single(10, significant_digits=1)) == (5, 15)
 
 
-def test_a_higher_rounding_from_takes_larger_figures_to_the_unit() -> None:
-    assert ends(single(500, rounding_from=1_000)) == (499.5, 500.5)
+def test_more_significant_digits_read_round_figures_more_tightly() -> None:
+    assert ends(single(500, significant_digits=3)) == (499.5, 500.5)
 
 
 def test_a_negative_figure_is_rounded_like_its_magnitude() -> None:
-    assert ends(single(-40_000)) == (-45_000, -35_000)
+    assert ends(single(-40_000)) == (-40_500, -39_500)
 
 
-def test_rounding_step_reads_the_last_significant_digit() -> None:
-    assert rounding_step(40_000) == 10_000
+def test_rounding_step_reads_the_last_significant_digit_to_two_digits_at_least() -> None:
+    assert rounding_step(40_000) == 1_000
+    assert rounding_step(41_000) == 1_000
+    assert rounding_step(41_500) == 100
     assert rounding_step(22) == 1
     assert rounding_step(3_500_000.0) == 100_000
     assert rounding_step(3.5) == pytest.approx(0.1)
+    assert rounding_step(40_000, significant_digits=1) == 10_000
 
 
 # Approximate: about, roughly, some, an estimated
 
 
-def test_an_estimated_40000_is_never_narrower_than_its_rounding() -> None:
-    # 10% of 40,000 is 4,000, less than the 5,000 the figure's own rounding allows.
-    assert ends(single(40_000, Qualifier.APPROXIMATE)) == (35_000, 45_000)
+def test_an_estimated_40000_reaches_ten_percent_either_side() -> None:
+    assert ends(single(40_000, Qualifier.APPROXIMATE)) == pytest.approx((36_000, 44_000))
+
+
+def test_an_approximate_figure_is_never_narrower_than_its_rounding() -> None:
+    # 10% of 40,000 is 4,000, less than the 5,000 one significant digit allows.
+    assert ends(single(40_000, Qualifier.APPROXIMATE, significant_digits=1)) == (35_000, 45_000)
 
 
 def test_an_estimated_40000_reaches_ten_percent_either_side_without_rounding() -> None:
@@ -268,9 +281,9 @@ def test_tolerances_accept_a_relative_tolerance_from_zero_to_below_one(
     assert getattr(Tolerances(**{name: value}), name) == value
 
 
-def test_default_tolerances_are_ten_percent_with_rounding_from_one_hundred() -> None:
+def test_default_tolerances_are_ten_percent_and_two_significant_digits() -> None:
     assert Tolerances() == Tolerances(
-        approximate=0.10, nearly=0.10, rounding=True, rounding_from=100.0
+        approximate=0.10, nearly=0.10, rounding=True, significant_digits=2
     )
 
 

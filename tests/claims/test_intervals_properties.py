@@ -32,7 +32,7 @@ tolerances = st.builds(
     approximate=fractions,
     nearly=fractions,
     rounding=st.booleans(),
-    rounding_from=st.floats(min_value=0, max_value=1e6),
+    significant_digits=st.integers(min_value=1, max_value=6),
 )
 
 
@@ -159,14 +159,15 @@ def test_converting_to_miles_commutes_with_taking_the_interval(
 
 @settings(max_examples=300)
 @given(
-    k=st.integers(min_value=1, max_value=10**15 - 1).filter(lambda k: k % 10 != 0),
+    k=st.integers(min_value=10, max_value=10**15 - 1).filter(lambda k: k % 10 != 0),
     e=st.integers(min_value=0, max_value=280),
     offset=st.floats(min_value=-0.5, max_value=0.5),
 )
 def test_any_figure_that_rounds_to_a_stated_figure_lies_in_its_exact_interval(
     k: int, e: int, offset: float
 ) -> None:
-    # v = k * 10**e with k not ending in 0 is rounded to 10**e; 15 digits survive a float.
+    # v = k * 10**e, k of two digits or more not ending in 0, is rounded to 10**e (with fewer
+    # than two significant digits the figure is read to two); 15 digits survive a float.
     stated_value = float(k * 10**e)
     assume(stated_value >= 100)
     step = 10.0**e
@@ -177,7 +178,7 @@ def test_any_figure_that_rounds_to_a_stated_figure_lies_in_its_exact_interval(
 
 @settings(max_examples=300)
 @given(
-    k=st.integers(min_value=1, max_value=10**15 - 1).filter(lambda k: k % 10 != 0),
+    k=st.integers(min_value=10, max_value=10**15 - 1).filter(lambda k: k % 10 != 0),
     e=st.integers(min_value=0, max_value=280),
 )
 def test_an_exact_figure_reaches_no_further_than_half_its_rounding_step(k: int, e: int) -> None:
@@ -185,6 +186,18 @@ def test_an_exact_figure_reaches_no_further_than_half_its_rounding_step(k: int, 
     assume(stated_value >= 100)
     interval = figure_interval(low=stated_value, high=stated_value, qualifier="exact")
     half_step = 10.0**e / 2
+    assert (interval.lo, interval.hi) == (stated_value - half_step, stated_value + half_step)
+
+
+@settings(max_examples=300)
+@given(
+    digit=st.integers(min_value=1, max_value=9),
+    e=st.integers(min_value=1, max_value=280),
+)
+def test_a_one_digit_round_figure_is_read_to_its_second_digit(digit: int, e: int) -> None:
+    stated_value = float(digit * 10**e)
+    interval = figure_interval(low=stated_value, high=stated_value, qualifier="exact")
+    half_step = 10.0 ** (e - 1) / 2
     assert (interval.lo, interval.hi) == (stated_value - half_step, stated_value + half_step)
 
 
