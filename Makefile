@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test lint format check-migrations check-deploy worker clean
+.PHONY: run setup test browser lint format check-migrations check-deploy worker bench evaluate clean
 
 # The virtual environment, rebuilt when the pins change.
 $(VENV)/.runtime-installed: requirements.txt
@@ -30,6 +30,11 @@ run: setup
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
 
+## browser: Debian's Chromium, for the tests that look at the HTML report (needs root or sudo)
+browser:
+	command -v chromium >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -46,6 +51,14 @@ check-deploy: $(VENV)/.runtime-installed
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	DJANGO_ALLOWED_HOSTS=claims.example.org \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+## bench: benchmarks, each against its floor in the same run (prints a table; never pass/fail)
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m tests.benchmarks.bench_extraction
+
+## evaluate: extraction scores on the labelled corpus, ours beside a plain quantulum3 baseline
+evaluate: $(VENV)/.runtime-installed
+	$(BIN)/python manage.py evaluate_extraction
 
 ## worker: a Celery worker (needs CELERY_BROKER_URL)
 worker: $(VENV)/.runtime-installed

@@ -300,3 +300,108 @@ class Claim(models.Model):
             canonical_unit=self.metric.canonical_unit if self.metric_id else None,
             tolerances=tolerance or tolerances(),
         )
+
+
+class ResolutionKind(models.TextChoices):
+    DIFFERENT_SCOPE = "different_scope", "Different scope: both can be true"
+    DIFFERENT_PERIOD = "different_period", "Different period: both can be true"
+    SOURCE_A_WRONG = "source_a_wrong", "The older claim's source is wrong"
+    SOURCE_B_WRONG = "source_b_wrong", "The newer claim's source is wrong"
+    BOTH_WRONG = "both_wrong", "Both sources are wrong"
+    NOT_COMPARABLE = "not_comparable", "Not comparable: they measure different things"
+
+
+class ConflictResolution(models.Model):
+    """An editor's account of why two disagreeing claims stand or dissolve.
+
+    Conflicts are computed, never typed in; a resolution is what an editor adds to one. The pair
+    is stored in id order so one pair has one resolution; the report then stops flagging it.
+    """
+
+    Kind = ResolutionKind
+
+    claim_a = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    claim_b = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=ResolutionKind.choices)
+    note = models.TextField(blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    resolved_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-resolved_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim_a", "claim_b"],
+                name="resolution_one_per_pair",
+                violation_error_message="This pair of claims already has a resolution.",
+            ),
+            models.CheckConstraint(
+                condition=Q(claim_a__lt=F("claim_b")),
+                name="resolution_pair_ordered",
+                violation_error_message="claim_a must be the claim with the smaller id.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ResolutionKind.values), name="resolution_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: #{self.claim_a_id} / #{self.claim_b_id}"
+
+    def clean(self) -> None:
+        if self.claim_a_id and self.claim_b_id:
+            if self.claim_a_id == self.claim_b_id:
+                raise ValidationError({"claim_b": "a claim cannot conflict with itself"})
+            if self.claim_a.metric_id is None or self.claim_a.metric_id != self.claim_b.metric_id:
+                raise ValidationError({"claim_b": "both claims must belong to one metric"})
+
+
+class ReportRunStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class ReportRun(models.Model):
+    """A whole-database diff report made by a Celery task, with its progress and its file."""
+
+    Status = ReportRunStatus
+    FORMATS = [("json", "JSON"), ("csv", "CSV"), ("html", "HTML"), ("markdown", "Markdown"),
+               ("text", "Text")]  # fmt: skip
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    format = models.CharField(max_length=8, choices=FORMATS, default="json")
+    filters = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=7, choices=ReportRunStatus.choices, default="queued")
+    metrics_total = models.PositiveIntegerField(default=0)
+    metrics_done = models.PositiveIntegerField(default=0)
+    result = models.FileField(upload_to="reports/", blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ReportRunStatus.values), name="report_run_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"report #{self.pk} ({self.format}, {self.status})"
+
+    @property
+    def progress(self) -> float:
+        """Share of metrics written, 0..1."""
+        if self.status == ReportRunStatus.DONE:
+            return 1.0
+        return self.metrics_done / self.metrics_total if self.metrics_total else 0.0

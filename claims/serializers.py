@@ -3,7 +3,7 @@ import math
 from rest_framework import serializers
 
 from claims import intervals, units
-from claims.models import Claim, Metric, Speaker
+from claims.models import Claim, ConflictResolution, Metric, ReportRun, Speaker
 from sources.models import Article
 
 
@@ -56,3 +56,41 @@ class ClaimSerializer(serializers.ModelSerializer):
         finite = [None if math.isinf(v) else v for v in (interval.lo, interval.hi)]
         unit = claim.metric.canonical_unit if claim.metric_id else claim.unit
         return {"low": finite[0], "high": finite[1], "unit": unit}
+
+
+class ConflictResolutionSerializer(serializers.ModelSerializer):
+    resolved_by = serializers.CharField(source="resolved_by.username", read_only=True, default=None)
+
+    class Meta:
+        model = ConflictResolution
+        fields = ["id", "claim_a", "claim_b", "kind", "note", "resolved_by", "resolved_at"]
+        read_only_fields = ["resolved_at"]
+        # The pair is checked by the service (either order is accepted, stored in id order).
+        validators = []
+
+
+class ReportRunInputSerializer(serializers.Serializer):
+    format = serializers.ChoiceField(choices=[f for f, _ in ReportRun.FORMATS], default="json")
+    metric = serializers.CharField(required=False, allow_blank=True)
+    outlets = serializers.ListField(child=serializers.CharField(), required=False, max_length=2)
+    since = serializers.DateField(required=False, allow_null=True)
+    include_candidates = serializers.BooleanField(default=False)
+
+
+class ReportRunSerializer(serializers.ModelSerializer):
+    progress = serializers.FloatField(read_only=True)
+    download = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ReportRun
+        fields = [
+            "id", "format", "filters", "status", "progress", "metrics_done", "metrics_total",
+            "error", "created_at", "finished_at", "download",
+        ]  # fmt: skip
+
+    def get_download(self, run: ReportRun) -> str | None:
+        if run.status != ReportRun.Status.DONE:
+            return None
+        request = self.context.get("request")
+        path = f"/api/report-runs/{run.pk}/download/"
+        return request.build_absolute_uri(path) if request else path

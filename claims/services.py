@@ -1,10 +1,25 @@
 """Writes on claims, speakers and metrics."""
 
+import logging
+from dataclasses import dataclass
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
 
-from claims.models import Claim
+from claims.extraction import extract
+from claims.models import Claim, ConflictResolution, Speaker
 from claims.offsets import LocateError, locate_figure
+from sources.models import Article
+
+logger = logging.getLogger(__name__)
+
+# What sending a task raises when the broker is down or unreachable.
+BROKER_ERRORS = (KombuOperationalError, RedisConnectionError, ConnectionError, OSError)
 
 
 def claim_locate(*, claim: Claim, occurrence: int | None = None) -> Claim:
@@ -44,3 +59,127 @@ def claim_set_status(*, claim: Claim, status: str) -> Claim:
         claim.status = status
         claim.save(update_fields=["status", "updated_at"])
     return claim
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    created: int
+    kept: int
+    invalid: int
+
+
+def speaker_for_name(name: str, kind: str | None) -> Speaker:
+    """The speaker called ``name`` (by name or slug, case-insensitive), created when unknown."""
+    name = " ".join(name.split())[:300]
+    slug = slugify(name)[:150] or "speaker"
+    speaker = (
+        Speaker.objects.filter(name__iexact=name).first()
+        or Speaker.objects.filter(slug=slug).first()
+    )
+    if speaker is None:
+        kinds = Speaker.Kind.values
+        speaker = Speaker(name=name, slug=slug, kind=kind if kind in kinds else "person")
+        speaker.full_clean()
+        speaker.save()
+    return speaker
+
+
+@transaction.atomic
+def article_extract(*, article: Article) -> ExtractionResult:
+    """Run extraction on an article and store what it finds as candidate claims.
+
+    Safe to run again: a figure whose characters overlap a claim already stored (candidate,
+    confirmed or rejected) is left alone, so nothing is duplicated and no editor's decision is
+    overwritten. Candidates that fail validation are counted, not stored.
+    """
+    # Lock the article row: two extractions of one article must not both insert.
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    taken = list(article.claims.values_list("start", "end"))
+    created = kept = invalid = 0
+    for candidate in extract(article.body, published=article.published):
+        if any(candidate.start < end and start < candidate.end for start, end in taken):
+            kept += 1
+            continue
+        speaker = (
+            speaker_for_name(candidate.speaker, candidate.speaker_kind)
+            if candidate.speaker
+            else None
+        )
+        claim = Claim(
+            article=article,
+            quote=candidate.quote,
+            figure=candidate.figure,
+            start=candidate.start,
+            end=candidate.end,
+            value_low=candidate.value_low,
+            value_high=candidate.value_high,
+            qualifier=candidate.qualifier,
+            unit=candidate.unit,
+            subject=candidate.subject[:300],
+            speaker=speaker,
+            as_of_start=candidate.as_of_start,
+            as_of_end=candidate.as_of_end,
+            as_of_precision=candidate.as_of_precision or "",
+            status=Claim.Status.CANDIDATE,
+            origin=Claim.Origin.EXTRACTED,
+        )
+        try:
+            claim.full_clean()
+        except ValidationError:
+            invalid += 1
+            continue
+        claim.save()
+        taken.append((claim.start, claim.end))
+        created += 1
+    article.extraction_status = Article.ExtractionStatus.DONE
+    article.extraction_error = ""
+    article.extracted_at = timezone.now()
+    article.save(update_fields=["extraction_status", "extraction_error", "extracted_at"])
+    return ExtractionResult(created=created, kept=kept, invalid=invalid)
+
+
+def extraction_enqueue(*, article_ids: list[int]) -> None:
+    """Queue extraction of these articles once the current transaction commits.
+
+    When the task queue cannot be reached the articles are marked "waiting" instead, and the
+    extract_waiting command (or its periodic task) picks them up once the broker is back.
+    """
+    if not article_ids:
+        return
+    Article.objects.filter(pk__in=article_ids).update(
+        extraction_status=Article.ExtractionStatus.QUEUED, extraction_error=""
+    )
+    transaction.on_commit(partial(_send_extraction_tasks, list(article_ids)))
+
+
+def _send_extraction_tasks(article_ids: list[int]) -> None:
+    from claims.tasks import extract_article
+
+    for article_id in article_ids:
+        try:
+            extract_article.apply_async((article_id,), retry=False)
+        except BROKER_ERRORS as exc:
+            logger.warning("task queue unreachable, article %s waits: %s", article_id, exc)
+            Article.objects.filter(pk=article_id).update(
+                extraction_status=Article.ExtractionStatus.WAITING,
+                extraction_error=f"task queue unreachable: {exc}"[:500],
+            )
+        except Exception:
+            # Only in-process (eager) runs get here: the task has marked the article failed,
+            # and one bad article must not stop an import batch.
+            logger.exception("extraction of article %s failed", article_id)
+
+
+@transaction.atomic
+def conflict_resolve(*, claim_one: Claim, claim_two: Claim, kind: str, note: str = "", user=None):
+    """Record (or change) an editor's resolution of the pair; the report stops flagging it."""
+    first, second = sorted((claim_one, claim_two), key=lambda c: c.pk)
+    resolution = ConflictResolution.objects.filter(claim_a=first, claim_b=second).first()
+    if resolution is None:
+        resolution = ConflictResolution(claim_a=first, claim_b=second)
+    resolution.kind, resolution.note = kind, note
+    resolution.resolved_by = user if user and user.is_authenticated else None
+    resolution.resolved_at = timezone.now()
+    resolution.full_clean()
+    resolution.save()
+    return resolution

@@ -3,7 +3,14 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from rest_framework.routers import DefaultRouter
 
-from claims.views import ClaimViewSet, MetricViewSet, SpeakerViewSet
+from claims.views import (
+    ClaimViewSet,
+    ConflictResolutionViewSet,
+    MetricViewSet,
+    ReportRunViewSet,
+    SpeakerViewSet,
+    conflict_report_download,
+)
 from reviews.views import ReviewViewSet
 from sources.views import ArticleViewSet, OutletViewSet
 
@@ -18,10 +25,13 @@ router.register("speakers", SpeakerViewSet, basename="speaker")
 router.register("metrics", MetricViewSet, basename="metric")
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("reviews", ReviewViewSet, basename="review")
+router.register("resolutions", ConflictResolutionViewSet, basename="resolution")
+router.register("report-runs", ReportRunViewSet, basename="report-run")
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/", admin.site.urls),
+    path("api/reports/conflicts.<str:fmt>", conflict_report_download, name="conflict-report"),
     path("api/", include(router.urls)),
     path("api-auth/", include("rest_framework.urls")),
 ]

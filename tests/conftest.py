@@ -32,3 +32,18 @@ def superuser_client(client, db):
     user = UserFactory(username="admin-test", is_superuser=True)
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def tasks_in_process():
+    """Run Celery tasks in this process even when a broker is configured.
+
+    Service tests check what a task does; the queue itself is tested with a real worker in
+    tests/claims/test_queue.py.
+    """
+    from claims_project.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous

@@ -1,0 +1,81 @@
+"""evaluate_extraction: our extractor against a plain quantulum3 baseline, on a labelled corpus."""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from claims.extraction import extract
+from claims.extraction.evaluation import evaluate, load_corpus, quantulum3_baseline
+
+DEFAULT_CORPUS = Path(settings.BASE_DIR) / "tests" / "claims" / "extraction" / "corpus"
+SPLITS = ["seed", "tuning", "heldout"]
+# (score, column title, width, format)
+COLUMNS = [
+    ("gold", "gold", 5, "d"),
+    ("predicted", "found", 5, "d"),
+    ("precision", "prec.", 6, ".3f"),
+    ("recall", "recall", 6, ".3f"),
+    ("f1", "F1", 6, ".3f"),
+    ("exact_bounds", "bounds", 6, ".3f"),
+    ("qualifier", "qual.", 6, ".3f"),
+    ("speaker", "speaker", 7, ".3f"),
+    ("as_of", "as-of", 6, ".3f"),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Score claim extraction on a labelled corpus: precision, recall and F1 of figures, the "
+        "share with exact bounds, and the accuracy of qualifier, speaker and as-of, side by side "
+        "with a plain quantulum3 baseline."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="corpus.jsonl or folder")
+        parser.add_argument("--split", action="append", choices=SPLITS, help="repeatable")
+        parser.add_argument("--format", choices=["table", "json"], default="table")
+        parser.add_argument("--misses", action="store_true", help="list what ours got wrong")
+
+    def handle(self, *args, **options):
+        splits = options["split"] or SPLITS
+        try:
+            corpora = {split: load_corpus(options["corpus"], splits=[split]) for split in splits}
+            corpora["all"] = load_corpus(options["corpus"], splits=splits)
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"--corpus: {exc}") from None
+        results = {}
+        for name, corpus in corpora.items():
+            if not corpus:
+                continue
+            results[name] = {
+                "documents": len(corpus),
+                "ours": evaluate(corpus, extract),
+                "quantulum3": evaluate(corpus, quantulum3_baseline),
+            }
+        if options["format"] == "json":
+            payload = {
+                name: {
+                    "documents": row["documents"],
+                    "ours": row["ours"].as_row(),
+                    "quantulum3": row["quantulum3"].as_row(),
+                }
+                for name, row in results.items()
+            }
+            self.stdout.write(json.dumps(payload, indent=2))
+            return
+        header = f"{'split':<8} {'docs':>4} {'extractor':<10} " + " ".join(
+            f"{title:>{width}}" for _, title, width, _ in COLUMNS
+        )
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for name, row in results.items():
+            for extractor in ("ours", "quantulum3"):
+                scores = row[extractor].as_row()
+                cells = " ".join(f"{scores[key]:>{width}{fmt}}" for key, _, width, fmt in COLUMNS)
+                self.stdout.write(f"{name:<8} {row['documents']:>4} {extractor:<10} {cells}")
+        if options["misses"] and "all" in results:
+            self.stdout.write("\nWhat ours got wrong:")
+            for miss in results["all"]["ours"].misses:
+                self.stdout.write(f"  {miss}")

@@ -1,0 +1,127 @@
+"""import_articles PATH... [--outlet NAME] [--published YYYY-MM-DD] [--no-extract]"""
+
+import sys
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
+
+from claims.services import extraction_enqueue
+from sources.dates import DateError, parse_date
+from sources.models import Article
+from sources.readers import ReadError, read_article_file
+from sources.services import article_import, outlet_get_or_create
+
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".json", ".html", ".htm"}
+
+
+def expand(paths: list[str]) -> list[Path]:
+    """Files as given, and the article files inside folders, in a stable order."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in ARTICLE_SUFFIXES)
+            )
+        else:
+            files.append(path)
+    return files
+
+
+class Command(BaseCommand):
+    help = (
+        "Import articles from plain-text, JSON or saved HTML files (or folders of them) and queue "
+        "the extraction of their claims. Importing the same article again changes nothing. "
+        "A bad file is reported on one line and skipped; the rest import."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--outlet", help="the outlet that published them (created if new)")
+        parser.add_argument("--published", help="publication date YYYY-MM-DD for every file")
+        parser.add_argument(
+            "--no-extract", action="store_true", help="store the articles, extract nothing"
+        )
+
+    def handle(self, *args, **options):
+        published = None
+        if options["published"]:
+            try:
+                published = parse_date(options["published"])
+            except DateError as exc:
+                raise CommandError(f"--published: {exc}") from None
+        files = expand(options["paths"])
+        if not files:
+            raise CommandError("no article files found in the paths given")
+        counts = {"imported": 0, "unchanged": 0, "skipped": 0}
+        new_ids: list[int] = []
+        progress = tqdm(
+            files, desc="importing", unit="file", file=sys.stderr,
+            disable=len(files) < 5 or not sys.stderr.isatty(),
+        )  # fmt: skip
+        for path in progress:
+            try:
+                inputs = read_article_file(path, published=published)
+                with transaction.atomic():
+                    for item in inputs:
+                        outcome = self._store(item, options, new_ids)
+                        counts[outcome[0]] += 1
+                        progress.write(f"{outcome[0]} {path}: {outcome[1]}", file=self.stdout)
+            except (ReadError, ValidationError) as exc:
+                counts["skipped"] += 1
+                progress.write(f"skipped {path}: {_one_line(exc)}", file=self.stdout)
+        self.stdout.write(
+            f"{counts['imported']} imported, {counts['unchanged']} already stored, "
+            f"{counts['skipped']} skipped"
+        )
+        self._report_extraction(new_ids, options["no_extract"])
+        if counts["skipped"]:
+            raise CommandError(f"{counts['skipped']} file(s) skipped; see the lines above")
+
+    def _store(self, item, options, new_ids: list[int]) -> tuple[str, str]:
+        outlet_name = options["outlet"] or item.outlet
+        outlet = outlet_get_or_create(name=outlet_name) if outlet_name else None
+        result = article_import(
+            body=item.body, title=item.title, outlet=outlet, url=item.url,
+            published=item.published, date_basis=item.date_basis,
+        )  # fmt: skip
+        article = result.article
+        if not result.created:
+            return "unchanged", f"already stored as article #{article.pk} ({article.title})"
+        if not options["no_extract"]:
+            extraction_enqueue(article_ids=[article.pk])
+            new_ids.append(article.pk)
+        when = article.published.isoformat() if article.published else "no date"
+        return "imported", f"article #{article.pk} ({article.title}, {when})"
+
+    def _report_extraction(self, new_ids: list[int], no_extract: bool) -> None:
+        if no_extract or not new_ids:
+            return
+        by_status = dict.fromkeys(Article.ExtractionStatus.values, 0)
+        for status in Article.objects.filter(pk__in=new_ids).values_list(
+            "extraction_status", flat=True
+        ):
+            by_status[status] += 1
+        if by_status["waiting"]:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{by_status['waiting']} article(s) wait for extraction: the task queue is "
+                    "unreachable. Run `manage.py extract_waiting` once it is back (a periodic "
+                    "task does it too)."
+                )
+            )
+        if by_status["done"]:
+            self.stdout.write(f"claims extracted from {by_status['done']} article(s)")
+        if by_status["queued"]:
+            self.stdout.write(f"extraction queued for {by_status['queued']} article(s)")
+        if by_status["failed"]:
+            self.stdout.write(self.style.ERROR(f"extraction failed for {by_status['failed']}"))
+
+
+def _one_line(exc: Exception) -> str:
+    if isinstance(exc, ValidationError) and hasattr(exc, "message_dict"):
+        return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+    return " ".join(str(exc).split())

@@ -1,0 +1,373 @@
+"""Report renderers. Each takes an iterable of MetricReport and yields text chunks, so a report of
+the whole database streams to a file or an HTTP response without being held in memory."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Iterator
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from claims import verdicts
+from claims.reports.chart import metric_chart_svg
+from claims.reports.records import REPORT_VERSION, MetricReport, ReportClaim, ReportFinding
+
+FORMATS = ("text", "markdown", "csv", "json", "html")
+CAUSE_WORDS = {
+    "different_period": "different period",
+    "different_scope": "different scope",
+    "stale_source": "stale source",
+    "older_source": "source older than the other",
+    "rated_inaccurate": "already rated inaccurate",
+}
+
+
+def number(value: float | None) -> str:
+    """A figure for people: thousands separated, no needless decimals."""
+    if value is None:
+        return "?"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:,.4g}"
+
+
+def interval_text(claim: ReportClaim) -> str:
+    if claim.problem:
+        return "(not comparable)"
+    if claim.lo is None:
+        return f"up to {number(claim.hi)}"
+    if claim.hi is None:
+        return f"{number(claim.lo)} or more"
+    if claim.lo == claim.hi:
+        return number(claim.lo)
+    return f"{number(claim.lo)}–{number(claim.hi)}"
+
+
+def as_of_text(claim: ReportClaim) -> str:
+    if claim.as_of_start is None:
+        return "?"
+    if claim.as_of_end and claim.as_of_end != claim.as_of_start:
+        if claim.as_of_precision == "month":
+            return claim.as_of_start.strftime("%Y-%m")
+        if claim.as_of_precision == "year":
+            return claim.as_of_start.strftime("%Y")
+        return f"{claim.as_of_start:%Y-%m-%d}/{claim.as_of_end:%m-%d}"
+    return claim.as_of_start.isoformat()
+
+
+def verdict_text(code: str) -> str:
+    """The verdict's label ("Roughly right"), or "-" without one."""
+    try:
+        return verdicts.SCALE[verdicts.Verdict(code)].label
+    except ValueError:
+        return code or "-"
+
+
+def size_text(finding: ReportFinding) -> str:
+    ratio = f"ratio {finding.ratio:.2f}x" if finding.ratio is not None else "ratio n/a"
+    relative = f" ({finding.relative_gap:.0%})" if finding.relative_gap is not None else ""
+    return f"{ratio}, gap {number(finding.gap)}{relative}"
+
+
+def causes_text(finding: ReportFinding) -> str:
+    return ", ".join(CAUSE_WORDS.get(c, c.replace("_", " ")) for c in finding.causes) or "-"
+
+
+def summary_text(report: MetricReport) -> str:
+    s = report.summary
+    spread = f", spread {s.spread_ratio:.1f}x" if s.spread_ratio else ""
+    return (
+        f"{s.claims} claim(s) from {s.speakers} source(s); figures {number(s.lowest)} to "
+        f"{number(s.highest)} {report.unit}{spread}; {s.open_conflicts} open conflict(s), "
+        f"{s.changes} change(s) over time"
+    )
+
+
+def finding_line(report: MetricReport, finding: ReportFinding) -> str:
+    older, newer = report.claim(finding.older_id), report.claim(finding.newer_id)
+    label = "CONFLICT" if finding.kind == "conflict" else "CHANGE"
+    line = (
+        f"{label:<8} #{older.id} {interval_text(older)} ({as_of_text(older)}, {older.source}) vs "
+        f"#{newer.id} {interval_text(newer)} ({as_of_text(newer)}, {newer.source}): "
+        f"{size_text(finding)}; likely: {causes_text(finding)}"
+    )
+    if finding.resolved:
+        line += f"; resolved: {finding.resolution_kind.replace('_', ' ')}"
+        if finding.resolution_note:
+            line += f" ({finding.resolution_note})"
+    return line
+
+
+def _cut(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_text(reports: Iterable[MetricReport]) -> Iterator[str]:
+    """Aligned plain text, readable at 100 columns."""
+    count = 0
+    for report in reports:
+        count += 1
+        yield f"== {_cut(report.name, 97)}\n"
+        yield (
+            _wrap(
+                f"[{report.slug}] unit {report.unit}, {report.kind.replace('_', ' ')}, scope "
+                f"{report.scope or '-'}, comparable within {report.comparability_days} days",
+                indent="   ",
+            )
+            + "\n"
+        )
+        yield _wrap(summary_text(report), indent="   ") + "\n"
+        yield (f"{'as of':<17}{'figure':<16}{'interval':<18}{'source':<22}{'outlet':<13}verdict\n")
+        for claim in report.claims:
+            yield (
+                f"{_cut(as_of_text(claim), 16):<17}{_cut(claim.figure, 15):<16}"
+                f"{_cut(interval_text(claim), 17):<18}{_cut(claim.source, 21):<22}"
+                f"{_cut(claim.outlet or '-', 12):<13}{_cut(verdict_text(claim.verdict), 14)}\n"
+            )
+        for finding in report.findings:
+            yield _wrap(finding_line(report, finding)) + "\n"
+        yield "\n"
+    if not count:
+        yield "No metric has claims matching this report.\n"
+
+
+def _wrap(text: str, width: int = 100, indent: str = "") -> str:
+    """Fold ``text`` at ``width`` columns; continuation lines are indented further."""
+    words, lines, line = text.split(), [], indent
+    for word in words:
+        if line.strip() and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = indent + "          " + word
+        else:
+            line = f"{line} {word}" if line.strip() else line + word
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def _md(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(reports: Iterable[MetricReport]) -> Iterator[str]:
+    """GitHub-flavoured Markdown: a section and a table per metric."""
+    yield "# Conflicting figures\n\n"
+    for report in reports:
+        yield f"## {_md(report.name)} (`{report.slug}`)\n\n{_md(summary_text(report))}\n\n"
+        yield "| as of | figure | interval | source | outlet | article | verdict |\n"
+        yield "|---|---|---|---|---|---|---|\n"
+        for c in report.claims:
+            article = (
+                f"[{_md(c.article_title)}]({c.article_url})"
+                if c.article_url
+                else _md(c.article_title)
+            )
+            yield (
+                f"| {as_of_text(c)} | {_md(c.figure)} | {interval_text(c)} | {_md(c.source)} | "
+                f"{_md(c.outlet or '-')} | {article} | {verdict_text(c.verdict)} |\n"
+            )
+        if report.findings:
+            yield "\n"
+            for finding in report.findings:
+                yield f"- {_md(finding_line(report, finding))}\n"
+        yield "\n"
+
+
+CSV_COLUMNS = [
+    "metric", "metric_name", "unit", "row", "claim_id", "figure", "low", "high", "qualifier",
+    "as_of_start", "as_of_end", "speaker", "outlet", "article_id", "article_title", "article_url",
+    "verdict", "older_claim_id", "newer_claim_id", "ratio", "gap", "relative_gap", "causes",
+    "resolution", "resolution_note",
+]  # fmt: skip
+
+
+def render_csv(reports: Iterable[MetricReport]) -> Iterator[str]:
+    """One row per claim ("claim") and per finding ("conflict"/"change"), metric columns first."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writeheader()
+    yield flush()
+    for report in reports:
+        base = {"metric": report.slug, "metric_name": report.name, "unit": report.unit}
+        for c in report.claims:
+            writer.writerow({
+                **base, "row": "claim", "claim_id": c.id, "figure": c.figure, "low": c.lo,
+                "high": c.hi, "qualifier": c.qualifier, "as_of_start": c.as_of_start,
+                "as_of_end": c.as_of_end, "speaker": c.speaker or "", "outlet": c.outlet or "",
+                "article_id": c.article_id, "article_title": c.article_title,
+                "article_url": c.article_url or "", "verdict": c.verdict,
+            })  # fmt: skip
+        for f in report.findings:
+            writer.writerow({
+                **base, "row": f.kind, "older_claim_id": f.older_id, "newer_claim_id": f.newer_id,
+                "ratio": f.ratio, "gap": f.gap, "relative_gap": f.relative_gap,
+                "causes": ";".join(f.causes), "resolution": f.resolution_kind,
+                "resolution_note": f.resolution_note,
+            })  # fmt: skip
+        yield flush()
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def metric_json(report: MetricReport) -> dict:
+    """The documented JSON shape of one metric's report (see README, "Diff reports")."""
+    s = report.summary
+    return {
+        "slug": report.slug,
+        "name": report.name,
+        "unit": report.unit,
+        "kind": report.kind,
+        "scope": report.scope,
+        "comparability_days": report.comparability_days,
+        "summary": {
+            "claims": s.claims,
+            "sources": s.speakers,
+            "lowest": s.lowest,
+            "highest": s.highest,
+            "spread_ratio": s.spread_ratio,
+            "earliest": _date(s.earliest),
+            "latest": _date(s.latest),
+            "open_conflicts": s.open_conflicts,
+            "changes": s.changes,
+        },
+        "claims": [
+            {
+                "id": c.id,
+                "figure": c.figure,
+                "quote": c.quote,
+                "interval": None if c.problem else {"low": c.lo, "high": c.hi},
+                "qualifier": c.qualifier,
+                "unit": c.unit,
+                "subject": c.subject,
+                "scope": c.scope,
+                "speaker": c.speaker,
+                "outlet": c.outlet,
+                "article": {
+                    "id": c.article_id,
+                    "title": c.article_title,
+                    "url": c.article_url,
+                    "published": _date(c.published),
+                },
+                "as_of": {
+                    "start": _date(c.as_of_start),
+                    "end": _date(c.as_of_end),
+                    "precision": c.as_of_precision,
+                },
+                "status": c.status,
+                "verdict": c.verdict or None,
+                "problem": c.problem or None,
+            }
+            for c in report.claims
+        ],
+        "findings": [
+            {
+                "kind": f.kind,
+                "older_claim": f.older_id,
+                "newer_claim": f.newer_id,
+                "ratio": f.ratio,
+                "gap": f.gap,
+                "relative_gap": f.relative_gap,
+                "period_gap_days": f.period_gap_days,
+                "causes": list(f.causes),
+                "resolution": {"kind": f.resolution_kind, "note": f.resolution_note}
+                if f.resolved
+                else None,
+            }
+            for f in report.findings
+        ],
+    }
+
+
+def render_json(reports: Iterable[MetricReport], filters: dict | None = None) -> Iterator[str]:
+    """``{"report": "conflicts", "version": 1, "generated_at", "filters", "metrics": [...]}``,
+    written metric by metric."""
+    head = {
+        "report": "conflicts",
+        "version": REPORT_VERSION,
+        "generated_at": timezone.now().isoformat(timespec="seconds"),
+        "filters": filters or {},
+    }
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "metrics": ['
+    for position, report in enumerate(reports):
+        yield ("" if position == 0 else ", ") + json.dumps(metric_json(report), ensure_ascii=False)
+    yield "]}\n"
+
+
+def render_html(
+    reports: Iterable[MetricReport], filters: dict | None = None, *, charts: bool = True
+) -> Iterator[str]:
+    """A self-contained page: a chart, a table and the findings per metric. All text escaped."""
+    yield render_to_string(
+        "claims/report_head.html",
+        {"filters": filters or {}, "generated_at": timezone.now()},
+    )
+    count = 0
+    for report in reports:
+        count += 1
+        yield metric_html(report, chart=charts)
+    yield render_to_string("claims/report_foot.html", {"count": count})
+
+
+def metric_html(report: MetricReport, *, chart: bool = True, resolve_url=None) -> str:
+    """One metric's section of the HTML report: chart, table of claims, findings.
+
+    ``resolve_url(finding)``, when given, adds a link to record a resolution (admin uses it).
+    """
+    rows = [
+        {
+            "claim": c,
+            "as_of": as_of_text(c),
+            "interval": interval_text(c),
+            "verdict": verdict_text(c.verdict),
+        }
+        for c in report.claims
+    ]
+    findings = [
+        {
+            "finding": f,
+            "older": report.claim(f.older_id),
+            "newer": report.claim(f.newer_id),
+            "size": size_text(f),
+            "causes": causes_text(f),
+            "resolve_url": resolve_url(f) if resolve_url and f.kind == "conflict" else "",
+        }
+        for f in report.findings
+    ]
+    return render_to_string(
+        "claims/report_metric.html",
+        {
+            "report": report,
+            "summary": summary_text(report),
+            "rows": rows,
+            "findings": findings,
+            "chart": metric_chart_svg(report) if chart else "",
+        },
+    )
+
+
+def render(fmt: str, reports: Iterable[MetricReport], filters: dict | None = None) -> Iterator[str]:
+    """Dispatch by format name (one of FORMATS)."""
+    if fmt == "text":
+        return render_text(reports)
+    if fmt == "markdown":
+        return render_markdown(reports)
+    if fmt == "csv":
+        return render_csv(reports)
+    if fmt == "json":
+        return render_json(reports, filters)
+    if fmt == "html":
+        return render_html(reports, filters)
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -1,0 +1,97 @@
+"""Whole-database reports as background runs: start one, let a task write it, download it."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Iterator
+from functools import partial
+
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+
+from claims.models import Claim, Metric, ReportRun
+from claims.reports.build import ReportFilter, _resolve, metric_reports
+from claims.reports.records import MetricReport
+from claims.reports.render import render
+from sources.dates import parse_date
+
+logger = logging.getLogger(__name__)
+EXTENSIONS = {"json": "json", "csv": "csv", "html": "html", "markdown": "md", "text": "txt"}
+
+
+def report_filter_from(data: dict) -> ReportFilter:
+    """The ReportFilter stored with a run (the shape of ReportFilter.describe())."""
+    since = data.get("since")
+    return ReportFilter(
+        metric=data.get("metric") or None,
+        outlets=tuple(data.get("outlets") or ()),
+        since=parse_date(since) if since else None,
+        include_candidates=bool(data.get("include_candidates")),
+    )
+
+
+@transaction.atomic
+def report_run_start(*, user, fmt: str, flt: ReportFilter) -> ReportRun:
+    """Check the filter, store the run and queue its task once the transaction commits.
+
+    Raises ReportError naming the filter field at fault; nothing is stored then.
+    """
+    _resolve(flt)
+    run = ReportRun.objects.create(
+        requested_by=user if user and user.is_authenticated else None,
+        format=fmt,
+        filters=flt.describe(),
+    )
+    transaction.on_commit(partial(_send, run.pk))
+    return run
+
+
+def _send(run_id: int) -> None:
+    from claims.services import BROKER_ERRORS
+    from claims.tasks import conflict_report_run
+
+    try:
+        conflict_report_run.apply_async((run_id,), retry=False)
+    except BROKER_ERRORS as exc:
+        ReportRun.objects.filter(pk=run_id).update(
+            status=ReportRun.Status.FAILED, error=f"task queue unreachable: {exc}"[:500]
+        )
+
+
+def _counted(run: ReportRun, reports: Iterator[MetricReport]) -> Iterator[MetricReport]:
+    step = max(1, run.metrics_total // 100)
+    for done, report in enumerate(reports, start=1):
+        yield report
+        if done % step == 0:
+            ReportRun.objects.filter(pk=run.pk).update(metrics_done=done)
+
+
+def report_run_execute(*, run: ReportRun) -> ReportRun:
+    """Write the run's report to its file, recording progress as metrics are written."""
+    flt = report_filter_from(run.filters)
+    statuses = [Claim.Status.CONFIRMED] + (
+        [Claim.Status.CANDIDATE] if flt.include_candidates else []
+    )
+    metrics = Metric.objects.filter(claims__status__in=statuses)
+    if flt.metric:
+        metrics = metrics.filter(slug=flt.metric)
+    run.metrics_total = metrics.distinct().count()
+    run.status = ReportRun.Status.RUNNING
+    run.save(update_fields=["metrics_total", "status"])
+    try:
+        with tempfile.TemporaryFile("w+b") as scratch:
+            for chunk in render(run.format, _counted(run, metric_reports(flt)), run.filters):
+                scratch.write(chunk.encode("utf-8"))
+            scratch.seek(0)
+            name = f"conflicts-{run.pk}.{EXTENSIONS[run.format]}"
+            run.result.save(name, File(scratch), save=False)
+    except Exception as exc:
+        run.status, run.error = ReportRun.Status.FAILED, str(exc)[:2000]
+        run.save(update_fields=["status", "error"])
+        raise
+    run.status, run.finished_at = ReportRun.Status.DONE, timezone.now()
+    run.metrics_done = run.metrics_total
+    run.save(update_fields=["status", "finished_at", "metrics_done", "result"])
+    return run
