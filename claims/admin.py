@@ -1,4 +1,5 @@
 import math
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin
@@ -9,9 +10,17 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import intervals, units
+from claims.admin_grouping import suggest_metrics_action
 from claims.highlighting import Mark, highlight_body
-from claims.models import Claim, Metric, Speaker
-from claims.services import claim_locate, claim_set_status
+from claims.models import Claim, ConflictResolution, Metric, ReportRun, Speaker
+from claims.reports.build import ReportFilter, metric_reports
+from claims.reports.render import metric_html
+from claims.services import (
+    claim_locate,
+    claim_set_status,
+    conflict_resolve,
+    extraction_enqueue,
+)
 from sources.admin import ArticleAdmin
 from sources.models import Article
 
@@ -43,6 +52,30 @@ class MetricAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "canonical_unit"]
     search_fields = ["name", "slug", "scope", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["diff_report"]
+
+    def get_fields(self, request, obj=None):
+        fields = [f for f in super().get_fields(request, obj) if f != "diff_report"]
+        return [*fields, "diff_report"] if obj is not None else fields
+
+    @admin.display(description="figures compared (confirmed claims)")
+    def diff_report(self, obj: Metric) -> str:
+        report = next(metric_reports(ReportFilter(metric=obj.slug)), None)
+        if report is None:
+            return "No confirmed claim in this metric yet."
+        add_url = reverse("admin:claims_conflictresolution_add")
+
+        def resolve_url(finding) -> str:
+            return (
+                f"{add_url}?{urlencode({'claim_a': finding.older_id, 'claim_b': finding.newer_id})}"
+            )
+
+        return mark_safe(  # metric_html renders through an autoescaping template
+            '<div class="claims-report">' + metric_html(report, resolve_url=resolve_url) + "</div>"
+        )
+
+    class Media:
+        css = {"all": ["claims/admin.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_count=Count("claims"))
@@ -102,7 +135,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["article", "speaker", "metric"]
     readonly_fields = ["interval_display", "verdict", "verdict_at", "origin", "context_display"]
     date_hierarchy = "as_of_start"
-    actions = ["confirm_claims", "reject_claims"]
+    actions = ["confirm_claims", "reject_claims", suggest_metrics_action]
     list_per_page = 50
     fieldsets = [
         (None, {"fields": ["article", "quote", "figure", "context_display"]}),
@@ -190,6 +223,29 @@ class ArticleWithClaimsAdmin(ArticleAdmin):
     """The article page with its claims: the body with every figure marked, and the claim list."""
 
     inlines = [ClaimInline]
+    actions = ["extract_again"]
+    list_display = [*ArticleAdmin.list_display, "extraction_status"]
+    list_filter = [*ArticleAdmin.list_filter, "extraction_status"]
+    readonly_fields = [*ArticleAdmin.readonly_fields, "extraction_status", "extraction_error"]
+
+    def save_model(self, request, obj: Article, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if not change:
+            # A new article gets its figures found, as an import would.
+            extraction_enqueue(article_ids=[obj.pk])
+            self.message_user(request, "Claims in this article are being extracted.")
+
+    @admin.action(
+        description="Extract claims again (keeps every stored claim)", permissions=["change"]
+    )
+    def extract_again(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        extraction_enqueue(article_ids=ids)
+        self.message_user(
+            request,
+            f"Extraction queued for {len(ids)} article(s); figures already stored as claims are "
+            "left as they are.",
+        )
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
@@ -224,3 +280,65 @@ class ArticleWithClaimsAdmin(ArticleAdmin):
 
     class Media:
         css = {"all": ["claims/admin.css"]}
+
+
+class ConflictResolutionForm(forms.ModelForm):
+    class Meta:
+        model = ConflictResolution
+        fields = ["claim_a", "claim_b", "kind", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        cleaned = super().clean()
+        one, two = cleaned.get("claim_a"), cleaned.get("claim_b")
+        if one and two and one.pk > two.pk:
+            # Either order is fine for the editor; the pair is stored in id order.
+            cleaned["claim_a"], cleaned["claim_b"] = two, one
+            self.instance.claim_a, self.instance.claim_b = two, one
+        return cleaned
+
+
+@admin.register(ConflictResolution)
+class ConflictResolutionAdmin(SimpleHistoryAdmin):
+    form = ConflictResolutionForm
+    list_display = ["pair", "kind", "note", "resolved_by", "resolved_at"]
+    list_filter = ["kind"]
+    list_select_related = ["claim_a", "claim_b", "resolved_by"]
+    search_fields = ["note", "claim_a__figure", "claim_b__figure"]
+    autocomplete_fields = ["claim_a", "claim_b"]
+
+    @admin.display(description="claims")
+    def pair(self, obj: ConflictResolution) -> str:
+        return (
+            f"{obj.claim_a.figure} (#{obj.claim_a_id}) / {obj.claim_b.figure} (#{obj.claim_b_id})"
+        )
+
+    def save_model(self, request, obj: ConflictResolution, form, change: bool) -> None:
+        saved = conflict_resolve(
+            claim_one=obj.claim_a, claim_two=obj.claim_b, kind=obj.kind, note=obj.note,
+            user=request.user,
+        )  # fmt: skip
+        obj.pk = saved.pk
+
+
+@admin.register(ReportRun)
+class ReportRunAdmin(admin.ModelAdmin):
+    list_display = ["id", "format", "status", "progress_display", "requested_by", "created_at",
+                    "download"]  # fmt: skip
+    list_filter = ["status", "format"]
+    list_select_related = ["requested_by"]
+    readonly_fields = ["requested_by", "format", "filters", "status", "metrics_done",
+                       "metrics_total", "result", "error", "created_at", "finished_at"]  # fmt: skip
+
+    def has_add_permission(self, request) -> bool:
+        return False  # runs are started from the API or the conflict_report command
+
+    @admin.display(description="progress")
+    def progress_display(self, obj: ReportRun) -> str:
+        return f"{obj.progress:.0%}"
+
+    @admin.display(description="file")
+    def download(self, obj: ReportRun) -> str:
+        if obj.status != ReportRun.Status.DONE:
+            return "—"
+        return format_html('<a href="/api/report-runs/{}/download/">download</a>', obj.pk)

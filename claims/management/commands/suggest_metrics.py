@@ -1,0 +1,97 @@
+"""suggest_metrics [--apply] [--min-confidence X]"""
+
+import math
+
+from django.core.management.base import BaseCommand, CommandError
+
+from claims.metric_suggestions import (
+    DEFAULT_MIN_CONFIDENCE,
+    Suggestion,
+    metric_suggestions,
+    metric_suggestions_apply,
+    suggestions_at,
+)
+
+# Column widths of one suggestion line; with the separators the line is at most 100 wide.
+WIDTHS = {"id": 4, "figure": 10, "subject": 19, "target": 26}
+LINE_WIDTH = 100
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis when longer."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def parse_threshold(value: str) -> float:
+    """The --min-confidence value as a float in [0, 1]; CommandError otherwise."""
+    try:
+        threshold = float(value)
+    except ValueError:
+        threshold = math.nan
+    if not 0 <= threshold <= 1:
+        raise CommandError(f"--min-confidence must be a number from 0 to 1, got {value!r}")
+    return threshold
+
+
+class Command(BaseCommand):
+    help = (
+        "Suggest a metric for every ungrouped claim: the existing metric whose subject, unit and "
+        "scope fit best, or a new metric for a cluster of claims. Lines marked * are at or above "
+        "the threshold; --apply assigns those (and creates the new metrics they need)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--apply", action="store_true", help="assign the suggestions at the threshold"
+        )
+        parser.add_argument(
+            "--min-confidence",
+            default=str(DEFAULT_MIN_CONFIDENCE),
+            metavar="X",
+            help=f"threshold in [0, 1] (default {DEFAULT_MIN_CONFIDENCE})",
+        )
+
+    def handle(self, *args, **options):
+        threshold = parse_threshold(options["min_confidence"])
+        suggestions = metric_suggestions(min_confidence=threshold)
+        if not suggestions:
+            self.stdout.write("No ungrouped claims.")
+            return
+        self.stdout.write(self._header())
+        for suggestion in suggestions:
+            self.stdout.write(self._line(suggestion, threshold))
+            if options["verbosity"] > 1:
+                self.stdout.write(f"{'':8}{suggestion.reason}")
+        chosen = suggestions_at(suggestions, threshold)
+        self.stdout.write(
+            f"{len(suggestions)} ungrouped claim(s), {len(chosen)} at or above {threshold:g}."
+        )
+        if options["apply"]:
+            counts = metric_suggestions_apply(suggestions=chosen)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Applied: {counts.assigned} claim(s) put into existing metrics, "
+                    f"{counts.created} new metric(s) created with {counts.grouped} claim(s), "
+                    f"{counts.skipped} skipped."
+                )
+            )
+
+    def _header(self) -> str:
+        w = WIDTHS
+        return (
+            f"  {'id':>{w['id']}} {'figure':<{w['figure']}} {'subject':<{w['subject']}}    "
+            f"{'metric (* = at threshold)':<{w['target']}} {'conf':>4} reason"
+        )
+
+    def _line(self, suggestion: Suggestion, threshold: float) -> str:
+        w = WIDTHS
+        mark = "*" if suggestion.confidence >= threshold else " "
+        figure = clip(suggestion.figure, w["figure"])
+        subject = clip(suggestion.subject, w["subject"])
+        target = clip(suggestion.target, w["target"])
+        head = (
+            f"{mark} {suggestion.claim_id:>{w['id']}} {figure:<{w['figure']}} "
+            f"{subject:<{w['subject']}} -> {target:<{w['target']}} {suggestion.confidence:4.2f} "
+        )
+        return head + clip(suggestion.reason, max(LINE_WIDTH - len(head), 10))

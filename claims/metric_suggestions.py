@@ -1,0 +1,238 @@
+"""Grouping claims into metrics: the suggestions (a selector) and applying them (a service).
+
+The matching itself is pure and lives in ``claims.grouping``; this module reads what it needs in
+a fixed number of queries and writes the editor's (or the command's) choice atomically.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+
+from claims import grouping, units
+from claims.models import Claim, Metric
+
+DEFAULT_MIN_CONFIDENCE = grouping.DEFAULT_MIN_CONFIDENCE
+# Subjects read per metric: enough to recognise its wording, bounded for metrics of many claims.
+SUBJECTS_PER_METRIC = 25
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One ungrouped claim and the metric proposed for it: an existing one or a new one."""
+
+    claim_id: int
+    figure: str
+    subject: str
+    unit: str
+    confidence: float
+    reason: str
+    metric_id: int | None = None
+    metric_slug: str = ""
+    new_metric: grouping.ProposedMetric | None = None
+
+    @property
+    def target(self) -> str:
+        """The metric's slug, or "NEW <name>" for a proposed metric."""
+        if self.new_metric is not None:
+            return f"NEW {self.new_metric.name}"
+        return self.metric_slug
+
+
+@dataclass(frozen=True)
+class ApplyCounts:
+    """What applying suggestions did."""
+
+    assigned: int = 0  # claims put into existing metrics
+    created: int = 0  # new metrics
+    grouped: int = 0  # claims put into the new metrics
+    skipped: int = 0  # claims that had a metric by then, were rejected, or failed validation
+
+
+def _check_threshold(min_confidence: float) -> None:
+    if not 0 <= min_confidence <= 1:
+        raise ValueError(f"min_confidence must be between 0 and 1, got {min_confidence!r}")
+
+
+def _ungrouped(claims: QuerySet[Claim] | Iterable[Claim | int] | None) -> QuerySet[Claim]:
+    queryset = Claim.objects.filter(metric__isnull=True).exclude(status=Claim.Status.REJECTED)
+    if claims is None:
+        return queryset
+    if isinstance(claims, QuerySet):
+        return queryset.filter(pk__in=claims.order_by().values("pk"))
+    ids = [claim.pk if isinstance(claim, Claim) else claim for claim in claims]
+    return queryset.filter(pk__in=ids)
+
+
+def _metric_inputs() -> tuple[list[grouping.MetricInput], dict[int, str]]:
+    """Every metric with the subjects and scopes of its claims: two queries."""
+    subjects: dict[int, dict[str, None]] = defaultdict(dict)
+    scopes: dict[int, dict[str, None]] = defaultdict(dict)
+    members = (
+        Claim.objects.filter(metric__isnull=False)
+        .exclude(status=Claim.Status.REJECTED)
+        .order_by("metric_id", "pk")
+        .values_list("metric_id", "subject", "scope")
+    )
+    for metric_id, subject, scope in members:
+        if subject and len(subjects[metric_id]) < SUBJECTS_PER_METRIC:
+            subjects[metric_id][subject] = None
+        if scope and len(scopes[metric_id]) < SUBJECTS_PER_METRIC:
+            scopes[metric_id][scope] = None
+    rows = Metric.objects.order_by("pk").values(
+        "pk", "slug", "name", "description", "canonical_unit", "scope"
+    )
+    inputs, slugs = [], {}
+    for row in rows:
+        slugs[row["pk"]] = row["slug"]
+        inputs.append(
+            grouping.MetricInput(
+                key=row["pk"],
+                name=row["name"],
+                canonical_unit=row["canonical_unit"],
+                scope=row["scope"],
+                description=row["description"],
+                claim_subjects=tuple(subjects[row["pk"]]),
+                claim_scopes=tuple(scopes[row["pk"]]),
+            )
+        )
+    return inputs, slugs
+
+
+def metric_suggestions(
+    *,
+    claims: QuerySet[Claim] | Iterable[Claim | int] | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> list[Suggestion]:
+    """A suggestion for every ungrouped, non-rejected claim (of ``claims`` when given).
+
+    A claim is proposed for the best existing metric when that fits at ``min_confidence`` or
+    better; otherwise for a new metric shared with the other claims it clusters with. Every
+    suggestion carries its confidence, so callers apply only those at their threshold. Runs three
+    queries, however many claims and metrics there are.
+    """
+    _check_threshold(min_confidence)
+    rows = list(
+        _ungrouped(claims)
+        .order_by("pk")
+        .values("pk", "figure", "subject", "unit", "scope", "quote")
+    )
+    if not rows:
+        return []
+    metrics, slugs = _metric_inputs()
+    claim_inputs = [
+        grouping.ClaimInput(
+            key=row["pk"],
+            subject=row["subject"],
+            unit=row["unit"],
+            scope=row["scope"],
+            quote=row["quote"],
+        )
+        for row in rows
+    ]
+    proposals = grouping.propose(
+        claim_inputs, metrics, min_confidence=min_confidence, taken_slugs=slugs.values()
+    )
+    by_id = {row["pk"]: row for row in rows}
+    return [
+        Suggestion(
+            claim_id=proposal.claim_key,
+            figure=by_id[proposal.claim_key]["figure"],
+            subject=by_id[proposal.claim_key]["subject"],
+            unit=by_id[proposal.claim_key]["unit"],
+            confidence=proposal.confidence,
+            reason=proposal.reason,
+            metric_id=proposal.metric_key,
+            metric_slug=slugs.get(proposal.metric_key, ""),
+            new_metric=proposal.new_metric,
+        )
+        for proposal in proposals
+    ]
+
+
+def suggestions_at(suggestions: Sequence[Suggestion], min_confidence: float) -> list[Suggestion]:
+    """The suggestions whose confidence is ``min_confidence`` or more."""
+    _check_threshold(min_confidence)
+    return [s for s in suggestions if s.confidence >= min_confidence]
+
+
+def _free_slug(slug: str) -> str:
+    candidate, n = slug, 2
+    while Metric.objects.filter(slug=candidate).exists():
+        candidate, n = f"{slug[:140]}-{n}", n + 1
+    return candidate
+
+
+def _new_metric(proposed: grouping.ProposedMetric, user) -> Metric:
+    metric = Metric(
+        slug=_free_slug(proposed.slug),
+        name=proposed.name,
+        canonical_unit=proposed.canonical_unit,
+        kind=proposed.kind,
+        scope=proposed.scope,
+        description=f"Proposed by suggest_metrics for {len(proposed.claim_keys)} claim(s).",
+    )
+    metric.full_clean()
+    metric._history_user = user
+    metric.save()
+    return metric
+
+
+@transaction.atomic
+def metric_suggestions_apply(*, suggestions: Iterable[Suggestion], user=None) -> ApplyCounts:
+    """Put each suggested claim into its metric, creating the proposed metrics on the way.
+
+    Never changes a claim that has a metric by now (or was rejected meanwhile): those rows are
+    locked and read again first. Each claim is validated with ``full_clean``, so a claim whose
+    unit does not convert into the metric's unit is skipped, never assigned. A proposed metric
+    is created only when at least one of its claims joins it. All or nothing on errors.
+    """
+    suggestions = list(suggestions)
+    claims = Claim.objects.select_for_update().select_related("article", "metric")
+    locked = claims.in_bulk([s.claim_id for s in suggestions])
+    existing = Metric.objects.in_bulk([s.metric_id for s in suggestions if s.new_metric is None])
+    created: dict[str, Metric] = {}
+    assigned = grouped = skipped = 0
+    for suggestion in suggestions:
+        claim = locked.get(suggestion.claim_id)
+        if claim is None or claim.metric_id is not None or claim.status == Claim.Status.REJECTED:
+            skipped += 1
+            continue
+        proposed = suggestion.new_metric
+        if proposed is None:
+            metric = existing.get(suggestion.metric_id)
+        else:
+            metric = created.get(proposed.slug)
+            if metric is None and _unit_fits(claim.unit, proposed.canonical_unit):
+                metric = created[proposed.slug] = _new_metric(proposed, user)
+        if metric is None or not _assign(claim, metric, user):
+            skipped += 1
+        elif proposed is None:
+            assigned += 1
+        else:
+            grouped += 1
+    return ApplyCounts(assigned=assigned, created=len(created), grouped=grouped, skipped=skipped)
+
+
+def _unit_fits(unit: str, canonical_unit: str) -> bool:
+    try:
+        return units.are_compatible(unit, canonical_unit)
+    except units.UnitError:
+        return False
+
+
+def _assign(claim: Claim, metric: Metric, user) -> bool:
+    claim.metric = metric
+    try:
+        claim.full_clean()
+    except ValidationError:
+        claim.metric = None
+        return False
+    claim._history_user = user
+    claim.save(update_fields=["metric", "updated_at"])
+    return True
