@@ -4,3 +4,4 @@ from django.apps import AppConfig
 class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = "Claims: speakers, metrics and figures"
+

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse, JsonResponse, StreamingHttpResponse
-from rest_framework import mixins, permissions, status, viewsets
+from rest_framework import generics, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
@@ -19,7 +20,11 @@ from claims.serializers import (
     ReportRunSerializer,
     SpeakerSerializer,
 )
-from claims.services import conflict_resolve
+from claims.services import conflict_resolve, extraction_enqueue
+from sources.models import Article
+from sources.readers import ReadError, read_text
+from sources.serializers import ArticleImportSerializer, ArticleSerializer
+from sources.services import article_import, outlet_get_or_create
 
 CONTENT_TYPES = {
     "json": "application/json",
@@ -173,3 +178,39 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def get_queryset(self):
         return claim_list(user=self.request.user)
+
+
+class ArticleImportView(generics.GenericAPIView):
+    """POST /api/articles/import/: store one article and queue the extraction of its claims.
+
+    201 with the article when it is new; 200 with the stored one when its text (or URL) is
+    there already. The same fields as an import JSON file, plus ``extract`` (default true).
+    """
+
+    serializer_class = ArticleImportSerializer
+    queryset = Article.objects.all()  # for DjangoModelPermissions: needs sources.add_article
+
+    def post(self, request):
+        data = self.get_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        try:
+            with transaction.atomic():
+                name = values.get("outlet")
+                outlet = outlet_get_or_create(name=name) if name else None
+                parsed = read_text(values["body"], published=values.get("published"))
+                result = article_import(
+                    body=values["body"], title=values.get("title") or parsed.title,
+                    outlet=outlet, url=values.get("url") or None, published=parsed.published,
+                    date_basis=parsed.date_basis,
+                )  # fmt: skip
+                if result.created and values["extract"]:
+                    extraction_enqueue(article_ids=[result.article.pk])
+        except ValidationError as exc:
+            raise ApiValidationError(exc.message_dict) from exc
+        except ReadError as exc:
+            raise ApiValidationError({"body": [str(exc)]}) from exc
+        result.article.refresh_from_db()
+        body = ArticleSerializer(result.article, context={"request": request}).data
+        body["created"] = result.created
+        return Response(body, status=201 if result.created else 200)

@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 from rest_framework.routers import DefaultRouter
 
 from claims.views import (
+    ArticleImportView,
     ClaimViewSet,
     ConflictResolutionViewSet,
     MetricViewSet,
@@ -32,6 +33,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/", admin.site.urls),
     path("api/reports/conflicts.<str:fmt>", conflict_report_download, name="conflict-report"),
+    path("api/articles/import/", ArticleImportView.as_view(), name="article-import"),
     path("api/", include(router.urls)),
     path("api-auth/", include("rest_framework.urls")),
 ]

@@ -88,3 +88,40 @@ def test_a_bad_filter_value_is_answered_with_400_naming_the_field(client):
 
 def test_the_api_does_not_accept_writes_yet_from_anonymous_users(client):
     assert client.post("/api/claims/", {}).status_code in (401, 403, 405)
+
+
+def test_an_editor_imports_an_article_over_the_api_and_its_claims_are_extracted(
+    editor_client, django_capture_on_commit_callbacks, tasks_in_process
+):
+    story = {
+        "title": "Returns slow",
+        "body": "About 12,000 families returned last month, the migration ministry said.",
+        "published": "2024-03-03",
+        "outlet": "Wire",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            "/api/articles/import/", story, content_type="application/json"
+        )
+    assert response.status_code == 201, response.content
+    article = response.json()
+    assert (article["created"], article["outlet"]["name"]) == (True, "Wire")
+    claim = Claim.objects.get(article_id=article["id"])
+    assert (claim.figure, claim.qualifier, claim.status) == ("12,000", "approximate", "candidate")
+    again = editor_client.post("/api/articles/import/", story, content_type="application/json")
+    assert (again.status_code, again.json()["created"]) == (200, False)
+
+
+def test_an_import_with_bad_fields_is_a_400_naming_them_and_stores_nothing(editor_client):
+    response = editor_client.post(
+        "/api/articles/import/", {"body": "", "published": "31/02/2024", "url": "not a url"},
+        content_type="application/json",
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert {"body", "published", "url"} <= set(response.json())
+    assert not Claim.objects.exists()
+
+
+def test_anonymous_users_cannot_import(client):
+    response = client.post("/api/articles/import/", {"body": "Some 30 died."})
+    assert response.status_code in (401, 403)
