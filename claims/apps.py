@@ -4,4 +4,3 @@ from django.apps import AppConfig
 class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = "Claims: speakers, metrics and figures"
-
