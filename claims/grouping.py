@@ -919,13 +919,13 @@ def _propose(
         weakest = min(pairs, key=lambda item: item[0])
         confidence, reason = weakest[0], f"{len(members)} claims; weakest link: {weakest[1]}"
 
-        def centrality(member: ClaimInput) -> tuple[float, str]:
+        def centrality(member: ClaimInput) -> tuple:
             total = sum(
                 links.get((member.key, other), links.get((other, member.key), (0.0, "")))[0]
                 for other in keys
                 if other != member.key
             )
-            return (-total, str(member.key))
+            return (-total, _key_order(member.key))
 
         representative = min(members, key=centrality)
     unit_counts = Counter(m.unit for m in members)
@@ -958,7 +958,8 @@ def cluster_claims(
     no cluster is proposed as a metric of its own at SINGLETON_CONFIDENCE. Slugs avoid
     ``taken_slugs`` and each other.
     """
-    ordered = sorted(claims, key=lambda claim: str(claim.key))
+    # Numbers by value (ids), anything else by text: "10" must come after "9".
+    ordered = sorted(claims, key=lambda claim: _key_order(claim.key))
     sides = {claim.key: _claim_side(claim) for claim in ordered}
     links: dict[tuple[Hashable, Hashable], tuple[float, str]] = {}
     clusters: list[list[ClaimInput]] = []
@@ -981,6 +982,12 @@ def cluster_claims(
             best_cluster.append(claim)
     taken = set(taken_slugs)
     return [_propose(cluster, links, taken) for cluster in clusters]
+
+
+def _key_order(key: Hashable) -> tuple[int, float, str]:
+    if isinstance(key, int | float) and not isinstance(key, bool):
+        return (0, float(key), "")
+    return (1, 0.0, str(key))
 
 
 def propose(

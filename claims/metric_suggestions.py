@@ -193,7 +193,8 @@ def metric_suggestions_apply(*, suggestions: Iterable[Suggestion], user=None) ->
     is created only when at least one of its claims joins it. All or nothing on errors.
     """
     suggestions = list(suggestions)
-    claims = Claim.objects.select_for_update().select_related("article", "metric")
+    # Lock the claim rows only: PostgreSQL refuses FOR UPDATE on the nullable side of the join.
+    claims = Claim.objects.select_for_update(of=("self",)).select_related("article", "metric")
     locked = claims.in_bulk([s.claim_id for s in suggestions])
     existing = Metric.objects.in_bulk([s.metric_id for s in suggestions if s.new_metric is None])
     created: dict[str, Metric] = {}
