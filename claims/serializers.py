@@ -4,16 +4,17 @@ from rest_framework import serializers
 
 from claims import intervals, units
 from claims.models import Claim, ConflictResolution, Metric, ReportRun, Speaker
+from claims_project.serializers import ValidatedModelSerializer
 from sources.models import Article
 
 
-class SpeakerSerializer(serializers.ModelSerializer):
+class SpeakerSerializer(ValidatedModelSerializer):
     class Meta:
         model = Speaker
         fields = ["id", "slug", "name", "kind", "role", "affiliation", "aliases"]
 
 
-class MetricSerializer(serializers.ModelSerializer):
+class MetricSerializer(ValidatedModelSerializer):
     class Meta:
         model = Metric
         fields = [
@@ -94,3 +95,21 @@ class ReportRunSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         path = f"/api/report-runs/{run.pk}/download/"
         return request.build_absolute_uri(path) if request else path
+
+
+class ClaimWriteSerializer(serializers.ModelSerializer):
+    """What a client sends to create or change a claim. Offsets may be left out: they are found
+    from the quote and the figure. The model's own validation runs in the service."""
+
+    start = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    end = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "article", "quote", "figure", "start", "end", "value_low", "value_high", "qualifier",
+            "unit", "subject", "scope", "speaker", "metric", "as_of_start", "as_of_end",
+            "as_of_precision", "status", "note",
+        ]  # fmt: skip
+        # The one-claim-per-span rule is checked by the model with a field-named message.
+        validators = []

@@ -50,6 +50,61 @@ def claim_create(*, occurrence: int | None = None, **fields) -> Claim:
     return claim
 
 
+CLAIM_EDITABLE_FIELDS = frozenset({
+    "quote", "figure", "start", "end", "value_low", "value_high", "qualifier", "unit", "subject",
+    "scope", "speaker", "metric", "as_of_start", "as_of_end", "as_of_precision", "status", "note",
+})  # fmt: skip
+
+
+@transaction.atomic
+def claim_update(*, claim: Claim, **fields) -> Claim:
+    """Change a claim's fields; when the quote or figure changes without new offsets, the offsets
+    are found again. Raises ValidationError naming the field; nothing is stored then."""
+    unknown = set(fields) - CLAIM_EDITABLE_FIELDS
+    if unknown:
+        raise ValidationError(dict.fromkeys(unknown, "this field cannot be changed"))
+    for name, value in fields.items():
+        setattr(claim, name, value)
+    moved = {"quote", "figure"} & set(fields) and not {"start", "end"} & set(fields)
+    if moved:
+        claim.start = claim.end = None
+        claim_locate(claim=claim)
+    claim.full_clean()
+    claim.save()
+    return claim
+
+
+BULK_LIMIT = 1000
+
+
+class BulkErrors(Exception):
+    """Some items of a bulk write are invalid; ``errors`` lists them by position."""
+
+    def __init__(self, errors: list[dict]) -> None:
+        super().__init__(f"{len(errors)} invalid item(s)")
+        self.errors = errors
+
+
+def claim_bulk_create(*, items: list[dict], dry_run: bool = False) -> list[Claim]:
+    """Create every claim or none. ``items`` are claim_create's keyword arguments; with any invalid
+    item nothing is stored, and BulkErrors lists each invalid item's position and field errors.
+    With ``dry_run`` every item is checked and nothing is stored (BulkErrors is raised, maybe
+    with no errors)."""
+    errors: list[dict] = []
+    created: list[Claim] = []
+    with transaction.atomic():
+        for index, fields in enumerate(items):
+            try:
+                # A savepoint per item, so one refused by the database leaves the others usable.
+                with transaction.atomic():
+                    created.append(claim_create(**fields))
+            except ValidationError as exc:
+                errors.append({"index": index, "errors": exc.message_dict})
+        if errors or dry_run:
+            raise BulkErrors(errors)
+    return created
+
+
 @transaction.atomic
 def claim_set_status(*, claim: Claim, status: str) -> Claim:
     """Confirm or reject a claim (or put it back among the candidates)."""

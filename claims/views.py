@@ -1,11 +1,14 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, JsonResponse, StreamingHttpResponse
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
+from claims.exports import claims_csv
+from claims.filters import ClaimFilter
 from claims.models import ConflictResolution, Metric, ReportRun, Speaker
 from claims.reports.api import report_filter_from_query
 from claims.reports.build import ReportError, ReportFilter, metric_reports
@@ -14,13 +17,24 @@ from claims.reports.runs import report_run_start
 from claims.selectors import claim_list
 from claims.serializers import (
     ClaimSerializer,
+    ClaimWriteSerializer,
     ConflictResolutionSerializer,
     MetricSerializer,
     ReportRunInputSerializer,
     ReportRunSerializer,
     SpeakerSerializer,
 )
-from claims.services import conflict_resolve, extraction_enqueue
+from claims.services import (
+    BULK_LIMIT,
+    BulkErrors,
+    claim_bulk_create,
+    claim_create,
+    claim_update,
+    conflict_resolve,
+    extraction_enqueue,
+)
+from claims_project.conditional import ConditionalWriteMixin, etag
+from claims_project.serializers import as_api_error
 from sources.models import Article
 from sources.readers import ReadError, read_text
 from sources.serializers import ArticleImportSerializer, ArticleSerializer
@@ -39,16 +53,32 @@ def report_error_response(exc: ReportError) -> Response:
     return Response({exc.field: [exc.message]}, status=status.HTTP_400_BAD_REQUEST)
 
 
-class SpeakerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class SpeakerViewSet(
+    ConditionalWriteMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     serializer_class = SpeakerSerializer
     queryset = Speaker.objects.order_by("id")
     filterset_fields = {"kind": ["exact"], "slug": ["exact"], "name": ["icontains"]}
+    ordering_fields = ["id", "name"]
 
 
-class MetricViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class MetricViewSet(
+    ConditionalWriteMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     serializer_class = MetricSerializer
     queryset = Metric.objects.order_by("id")
     filterset_fields = {"kind": ["exact"], "slug": ["exact"], "canonical_unit": ["exact"]}
+    ordering_fields = ["id", "name"]
 
     @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
     def report(self, request, pk=None):
@@ -107,6 +137,8 @@ class ReportRunViewSet(
 
     def get_queryset(self):
         runs = ReportRun.objects.order_by("-id")
+        if getattr(self, "swagger_fake_view", False):
+            return runs.none()  # schema generation has no user
         if not self.request.user.is_staff:
             runs = runs.filter(requested_by=self.request.user)
         return runs
@@ -163,21 +195,99 @@ class ConflictResolutionViewSet(
             raise ApiValidationError(exc.message_dict) from exc
 
 
-class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ClaimViewSet(
+    ConditionalWriteMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Claims, each with its article, outlet, speaker, metric, interval and current verdict.
+
+    Anonymous readers see confirmed claims; editors write (create, change, bulk-create).
+    """
+
     serializer_class = ClaimSerializer
-    filterset_fields = {
-        "metric__slug": ["exact"],
-        "speaker__slug": ["exact"],
-        "article": ["exact"],
-        "article__outlet__slug": ["exact"],
-        "status": ["exact"],
-        "qualifier": ["exact"],
-        "verdict": ["exact"],
-        "as_of_start": ["gte", "lte"],
-    }
+    filterset_class = ClaimFilter
+    ordering_fields = ["id", "as_of_start", "created_at", "value_low"]
 
     def get_queryset(self):
         return claim_list(user=self.request.user)
+
+    def get_serializer_class(self):
+        if self.action in {"create", "update", "partial_update"}:
+            return ClaimWriteSerializer
+        return ClaimSerializer
+
+    def _output(self, claim, status_code=status.HTTP_200_OK) -> Response:
+        fresh = claim_list(user=self.request.user).get(pk=claim.pk)
+        response = Response(ClaimSerializer(fresh).data, status=status_code)
+        response["ETag"] = etag(fresh)
+        return response
+
+    def create(self, request, *args, **kwargs):
+        data = ClaimWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            claim = claim_create(**data.validated_data)
+        except ValidationError as exc:
+            raise as_api_error(exc) from exc
+        return self._output(claim, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        with transaction.atomic():
+            claim = self.get_object()
+            self._check_precondition(claim)
+            data = ClaimWriteSerializer(claim, data=request.data, partial=partial)
+            data.is_valid(raise_exception=True)
+            try:
+                claim_update(claim=claim, **data.validated_data)
+            except ValidationError as exc:
+                raise as_api_error(exc) from exc
+        return self._output(claim)
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    @extend_schema(request=ClaimWriteSerializer(many=True), responses=ClaimSerializer(many=True))
+    @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
+    def bulk(self, request):
+        """Create many claims at once: all of them, or none with each item's errors."""
+        if not isinstance(request.data, list) or not request.data:
+            return Response({"non_field_errors": ["send a non-empty JSON list of claims"]},
+                            status=status.HTTP_400_BAD_REQUEST)  # fmt: skip
+        if len(request.data) > BULK_LIMIT:
+            return Response({"non_field_errors": [f"at most {BULK_LIMIT} claims at once"]},
+                            status=status.HTTP_400_BAD_REQUEST)  # fmt: skip
+        checked = [ClaimWriteSerializer(data=item) for item in request.data]
+        errors = [
+            {"index": index, "errors": data.errors}
+            for index, data in enumerate(checked)
+            if not data.is_valid()
+        ]
+        valid = [index for index, data in enumerate(checked) if not data.errors]
+        try:
+            # With shape errors already found, the valid items are still checked against the
+            # database (then rolled back) so that the answer lists every bad item at once.
+            created = claim_bulk_create(
+                items=[checked[index].validated_data for index in valid], dry_run=bool(errors)
+            )
+        except BulkErrors as exc:
+            errors += [{"index": valid[e["index"]], "errors": e["errors"]} for e in exc.errors]
+            errors.sort(key=lambda error: error["index"])
+            return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+        rows = claim_list(user=request.user).filter(pk__in=[c.pk for c in created])
+        return Response(ClaimSerializer(rows.order_by("id"), many=True).data, status=201)
+
+    @extend_schema(responses={(200, "text/csv"): str})
+    @action(detail=False, methods=["get"], url_path="export", pagination_class=None)
+    def export(self, request):
+        """The filtered claims as CSV, streamed row by row (same filters as the list)."""
+        rows = self.filter_queryset(self.get_queryset()).order_by("id")
+        response = StreamingHttpResponse(claims_csv(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="claims.csv"'
+        return response
 
 
 class ArticleImportView(generics.GenericAPIView):

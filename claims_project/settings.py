@@ -67,7 +67,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "sources",
     "claims",
@@ -110,6 +113,8 @@ WSGI_APPLICATION = "claims_project.wsgi.application"
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Full-text search (claims text filter) uses PostgreSQL's search functions.
+    INSTALLED_APPS.append("django.contrib.postgres")
 else:
     DATABASES = {
         "default": {
@@ -164,14 +169,51 @@ if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
-        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
+        "claims_project.permissions.ModelPermissionsOrAnonReadOnly",
     ],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
     "DEFAULT_PAGINATION_CLASS": "claims_project.pagination.IdCursorPagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
+        "user": os.environ.get("API_THROTTLE_USER", "2000/minute"),
+    },
+    "EXCEPTION_HANDLER": "claims_project.api_errors.exception_handler",
 }
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Claims database API",
+    "DESCRIPTION": (
+        "Quantitative claims in the news: articles, speakers, metrics, claims as intervals, "
+        "reviewers' verdicts, diff reports of conflicting figures, and schema.org ClaimReview."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc from drf-spectacular-sidecar: no request leaves the server.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.ClaimStatus",
+        "ReviewStatusEnum": "reviews.models.ReviewStatus",
+        "ReportRunStatusEnum": "claims.models.ReportRunStatus",
+        "ExtractionStatusEnum": "sources.models.ExtractionStatus",
+        "VerdictEnum": "claims.verdicts.CHOICES",
+    },
+}
+# Bodies above this are answered 413 (see claims_project/api_errors.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(env_float("DJANGO_MAX_REQUEST_BYTES", 5 * 1024 * 1024))
 
 # --- Celery: in-process without a broker, Redis with one. ---
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

@@ -1,23 +1,31 @@
 from rest_framework import serializers
 
+from claims_project.serializers import ValidatedModelSerializer
 from sources.models import Article, Outlet
 
 
-class OutletSerializer(serializers.ModelSerializer):
+class OutletSerializer(ValidatedModelSerializer):
     class Meta:
         model = Outlet
         fields = ["id", "slug", "name", "homepage"]
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(ValidatedModelSerializer):
+    """An article; its body is archived evidence, so only its metadata can change."""
+
     outlet = OutletSerializer(read_only=True)
+    outlet_id = serializers.PrimaryKeyRelatedField(
+        source="outlet", queryset=Outlet.objects.all(), write_only=True, required=False,
+        allow_null=True,
+    )  # fmt: skip
 
     class Meta:
         model = Article
         fields = [
-            "id", "title", "url", "outlet", "published", "published_precision", "date_basis",
-            "content_hash", "imported_at", "body",
+            "id", "title", "url", "outlet", "outlet_id", "published", "published_precision",
+            "date_basis", "content_hash", "imported_at", "extraction_status", "body",
         ]  # fmt: skip
+        read_only_fields = ["content_hash", "imported_at", "extraction_status", "body"]
 
 
 class ArticleImportSerializer(serializers.Serializer):

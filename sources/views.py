@@ -1,16 +1,39 @@
 from rest_framework import mixins, viewsets
 
+from claims_project.conditional import ConditionalWriteMixin
 from sources.models import Article, Outlet
 from sources.serializers import ArticleSerializer, OutletSerializer
 
 
-class OutletViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class OutletViewSet(
+    ConditionalWriteMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     serializer_class = OutletSerializer
     queryset = Outlet.objects.order_by("id")
     filterset_fields = {"slug": ["exact"], "name": ["exact", "icontains"]}
+    ordering_fields = ["id", "name"]
 
 
-class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ArticleViewSet(
+    ConditionalWriteMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Articles. New ones come in through POST /api/articles/import/; the body is evidence and
+    never changes, so only the metadata (title, outlet, url, date) can be edited."""
+
     serializer_class = ArticleSerializer
     queryset = Article.objects.select_related("outlet").order_by("id")
-    filterset_fields = {"outlet__slug": ["exact"], "published": ["exact", "gte", "lte"]}
+    filterset_fields = {
+        "outlet__slug": ["exact"],
+        "published": ["exact", "gte", "lte"],
+        "extraction_status": ["exact"],
+    }
+    ordering_fields = ["id", "published"]

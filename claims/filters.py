@@ -1,0 +1,106 @@
+"""Claim filters for the API. Each serves a query an index was made for (see Claim.Meta)."""
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, When
+from django.db.models.functions import Abs
+from django_filters import rest_framework as filters
+
+from claims import intervals, verdicts
+from claims.models import Claim
+
+
+def _reach() -> tuple[float, float]:
+    tolerances = settings.INTERVAL_TOLERANCES
+    return tolerances["approximate"], tolerances["nearly"]
+
+
+def interval_low():
+    """SQL for a claim's interval low end in its stated unit (hedges applied, rounding not)."""
+    approximate, nearly = _reach()
+    return Case(
+        When(qualifier="approximate", then=F("value_low") - Abs(F("value_low")) * approximate),
+        When(qualifier="nearly", then=F("value_low") - Abs(F("value_low")) * nearly),
+        default=F("value_low"),
+        output_field=FloatField(),
+    )
+
+
+def interval_high():
+    """SQL for a claim's interval high end in its stated unit (hedges applied, rounding not)."""
+    approximate, _ = _reach()
+    return Case(
+        When(qualifier="approximate", then=F("value_high") + Abs(F("value_high")) * approximate),
+        default=F("value_high"),
+        output_field=FloatField(),
+    )
+
+
+def text_search(queryset, words: str):
+    """Full-text search on PostgreSQL (served by a GIN index, see migration 0005); a plain
+    case-insensitive match elsewhere."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = SearchVector("quote", "subject", config="english")
+        query = SearchQuery(words, config="english", search_type="websearch")
+        return queryset.annotate(search=vector).filter(search=query)
+    condition = Q()
+    for word in words.split():
+        condition &= Q(quote__icontains=word) | Q(subject__icontains=word) | Q(figure=word)
+    return queryset.filter(condition)
+
+
+class ClaimFilter(filters.FilterSet):
+    metric = filters.CharFilter(field_name="metric__slug", lookup_expr="exact")
+    speaker = filters.CharFilter(field_name="speaker__slug", lookup_expr="exact")
+    outlet = filters.CharFilter(field_name="article__outlet__slug", lookup_expr="exact")
+    article = filters.NumberFilter(field_name="article_id", lookup_expr="exact")
+    status = filters.ChoiceFilter(
+        field_name="status", lookup_expr="exact", choices=Claim.Status.choices
+    )
+    qualifier = filters.ChoiceFilter(
+        field_name="qualifier", lookup_expr="exact",
+        choices=[(q.value, q.value) for q in intervals.Qualifier],
+    )  # fmt: skip
+    verdict = filters.ChoiceFilter(
+        field_name="verdict", lookup_expr="exact", choices=verdicts.CHOICES
+    )
+    as_of_after = filters.DateFilter(
+        field_name="as_of_end", lookup_expr="gte", label="as-of period ends on or after"
+    )
+    as_of_before = filters.DateFilter(
+        field_name="as_of_start", lookup_expr="lte", label="as-of period starts on or before"
+    )
+    published_after = filters.DateFilter(field_name="article__published", lookup_expr="gte")
+    published_before = filters.DateFilter(field_name="article__published", lookup_expr="lte")
+    value_min = filters.NumberFilter(
+        field_name="value_high", lookup_expr="gte", method="filter_value_min",
+        label="interval reaches at least this value (stated unit)",
+    )  # fmt: skip
+    value_max = filters.NumberFilter(
+        field_name="value_low", lookup_expr="lte", method="filter_value_max",
+        label="interval reaches at most this value (stated unit)",
+    )  # fmt: skip
+    q = filters.CharFilter(
+        field_name="quote", lookup_expr="search", method="filter_text", label="text search"
+    )
+
+    class Meta:
+        model = Claim
+        fields = []
+
+    def filter_value_min(self, queryset, name, value):
+        # An open upper side ("at least 100") reaches any value.
+        return queryset.alias(interval_hi=interval_high()).filter(
+            Q(value_high__isnull=True) | Q(interval_hi__gte=value)
+        )
+
+    def filter_value_max(self, queryset, name, value):
+        return queryset.alias(interval_lo=interval_low()).filter(
+            Q(value_low__isnull=True) | Q(interval_lo__lte=value)
+        )
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        return text_search(queryset, value) if value else queryset
