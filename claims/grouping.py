@@ -24,7 +24,13 @@ How it works (explainable rules and a small news vocabulary, no trained model):
    event named on one side only multiplies it by 0.6 (fighters killed are not fighters), an
    actor named on one side only by 0.85, places that only contain one another (Iraq and the
    Kurdistan Region share no place) by 0.7, and other words of the head's noun phrase that
-   differ entirely ("diesel price", "petrol price") by 0.7.
+   differ entirely ("diesel price", "petrol price") by 0.7. Scopes that only partly overlap
+   ("Iraq" against "Iraq and Syria": a part is not the whole) multiply it by 0.5; the same
+   place with a site on one side only, or different sites ("a hospital in Gaza" against
+   "Gaza"), by 0.6; related heads with no actor in common ("fighters", "troops") by 0.6; and
+   a people's nationality on one side only where that people is not at home ("Syrian
+   refugees" against "refugees" in Turkey) by 0.6. A nationality counted alone ("Syrians")
+   and its refugees abroad are related heads; "refugees from Syria" are Syrian refugees.
 5. A claim goes to the best metric at or above the threshold. The others are clustered
    (complete linkage: a claim joins a cluster only when it matches every member at the
    threshold) and each cluster is proposed as a new metric.
@@ -49,6 +55,15 @@ ONE_SIDED_ACTOR = 0.85
 # Places that only contain one another ("Iraq" and "Kurdistan Region") usually mean two
 # quantities: turnout in the Kurdistan Region is not turnout in Iraq.
 NESTED_SCOPE = 0.7
+# A place named on one side only, with nothing on the other side containing or inside it
+# ("Iraq" against "Iraq and Syria"): a figure for a part is not a figure for the whole.
+PARTIAL_SCOPE = 0.5
+# The same place, but one side names a site within it ("a hospital in Gaza" against "Gaza"),
+# or the two name different sites: one event's count is not the whole area's.
+NARROWER_SITE = 0.6
+# The counted people's nationality on one side only ("Syrian refugees" against "refugees"):
+# a part of a population is not the whole.
+ONE_SIDED_NATIONALITY = 0.6
 # Same head, but the other words of the subjects share nothing ("diesel price", "petrol price").
 OTHER_QUALIFIERS = 0.7
 # Two scopes that share no word, one of them not in the gazetteer: probably different places.
@@ -57,6 +72,9 @@ UNPLACED_SCOPE = 0.2
 DESCRIPTION_FACTOR = 0.9
 # fighters and troops are one kind of thing counted by different actors.
 RELATED_HEAD = 0.8
+# ... so related heads that share no actor ("fighters in Iraq", "troops in Iraq") are probably
+# two forces.
+RELATED_WITHOUT_ACTOR = 0.6
 # A claim that matches nothing and no other claim: shown as a new metric of its own, but below
 # the default threshold, so that --apply does not create one metric per stray figure.
 SINGLETON_CONFIDENCE = 0.5
@@ -187,6 +205,8 @@ _GROUP_PHRASES = {
 _RELATED_HEADS = {frozenset({"fighter", "troop"})}
 # Heads that say little on their own: a specific head later in the subject wins over them.
 _GENERIC_HEADS = frozenset({"people", "rate"})
+# Heads that count people.
+_PERSON_HEADS = frozenset({"people", "refugee", "idp", "civilian", "child", "detainee"})
 
 _EVENTS = {
     "killed": "killed kill dead death die died fatality slain killing massacred assassinated "
@@ -197,7 +217,7 @@ _EVENTS = {
     "arrested": "arrested arrest detained",
     "attacked": "attacked",
     "kidnapped": "kidnapped abducted",
-    "returned": "returned return returnee",
+    "returned": "returned return returning returnee",
     "withdrawn": "withdrawn withdrew withdrawal",
     "agreed": "agreed",
     "lost": "lost",
@@ -264,6 +284,17 @@ _ACTOR_PHRASES = {
 }
 # Actors that are peoples: said alone ("Palestinians killed"), they are the people counted.
 _PEOPLES = frozenset({"palestinian", "yazidi", "sudanese", "syria", "iraq", "ukraine", "kurdish"})
+# Where a people is at home: Palestinians in Gaza are its population, Syrians in Turkey a part.
+_HOMELANDS = {
+    "palestinian": "palestine",
+    "sudanese": "sudan",
+    "syria": "syria",
+    "iraq": "iraq",
+    "ukraine": "ukraine",
+    "kurdish": "kurdistan region",
+}
+# Statuses a people abroad is counted under ("Syrians" in Lebanon are "Syrian refugees").
+_ABROAD_HEADS = frozenset({"refugee"})
 # Actors that are armed forces: said alone ("Peshmerga killed"), they are also what is counted.
 _FORCE_ACTORS = {"peshmerga": "troop", "isf": "troop", "idf": "troop", "ypg": "troop"}
 
@@ -466,6 +497,7 @@ class _Subject:
     events: frozenset[str]
     actors: frozenset[str]
     owners: frozenset[str]  # actors of the head's noun phrase ("ISIS" in "ISIS fighters")
+    nationals: bool = False  # the head is a people named by nationality alone ("Syrians")
 
 
 @dataclass(frozen=True)
@@ -495,6 +527,8 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
     # "coordination rooms" after "ISF-Peshmerga" counts rooms; "Peshmerga" alone counts troops.
     last_force = max((i for i, t in enumerate(span) if t.kind == "actor" and t.extra), default=-1)
     words = [t.concept for t in span[last_force + 1 :] if t.kind == "word"]
+    if words and _nationals(span) and all(_is_participle(word) for word in words):
+        return "people"  # "Syrians registered" counts Syrians
     if words:
         return words[-1]
     if last_force >= 0:
@@ -508,9 +542,48 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
     return anywhere[0] if anywhere else ""
 
 
+def _is_participle(word: str) -> bool:
+    return len(word) > 4 and word.endswith(("ed", "ing"))
+
+
+def _nationals(span: Sequence[_Token]) -> bool:
+    """True when the noun phrase names a people ("Syrians") and no counted group."""
+    return not any(t.kind == "group" for t in span) and any(
+        t.kind == "actor" and t.concept in _PEOPLES for t in span
+    )
+
+
+def _origins(tokens: Sequence[_Token]) -> tuple[_Token, ...]:
+    """ "refugees from Syria" are Syrian refugees: a country after "from" in a subject is the
+    counted people's origin (an actor), not where they are counted."""
+    out: list[_Token] = []
+    for index, token in enumerate(tokens):
+        if (
+            token.kind == "place"
+            and index > 0
+            and tokens[index - 1].text == "from"
+            and _people_of(token.concept)
+        ):
+            out.append(_Token(token.text, "actor", _people_of(token.concept)))
+        else:
+            out.append(token)
+    return tuple(out)
+
+
+def _people_of(place: str) -> str:
+    """The actor that names a country's people ("sudan" -> "sudanese"), or ""."""
+    homes = {home: people for people, home in _HOMELANDS.items()}
+    return homes.get(place, place if place in _ACTORS else "")
+
+
+def _named_places(text: str) -> frozenset[str]:
+    """The places a subject or a name holds for ("U.S. troops in Syria"), not its origins."""
+    return frozenset(t.concept for t in _origins(_tokens(text)) if t.kind == "place")
+
+
 @lru_cache(maxsize=8192)
 def _subject(text: str) -> _Subject:
-    tokens = _tokens(text)
+    tokens = _origins(_tokens(text))
     span = _head_span(tokens)
     head = _head(tokens, span)
     concepts = frozenset(t.concept for t in tokens if t.kind in ("group", "event"))
@@ -525,6 +598,7 @@ def _subject(text: str) -> _Subject:
         events=frozenset(t.concept for t in tokens if t.kind == "event"),
         actors=frozenset(t.concept for t in tokens if t.kind == "actor"),
         owners=frozenset(t.concept for t in span if t.kind == "actor"),
+        nationals=head == "people" and _nationals(span),
     )
 
 
@@ -576,10 +650,19 @@ def _scope_score(a: _Scope, b: _Scope) -> tuple[float, str, float]:
         if score == 0:
             return 0.0, "different place", 0.0
         if a.places == b.places:
+            sites_a, sites_b = a.words - a.places, b.words - b.places
+            if bool(sites_a) != bool(sites_b):
+                return 0.5, "a site within the same place", NARROWER_SITE
+            if sites_a and sites_b and not sites_a & sites_b:
+                return 0.5, "different sites in the same place", NARROWER_SITE
             return 1.0, "same place", 1.0
+        unmatched = any(max(_place_relation(p, q) for q in b.places) == 0 for p in a.places) or any(
+            max(_place_relation(q, p) for p in a.places) == 0 for q in b.places
+        )
+        factor = PARTIAL_SCOPE if unmatched else 1.0
         if a.places & b.places:
-            return score, "overlapping places", 1.0
-        return score, "place within the other", NESTED_SCOPE
+            return score, "overlapping places", factor
+        return score, "place within the other", NESTED_SCOPE * factor
     if not a.words and not b.words:
         return 0.5, "no scope", 1.0
     if a.words and b.words and not a.words & b.words:
@@ -606,14 +689,33 @@ def _head_score(a: str, b: str) -> float:
     return 0.0
 
 
-def _subject_score(a: _Subject, b: _Subject) -> float:
+def _heads_score(a: _Subject, b: _Subject, places: frozenset[str] = frozenset()) -> float:
+    """How far two subjects count one kind of thing: 1 for the same head (or one unknown),
+    RELATED_HEAD for related heads or for a people counted abroad against its refugees
+    ("Syrians" and "Syrian refugees" in Lebanon), 0 otherwise."""
+    score = _head_score(a.head, b.head)
+    if score == 0 and (
+        (a.nationals and b.head in _ABROAD_HEADS and not _at_home(a.owners, places))
+        or (b.nationals and a.head in _ABROAD_HEADS and not _at_home(b.owners, places))
+    ):
+        return RELATED_HEAD
+    return score
+
+
+def _at_home(peoples: frozenset[str], places: frozenset[str]) -> bool:
+    """True when one of ``places`` is (within) the homeland of one of ``peoples``."""
+    homes = {_HOMELANDS[p] for p in peoples if p in _HOMELANDS}
+    return any(place in homes or homes & _ancestors(place) for place in places)
+
+
+def _subject_score(a: _Subject, b: _Subject, places: frozenset[str] = frozenset()) -> float:
     def weight(words: Iterable[str], concepts: frozenset[str]) -> float:
         return sum(2.0 if word in concepts else 1.0 for word in words)
 
     shared = a.words & b.words
     shared_weight = 2 * weight(shared, a.concepts | b.concepts)
     total = weight(a.words, a.concepts) + weight(b.words, b.concepts)
-    if a.head and b.head and a.head != b.head and _head_score(a.head, b.head) > 0:
+    if a.head and b.head and a.head != b.head and _heads_score(a, b, places) > 0:
         # Related heads (fighter ~ troop) count as a partly shared concept.
         shared_weight += 2 * 2.0 * RELATED_HEAD
     return min(1.0, shared_weight / total) if total else 0.0
@@ -674,7 +776,8 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     actors_a, actors_b = _actors_to_agree(a, b), _actors_to_agree(b, a)
     if actors_a and actors_b and not actors_a & actors_b:
         return 0.0, f"different actor: {_labels(actors_a)} vs {_labels(actors_b)}"
-    if _head_score(sa.head, sb.head) == 0:
+    places = frozenset().union(*(x.places for x in a.scopes + b.scopes))
+    if _heads_score(sa, sb, places) == 0:
         return 0.0, f"counts {sa.head}, not {sb.head}"
     if sa.events and sb.events and not sa.events & sb.events:
         return 0.0, f"{_labels(sa.events)}, not {_labels(sb.events)}".lower()
@@ -684,7 +787,7 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     )
     if scope == 0:
         return 0.0, scope_note
-    subject = _subject_score(sa, sb)
+    subject = _subject_score(sa, sb, places)
     confidence = SUBJECT_WEIGHT * subject + SCOPE_WEIGHT * scope + UNIT_WEIGHT * unit
     confidence *= scope_factor
     notes = [f"{sa.head if sa.head and sa.head == sb.head else 'subject'} {subject:.2f}"]
@@ -694,8 +797,21 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     if bool(sa.actors) != bool(sb.actors):
         confidence *= ONE_SIDED_ACTOR
         notes.append(f"{_labels(sa.actors | sb.actors)} on one side only")
+        owners = sa.owners | sb.owners
+        if (
+            owners
+            and owners <= _PEOPLES
+            and (sa.head in _PERSON_HEADS or sb.head in _PERSON_HEADS)
+            and not _at_home(owners, places)
+        ):
+            confidence *= ONE_SIDED_NATIONALITY
+            notes.append("a people counted abroad on one side only")
     elif sa.actors:
         notes.append(_labels(sa.actors & sb.actors))
+    related = sa.head != sb.head and _head_score(sa.head, sb.head) == RELATED_HEAD
+    if related and not sa.actors & sb.actors:
+        confidence *= RELATED_WITHOUT_ACTOR
+        notes.append(f"{sa.head} vs {sb.head} with no actor in common")
     qualifiers_a, qualifiers_b = sa.qualifiers, sb.qualifiers
     if qualifiers_a and qualifiers_b and not qualifiers_a & qualifiers_b:
         confidence *= OTHER_QUALIFIERS
@@ -774,7 +890,7 @@ class _MetricSides:
 
 def _claim_side(claim: ClaimInput) -> _Side:
     subject = _subject(claim.subject)
-    named = _scope(claim.subject).places  # "U.S. troops in Syria" names its place
+    named = _named_places(claim.subject)  # "U.S. troops in Syria" names its place
     if claim.scope.strip():
         scope = _with_places(_scope(claim.scope), named)
     elif named:
@@ -791,7 +907,7 @@ def _with_places(scope: _Scope, places: frozenset[str]) -> _Scope:
 
 
 def _metric_sides(metric: MetricInput) -> _MetricSides:
-    named = _scope(metric.name).places
+    named = _named_places(metric.name)
     scope_texts = [metric.scope, *metric.claim_scopes]
     scopes = tuple(
         dict.fromkeys(_with_places(_scope(text), named) for text in scope_texts if text.strip())

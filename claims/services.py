@@ -171,6 +171,7 @@ def article_extract(*, article: Article) -> ExtractionResult:
             qualifier=candidate.qualifier,
             unit=candidate.unit,
             subject=candidate.subject[:300],
+            scope=candidate.scope[:300],
             speaker=speaker,
             as_of_start=candidate.as_of_start,
             as_of_end=candidate.as_of_end,

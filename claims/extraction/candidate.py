@@ -11,7 +11,8 @@ class Candidate:
     """One quantitative claim found in a text, before an editor confirms or rejects it.
 
     ``figure == text[start:end]`` and ``quote == text[quote_start:quote_start + len(quote)]``
-    always hold. Bounds are in the claim's unit; an open side is None.
+    always hold. Bounds are in the claim's unit; an open side is None. ``scope`` is the place
+    the figure holds for, as written or resolved ("in the country" -> "Lebanon"), or "".
     """
 
     quote: str
@@ -29,3 +30,4 @@ class Candidate:
     as_of_start: dt.date | None
     as_of_end: dt.date | None
     as_of_precision: str | None
+    scope: str = ""  # where the figure holds ("Iraq and Syria", "al-Ahli hospital in Gaza")

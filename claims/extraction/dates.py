@@ -218,7 +218,8 @@ _SKIP_BEFORE = re.compile(
     r"\b(?:since|compared\s+(?:to|with)|until|till|ahead\s+of|prior\s+to)\b[^,;.]{0,45}$"
     r"|\b(?:before|after)\s+(?:the\s+)?$"
     r"|\b(?:began|begun|started|erupted|broke\s+out|launched|built|founded|established|opened"
-    r"|created|born|signed|adopted)\s+(?:on|in)\s+$"
+    r"|created|born|signed|adopted|introduced|imposed|enacted|formed|set\s+up)"
+    r"(?:\s+(?:it|them|this|these))?\s+(?:on|in)\s+$"
     r"|\b(?:from|than)\s+(?:the\s+|a\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )

@@ -8,7 +8,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from claims.extraction import dates, measures, speakers
+from claims.extraction import dates, measures, places, speakers
 from claims.extraction.candidate import Candidate
 from claims.extraction.numbers import NumberAtom, find_numbers
 from claims.extraction.ranges import NumericSpan, bounds_for, build_spans, find_qualifier
@@ -99,6 +99,8 @@ class _Figure:
     subject: str
     atoms: tuple[NumberAtom, ...] = ()
     unit_given: bool = True
+    own_subject: bool = True  # False when no noun follows the figure ("and about 900 in X")
+    scope: str = ""
 
 
 @dataclass(slots=True)
@@ -108,6 +110,8 @@ class _Context:
     published: dt.date | None
     last_period: dates.Period | None = None
     speakers: list[tuple[speakers.Speaker, int]] = field(default_factory=list)
+    # Earlier figures of the article: (start, scope, event word of the subject).
+    scopes: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def extract(text: str, *, published: dt.date | None = None) -> list[Candidate]:
@@ -231,6 +235,8 @@ def _sentence_candidates(
     figures.sort(key=lambda f: f.start)
     _inherit_units(text, figures)
     _share_qualifiers(text, figures)
+    elliptical = _elliptical_subjects(text, figures)
+    _scopes(text, sentence, figures, elliptical, context)
 
     anchors = speakers.find_anchors(text, sentence.start, sentence.end)
     figures = [f for f in figures if not _is_speaker_count(text, f, anchors)]
@@ -264,6 +270,7 @@ def _sentence_candidates(
                 as_of_start=period.start if period else None,
                 as_of_end=period.end if period else None,
                 as_of_precision=period.precision if period else None,
+                scope=figure.scope,
             )
         )
     _remember(context, anchors, expressions, sentence.paragraph)
@@ -322,11 +329,17 @@ def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure
             if found.in_figure:
                 end = found.end
     subject = measures.subject_after(text, subject_from, sentence.end)
+    if not subject and unit != "count" and unit == (span.atoms[0].currency or ""):
+        # "$100 million in humanitarian aid": money is counted in what follows "in".
+        money_for = re.match(r"\s+in\s+(?=[a-z])", text[end : end + 8])
+        if money_for:
+            subject = measures.subject_after(text, end + money_for.end() - 1, sentence.end)
+    own_subject = bool(subject)
     if end == span.end and unit not in ("count", "times") and text[span.end : span.end + 1] == "-":
         # "the 40-kilometer security gap": the unit is an adjective and part of the subject.
         subject = measures.subject_after(text, span.end + 1, sentence.end)
     if not subject:
-        subject = measures.subject_before(text, sentence.start, span.start)
+        subject = measures.subject_of_clause(text, sentence.start, span.start)
     casualty = measures.casualty_verb_before(text, span.start)
     has_participle = bool(measures.PARTICIPLES.search(subject))
     if casualty and unit == "count" and not has_participle:
@@ -334,7 +347,16 @@ def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure
         if re.search(r"\b(?:killing|wounding|injuring|killed|wounded|injured)\b[^.;]*$", before):
             subject = f"{subject} {casualty}".strip()
     return _Figure(
-        span.start, end, span.low, span.high, qualifier, unit, subject, span.atoms, unit_given
+        span.start,
+        end,
+        span.low,
+        span.high,
+        qualifier,
+        unit,
+        subject,
+        span.atoms,
+        unit_given,
+        own_subject,
     )
 
 
@@ -399,6 +421,117 @@ def _inherit_units(text: str, figures: list[_Figure]) -> None:
                 figure.subject = previous.subject
 
 
+# Between two figures of one comparison or list: "... and about", ", down from more than".
+_ELLIPSIS_GAP = re.compile(
+    r"[^;:.!?\d]{0,80}?(?:\band|\bor|\bfrom|\bversus|\bvs\.?|\bagainst|\bcompared\s+(?:with|to)"
+    r"|\bto|,)\s*(?:(?:about|around|roughly|some|nearly|almost|more|fewer|less|than|at|least|"
+    r"most|up|just|over|under|an|estimated|only)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _elliptical_subjects(text: str, figures: list[_Figure]) -> set[int]:
+    """ "15,500 fighters in X and about 14,000 in Y", "2.9 million Syrians, down from 3.7
+    million": a figure with no noun of its own counts what the figure before it counts.
+    Returns the indexes of the figures that took their subject from the one before."""
+    elliptical: set[int] = set()
+    for index in range(1, len(figures)):
+        figure, previous = figures[index], figures[index - 1]
+        if figure.own_subject or not previous.subject or figure.unit != previous.unit:
+            continue
+        gap = text[previous.end : figure.start]
+        if _REPORTING_IN_GAP.search(gap) or not _ELLIPSIS_GAP.fullmatch(gap):
+            continue
+        figure.subject = previous.subject
+        elliptical.add(index)
+    return elliptical
+
+
+_FRONTED_PLACE = re.compile(rf"\s*(?:In|Inside|Across)\s+(?P<names>{places.NAMES}),")
+_EVENT_IN_SUBJECT = re.compile(
+    r"\b(killed|dead|died|deaths?|wounded|injured|missing|kidnapped|abducted|detained|arrested"
+    r"|displaced)\b",
+    re.IGNORECASE,
+)
+_SAME_EVENT = {"dead": "killed", "died": "killed", "death": "killed", "deaths": "killed"}
+
+
+def _event_of(subject: str) -> str:
+    match = _EVENT_IN_SUBJECT.search(subject)
+    if not match:
+        return ""
+    word = match.group(1).lower()
+    return _SAME_EVENT.get(word, word)
+
+
+def _scopes(
+    text: str,
+    sentence: Sentence,
+    figures: list[_Figure],
+    elliptical: set[int],
+    context: _Context,
+) -> None:
+    """Where each figure holds: the places of its own clause ("in Iraq and Syria"), the place
+    that hosts it ("Turkey hosts N"), the scope of the figure it is elliptical to, a fronted
+    "In X," and, for a count of an event ("471 people died") with none of these, the scope of
+    the last count of the same event in the article."""
+    fronted = _FRONTED_PLACE.match(text, sentence.start)
+    for index, figure in enumerate(figures):
+        limit = figures[index + 1].start if index + 1 < len(figures) else sentence.end
+        nationality = places.nationality(figure.subject)
+        parts = [
+            _resolve_place(text, found, nationality, context)
+            for found in places.locatives(text, figure.end, limit)
+        ]
+        scope = places.join(parts)
+        if not scope:
+            scope = places.host_before(text, sentence.start, figure.start)
+        if not scope and index in elliptical:
+            scope = figures[index - 1].scope
+        if not scope and fronted:
+            scope = places.clean_names(fronted.group("names")) or ""
+        event = _event_of(figure.subject)
+        if not scope and event:
+            scope = next(
+                (
+                    earlier_scope
+                    for _, earlier_scope, earlier_event in reversed(context.scopes)
+                    if earlier_event == event and earlier_scope
+                ),
+                "",
+            )
+        figure.scope = scope
+        context.scopes.append((figure.start, scope, event))
+
+
+def _resolve_place(
+    text: str, found: places.Locative, nationality: str | None, context: _Context
+) -> str:
+    """The place a locative names; anaphors ("the country", "there", "the two countries",
+    "the hospital") take the nearest fitting place named before them."""
+    if not found.anaphor:
+        return found.place
+    if found.anaphor.startswith("site:"):
+        noun = found.anaphor[5:]
+        named = [scope for _, scope, _ in context.scopes if noun in scope.lower()]
+        return named[-1] if named else noun
+    if found.anaphor not in ("country", "countries", "there"):
+        return ""
+    before = places.mentions(text, max(0, found.start - 2500), found.start)
+    before += [places.Mention(start, start, scope) for start, scope, _ in context.scopes if scope]
+    before.sort(key=lambda m: m.start)
+    for mention in reversed(before):
+        pair = " and " in mention.place
+        if found.anaphor == "countries" and not pair:
+            continue
+        if found.anaphor == "country" and (pair or mention.place not in places.COUNTRIES):
+            continue
+        if mention.place == nationality:
+            continue
+        return mention.place
+    return ""
+
+
 def _share_qualifiers(text: str, figures: list[_Figure]) -> None:
     """ "at least 13 U.S. service members and 60 Afghans": one hedge covers both counts."""
     for previous, figure in itertools.pairwise(figures):
@@ -435,7 +568,17 @@ def _speaker_for(
         for a in anchors
         if a.verb_end <= figure.start and ";" not in text[a.verb_end : figure.start]
     ]
+    # "..., when X killed about 1,400 people, according to Y": an attribution closing the
+    # figure's own clause names its source, whoever speaks for the sentence.
+    closing = [
+        a
+        for a in according
+        if a.verb_start >= figure.end
+        and not re.search(r"[;\d]", text[figure.end : a.verb_start])
+        and a.verb_start - figure.end < 60
+    ]
     for group, pick_last in (
+        (closing, False),
         (forward, True),
         (backward, False),
         (inside, False),
@@ -483,6 +626,8 @@ def _period_for(
     figure = figures[index]
     usable = [e for e in expressions if not e.skipped and e.period is not None]
     after = [e for e in usable if e.start >= figure.end]
+    if after and _RELATIVE_CLAUSE.search(text[figure.end : after[0].start]):
+        after = []  # "... a regime that Ankara introduced in 2014" dates the regime
     if after:
         first = after[0]
         between_figures = [f for f in figures if figure.end <= f.start < first.start]
@@ -503,6 +648,13 @@ def _period_for(
     if published is None:
         return None
     return dates.Period(published, published, "day")
+
+
+# A relative clause with its own subject and verb: a date inside it dates that clause's event.
+_RELATIVE_CLAUSE = re.compile(
+    r"\b(?:that|which|whom)\s+(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*|it|they|he|she|we"
+    r"|the\s+\w+(?:\s+\w+)?)\s+(?:has\s+|had\s+|have\s+|first\s+|originally\s+)?[a-z]+ed\b"
+)
 
 
 def _coordinated(gap: str, loose: bool = False) -> bool:

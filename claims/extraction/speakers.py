@@ -28,7 +28,8 @@ _VERBS = (
     r"insisted|insists|explained|predicted|predicts|forecast|forecasts|expects|expect|"
     r"believes|believe|projected|projects|revealed|reveals|disclosed|indicated|indicates|"
     r"suggested|suggests|blamed|blames|alleged|alleges|acknowledged|admitted|argued|"
-    r"put\s+(?:the|its|their)\s+(?:[\w-]+\s+){1,4}at|put\s+it\s+at|read|reads"
+    r"put\s+(?:the|its|their)\s+(?:[\w-]+\s+){1,4}at|put\s+it\s+at|read|reads|counts|counted|"
+    r"(?:has|have|had)\s+(?:so\s+far\s+|now\s+|also\s+)?(?:registered|documented|verified|tallied)"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 # Finite verbs inside a would-be subject show it is a clause, not a name.
@@ -58,6 +59,7 @@ _AMBIGUOUS_S = {
     "projects",
     "finds",
     "cites",
+    "counts",
     "reads",
     "forecast",
 }
@@ -74,7 +76,8 @@ _LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|also|and|but|so|then|meanwhile|however|last|this|recently|earlier|later)\s+"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\s+"
-    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|\d+)\s+)+",
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|\d+)\s+"
+    r"|(?:its|his|her|their)\s+(?=\w+\s+\w))+",
     re.IGNORECASE,
 )
 _TRAILING_NOISE = re.compile(
@@ -88,6 +91,12 @@ _FOR_RE = re.compile(
     r"member)s?\s+(?:for|from|of|at|with)\s+(?:the\s+)?(.+)$",
     re.IGNORECASE,
 )
+# "the U.S. special envoy for the coalition against the militants" is the envoy.
+_ROLE_FOR_THE = re.compile(
+    r"^(.*?\b(?:envoy|ambassador|representative|coordinator|commissioner|chief|commander|"
+    r"adviser|advisor|negotiator|mediator|rapporteur))\s+(?:for|to|on|against|of)\s+the\s+[a-z].*$",
+    re.IGNORECASE,
+)
 _DOCUMENT_BY = re.compile(
     r"^(?:.*?\b(?:report|survey|study|audit|analysis|poll|tally|data|figures|statement|"
     r"projections|estimates?|count|assessment|review|census|findings)\b)"
@@ -97,6 +106,7 @@ _DOCUMENT_BY = re.compile(
 )
 _CUT_AFTER = re.compile(
     r"\s+(?:published|released|issued|covering|seen|obtained|compiled|quoted|cited|on\s+\w+day"
+    r"|made\s+(?:public|available)"
     r"|in\s+(?:a|an|its|his|her|their)\b|last\s+(?:week|month|year)|this\s+(?:week|month|year)"
     r"|(?-i:who|which)\b|to\s+\w+|via\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday))\b.*$",
@@ -312,6 +322,12 @@ _PERSON_NOUNS = {
     "mayor",
 }
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "which"}
+_AUXILIARIES = re.compile(
+    r"\s*(?:(?:has|have|had|also|now|later|earlier|again|since|previously|already|itself)\s*)*"
+)
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\b[^,]*$")
+# "... and said": a second verb shares the subject of the first.
+_COORDINATED = re.compile(r"(?:^|.*\s)(?:and|but)(?:\s+(?:also|then|later))?$", re.IGNORECASE)
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'\u2019-]*|el-[A-Z][\w'\u2019-]*|bin|ibn|de|van|von|der|da|abu)$"
 )
@@ -381,6 +397,8 @@ def clean_speaker(phrase: str) -> Speaker | None:
     spokes = _FOR_RE.match(phrase)
     if spokes:
         phrase = _LEADING_NOISE.sub("", spokes.group(1)).strip()
+    else:
+        phrase = _ROLE_FOR_THE.sub(r"\1", phrase)
     phrase = re.sub(r"['\u2019]s$", "", phrase)
     # "the survey of 1,000 adults" is the survey; the sample size is a figure of its own.
     phrase = re.sub(r"\s+of\s+[\d,.]+\s+\w+$", "", phrase)
@@ -426,10 +444,31 @@ def _subject_chunk(text: str, start: int, verb_start: int) -> tuple[int, str]:
     """The words before a verb back to the nearest clause boundary, skipping appositives.
 
     "James F. Jeffrey, US Special Envoy ... warned" gives the name, not the title; "The report,
-    published on Friday, recorded" gives the report.
+    published on Friday, recorded" gives the report; "the chief, Ann Li, said" gives Ann Li;
+    "The ministry, which is run by X, has said" gives the ministry.
     """
     boundaries = [m.end() for m in _CHUNK_BOUNDARY.finditer(text, start, verb_start)]
     boundaries = [b for b in boundaries if not re.match(r",\d", text[b - 1 : b + 1])]
+    chunk_start = boundaries[-1] if boundaries else start
+    if (
+        boundaries
+        and text[chunk_start - 1] == ","
+        and _AUXILIARIES.fullmatch(text[chunk_start:verb_start])
+    ):
+        # "X, which is run by Y, has said" / "X, Ann Li, said": the subject is before the
+        # relative clause or is the name in apposition.
+        relative = _RELATIVE_BEFORE.search(text, start, chunk_start - 1)
+        if relative and text[chunk_start:verb_start].strip():
+            head_start, head = _subject_chunk(text, start, relative.start())
+            return head_start, head
+        if len(boundaries) >= 2 and text[boundaries[-2] - 1] == ",":
+            previous = text[boundaries[-2] : chunk_start - 1].strip()
+            if (
+                previous
+                and all(_NAME_TOKEN.match(w) for w in previous.split())
+                and (2 <= len(previous.split()) <= 5)
+            ):
+                return boundaries[-2], previous
     # An age in apposition ("The minister, 54, said") sits between the subject and its verb.
     while (
         len(boundaries) >= 2
@@ -478,7 +517,8 @@ def find_anchors(text: str, start: int, end: int) -> list[Anchor]:
             continue  # "the economy added 336,000 jobs"
         if verb in ("read", "reads") and not re.search(r"statement|post|report|letter", before):
             continue
-        chunk_start, chunk = _subject_chunk(text, start, match.start())
+        floor = max([start] + [a.verb_end for a in anchors])
+        chunk_start, chunk = _subject_chunk(text, floor, match.start())
         after = text[match.end() : end]
         forward = not _ends_sentence(after, verb)
         pronoun = None
@@ -493,6 +533,11 @@ def find_anchors(text: str, start: int, end: int) -> list[Anchor]:
             continue  # first person speaks inside a quote; its closing attribution names them
         elif chunk.lower() in _PRONOUNS:
             pronoun = chunk.lower()
+        elif _COORDINATED.fullmatch(chunk):
+            named = [a.speaker for a in anchors if a.speaker is not None]
+            speaker = named[-1] if named else _sentence_subject(text, start, match.start())
+            if speaker is None:
+                continue
         elif re.match(r"(?i)(?:with|in|on|at|for|from|by|after|during|of|to|amid)\b", chunk) or (
             _NOT_A_SUBJECT.search(chunk)
         ):
@@ -501,7 +546,7 @@ def find_anchors(text: str, start: int, end: int) -> list[Anchor]:
             speaker = clean_speaker(chunk)
             if speaker is None:
                 continue
-            if not re.search(r"[A-Za-z]", chunk) or len(chunk.split()) > 9:
+            if not re.search(r"[A-Za-z]", chunk) or len(chunk.split()) > 12:
                 continue
         anchors.append(Anchor(match.start(), match.end(), chunk_start, speaker, pronoun, forward))
     for match in _ACCORDING_RE.finditer(text, start, end):
@@ -514,6 +559,22 @@ def find_anchors(text: str, start: int, end: int) -> list[Anchor]:
                 )
     anchors.sort(key=lambda a: a.verb_start)
     return anchors
+
+
+_LEADING_SUBJECT = re.compile(
+    r"\s*(?P<np>(?:[A-Z][\w'\u2019.-]*\s+){0,3}?[\w'\u2019.-]+)\s+(?:has\s+|have\s+|had\s+)?"
+    r"[a-z]+ed\b"
+)
+
+
+def _sentence_subject(text: str, start: int, end: int) -> Speaker | None:
+    """The subject that opens a sentence ("Iraq's government condemned ... and said")."""
+    match = _LEADING_SUBJECT.match(text, start, end)
+    if not match or not re.match(r"[A-Z]", match.group("np")):
+        return None
+    if match.group("np").split()[0].lower() in _PRONOUNS | {"the", "a", "an", "in", "on"}:
+        return None
+    return clean_speaker(match.group("np"))
 
 
 def _ends_sentence(after: str, verb: str) -> bool:

@@ -187,6 +187,78 @@ def test_propose_sends_a_good_match_to_its_metric_and_clusters_the_rest():
     assert proposals[1].new_metric is proposals[2].new_metric is not None
 
 
+def similarity(a: ClaimInput, b: ClaimInput) -> float:
+    return grouping.claim_similarity(a, b)[0]
+
+
+def test_a_figure_for_one_country_does_not_join_a_figure_for_two():
+    both = claim("al-Shabaab militants", scope="Somalia and Kenya", key=1)
+    one = claim("al-Shabaab militants", scope="Somalia", key=2)
+    assert similarity(both, one) < grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def test_the_same_people_in_two_host_countries_are_two_quantities():
+    assert (
+        similarity(claim("Venezuelans", scope="Colombia"), claim("Venezuelans", scope="Peru")) == 0
+    )
+
+
+def test_a_count_at_a_site_does_not_join_the_count_for_its_whole_area():
+    site = claim("people killed", scope="Zamzam camp in Darfur", key=1)
+    area = claim("people killed", scope="Darfur", key=2)
+    assert similarity(site, area) < grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def test_two_counts_at_one_named_site_group_together():
+    first = claim("people killed", scope="Zamzam camp in Darfur", key=1)
+    second = claim("people died", scope="Zamzam camp in North Darfur", key=2)
+    assert similarity(first, second) >= grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def test_a_people_abroad_and_its_refugees_in_one_country_are_one_quantity():
+    people = claim("Sudanese", scope="Chad", key=1)
+    refugees = claim("Sudanese refugees", scope="Chad", key=2)
+    assert similarity(people, refugees) >= grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def test_all_refugees_in_a_country_are_not_the_refugees_of_one_nationality():
+    everyone = claim("refugees", scope="Chad", key=1)
+    sudanese = claim("Sudanese refugees", scope="Chad", key=2)
+    assert similarity(everyone, sudanese) < grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def test_a_people_at_home_may_be_counted_without_its_name():
+    people = claim("people killed", scope="Gaza", key=1)
+    palestinians = claim("Palestinians killed", scope="Gaza", key=2)
+    assert similarity(people, palestinians) >= grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def test_a_nationality_followed_by_a_participle_still_counts_that_people():
+    registered = claim("Syrians registered", scope="Jordan", key=1)
+    plain = claim("Syrians", scope="Jordan", key=2)
+    assert similarity(registered, plain) >= grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def test_a_country_after_from_in_a_subject_is_an_origin_not_a_scope():
+    match = grouping.score_match(
+        claim("refugees from Sudan", scope="Chad"),
+        MetricInput(key="m", name="Sudanese refugees in Chad", canonical_unit="count"),
+    )
+    assert match.confidence >= grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def test_fighters_and_troops_with_no_actor_in_common_are_two_quantities():
+    fighters = claim("fighters", scope="Somalia", key=1)
+    troops = claim("troops", scope="Somalia", key=2)
+    assert similarity(fighters, troops) < grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def test_people_who_return_are_not_the_people_who_stay():
+    staying = claim("Afghans", scope="Pakistan", key=1)
+    returning = claim("Afghans returning", scope="Pakistan", key=2)
+    assert similarity(staying, returning) < grouping.DEFAULT_MIN_CONFIDENCE
+
+
 # ---------------------------------------------------------------- properties
 
 WORDS = [
