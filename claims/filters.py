@@ -9,6 +9,10 @@ from django_filters import rest_framework as filters
 from claims import intervals, verdicts
 from claims.models import Claim
 
+# Bounds of what a filter accepts: beyond them a number is a typo or an attack, not a figure.
+ID_MAX = 2**63 - 1
+VALUE_MAX = 10**18
+
 
 def _reach() -> tuple[float, float]:
     tolerances = settings.INTERVAL_TOLERANCES
@@ -55,7 +59,9 @@ class ClaimFilter(filters.FilterSet):
     metric = filters.CharFilter(field_name="metric__slug", lookup_expr="exact")
     speaker = filters.CharFilter(field_name="speaker__slug", lookup_expr="exact")
     outlet = filters.CharFilter(field_name="article__outlet__slug", lookup_expr="exact")
-    article = filters.NumberFilter(field_name="article_id", lookup_expr="exact")
+    article = filters.NumberFilter(
+        field_name="article_id", lookup_expr="exact", min_value=1, max_value=ID_MAX
+    )
     status = filters.ChoiceFilter(
         field_name="status", lookup_expr="exact", choices=Claim.Status.choices
     )
@@ -76,10 +82,12 @@ class ClaimFilter(filters.FilterSet):
     published_before = filters.DateFilter(field_name="article__published", lookup_expr="lte")
     value_min = filters.NumberFilter(
         field_name="value_high", lookup_expr="gte", method="filter_value_min",
+        min_value=-VALUE_MAX, max_value=VALUE_MAX,
         label="interval reaches at least this value (stated unit)",
     )  # fmt: skip
     value_max = filters.NumberFilter(
         field_name="value_low", lookup_expr="lte", method="filter_value_max",
+        min_value=-VALUE_MAX, max_value=VALUE_MAX,
         label="interval reaches at most this value (stated unit)",
     )  # fmt: skip
     q = filters.CharFilter(

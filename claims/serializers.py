@@ -1,5 +1,6 @@
 import math
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims import intervals, units
@@ -24,19 +25,27 @@ class MetricSerializer(ValidatedModelSerializer):
 
 
 class ClaimArticleSerializer(serializers.ModelSerializer):
-    outlet = serializers.CharField(source="outlet.name", default=None)
+    outlet = serializers.CharField(source="outlet.name", default=None, allow_null=True)
 
     class Meta:
         model = Article
         fields = ["id", "title", "url", "published", "outlet"]
 
 
+class IntervalSerializer(serializers.Serializer):
+    """A claim's interval in its metric's unit; a null end is open."""
+
+    low = serializers.FloatField(allow_null=True)
+    high = serializers.FloatField(allow_null=True)
+    unit = serializers.CharField()
+
+
 class ClaimSerializer(serializers.ModelSerializer):
     """A claim with its speaker, article, outlet, metric and interval: one row, no extra query."""
 
     article = ClaimArticleSerializer(read_only=True)
-    speaker = SpeakerSerializer(read_only=True)
-    metric = MetricSerializer(read_only=True)
+    speaker = SpeakerSerializer(read_only=True, allow_null=True)
+    metric = MetricSerializer(read_only=True, allow_null=True)
     interval = serializers.SerializerMethodField()
 
     class Meta:
@@ -48,6 +57,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "created_at", "updated_at",
         ]  # fmt: skip
 
+    @extend_schema_field(IntervalSerializer(allow_null=True))
     def get_interval(self, claim: Claim) -> dict | None:
         """The interval in the metric's unit; null ends are open. Computed, never queried."""
         try:
@@ -89,6 +99,7 @@ class ReportRunSerializer(serializers.ModelSerializer):
             "error", "created_at", "finished_at", "download",
         ]  # fmt: skip
 
+    @extend_schema_field(serializers.URLField(allow_null=True))
     def get_download(self, run: ReportRun) -> str | None:
         if run.status != ReportRun.Status.DONE:
             return None

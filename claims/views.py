@@ -1,7 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, JsonResponse, StreamingHttpResponse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError as ApiValidationError
@@ -33,7 +34,7 @@ from claims.services import (
     conflict_resolve,
     extraction_enqueue,
 )
-from claims_project.conditional import ConditionalWriteMixin, etag
+from claims_project.conditional import ConditionalDeleteMixin, ConditionalWriteMixin, etag
 from claims_project.serializers import as_api_error
 from sources.models import Article
 from sources.readers import ReadError, read_text
@@ -80,6 +81,14 @@ class MetricViewSet(
     filterset_fields = {"kind": ["exact"], "slug": ["exact"], "canonical_unit": ["exact"]}
     ordering_fields = ["id", "name"]
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("outlet", str, many=True),
+            OpenApiParameter("since", OpenApiTypes.DATE),
+            OpenApiParameter("include_candidates", bool),
+        ],
+        responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
     @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
     def report(self, request, pk=None):
         """The metric's diff report as JSON (the shape documented in the README)."""
@@ -143,6 +152,7 @@ class ReportRunViewSet(
             runs = runs.filter(requested_by=self.request.user)
         return runs
 
+    @extend_schema(request=ReportRunInputSerializer, responses={202: ReportRunSerializer})
     def create(self, request, *args, **kwargs):
         data = ReportRunInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -161,6 +171,8 @@ class ReportRunViewSet(
         body = ReportRunSerializer(run, context={"request": request}).data
         return Response(body, status=status.HTTP_202_ACCEPTED)
 
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY,
+                              409: OpenApiTypes.OBJECT})  # fmt: skip
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         run = self.get_object()
@@ -196,7 +208,7 @@ class ConflictResolutionViewSet(
 
 
 class ClaimViewSet(
-    ConditionalWriteMixin,
+    ConditionalDeleteMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.DestroyModelMixin,
@@ -225,6 +237,7 @@ class ClaimViewSet(
         response["ETag"] = etag(fresh)
         return response
 
+    @extend_schema(request=ClaimWriteSerializer, responses={201: ClaimSerializer})
     def create(self, request, *args, **kwargs):
         data = ClaimWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -234,6 +247,7 @@ class ClaimViewSet(
             raise as_api_error(exc) from exc
         return self._output(claim, status.HTTP_201_CREATED)
 
+    @extend_schema(request=ClaimWriteSerializer, responses={200: ClaimSerializer})
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         with transaction.atomic():
@@ -247,6 +261,7 @@ class ClaimViewSet(
                 raise as_api_error(exc) from exc
         return self._output(claim)
 
+    @extend_schema(request=ClaimWriteSerializer, responses={200: ClaimSerializer})
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, partial=True, **kwargs)
 
@@ -300,6 +315,7 @@ class ArticleImportView(generics.GenericAPIView):
     serializer_class = ArticleImportSerializer
     queryset = Article.objects.all()  # for DjangoModelPermissions: needs sources.add_article
 
+    @extend_schema(responses={200: ArticleSerializer, 201: ArticleSerializer})
     def post(self, request):
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)

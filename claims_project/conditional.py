@@ -15,8 +15,8 @@ def etag(instance) -> str:
     return f'"{fingerprint(instance)}"'
 
 
-class ConditionalWriteMixin:
-    """For GenericViewSets with retrieve/update/destroy mixins."""
+class ConditionalReadMixin:
+    """ETag on retrieve, and the If-Match check for views that write in their own way."""
 
     def _check_precondition(self, instance) -> None:
         expected = self.request.headers.get("If-Match")
@@ -29,6 +29,10 @@ class ConditionalWriteMixin:
         response["ETag"] = etag(instance)
         return response
 
+
+class ConditionalWriteMixin(ConditionalReadMixin):
+    """For viewsets with UpdateModelMixin: PUT and PATCH honour If-Match."""
+
     def update(self, request, *args, **kwargs):
         with transaction.atomic():
             self._check_precondition(self.get_object())
@@ -36,6 +40,10 @@ class ConditionalWriteMixin:
             if response.status_code < 300:
                 response["ETag"] = etag(self.get_object())
         return response
+
+
+class ConditionalDeleteMixin(ConditionalReadMixin):
+    """For viewsets with DestroyModelMixin: DELETE honours If-Match."""
 
     def destroy(self, request, *args, **kwargs):
         with transaction.atomic():

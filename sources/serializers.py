@@ -13,7 +13,7 @@ class OutletSerializer(ValidatedModelSerializer):
 class ArticleSerializer(ValidatedModelSerializer):
     """An article; its body is archived evidence, so only its metadata can change."""
 
-    outlet = OutletSerializer(read_only=True)
+    outlet = OutletSerializer(read_only=True, allow_null=True)
     outlet_id = serializers.PrimaryKeyRelatedField(
         source="outlet", queryset=Outlet.objects.all(), write_only=True, required=False,
         allow_null=True,

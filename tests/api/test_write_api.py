@@ -308,3 +308,10 @@ def test_anonymous_clients_are_throttled(client, monkeypatch):
     codes = [client.get("/api/outlets/").status_code for _ in range(4)]
     assert codes == [200, 200, 200, 429]
     cache.clear()
+
+
+def test_out_of_range_numbers_in_filters_are_a_400_not_a_crash(client):
+    for query in ("article=-1.47e188", "value_min=1e400", "value_max=-1e300"):
+        response = client.get(f"/api/claims/?{query}")
+        assert response.status_code == 400, query
+        assert query.split("=")[0] in response.json()
