@@ -12,7 +12,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from claims.extraction import extract
-from claims.models import Claim, ConflictResolution, Speaker
+from claims.models import Claim, ConflictResolution, Metric, Speaker
 from claims.offsets import LocateError, locate_figure
 from sources.models import Article
 
@@ -103,6 +103,17 @@ def claim_bulk_create(*, items: list[dict], dry_run: bool = False) -> list[Claim
         if errors or dry_run:
             raise BulkErrors(errors)
     return created
+
+
+@transaction.atomic
+def claim_set_metric(*, claim: Claim, metric: Metric | None) -> Claim:
+    """Put the claim into ``metric`` (None takes it out), validated like the change form: a unit
+    that does not convert into the metric's unit is refused, naming the unit."""
+    if claim.metric_id != (metric.pk if metric else None):
+        claim.metric = metric
+        claim.full_clean()
+        claim.save(update_fields=["metric", "updated_at"])
+    return claim
 
 
 @transaction.atomic

@@ -82,3 +82,33 @@ class Review(models.Model):
                 raise ValidationError(
                     {"evidence": f"item {position} is not an http(s) URL: {link!r}"}
                 ) from None
+
+
+class ReviewAssignment(models.Model):
+    """An editor's request that one reviewer rate one claim; it lets the reviewer see the claim."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="review_assignments")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    assigned_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-assigned_at"]
+        constraints = [
+            # Assigning twice is the same assignment (the FK index on reviewer serves "my claims").
+            models.UniqueConstraint(
+                fields=["claim", "reviewer"],
+                name="assignment_one_per_reviewer",
+                violation_error_message="This claim is already assigned to this reviewer.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim} → {self.reviewer}"
