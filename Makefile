@@ -30,10 +30,12 @@ run: setup
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
 
-## browser: Debian's Chromium, for the tests that look at the HTML report (needs root or sudo)
-browser:
+## browser: Debian's Chromium for the browser tests (report, admin via Playwright; needs root or sudo)
+browser: $(VENV)/.dev-installed
 	command -v chromium >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@# Playwright (pinned in requirements-dev.txt) drives that Chromium; it never downloads one.
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -c "import playwright.sync_api"
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

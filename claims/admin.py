@@ -1,28 +1,42 @@
+import csv
 import math
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlencode
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count
-from django.urls import reverse
-from django.utils.html import format_html
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, StreamingHttpResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import intervals, units
 from claims.admin_grouping import suggest_metrics_action
 from claims.highlighting import Mark, highlight_body
+from claims.metric_suggestions import metric_suggestions
 from claims.models import Claim, ConflictResolution, Metric, ReportRun, Speaker
 from claims.reports.build import ReportFilter, metric_reports
 from claims.reports.render import metric_html
 from claims.services import (
     claim_locate,
+    claim_set_metric,
     claim_set_status,
     conflict_resolve,
     extraction_enqueue,
 )
+from claims_project.concurrency import StaleWrite, fingerprint, lock_and_check
 from sources.admin import ArticleAdmin
 from sources.models import Article
+
+# Admin is the editors' and reviewers' home page: it links to their work queues.
+admin.site.index_template = "admin/claims_index.html"
+CANDIDATE_QUEUE_QUERY = "status__exact=candidate"
 
 
 def format_bound(value: float) -> str:
@@ -31,8 +45,123 @@ def format_bound(value: float) -> str:
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
 
 
+def change_url(instance) -> str:
+    opts = instance._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[instance.pk])
+
+
+def stale_write_message(instance) -> str:
+    """The error shown when someone else saved the row first, with a link to what they saved."""
+    return format_html(
+        "Someone else changed this {} after you opened it, so nothing was saved. "
+        '<a href="{}">Open the current version</a>, then make your change again.',
+        instance._meta.verbose_name,
+        change_url(instance),
+    )
+
+
+class FingerprintedForm(forms.ModelForm):
+    """A change form that never saves over someone else's change.
+
+    The form carries the fingerprint (claims_project.concurrency) of the row as it was shown. On
+    save the row is locked inside admin's transaction and read again; if its fingerprint differs,
+    the save is refused with a link to the current version, and the form comes back with what
+    the user typed. A form without a fingerprint is refused the same way.
+    """
+
+    row_fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["row_fingerprint"].initial = fingerprint(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None:
+            model = type(self.instance)
+            try:
+                lock_and_check(model, self.instance.pk, cleaned.get("row_fingerprint") or "")
+            except StaleWrite:
+                self.add_error(None, stale_write_message(self.instance))
+            except ObjectDoesNotExist:
+                self.add_error(None, f"this {model._meta.verbose_name} was deleted meanwhile")
+        return cleaned
+
+
+def without_fingerprint(model_admin, request, obj, fields: list) -> list:
+    """``fields`` without the hidden fingerprint where nothing can be saved over a row (the add
+    page, a read-only page): there it would only show as an empty row."""
+    if obj is not None and model_admin.has_change_permission(request, obj):
+        return list(fields)
+    return [name for name in fields if name != "row_fingerprint"]
+
+
+class SafeHistoryMixin:
+    """simple_history's history pages, read-only and scoped like the rest of the admin.
+
+    simple_history's page for one past version saves a POST with nothing more than view
+    permission, and its history list falls back to any past row when the object is not in the
+    user's queryset. Here both pages show only what the user may see, and a past version is
+    never saved back (a revert would also skip the concurrency check): people copy values over
+    on the change page instead.
+    """
+
+    def _history_allowed(self, request, object_id) -> bool:
+        if request.user.is_superuser:
+            return True
+        return self.get_queryset(request).filter(pk=unquote(object_id)).exists()
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self._history_allowed(request, object_id):
+            raise Http404("no such object")
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied
+        if not self._history_allowed(request, object_id):
+            raise Http404("no such object")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None) -> bool:
+        return True
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> object:
+    """A cell safe to open in a spreadsheet: text that would start a formula gets a quote."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_response(header: list[str], rows: Iterable[list], filename: str) -> StreamingHttpResponse:
+    """Stream ``rows`` as a CSV download, one row at a time."""
+    writer = csv.writer(_Echo())
+
+    def lines() -> Iterator[str]:
+        yield writer.writerow(header)
+        for row in rows:
+            yield writer.writerow([csv_cell(value) for value in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 @admin.register(Speaker)
-class SpeakerAdmin(SimpleHistoryAdmin):
+class SpeakerAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "role", "affiliation", "claim_count"]
     list_filter = ["kind"]
     search_fields = ["name", "role", "affiliation", "slug"]
@@ -46,8 +175,17 @@ class SpeakerAdmin(SimpleHistoryAdmin):
         return obj.claim_count
 
 
+class MetricAdminForm(FingerprintedForm):
+    class Meta:
+        model = Metric
+        fields = ["name", "slug", "description", "canonical_unit", "kind", "scope",
+                  "comparability_days"]  # fmt: skip
+
+
 @admin.register(Metric)
-class MetricAdmin(SimpleHistoryAdmin):
+class MetricAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
+    form = MetricAdminForm
+    show_full_result_count = False
     list_display = ["name", "canonical_unit", "kind", "scope", "comparability_days", "claim_count"]
     list_filter = ["kind", "canonical_unit"]
     search_fields = ["name", "slug", "scope", "description"]
@@ -56,6 +194,7 @@ class MetricAdmin(SimpleHistoryAdmin):
 
     def get_fields(self, request, obj=None):
         fields = [f for f in super().get_fields(request, obj) if f != "diff_report"]
+        fields = without_fingerprint(self, request, obj, fields)
         return [*fields, "diff_report"] if obj is not None else fields
 
     @admin.display(description="figures compared (confirmed claims)")
@@ -85,7 +224,7 @@ class MetricAdmin(SimpleHistoryAdmin):
         return obj.claim_count
 
 
-class ClaimAdminForm(forms.ModelForm):
+class ClaimAdminForm(FingerprintedForm):
     """Offsets may be left empty: they are found from the quote and the figure."""
 
     class Meta:
@@ -122,9 +261,40 @@ class ClaimAdminForm(forms.ModelForm):
         super()._post_clean()
 
 
+class ClaimActionForm(ActionForm):
+    """The claim list's action bar: the metric "Put into the chosen metric" uses."""
+
+    metric = forms.ModelChoiceField(
+        queryset=Metric.objects.order_by("name"), required=False, label="Metric:"
+    )
+
+
+CLAIM_CSV_HEADER = [
+    "id", "status", "figure", "value_low", "value_high", "qualifier", "unit", "subject", "scope",
+    "speaker", "metric", "as_of_start", "as_of_end", "verdict", "quote", "note", "article_id",
+    "article_title", "article_url", "outlet", "published",
+]  # fmt: skip
+
+
+def claim_csv_rows(claims) -> Iterator[list]:
+    for claim in claims:
+        article = claim.article
+        yield [
+            claim.pk, claim.status, claim.figure, claim.value_low, claim.value_high,
+            claim.qualifier, claim.unit, claim.subject, claim.scope,
+            claim.speaker.name if claim.speaker_id else "",
+            claim.metric.slug if claim.metric_id else "", claim.as_of_start, claim.as_of_end,
+            claim.verdict, claim.quote, claim.note, article.pk, article.title, article.url,
+            article.outlet.name if article.outlet_id else "", article.published,
+        ]  # fmt: skip
+
+
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
     form = ClaimAdminForm
+    action_form = ClaimActionForm
+    # The filtered count pages need; not a second count of the whole table on every page.
+    show_full_result_count = False
     list_display = [
         "figure", "subject", "qualifier", "interval_display", "speaker", "metric", "status",
         "verdict", "article_link", "as_of_start",
@@ -135,10 +305,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["article", "speaker", "metric"]
     readonly_fields = ["interval_display", "verdict", "verdict_at", "origin", "context_display"]
     date_hierarchy = "as_of_start"
-    actions = ["confirm_claims", "reject_claims", suggest_metrics_action]
+    actions = ["confirm_claims", "reject_claims", "put_into_metric", suggest_metrics_action,
+               "export_csv"]  # fmt: skip
     list_per_page = 50
     fieldsets = [
-        (None, {"fields": ["article", "quote", "figure", "context_display"]}),
+        (None, {"fields": ["article", "quote", "figure", "context_display", "row_fingerprint"]}),
         ("Figure", {"fields": [("value_low", "value_high"), "qualifier", "unit",
                                "interval_display", ("start", "end")]}),
         ("What, who and when", {"fields": ["subject", "scope", "speaker", "metric",
@@ -190,19 +361,114 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 changed += 1
         self.message_user(request, f"{changed} claim(s) marked {status}.")
 
+    @admin.action(description="Put the selected claims into the chosen metric",
+                  permissions=["change"])  # fmt: skip
+    def put_into_metric(self, request, queryset):
+        metric_id = request.POST.get("metric") or ""
+        metric = Metric.objects.filter(pk=metric_id).first() if metric_id.isdigit() else None
+        if metric is None:
+            self.message_user(request, "Choose a metric next to the action first.", messages.ERROR)
+            return
+        moved, refused = 0, []
+        for claim in queryset.select_related("article", "metric"):
+            try:
+                with transaction.atomic():
+                    claim_set_metric(claim=claim, metric=metric)
+            except ValidationError as exc:
+                refused.append(f"{claim.figure} (#{claim.pk}): {'; '.join(exc.messages)}")
+            else:
+                moved += 1
+        self.message_user(request, f"{moved} claim(s) now in {metric}.")
+        if refused:
+            self.message_user(request, "Not moved: " + " | ".join(refused), messages.WARNING)
+
+    @admin.action(description="Export the selected claims as CSV", permissions=["view"])
+    def export_csv(self, request, queryset):
+        claims = (
+            queryset.prefetch_related(None)
+            .select_related("speaker", "metric", "article", "article__outlet")
+            .order_by("pk")
+            .iterator(chunk_size=2000)
+        )
+        return csv_response(CLAIM_CSV_HEADER, claim_csv_rows(claims), "claims.csv")
+
+    def get_urls(self):
+        triage = self.admin_site.admin_view(self.triage_view)
+        return [
+            path("<path:object_id>/triage/", triage, name="claims_claim_triage"),
+            *super().get_urls(),
+        ]
+
+    def triage_view(self, request, object_id):
+        """One click on the article page: confirm, reject, or put one claim into a metric."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        claim = self.get_object(request, unquote(object_id))
+        if claim is None:
+            raise Http404("no such claim")
+        if not self.has_change_permission(request, claim):
+            raise PermissionDenied
+        back = (
+            reverse("admin:sources_article_change", args=[claim.article_id]) + f"#claim-{claim.pk}"
+        )
+        decision = request.POST.get("decision", "")
+        try:
+            with transaction.atomic():
+                current = lock_and_check(Claim, claim.pk, request.POST.get(f"fp-{claim.pk}") or "")
+                done = self._decide(request, current, decision)
+        except StaleWrite:
+            self.message_user(request, stale_write_message(claim), messages.ERROR)
+        except ValidationError as exc:
+            self.message_user(request, f"{claim.figure}: {'; '.join(exc.messages)}", messages.ERROR)
+        else:
+            self.message_user(request, f"{claim.figure}: {done}.")
+        return HttpResponseRedirect(back)
+
+    def _decide(self, request, claim: Claim, decision: str) -> str:
+        if decision in (Claim.Status.CONFIRMED, Claim.Status.REJECTED, Claim.Status.CANDIDATE):
+            claim_set_status(claim=claim, status=decision)
+            return f"marked {decision}"
+        if decision == "metric":
+            metric_id = request.POST.get(f"metric-{claim.pk}") or None
+            metric = Metric.objects.filter(pk=metric_id).first() if metric_id else None
+            if metric_id and metric is None:
+                raise ValidationError({"metric": "no such metric"})
+            claim_set_metric(claim=claim, metric=metric)
+            return f"put into {metric}" if metric else "taken out of its metric"
+        raise ValidationError({"decision": f"unknown decision {decision!r}"})
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (
+                name,
+                {**options, "fields": without_fingerprint(self, request, obj, options["fields"])},
+            )
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        if request.GET.get("status__exact") == Claim.Status.CANDIDATE:
+            extra_context = {"title": "Candidate claims to triage", **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
     class Media:
         css = {"all": ["claims/admin.css"]}
 
 
 class ClaimInline(admin.TabularInline):
+    """The article's claims, each with one-click confirm / reject / put into a metric."""
+
     model = Claim
     extra = 0
     fields = ["figure_link", "subject", "qualifier", "value_low", "value_high", "unit", "speaker",
-              "metric", "status"]  # fmt: skip
+              "metric", "status", "triage"]  # fmt: skip
     readonly_fields = fields
     can_delete = False
     show_change_link = True
     ordering = ["start"]
+    # Set per request by ArticleWithClaimsAdmin.get_inline_instances (inlines are made per request).
+    request = None
+    article = None
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -214,12 +480,64 @@ class ClaimInline(admin.TabularInline):
     def figure_link(self, obj: Claim) -> str:
         return format_html('<a href="#claim-{}">{}</a>', obj.pk, obj.figure)
 
+    @admin.display(description="decide")
+    def triage(self, obj: Claim) -> str:
+        request = self.request
+        if request is None or not request.user.has_perm("claims.change_claim"):
+            return "—"
+        # Buttons of the article's form, sent to the claim's triage view (the form's CSRF token
+        # goes with them); the fingerprint refuses a decision on a claim changed meanwhile.
+        url = reverse("admin:claims_claim_triage", args=[obj.pk])
+        buttons = format_html_join(
+            "",
+            '<button type="submit" class="button claim-{}" formaction="{}" formmethod="post" '
+            'name="decision" value="{}"{}>{}</button>',
+            (
+                (status, url, status, mark_safe(" disabled") if obj.status == status else "",
+                 label)
+                for status, label in (("confirmed", "Confirm"), ("rejected", "Reject"))
+            ),
+        )  # fmt: skip
+        return format_html(
+            '<div class="claim-triage" data-claim="{}">'
+            '<input type="hidden" name="fp-{}" value="{}">{}'
+            '<select name="metric-{}" aria-label="metric for {}">{}</select>'
+            '<button type="submit" class="button" formaction="{}" formmethod="post" '
+            'name="decision" value="metric">Set metric</button></div>',
+            obj.pk, obj.pk, fingerprint(obj), buttons, obj.pk, obj.figure,
+            self._metric_options(obj), url,
+        )  # fmt: skip
+
+    def _metric_options(self, claim: Claim) -> str:
+        metrics, suggested = self._metric_choices()
+        chosen = claim.metric_id or suggested.get(claim.pk)
+        options = [format_html('<option value="">{}</option>', "— no metric —")]
+        for metric_id, name in metrics:
+            note = " (suggested)" if metric_id == suggested.get(claim.pk) else ""
+            selected = mark_safe(" selected") if metric_id == chosen else ""
+            options.append(
+                format_html('<option value="{}"{}>{}{}</option>', metric_id, selected, name, note)
+            )
+        return mark_safe("".join(options))  # each option went through format_html
+
+    def _metric_choices(self) -> tuple[list[tuple[int, str]], dict[int, int]]:
+        """Every metric, and the suggested one for each ungrouped claim: once per page."""
+        cached = getattr(self, "_choices", None)
+        if cached is None:
+            metrics = list(Metric.objects.order_by("name").values_list("pk", "name"))
+            suggestions = (
+                metric_suggestions(claims=self.article.claims.all()) if self.article else []
+            )
+            suggested = {s.claim_id: s.metric_id for s in suggestions if s.metric_id}
+            cached = self._choices = (metrics, suggested)
+        return cached
+
 
 admin.site.unregister(Article)
 
 
 @admin.register(Article)
-class ArticleWithClaimsAdmin(ArticleAdmin):
+class ArticleWithClaimsAdmin(SafeHistoryMixin, ArticleAdmin):
     """The article page with its claims: the body with every figure marked, and the claim list."""
 
     inlines = [ClaimInline]
@@ -227,6 +545,13 @@ class ArticleWithClaimsAdmin(ArticleAdmin):
     list_display = [*ArticleAdmin.list_display, "extraction_status"]
     list_filter = [*ArticleAdmin.list_filter, "extraction_status"]
     readonly_fields = [*ArticleAdmin.readonly_fields, "extraction_status", "extraction_error"]
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        for inline in inlines:
+            if isinstance(inline, ClaimInline):
+                inline.request, inline.article = request, obj
+        return inlines
 
     def save_model(self, request, obj: Article, form, change: bool) -> None:
         super().save_model(request, obj, form, change)
@@ -299,7 +624,7 @@ class ConflictResolutionForm(forms.ModelForm):
 
 
 @admin.register(ConflictResolution)
-class ConflictResolutionAdmin(SimpleHistoryAdmin):
+class ConflictResolutionAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
     form = ConflictResolutionForm
     list_display = ["pair", "kind", "note", "resolved_by", "resolved_at"]
     list_filter = ["kind"]

@@ -1,12 +1,51 @@
+"""Reviews in admin: reviewers write and move their own reviews through the workflow, editors
+assign claims and publish submitted reviews. Every write goes through reviews.services."""
+
 from django import forms
-from django.contrib import admin
-from django.utils import timezone
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.admin import ClaimAdmin
+from claims.admin import (
+    ClaimActionForm,
+    ClaimAdmin,
+    FingerprintedForm,
+    SafeHistoryMixin,
+    change_url,
+    stale_write_message,
+    without_fingerprint,
+)
 from claims.models import Claim
-from reviews.models import Review
-from reviews.services import claim_verdict_refresh
+from claims_project.concurrency import StaleWrite, fingerprint, lock_and_check
+from reviews.models import Review, ReviewAssignment
+from reviews.selectors import (
+    STATED,
+    claims_visible_to,
+    review_disagreements,
+    reviewers,
+    user_is_editor,
+    user_may_review,
+)
+from reviews.services import (
+    claim_assign,
+    review_check_create,
+    review_create,
+    review_publish,
+    review_submit,
+    review_update,
+    review_withdraw,
+)
+
+Status = Review.Status
+WORKFLOW = {"submit": review_submit, "publish": review_publish, "withdraw": review_withdraw}
+WORKFLOW_LABELS = {"submit": "Submit for publication", "publish": "Publish", "withdraw": "Withdraw"}
 
 
 class EvidenceField(forms.CharField):
@@ -24,48 +63,280 @@ class EvidenceField(forms.CharField):
         return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class ReviewAdminForm(forms.ModelForm):
+class ReviewAdminForm(FingerprintedForm):
     evidence = EvidenceField(required=False, help_text="One URL per line.")
+    # Set on the form class ReviewAdmin.get_form makes for each request.
+    acting_user = None
 
     class Meta:
         model = Review
-        fields = ["claim", "reviewer", "rating", "rationale", "evidence", "status", "supersedes"]
+        fields = ["claim", "rating", "rationale", "evidence", "supersedes"]
 
     def clean(self):
         cleaned = super().clean()
-        # Publishing dates the review; the claim's verdict follows on save.
-        if cleaned.get("status") == Review.Status.PUBLISHED and self.instance.published_at is None:
-            self.instance.published_at = timezone.now()
+        claim = cleaned.get("claim")
+        if self.instance.pk is None and claim is not None and self.acting_user is not None:
+            try:
+                review_check_create(
+                    claim=claim, reviewer=self.acting_user, supersedes=cleaned.get("supersedes")
+                )
+            except PermissionDenied as exc:
+                self.add_error("claim", str(exc))
+            except ValidationError as exc:
+                self.add_error(None, exc)
         return cleaned
 
 
+def allowed_moves(review: Review, user) -> list[str]:
+    """The workflow buttons ``user`` gets on ``review`` (the services check again)."""
+    own = user.is_superuser or review.reviewer_id == user.pk
+    editor = user_is_editor(user)
+    moves = {
+        Status.DRAFT: ["submit", "publish", "withdraw"] if own else [],
+        Status.SUBMITTED: ["publish", "withdraw"] if own or editor else [],
+        Status.PUBLISHED: ["withdraw"] if own or editor else [],
+        Status.WITHDRAWN: [],
+    }
+    return moves[review.status]
+
+
 @admin.register(Review)
-class ReviewAdmin(SimpleHistoryAdmin):
+class ReviewAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
     form = ReviewAdminForm
-    list_display = ["claim", "rating", "status", "reviewer", "published_at", "created_at"]
+    list_display = ["claim", "rating", "status", "reviewer", "supersedes_link", "published_at",
+                    "created_at"]  # fmt: skip
     list_filter = ["status", "rating", "reviewer"]
     list_select_related = ["claim", "reviewer"]
     search_fields = ["rationale", "claim__figure", "claim__subject", "reviewer__username"]
     autocomplete_fields = ["claim", "supersedes"]
-    readonly_fields = ["published_at"]
     list_per_page = 50
+    show_full_result_count = False
+    actions = ["submit_reviews", "publish_reviews", "withdraw_reviews"]
 
-    def save_model(self, request, obj: Review, form, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        claim_verdict_refresh(claim=obj.claim)
+    def get_fields(self, request, obj=None):
+        fields = ["claim", "reviewer", "rating", "rationale", "evidence", "supersedes", "status",
+                  "published_at", "row_fingerprint"]  # fmt: skip
+        if obj is not None and not self.has_change_permission(request, obj):
+            fields[fields.index("evidence")] = "evidence_links"
+        return without_fingerprint(self, request, obj, fields)
 
+    @admin.display(description="evidence")
+    def evidence_links(self, obj: Review) -> str:
+        links = obj.evidence if isinstance(obj.evidence, list) else []
+        if not links:
+            return "—"
+        # Stored links are validated http(s) URLs; they open without passing on this page.
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "", '<li><a href="{}" rel="noopener noreferrer nofollow">{}</a></li>',
+                ((link, link) for link in links),
+            ),
+        )  # fmt: skip
 
-class ReviewInline(admin.StackedInline):
-    model = Review
-    form = ReviewAdminForm
-    fk_name = "claim"
-    extra = 0
-    fields = ["reviewer", "rating", "rationale", "evidence", "status", "published_at"]
-    readonly_fields = ["published_at"]
-    show_change_link = True
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ["reviewer", "status", "published_at"]
+        return ["claim", "reviewer", "supersedes", "status", "published_at"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.acting_user = request.user  # a new class per call: safe per request
+        return form
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "claim":
+            kwargs["queryset"] = claims_visible_to(request.user, Claim.objects.all())
+        elif db_field.name == "supersedes":
+            kwargs["queryset"] = Review.objects.filter(status=Status.PUBLISHED)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("reviewer")
+        reviews = super().get_queryset(request)
+        user = request.user
+        if user_is_editor(user):
+            return reviews
+        # A reviewer sees their own reviews and the stated ones of claims assigned to them.
+        assigned = ReviewAssignment.objects.filter(claim=OuterRef("claim_id"), reviewer=user)
+        return reviews.filter(Q(reviewer=user) | Q(Exists(assigned), ~Q(status=Status.DRAFT)))
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None:
+            return True
+        own = request.user.is_superuser or obj.reviewer_id == request.user.pk
+        # Published and withdrawn reviews are never edited: they are shown read-only.
+        return own and obj.status in (Status.DRAFT, Status.SUBMITTED)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Only a superuser removes a draft; what was stated stays in the record.
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or obj.status == Status.DRAFT
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_workflow_permission(self, request) -> bool:
+        return self.has_view_or_change_permission(request)
+
+    @admin.display(description="supersedes", ordering="supersedes")
+    def supersedes_link(self, obj: Review) -> str:
+        if obj.supersedes_id is None:
+            return "—"
+        url = reverse("admin:reviews_review_change", args=[obj.supersedes_id])
+        return format_html('<a href="{}">review #{}</a>', url, obj.supersedes_id)
+
+    def save_model(self, request, obj: Review, form, change: bool) -> None:
+        data = form.cleaned_data
+        if change:
+            review_update(
+                review=obj, by=request.user, rating=data["rating"], rationale=data["rationale"],
+                evidence=data["evidence"],
+            )  # fmt: skip
+            return
+        saved = review_create(
+            claim=data["claim"], reviewer=request.user, rating=data["rating"],
+            rationale=data["rationale"], evidence=data["evidence"],
+            supersedes=data.get("supersedes"),
+        )  # fmt: skip
+        obj.pk, obj.reviewer, obj.status = saved.pk, saved.reviewer, saved.status
+        obj.created_at, obj.rationale = saved.created_at, saved.rationale
+        obj._state.adding = False
+
+    # The workflow: buttons on the change page, and bulk actions on the list.
+
+    def get_urls(self):
+        workflow = self.admin_site.admin_view(self.workflow_view)
+        return [
+            path("<path:object_id>/workflow/", workflow, name="reviews_review_workflow"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        review = self.get_object(request, unquote(object_id))
+        extra_context = dict(extra_context or {})
+        if review is not None:
+            url = reverse("admin:reviews_review_workflow", args=[review.pk])
+            extra_context["workflow_buttons"] = [
+                (move, WORKFLOW_LABELS[move], url) for move in allowed_moves(review, request.user)
+            ]
+            extra_context["review_fingerprint"] = fingerprint(review)
+            extra_context["unsaved_warning"] = self.has_change_permission(request, review)
+            if (
+                review.status == Status.PUBLISHED
+                and request.user.has_perm("reviews.add_review")
+                and user_may_review(request.user, review.claim)
+            ):
+                add = reverse("admin:reviews_review_add")
+                extra_context["supersede_url"] = (
+                    f"{add}?claim={review.claim_id}&supersedes={review.pk}"
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def workflow_view(self, request, object_id):
+        """Submit, publish or withdraw one review, by the signed-in user (POST only)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        review = self.get_object(request, unquote(object_id))
+        if review is None:
+            raise Http404("no such review")
+        move = request.POST.get("move", "")
+        back = HttpResponseRedirect(change_url(review))
+        if move not in WORKFLOW:
+            self.message_user(request, f"unknown step {move!r}", messages.ERROR)
+            return back
+        if self.has_change_permission(request, review) and self._has_unsaved_edits(request, review):
+            self.message_user(
+                request, "You have unsaved changes: save the review first, then "
+                f"{WORKFLOW_LABELS[move].lower()} it.", messages.ERROR,
+            )  # fmt: skip
+            return back
+        try:
+            with transaction.atomic():
+                lock_and_check(Review, review.pk, request.POST.get("fp") or "")
+                WORKFLOW[move](review=review, by=request.user)
+        except StaleWrite:
+            self.message_user(request, stale_write_message(review), messages.ERROR)
+        except PermissionDenied as exc:
+            self.message_user(request, str(exc) or "not allowed", messages.ERROR)
+        except ValidationError as exc:
+            self.message_user(request, "; ".join(exc.messages), messages.ERROR)
+        else:
+            self.message_user(request, f"The review is now {review.get_status_display()}.")
+            self.log_change(request, review, f"status: {review.status}")
+        return back
+
+    def _has_unsaved_edits(self, request, review: Review) -> bool:
+        if "rating" not in request.POST:
+            return False
+        posted = {
+            "rating": request.POST.get("rating", ""),
+            "rationale": request.POST.get("rationale", "").replace("\r\n", "\n").strip(),
+            "evidence": EvidenceField().to_python(request.POST.get("evidence", "")),
+        }
+        return any(getattr(review, name) != value for name, value in posted.items())
+
+    def _move_each(self, request, queryset, move: str) -> None:
+        done, refused = 0, []
+        for review in queryset.select_related("claim"):
+            try:
+                with transaction.atomic():
+                    WORKFLOW[move](review=review, by=request.user)
+            except (PermissionDenied, ValidationError) as exc:
+                reason = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+                refused.append(f"#{review.pk}: {reason}")
+            else:
+                done += 1
+        self.message_user(request, f"{done} review(s): {WORKFLOW_LABELS[move].lower()} done.")
+        if refused:
+            self.message_user(request, "Refused: " + " | ".join(refused), messages.WARNING)
+
+    @admin.action(description="Submit the selected reviews", permissions=["workflow"])
+    def submit_reviews(self, request, queryset):
+        self._move_each(request, queryset, "submit")
+
+    @admin.action(description="Publish the selected reviews", permissions=["workflow"])
+    def publish_reviews(self, request, queryset):
+        self._move_each(request, queryset, "publish")
+
+    @admin.action(description="Withdraw the selected reviews", permissions=["workflow"])
+    def withdraw_reviews(self, request, queryset):
+        self._move_each(request, queryset, "withdraw")
+
+
+class ReviewInline(admin.TabularInline):
+    """A claim's reviews, newest first, as a record: each is changed on its own page."""
+
+    model = Review
+    fk_name = "claim"
+    extra = 0
+    fields = ["reviewer", "rating", "status", "rationale", "supersedes", "published_at"]
+    readonly_fields = fields
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request):
+        reviews = super().get_queryset(request).select_related("reviewer")
+        if user_is_editor(request.user):
+            return reviews
+        return reviews.filter(Q(reviewer=request.user) | ~Q(status=Status.DRAFT))
+
+
+class ClaimReviewActionForm(ClaimActionForm):
+    reviewer = forms.ModelChoiceField(queryset=reviewers(), required=False, label="Reviewer:")
 
 
 admin.site.unregister(Claim)
@@ -73,10 +344,115 @@ admin.site.unregister(Claim)
 
 @admin.register(Claim)
 class ClaimWithReviewsAdmin(ClaimAdmin):
-    """The claim page with its reviews under it."""
+    """The claim page with its reviewers and reviews; reviewers see the claims assigned to them."""
 
     inlines = [*ClaimAdmin.inlines, ReviewInline]
+    action_form = ClaimReviewActionForm
+    actions = [*ClaimAdmin.actions, "assign_to_reviewer"]
+    list_display = [*ClaimAdmin.list_display, "reviewers_display"]
+    readonly_fields = [*ClaimAdmin.readonly_fields, "reviews_display"]
+    fieldsets = [
+        *ClaimAdmin.fieldsets,
+        ("Reviews", {"fields": ["reviews_display"]}),
+    ]
 
-    def save_related(self, request, form, formsets, change) -> None:
-        super().save_related(request, form, formsets, change)
-        claim_verdict_refresh(claim=form.instance)
+    def get_queryset(self, request):
+        claims = claims_visible_to(request.user, super().get_queryset(request))
+        superseded = Review.objects.filter(supersedes=OuterRef("pk"), status__in=STATED)
+        stated = (
+            Review.objects.filter(status__in=STATED)
+            .exclude(Exists(superseded))
+            .select_related("reviewer")
+            .order_by("reviewer__username")
+        )
+        assignments = ReviewAssignment.objects.select_related("reviewer").order_by(
+            "reviewer__username"
+        )
+        return claims.prefetch_related(
+            Prefetch("reviews", queryset=stated, to_attr="stated_reviews"),
+            Prefetch("review_assignments", queryset=assignments, to_attr="assignments"),
+        )
+
+    @admin.display(description="reviewers")
+    def reviewers_display(self, obj: Claim) -> str:
+        assigned = [a.reviewer.get_username() for a in obj.assignments]
+        ratings = {review.rating for review in obj.stated_reviews}
+        flag = (
+            mark_safe(' <strong class="claims-disagree">reviewers disagree</strong>')
+            if len(ratings) > 1
+            else ""
+        )
+        return format_html("{}{}", ", ".join(assigned) or "—", flag)
+
+    @admin.display(description="reviews")
+    def reviews_display(self, obj: Claim) -> str:
+        if obj.pk is None:
+            return "—"
+        assigned = ", ".join(a.reviewer.get_username() for a in obj.assignments) or "nobody yet"
+        disagreement = review_disagreements([obj.pk]).get(obj.pk)
+        table = ""
+        if disagreement:
+            table = format_html(
+                '<p class="claims-disagree">Reviewers disagree:</p><ul>{}</ul>',
+                format_html_join("", "<li>{}: {} ({})</li>", disagreement),
+            )
+        return format_html("<p>Assigned to: {}</p>{}", assigned, table)
+
+    @admin.action(description="Assign the selected claims to the chosen reviewer",
+                  permissions=["change"])  # fmt: skip
+    def assign_to_reviewer(self, request, queryset):
+        reviewer_id = request.POST.get("reviewer") or ""
+        reviewer = reviewers().filter(pk=reviewer_id).first() if reviewer_id.isdigit() else None
+        if reviewer is None:
+            self.message_user(request, "Choose a reviewer next to the action first.",
+                              messages.ERROR)  # fmt: skip
+            return
+        done, refused = 0, []
+        for claim in queryset:
+            try:
+                claim_assign(claim=claim, reviewer=reviewer, by=request.user)
+            except (PermissionDenied, ValidationError) as exc:
+                reason = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+                refused.append(f"{claim.figure} (#{claim.pk}): {reason}")
+            else:
+                done += 1
+        self.message_user(request, f"{done} claim(s) assigned to {reviewer.get_username()}.")
+        if refused:
+            self.message_user(request, "Not assigned: " + " | ".join(refused), messages.WARNING)
+
+
+class ReviewAssignmentForm(forms.ModelForm):
+    class Meta:
+        model = ReviewAssignment
+        fields = ["claim", "reviewer"]
+
+
+@admin.register(ReviewAssignment)
+class ReviewAssignmentAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
+    form = ReviewAssignmentForm
+    list_display = ["claim", "reviewer", "assigned_by", "assigned_at"]
+    list_filter = ["reviewer"]
+    list_select_related = ["claim", "reviewer", "assigned_by"]
+    search_fields = ["claim__figure", "claim__subject", "reviewer__username"]
+    autocomplete_fields = ["claim"]
+    readonly_fields = ["assigned_by", "assigned_at"]
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        assignments = super().get_queryset(request)
+        if user_is_editor(request.user):
+            return assignments
+        return assignments.filter(reviewer=request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "reviewer":
+            kwargs["queryset"] = reviewers()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False  # made or removed, never changed
+
+    def save_model(self, request, obj: ReviewAssignment, form, change: bool) -> None:
+        saved = claim_assign(claim=obj.claim, reviewer=obj.reviewer, by=request.user)
+        obj.pk, obj.assigned_by, obj.assigned_at = saved.pk, saved.assigned_by, saved.assigned_at
+        obj._state.adding = False

@@ -6,6 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.models import Claim
+from claims_project.concurrency import fingerprint
+from reviews.services import claim_assign
 from tests.factories import ArticleFactory, ClaimFactory, MetricFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
@@ -134,7 +136,8 @@ def test_every_admin_list_loads_for_an_editor(editor_client):
 def test_a_change_is_traced_to_the_editor_who_made_it(editor_client, editor):
     claim = ClaimFactory()
     url = reverse("admin:claims_claim_change", args=[claim.pk])
-    data = claim_form(claim.article, start=claim.start, end=claim.end, subject="militants")
+    data = claim_form(claim.article, start=claim.start, end=claim.end, subject="militants",
+                      row_fingerprint=fingerprint(claim))  # fmt: skip
     assert editor_client.post(url, data).status_code == 302
     latest = claim.history.latest()
     assert (latest.history_user, latest.subject, latest.history_type) == (editor, "militants", "~")
@@ -161,12 +164,14 @@ def test_adding_an_article_whose_text_is_stored_already_is_refused(editor_client
     )
 
 
-def test_a_reviewer_cannot_change_a_claim(client, reviewer):
+def test_a_reviewer_cannot_change_a_claim_assigned_to_them(client, reviewer, editor):
     claim = ClaimFactory()
+    claim_assign(claim=claim, reviewer=reviewer, by=editor)
     client.force_login(reviewer)
     url = reverse("admin:claims_claim_change", args=[claim.pk])
-    response = client.post(url, claim_form(claim.article, start=claim.start, end=claim.end,
-                                           subject="changed"))  # fmt: skip
+    data = claim_form(claim.article, start=claim.start, end=claim.end, subject="changed",
+                      row_fingerprint=fingerprint(claim))  # fmt: skip
+    response = client.post(url, data)
     assert response.status_code == 403
     claim.refresh_from_db()
     assert claim.subject == "fighters"
