@@ -13,7 +13,7 @@ from claims.views import (
     SpeakerViewSet,
     conflict_report_download,
 )
-from reviews.views import ReviewViewSet
+from reviews.views import ClaimReviewFeedView, ClaimReviewImportView, ReviewViewSet
 from sources.views import ArticleViewSet, OutletViewSet
 
 admin.site.site_header = "Claims database"
@@ -38,6 +38,8 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("api/articles/import/", ArticleImportView.as_view(), name="article-import"),
+    path("api/claimreviews/", ClaimReviewFeedView.as_view(), name="claimreview-feed"),
+    path("api/claimreviews/import/", ClaimReviewImportView.as_view(), name="claimreview-import"),
     path("api/", include(router.urls)),
     path("api-auth/", include("rest_framework.urls")),
 ]

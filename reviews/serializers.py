@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from claims import verdicts
 from reviews.models import Review
 
 
@@ -12,3 +13,28 @@ class ReviewSerializer(serializers.ModelSerializer):
             "id", "claim", "reviewer", "rating", "rationale", "evidence", "status",
             "published_at", "supersedes", "created_at", "updated_at",
         ]  # fmt: skip
+        read_only_fields = ["status", "published_at"]
+
+
+class ReviewWriteSerializer(serializers.Serializer):
+    """A reviewer's draft: the claim, a verdict on the documented scale, why, and evidence."""
+
+    claim = serializers.PrimaryKeyRelatedField(
+        queryset=Review._meta.get_field("claim").related_model.objects.all()
+    )
+    rating = serializers.ChoiceField(choices=verdicts.CHOICES)
+    rationale = serializers.CharField(max_length=20_000)
+    evidence = serializers.ListField(
+        child=serializers.URLField(max_length=1000), required=False, max_length=50
+    )
+    supersedes = serializers.PrimaryKeyRelatedField(
+        queryset=Review.objects.all(), required=False, allow_null=True
+    )
+
+
+class ReviewChangeSerializer(serializers.Serializer):
+    rating = serializers.ChoiceField(choices=verdicts.CHOICES, required=False)
+    rationale = serializers.CharField(max_length=20_000, required=False)
+    evidence = serializers.ListField(
+        child=serializers.URLField(max_length=1000), required=False, max_length=50
+    )
