@@ -57,6 +57,7 @@ check-deploy: $(VENV)/.runtime-installed
 ## bench: benchmarks, each against its floor in the same run (prints a table; never pass/fail)
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m tests.benchmarks.bench_extraction
+	$(BIN)/python -m tests.benchmarks.bench_report --quick
 
 ## evaluate: extraction scores on the labelled corpus, ours beside a plain quantulum3 baseline
 evaluate: $(VENV)/.runtime-installed

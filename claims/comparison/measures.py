@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -31,6 +32,7 @@ def period_gap_days(a: Figure, b: Figure) -> int:
     return max(0, (b.as_of_start - a.as_of_end).days, (a.as_of_start - b.as_of_end).days)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_scope(scope: str) -> str:
     """Fold case, width, "&" and punctuation so only a real difference in scope remains."""
     folded = unicodedata.normalize("NFKC", scope).casefold().replace("&", " and ")

@@ -1,18 +1,18 @@
 """Building diff reports from the database: one pass over the claims, batch by batch of metrics.
 
-Each batch of metrics costs two queries (their claims with article, outlet and speaker joined in,
-and their resolutions) whatever the number of claims, and only one batch is in memory at a time,
-so a whole-database report streams.
+Each batch of metrics costs a fixed number of queries (the metrics, their resolutions, and their
+claims with article, outlet and speaker joined in, read in chunks) whatever the number of claims;
+one metric's claims and findings are in memory at a time, so a whole-database report streams.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import groupby, islice
+from operator import itemgetter
 
 from django.db.models import Q
 
@@ -103,30 +103,32 @@ def _batch_reports(
             Q(as_of_end__gte=flt.since)
             | Q(as_of_end__isnull=True, article__published__gte=flt.since)
         )
-    rows_by_metric: dict[int, list[dict]] = defaultdict(list)
-    for row in claims.order_by("metric_id", "as_of_start", "id").values(*CLAIM_FIELDS):
-        rows_by_metric[row["metric_id"]].append(row)
     resolutions: dict[frozenset[int], tuple[str, str]] = {
         frozenset((a, b)): (kind, note)
         for a, b, kind, note in ConflictResolution.objects.filter(
             claim_a__metric_id__in=metric_ids
         ).values_list("claim_a_id", "claim_b_id", "kind", "note")
     }
-    for metric_id in sorted(metric_ids, key=lambda i: metrics[i].slug):
-        rows = rows_by_metric.get(metric_id)
-        if not rows:
-            continue
-        if len(outlets) == 2 and {r["article__outlet__name"] for r in rows} != set(outlets):
+    # The claims stream from the database in chunks, one metric after another (in slug order),
+    # so memory holds one metric's claims at a time, never the whole batch.
+    rows = (
+        claims.order_by("metric__slug", "as_of_start", "id")
+        .values(*CLAIM_FIELDS)
+        .iterator(chunk_size=2000)
+    )
+    for metric_id, group in groupby(rows, key=itemgetter("metric_id")):
+        metric_rows = list(group)
+        if len(outlets) == 2 and {r["article__outlet__name"] for r in metric_rows} != set(outlets):
             continue  # a diff of two sources shows only the metrics both report
-        yield metric_report(metrics[metric_id], rows, resolutions, outlets=outlets)
+        yield metric_report(metrics[metric_id], metric_rows, resolutions, outlets=outlets)
 
 
-def _claim(row: dict, canonical_unit: str) -> ReportClaim:
+def _claim(row: dict, canonical_unit: str, tolerance: intervals.Tolerances) -> ReportClaim:
     problem, lo, hi = "", None, None
     try:
         interval = intervals.claim_interval(
             low=row["value_low"], high=row["value_high"], qualifier=row["qualifier"],
-            unit=row["unit"], canonical_unit=canonical_unit, tolerances=tolerances(),
+            unit=row["unit"], canonical_unit=canonical_unit, tolerances=tolerance,
         )  # fmt: skip
     except (intervals.BoundsError, units.UnitError) as exc:
         problem = str(exc)
@@ -157,7 +159,8 @@ def metric_report(
     outlets: tuple[str, ...] = (),
 ) -> MetricReport:
     """One metric's report from its claim rows (``CLAIM_FIELDS``) and the editors' resolutions."""
-    claims = [_claim(row, metric.canonical_unit) for row in rows]
+    tolerance = tolerances()
+    claims = [_claim(row, metric.canonical_unit, tolerance) for row in rows]
     figures = [
         comparison.Figure(
             id=c.id,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 REPORT_VERSION = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportClaim:
     id: int
     figure: str
@@ -38,7 +38,7 @@ class ReportClaim:
         return self.speaker or (f"{self.outlet} (outlet)" if self.outlet else "(outlet)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportFinding:
     kind: str  # "conflict" or "change"
     older_id: int
@@ -56,7 +56,7 @@ class ReportFinding:
         return bool(self.resolution_kind)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportSummary:
     claims: int
     speakers: int

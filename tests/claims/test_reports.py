@@ -168,6 +168,8 @@ def test_the_csv_report_has_a_row_per_claim_and_per_finding(tmp_path):
     out = tmp_path / "report.csv"
     call_command("conflict_report", "--format", "csv", "--output", str(out), stderr=StringIO())
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    # Every row has exactly the header's columns (DictReader files extras under None).
+    assert all(None not in row and None not in row.values() for row in rows)
     fighters = [r for r in rows if r["metric"] == FIGHTERS]
     assert sorted(r["row"] for r in fighters) == ["change", "claim", "claim"]
 
