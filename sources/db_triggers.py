@@ -1,8 +1,10 @@
 """Database triggers of the sources app, as SQL per vendor.
 
-Migrations install them; SQLite drops a table's triggers when Django rebuilds the table for an
-ALTER, so migrations that rebuild a table call ``reinstall`` afterwards.
+Migrations install them (see claims_project/triggers.py); a migration that makes SQLite rebuild
+the table calls ``reinstall`` afterwards.
 """
+
+from claims_project.triggers import Triggers
 
 SQLITE_UP = """
 CREATE TRIGGER sources_article_body_immutable
@@ -36,23 +38,5 @@ UP = {"sqlite": [SQLITE_UP], "postgresql": [POSTGRES_UP]}
 DOWN = {"sqlite": [SQLITE_DOWN], "postgresql": POSTGRES_DOWN}
 
 
-def _execute(schema_editor, statements) -> None:
-    # SQLite runs one statement per call, so each vendor's SQL is a list of statements.
-    for statement in statements:
-        schema_editor.execute(statement)
-
-
-def install(apps, schema_editor) -> None:
-    """Create the triggers (a RunPython forward function)."""
-    _execute(schema_editor, UP.get(schema_editor.connection.vendor, []))
-
-
-def uninstall(apps, schema_editor) -> None:
-    """Drop the triggers (a RunPython backward function)."""
-    _execute(schema_editor, DOWN.get(schema_editor.connection.vendor, []))
-
-
-def reinstall(apps, schema_editor) -> None:
-    """Drop and create again: after a SQLite table rebuild the old ones are gone or broken."""
-    uninstall(apps, schema_editor)
-    install(apps, schema_editor)
+_TRIGGERS = Triggers(UP, DOWN)
+install, uninstall, reinstall = _TRIGGERS.install, _TRIGGERS.uninstall, _TRIGGERS.reinstall

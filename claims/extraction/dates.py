@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from claims.extraction.numbers import NumberAtom
+from claims.extraction.numbers import UNITS_WORDS, NumberAtom
 
 MONTHS: dict[str, int] = {name: index for index, name in enumerate(calendar.month_name) if name} | {
     "Jan": 1,
@@ -167,18 +167,6 @@ _ORDINAL_WORDS = {
     "last": 4,
     "final": 4,
 }
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-}
 
 _EXPRESSIONS = re.compile(
     rf"""
@@ -316,7 +304,7 @@ def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) 
         return Period(dt.date(year, 7, 1), dt.date(year, 12, 31), "span")
     if kind == "firstmonths":
         n_text = g("fm_n").lower()
-        months = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 0)
+        months = int(n_text) if n_text.isdigit() else UNITS_WORDS.get(n_text, 0)
         year = int(g("fm_year")) if g("fm_year") else published.year
         if not 1 <= months <= 12:
             return None

@@ -12,7 +12,7 @@ import re
 import warnings
 from dataclasses import dataclass
 
-from claims.extraction.numbers import NumberAtom
+from claims.extraction.numbers import UNITS_WORDS, NumberAtom
 
 _HYPHEN_OR_SPACE = r"(?:\s+|\s*-\s*)"
 _UNIT_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -49,17 +49,6 @@ _UNIT_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 _UNIT_RES = tuple((re.compile(p, re.IGNORECASE), unit) for p, unit in _UNIT_PATTERNS)
 
-_FOLD_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 _MULTIPLIER_WORDS: dict[str, float] = {
     "doubl": 2.0,
     "tripl": 3.0,
@@ -279,7 +268,7 @@ def find_multipliers(text: str, start: int, end: int) -> list[Multiplier]:
     found = []
     for match in MULTIPLIER_RE.finditer(text, start, end):
         if match.group("fold"):
-            value = float(_FOLD_WORDS[match.group("fold").lower()])
+            value = float(UNITS_WORDS[match.group("fold").lower()])
         elif match.group("stem"):
             value = _MULTIPLIER_WORDS[match.group("stem").lower()]
         else:

@@ -9,6 +9,8 @@ reviews_review must run ``install`` again (import it from this module).
 
 from django.db import migrations
 
+from claims_project.triggers import Triggers
+
 MESSAGE = "a published review is never edited; write a new review that supersedes it"
 CHANGED = (
     "NEW.rating IS {op} OLD.rating OR NEW.rationale IS {op} OLD.rationale "
@@ -48,17 +50,10 @@ UP = {"sqlite": [SQLITE_UP], "postgresql": [POSTGRES_UP]}
 DOWN = {"sqlite": SQLITE_DOWN, "postgresql": POSTGRES_DOWN}
 
 
-def install(apps, schema_editor):
-    for statement in UP.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(statement)
-
-
-def uninstall(apps, schema_editor):
-    for statement in DOWN.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(statement)
+TRIGGERS = Triggers(UP, DOWN)
 
 
 class Migration(migrations.Migration):
     dependencies = [("reviews", "0005_roles_for_assignments")]
 
-    operations = [migrations.RunPython(install, uninstall)]
+    operations = [migrations.RunPython(TRIGGERS.install, TRIGGERS.uninstall)]
