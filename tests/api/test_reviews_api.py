@@ -172,3 +172,7 @@ def test_a_bad_claimreview_document_is_a_400_naming_the_field(editor_client):
 def test_reviewers_cannot_import_claimreview_documents(reviewer_client):
     response = post(reviewer_client, "/api/claimreviews/import/", {"@type": "ClaimReview"})
     assert response.status_code == 403
+
+
+def test_a_claimreview_of_a_malformed_id_is_a_404():
+    assert Client().get("/api/reviews/null,null/claimreview/").status_code == 404
