@@ -2,11 +2,11 @@
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, When
+from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Abs
 from django_filters import rest_framework as filters
 
-from claims import intervals, verdicts
+from claims import intervals, units, verdicts
 from claims.models import Claim
 
 # Bounds of what a filter accepts: beyond them a number is a typo or an attack, not a figure.
@@ -19,25 +19,49 @@ def _reach() -> tuple[float, float]:
     return tolerances["approximate"], tolerances["nearly"]
 
 
-def interval_low():
-    """SQL for a claim's interval low end in its stated unit (hedges applied, rounding not)."""
+def unit_factor(queryset):
+    """SQL for the factor that turns each claim's stated unit into its metric's unit (1 for a
+    claim without a metric, or already in it). One query reads the unit pairs that occur."""
+    pairs = (
+        queryset.filter(metric__isnull=False)
+        .exclude(unit=F("metric__canonical_unit"))
+        .values_list("unit", "metric__canonical_unit")
+        .distinct()
+        .order_by()
+    )
+    whens = []
+    for unit, canonical in pairs:
+        try:
+            factor = units.conversion_factor(unit, canonical)
+        except units.UnitError:
+            continue  # validation keeps these out; a stray row is compared as stated
+        whens.append(When(unit=unit, metric__canonical_unit=canonical, then=Value(factor)))
+    if not whens:
+        return Value(1.0, output_field=FloatField())
+    return Case(*whens, default=Value(1.0), output_field=FloatField())
+
+
+def interval_low(factor=None):
+    """SQL for a claim's interval low end in its metric's unit (hedges applied, rounding not)."""
     approximate, nearly = _reach()
-    return Case(
+    stated = Case(
         When(qualifier="approximate", then=F("value_low") - Abs(F("value_low")) * approximate),
         When(qualifier="nearly", then=F("value_low") - Abs(F("value_low")) * nearly),
         default=F("value_low"),
         output_field=FloatField(),
     )
+    return stated if factor is None else stated * factor
 
 
-def interval_high():
-    """SQL for a claim's interval high end in its stated unit (hedges applied, rounding not)."""
+def interval_high(factor=None):
+    """SQL for a claim's interval high end in its metric's unit (hedges applied, rounding not)."""
     approximate, _ = _reach()
-    return Case(
+    stated = Case(
         When(qualifier="approximate", then=F("value_high") + Abs(F("value_high")) * approximate),
         default=F("value_high"),
         output_field=FloatField(),
     )
+    return stated if factor is None else stated * factor
 
 
 def text_search(queryset, words: str):
@@ -83,12 +107,12 @@ class ClaimFilter(filters.FilterSet):
     value_min = filters.NumberFilter(
         field_name="value_high", lookup_expr="gte", method="filter_value_min",
         min_value=-VALUE_MAX, max_value=VALUE_MAX,
-        label="interval reaches at least this value (stated unit)",
+        label="interval reaches at least this value (in the claim's metric's unit)",
     )  # fmt: skip
     value_max = filters.NumberFilter(
         field_name="value_low", lookup_expr="lte", method="filter_value_max",
         min_value=-VALUE_MAX, max_value=VALUE_MAX,
-        label="interval reaches at most this value (stated unit)",
+        label="interval reaches at most this value (in the claim's metric's unit)",
     )  # fmt: skip
     q = filters.CharFilter(
         field_name="quote", lookup_expr="search", method="filter_text", label="text search"
@@ -100,12 +124,14 @@ class ClaimFilter(filters.FilterSet):
 
     def filter_value_min(self, queryset, name, value):
         # An open upper side ("at least 100") reaches any value.
-        return queryset.alias(interval_hi=interval_high()).filter(
+        high = interval_high(unit_factor(queryset))
+        return queryset.alias(interval_hi=high).filter(
             Q(value_high__isnull=True) | Q(interval_hi__gte=value)
         )
 
     def filter_value_max(self, queryset, name, value):
-        return queryset.alias(interval_lo=interval_low()).filter(
+        low = interval_low(unit_factor(queryset))
+        return queryset.alias(interval_lo=low).filter(
             Q(value_low__isnull=True) | Q(interval_lo__lte=value)
         )
 

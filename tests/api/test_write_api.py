@@ -315,3 +315,16 @@ def test_out_of_range_numbers_in_filters_are_a_400_not_a_crash(client):
         response = client.get(f"/api/claims/?{query}")
         assert response.status_code == 400, query
         assert query.split("=")[0] in response.json()
+
+
+def test_the_value_window_is_in_the_metric_unit(client):
+    metric = MetricFactory(canonical_unit="m")
+    body = "The gap is 40 km wide, officials said.\n"
+    article = ArticleFactory(body=body)
+    in_km = ClaimFactory(
+        article=article, quote=body.strip(), figure="40", start=11, end=13, value_low=40,
+        value_high=40, unit="km", metric=metric,
+    )  # fmt: skip
+    ids = lambda query: {r["id"] for r in client.get(f"/api/claims/?{query}").json()["results"]}  # noqa: E731
+    assert ids("value_min=39000&value_max=41000") == {in_km.pk}
+    assert ids("value_min=100&value_max=1000") == set()
