@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.models import Claim
+from claims.models import Claim, ConflictResolution, ReportRun
 from claims_project.concurrency import fingerprint
 from reviews.services import claim_assign
 from tests.factories import ArticleFactory, ClaimFactory, MetricFactory, SpeakerFactory
@@ -181,3 +181,30 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(client):
     response = client.get(reverse("admin:claims_claim_changelist"))
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["sources_outlet", "sources_article", "claims_speaker", "claims_conflictresolution",
+     "claims_reportrun"],
+)  # fmt: skip
+def test_the_other_admin_lists_run_the_same_queries_for_5_and_30_rows(superuser_client, name):
+    url = reverse(f"admin:{name}_changelist")
+
+    def queries_for(count: int) -> int:
+        metric = MetricFactory()
+        previous = None
+        for _ in range(count):
+            claim = ClaimFactory(metric=metric, speaker=SpeakerFactory())
+            ReportRun.objects.create(format="csv")
+            if previous is not None:
+                ConflictResolution.objects.create(
+                    claim_a=previous, claim_b=claim, kind="not_comparable"
+                )
+            previous = claim
+        with CaptureQueriesContext(connection) as captured:
+            response = superuser_client.get(url)
+        assert response.status_code == 200
+        return len(captured)
+
+    assert queries_for(5) == queries_for(30)
