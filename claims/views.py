@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
+from claims.api_rows import claim_row, claim_rows
 from claims.exports import claims_csv
 from claims.filters import ClaimFilter
 from claims.models import ConflictResolution, Metric, ReportRun, Speaker
@@ -233,8 +234,21 @@ class ClaimViewSet(
 
     def _output(self, claim, status_code=status.HTTP_200_OK) -> Response:
         fresh = claim_list(user=self.request.user).get(pk=claim.pk)
-        response = Response(ClaimSerializer(fresh).data, status=status_code)
+        response = Response(claim_row(fresh), status=status_code)
         response["ETag"] = etag(fresh)
+        return response
+
+    # The hot read paths build rows directly (claims/api_rows.py), same shape as the serializer.
+    @extend_schema(responses=ClaimSerializer(many=True))
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(claim_rows(page))
+
+    @extend_schema(responses=ClaimSerializer)
+    def retrieve(self, request, *args, **kwargs):
+        claim = self.get_object()
+        response = Response(claim_row(claim))
+        response["ETag"] = etag(claim)
         return response
 
     @extend_schema(request=ClaimWriteSerializer, responses={201: ClaimSerializer})
@@ -293,7 +307,7 @@ class ClaimViewSet(
             errors.sort(key=lambda error: error["index"])
             return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
         rows = claim_list(user=request.user).filter(pk__in=[c.pk for c in created])
-        return Response(ClaimSerializer(rows.order_by("id"), many=True).data, status=201)
+        return Response(claim_rows(rows.order_by("id")), status=201)
 
     @extend_schema(responses={(200, "text/csv"): str})
     @action(detail=False, methods=["get"], url_path="export", pagination_class=None)
