@@ -300,7 +300,9 @@ class ClaimViewSet(
             # With shape errors already found, the valid items are still checked against the
             # database (then rolled back) so that the answer lists every bad item at once.
             created = claim_bulk_create(
-                items=[checked[index].validated_data for index in valid], dry_run=bool(errors)
+                items=[checked[index].validated_data for index in valid],
+                dry_run=bool(errors),
+                user=request.user,
             )
         except BulkErrors as exc:
             errors += [{"index": valid[e["index"]], "errors": e["errors"]} for e in exc.errors]

@@ -137,7 +137,7 @@ def test_a_write_with_the_current_etag_succeeds_and_returns_the_new_one(editor_c
 # All-or-nothing bulk creation
 
 
-def test_bulk_creation_stores_every_claim(editor_client):
+def test_bulk_creation_stores_every_claim_with_its_history(editor_client, editor):
     article = ArticleFactory()
     items = [
         claim_payload(article),
@@ -149,6 +149,8 @@ def test_bulk_creation_stores_every_claim(editor_client):
     assert response.status_code == 201, response.content
     assert [row["figure"] for row in response.json()] == ["3,000 to 5,000", "40,000"]
     assert Claim.objects.filter(article=article).count() == 2
+    for claim in Claim.objects.all():
+        assert [(h.history_type, h.history_user) for h in claim.history.all()] == [("+", editor)]
 
 
 def test_bulk_creation_with_one_bad_item_stores_none_and_names_each_error(editor_client):
