@@ -54,9 +54,26 @@ check-deploy: $(VENV)/.runtime-installed
 	DJANGO_ALLOWED_HOSTS=claims.example.org \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
-## bench: benchmarks, each against its floor in the same run (prints a table; never pass/fail)
+## bench: the benchmark suite on PostgreSQL at 1,000,000 claims, each operation against its floor in
+## the same run, and a 60 s load test (prints a table, writes JSON and a plot; never pass/fail)
+BENCH_OUT ?= tests/artifacts
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/claims_bench_suite
+BENCH_SUITE = $(BIN)/python -m tests.benchmarks.bench_suite --database-url $(BENCH_DATABASE_URL)
+.PHONY: bench-quick bench-extraction bench-report
 bench: $(VENV)/.dev-installed
+	mkdir -p $(BENCH_OUT)
+	$(BENCH_SUITE) --json $(BENCH_OUT)/bench-suite.json --plot $(BENCH_OUT)/bench-suite.png
+
+## bench-quick: the same at 100,000 claims with fewer rounds and a 20 s load test (under two minutes)
+bench-quick: $(VENV)/.dev-installed
+	mkdir -p $(BENCH_OUT)
+	$(BENCH_SUITE) --quick --json $(BENCH_OUT)/bench-quick.json --plot $(BENCH_OUT)/bench-quick.png
+
+## bench-extraction, bench-report: the extraction and whole-report benchmarks on their own
+bench-extraction: $(VENV)/.dev-installed
 	$(BIN)/python -m tests.benchmarks.bench_extraction
+
+bench-report: $(VENV)/.dev-installed
 	$(BIN)/python -m tests.benchmarks.bench_report --quick
 
 ## evaluate: extraction scores on the labelled corpus, ours beside a plain quantulum3 baseline

@@ -8,6 +8,11 @@ find). Figures are hedged ("about", "nearly"), open on one side ("more than", "u
 As-of dates run over 2015-2025, a few weeks before the article; some articles repeat an old figure.
 About 90% of claims are confirmed and a few carry a verdict.
 
+Reviews (``review_rows``): every claim with a verdict has one to three published reviews, each
+superseding the one before, the last one rating the claim with its verdict (so the claim's verdict
+is its latest published review's, as reviews.services keeps it); the other reviews are drafts,
+submissions and withdrawn reviews of confirmed claims, by a few dozen reviewers.
+
 Every article body is built from its claims' quotes, so each claim's ``start``/``end`` point at
 its figure in the body: the database's offset trigger accepts the rows as they are.
 """
@@ -56,6 +61,18 @@ CLAIM_COLUMNS = [
     "created_at", "updated_at",
 ]  # fmt: skip
 RESOLUTION_COLUMNS = ["id", "claim_a_id", "claim_b_id", "kind", "note", "resolved_at"]
+USER_COLUMNS = [
+    "id", "password", "is_superuser", "username", "first_name", "last_name", "email", "is_staff",
+    "is_active", "date_joined",
+]  # fmt: skip
+REVIEW_COLUMNS = [
+    "id", "claim_id", "reviewer_id", "rating", "rationale", "evidence", "status", "published_at",
+    "supersedes_id", "created_at", "updated_at",
+]  # fmt: skip
+FIRST_USER_ID = 1000  # synthetic users start here; users the benchmark makes take lower ids
+REVIEWS_PER_CLAIM = 0.3  # 300,000 reviews for 1,000,000 claims
+CHAIN_LENGTHS, CHAIN_SHARES = [1, 2, 3], [0.75, 0.20, 0.05]  # published reviews per verdict
+UNPUBLISHED, UNPUBLISHED_SHARES = ["draft", "submitted", "withdrawn"], [0.30, 0.45, 0.25]
 
 PLACES = [
     "Erbil", "Duhok", "Sulaymaniyah", "Kirkuk", "Mosul", "Halabja", "Zakho", "Sinjar", "Raqqa",
@@ -232,6 +249,61 @@ class DataSet:
             a, b = sorted((int(order[k]) + 1, int(order[k + 1]) + 1))
             kind = RESOLUTION_KINDS[number % len(RESOLUTION_KINDS)]
             yield (number, a, b, kind, "", CREATED)
+
+    # -- reviewers and their reviews -----------------------------------------------------------
+
+    def reviewer_rows(self, count: int) -> Iterator[tuple]:
+        """``count`` reviewer accounts (unusable passwords), ids from ``FIRST_USER_ID``."""
+        for i in range(count):
+            first, last = FIRST_NAMES[i % 16], LAST_NAMES[(i // 16) % 14]
+            yield (FIRST_USER_ID + i, "!", False, f"reviewer-{i + 1}", first, last,
+                   f"reviewer-{i + 1}@example.org", False, True, CREATED)  # fmt: skip
+
+    def review_rows(self, count: int, reviewers: int) -> Iterator[tuple]:
+        """``count`` reviews by ``reviewers`` reviewers (see the module docstring).
+
+        Published reviews come first, so a small ``count`` keeps the verdicts explained."""
+        rng = np.random.default_rng(3)
+        number = 0
+
+        def review(claim: int, rating: str, status: str, day: int, supersedes: int | None):
+            nonlocal number
+            number += 1
+            m = int(self.claim_metric[claim])
+            subject = SUBJECTS[self.metric_subject[m]][0]
+            source = ORGANISATIONS[(claim + number) % len(ORGANISATIONS)]
+            at = dt.datetime.combine(dt.date.fromordinal(day), dt.time(9), tzinfo=dt.UTC)
+            evidence = [f"https://evidence.example/{source.split()[0].lower()}/{claim + 1}"]
+            return (
+                number, claim + 1, FIRST_USER_ID + int(rng.integers(reviewers)), rating,
+                f"The {subject} figure set against {source} data for the same period.",
+                json.dumps(evidence), status,
+                at if status in ("published", "withdrawn") else None, supersedes, at, at,
+            )  # fmt: skip
+
+        rated = np.flatnonzero(self.claim_verdict >= 0)
+        chains = rng.choice(CHAIN_LENGTHS, len(rated), p=CHAIN_SHARES)
+        for claim, length in zip(rated.tolist(), chains.tolist(), strict=True):
+            day = int(self.article_published[self.claim_article[claim]])
+            previous = None
+            for step in range(length):
+                if number >= count:
+                    return
+                last = step == length - 1
+                rating = VERDICTS[self.claim_verdict[claim] if last else rng.integers(7)]
+                day += int(rng.exponential(20)) + 1
+                row = review(claim, rating, "published", day, previous)
+                previous = row[0]
+                yield row
+        unrated = np.flatnonzero((self.claim_status == 0) & (self.claim_verdict < 0))
+        rest = max(0, count - number)
+        claims = rng.choice(unrated, rest).tolist() if len(unrated) else []
+        statuses = rng.choice(UNPUBLISHED, rest, p=UNPUBLISHED_SHARES).tolist()
+        ratings = rng.integers(0, len(VERDICTS), rest).tolist()
+        lags = rng.exponential(20, rest).astype(np.int64).tolist()
+        for claim, status, rating, lag in zip(claims, statuses, ratings, lags, strict=False):
+            day = int(self.article_published[self.claim_article[claim]]) + lag + 1
+            yield review(claim, VERDICTS[rating], status, day, None)
 
     # -- articles and their claims ------------------------------------------------------------
 
