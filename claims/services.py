@@ -126,8 +126,14 @@ def _claim_bulk_insert(items: list[dict], *, user=None) -> list[Claim]:
             if claim.article_id is None:
                 raise ValidationError({"article": "a claim needs its article"})
             claim_locate(claim=claim)
-            # Uniqueness and constraints are the database's to check, once, for the batch.
-            claim.full_clean(validate_unique=False, validate_constraints=False)
+            # Uniqueness and constraints are the database's to check, once, for the batch; the
+            # related rows were looked up already (by the API's fields), so they are not queried
+            # again for each claim.
+            claim.full_clean(
+                exclude=["article", "speaker", "metric"],
+                validate_unique=False,
+                validate_constraints=False,
+            )
         except ValidationError as exc:
             errors.append({"index": index, "errors": exc.message_dict})
         claims.append(claim)
