@@ -26,6 +26,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlencode
 
 import orjson
@@ -173,8 +174,11 @@ def profile(call: Callable[[], object], calls: int = 5, top: int = 12) -> dict:
             "top_cumulative": lines(ours[:top])}  # fmt: skip
 
 
+ROOT_DIR = str(Path(__file__).resolve().parents[2])
+
+
 def short_path(path: str) -> str:
-    for marker in ("site-packages/", "/work/main/"):
+    for marker in ("site-packages/", f"{ROOT_DIR}/"):
         if marker in path:
             return path.split(marker, 1)[1]
     return path

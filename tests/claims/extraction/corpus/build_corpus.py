@@ -18,7 +18,21 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 # The seed articles live outside the repository; their text is copied into corpus.jsonl.
-SEEDS = Path(os.environ.get("CLAIMS_SEEDS_DIR", "/work/shared/seeds"))
+# The seed articles as archived in the repository (fixtures/seed/articles/NNN.txt, byte for byte
+# the files the labels name).
+SEEDS = Path(
+    os.environ.get(
+        "CLAIMS_SEEDS_DIR", Path(__file__).resolve().parents[4] / "fixtures" / "seed" / "articles"
+    )
+)
+
+
+def seed_file(name: str) -> Path:
+    """The archived copy of a seed file named in the labels ("000_14db....txt" -> 000.txt)."""
+    named = SEEDS / name
+    return named if named.exists() else SEEDS / f"{name.split('_', 1)[0]}.txt"
+
+
 SOURCES = (("seeds.txt", "seed"), ("tuning.txt", "tuning"), ("heldout.txt", "heldout"))
 
 
@@ -101,7 +115,7 @@ def parse(path: Path, split: str) -> list[dict[str, object]]:
         if current is None:
             return
         text = current.pop("_file", None)
-        text = (SEEDS / text).read_text(encoding="utf-8") if text else "\n".join(text_lines)
+        text = seed_file(text).read_text(encoding="utf-8") if text else "\n".join(text_lines)
         published = dt.date.fromisoformat(str(current["published"]))
         current["text"] = text
         current["figures"] = [_label(line, text, published) for line in pending]
