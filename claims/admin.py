@@ -20,7 +20,7 @@ from claims import intervals, units
 from claims.admin_grouping import suggest_metrics_action
 from claims.highlighting import Mark, highlight_body
 from claims.metric_suggestions import metric_suggestions
-from claims.models import Claim, ConflictResolution, Metric, ReportRun, Speaker
+from claims.models import CLAIM_INPUT_FIELDS, Claim, ConflictResolution, Metric, ReportRun, Speaker
 from claims.reports.build import ReportFilter, metric_reports
 from claims.reports.render import metric_html
 from claims.services import (
@@ -229,11 +229,7 @@ class ClaimAdminForm(FingerprintedForm):
 
     class Meta:
         model = Claim
-        fields = [
-            "article", "quote", "figure", "start", "end", "value_low", "value_high", "qualifier",
-            "unit", "subject", "scope", "speaker", "metric", "as_of_start", "as_of_end",
-            "as_of_precision", "status", "note",
-        ]  # fmt: skip
+        fields = list(CLAIM_INPUT_FIELDS)
         widgets = {"quote": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "start": "Leave empty to find the figure inside the quote.",

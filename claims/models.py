@@ -118,6 +118,14 @@ class Metric(models.Model):
         return self.name
 
 
+# The fields an editor or a client gives for a claim, in form order (admin form, API, services).
+CLAIM_INPUT_FIELDS = (
+    "article", "quote", "figure", "start", "end", "value_low", "value_high", "qualifier", "unit",
+    "subject", "scope", "speaker", "metric", "as_of_start", "as_of_end", "as_of_precision",
+    "status", "note",
+)  # fmt: skip
+
+
 class Claim(models.Model):
     """One figure stated in one article, pointing at its characters in the archived body."""
 

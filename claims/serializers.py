@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims import intervals, units
-from claims.models import Claim, ConflictResolution, Metric, ReportRun, Speaker
+from claims.models import CLAIM_INPUT_FIELDS, Claim, ConflictResolution, Metric, ReportRun, Speaker
 from claims_project.serializers import ValidatedModelSerializer
 from sources.models import Article
 
@@ -117,10 +117,6 @@ class ClaimWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Claim
-        fields = [
-            "article", "quote", "figure", "start", "end", "value_low", "value_high", "qualifier",
-            "unit", "subject", "scope", "speaker", "metric", "as_of_start", "as_of_end",
-            "as_of_precision", "status", "note",
-        ]  # fmt: skip
+        fields = list(CLAIM_INPUT_FIELDS)
         # The one-claim-per-span rule is checked by the model with a field-named message.
         validators = []

@@ -13,7 +13,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from simple_history.utils import bulk_create_with_history
 
 from claims.extraction import extract
-from claims.models import Claim, ConflictResolution, Metric, Speaker
+from claims.models import CLAIM_INPUT_FIELDS, Claim, ConflictResolution, Metric, Speaker
 from claims.offsets import LocateError, locate_figure
 from sources.models import Article
 
@@ -51,10 +51,8 @@ def claim_create(*, occurrence: int | None = None, **fields) -> Claim:
     return claim
 
 
-CLAIM_EDITABLE_FIELDS = frozenset({
-    "quote", "figure", "start", "end", "value_low", "value_high", "qualifier", "unit", "subject",
-    "scope", "speaker", "metric", "as_of_start", "as_of_end", "as_of_precision", "status", "note",
-})  # fmt: skip
+# Everything an editor may change; the article a claim points into is fixed.
+CLAIM_EDITABLE_FIELDS = frozenset(CLAIM_INPUT_FIELDS) - {"article"}
 
 
 @transaction.atomic
@@ -171,6 +169,25 @@ class ExtractionResult:
     invalid: int
 
 
+def candidate_fields(candidate) -> dict:
+    """A found figure (claims.extraction.Candidate) as Claim field values, cut to their columns."""
+    return {
+        "quote": candidate.quote,
+        "figure": candidate.figure,
+        "start": candidate.start,
+        "end": candidate.end,
+        "value_low": candidate.value_low,
+        "value_high": candidate.value_high,
+        "qualifier": candidate.qualifier,
+        "unit": candidate.unit,
+        "subject": candidate.subject[:300],
+        "scope": candidate.scope[:300],
+        "as_of_start": candidate.as_of_start,
+        "as_of_end": candidate.as_of_end,
+        "as_of_precision": candidate.as_of_precision or "",
+    }
+
+
 def speaker_for_name(name: str, kind: str | None) -> Speaker:
     """The speaker called ``name`` (by name or slug, case-insensitive), created when unknown."""
     name = " ".join(name.split())[:300]
@@ -210,22 +227,10 @@ def article_extract(*, article: Article) -> ExtractionResult:
         )
         claim = Claim(
             article=article,
-            quote=candidate.quote,
-            figure=candidate.figure,
-            start=candidate.start,
-            end=candidate.end,
-            value_low=candidate.value_low,
-            value_high=candidate.value_high,
-            qualifier=candidate.qualifier,
-            unit=candidate.unit,
-            subject=candidate.subject[:300],
-            scope=candidate.scope[:300],
             speaker=speaker,
-            as_of_start=candidate.as_of_start,
-            as_of_end=candidate.as_of_end,
-            as_of_precision=candidate.as_of_precision or "",
             status=Claim.Status.CANDIDATE,
             origin=Claim.Origin.EXTRACTED,
+            **candidate_fields(candidate),
         )
         try:
             claim.full_clean()

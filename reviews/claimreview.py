@@ -87,7 +87,12 @@ from django.utils import timezone
 
 from claims.extraction import Candidate, extract
 from claims.models import Claim, Speaker
-from claims.services import claim_create, claim_set_status, speaker_for_name
+from claims.services import (
+    candidate_fields,
+    claim_create,
+    claim_set_status,
+    speaker_for_name,
+)
 from claims.verdicts import BEST_RATING, SCALE, WORST_RATING, Verdict
 from reviews.models import Review
 from reviews.services import review_publish
@@ -719,20 +724,9 @@ def _claim_for(
         return _confirmed(stored)
     with _as_field("claimReviewed"):
         return claim_create(
+            **{**candidate_fields(wanted), "quote": quote, "start": start, "end": end},
             article=article,
-            quote=quote,
-            figure=wanted.figure,
-            start=start,
-            end=end,
-            value_low=wanted.value_low,
-            value_high=wanted.value_high,
-            qualifier=wanted.qualifier,
-            unit=wanted.unit,
-            subject=wanted.subject[:300],
             speaker=speaker,
-            as_of_start=wanted.as_of_start,
-            as_of_end=wanted.as_of_end,
-            as_of_precision=wanted.as_of_precision or "",
             status=Claim.Status.CONFIRMED,
             origin=Claim.Origin.EXTRACTED,
             note=f"Imported from a ClaimReview{f' ({parsed.url})' if parsed.url else ''}.",
