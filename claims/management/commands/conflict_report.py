@@ -3,9 +3,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from claims.management.options import date_option
 from claims.reports.build import ReportError, ReportFilter, metric_reports
 from claims.reports.render import FORMATS, render
-from sources.dates import DateError, parse_date
 
 
 class Command(BaseCommand):
@@ -31,12 +31,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--format: unknown format {options['format']!r}; use one of {', '.join(FORMATS)}"
             )
-        since = None
-        if options["since"]:
-            try:
-                since = parse_date(options["since"])
-            except DateError as exc:
-                raise CommandError(f"--since: {exc}") from None
+        since = date_option(options, "since")
         flt = ReportFilter(
             metric=options["metric"],
             outlets=tuple(options["outlet"]),

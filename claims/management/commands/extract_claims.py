@@ -7,7 +7,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import Candidate, extract
-from sources.dates import DateError, find_publication_date, parse_date
+from claims.management.options import date_option
+from sources.dates import find_publication_date
 from sources.readers import ReadError, read_article_file
 
 FIELDS = [
@@ -42,12 +43,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "table"], default="table")
 
     def handle(self, *args, **options):
-        published = None
-        if options["published"]:
-            try:
-                published = parse_date(options["published"])
-            except DateError as exc:
-                raise CommandError(f"--published: {exc}") from None
+        published = date_option(options, "published")
         texts = self._read(options["file"], published)
         rows = []
         for text, when in texts:

@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from claims.management.options import date_option
 from claims.services import extraction_enqueue
-from sources.dates import DateError, parse_date
 from sources.models import Article
 from sources.readers import ReadError, read_article_file
 from sources.services import article_import, outlet_get_or_create
@@ -47,12 +47,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        published = None
-        if options["published"]:
-            try:
-                published = parse_date(options["published"])
-            except DateError as exc:
-                raise CommandError(f"--published: {exc}") from None
+        published = date_option(options, "published")
         files = expand(options["paths"])
         if not files:
             raise CommandError("no article files found in the paths given")
