@@ -1,103 +1,184 @@
-"""Claims as the API shows them, built without DRF's per-field machinery.
+"""Claims as the API shows them, built without DRF's per-field machinery or model instances.
 
 The claim list and detail are the API's hot read paths: a page of 100 nested claims spent most
-of its time in serializer field lookups. claim_row(claim) builds the same dict that
-ClaimSerializer(claim).data does (a test holds the two equal on every field), from a claim
-whose article, outlet, speaker and metric were joined in by the selector.
+of its time in serializer field lookups and then in building model instances. Here a page is read
+as plain tuples (``claim_values``: one ``values_list`` query with article, outlet, speaker and
+metric joined in) and each tuple becomes the dict that ClaimSerializer(claim).data would give (a
+test holds the two equal on every field). ``claim_row`` does the same from a model instance, for
+the write paths that already hold one.
 """
 
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
-from rest_framework.fields import DateTimeField
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from claims import intervals, units
 from claims.models import Claim, tolerances
+from claims_project.concurrency import fingerprint
 
-_DATETIME = DateTimeField()
+# The columns of a claim row, in the order row_from_values reads them. Every ordering field of
+# the claim list is among them (cursor pagination reads its position from the last row).
+FIELDS = (
+    "id", "quote", "figure", "start", "end", "value_low", "value_high", "qualifier", "unit",
+    "subject", "scope", "as_of_start", "as_of_end", "as_of_precision", "status", "verdict",
+    "verdict_at", "created_at", "updated_at",
+    "article_id", "article__title", "article__url", "article__published",
+    "article__outlet__name",
+    "speaker_id", "speaker__slug", "speaker__name", "speaker__kind", "speaker__role",
+    "speaker__affiliation", "speaker__aliases",
+    "metric_id", "metric__slug", "metric__name", "metric__description",
+    "metric__canonical_unit", "metric__kind", "metric__scope", "metric__comparability_days",
+)  # fmt: skip
+# The claim's own stored columns not in FIELDS: with them a detail row also gives the ETag.
+_OWN = tuple(f.attname for f in Claim._meta.concrete_fields if f.attname not in FIELDS)
 
 
-def _datetime(value):
-    return None if value is None else _DATETIME.to_representation(value)
+def claim_values(claims: QuerySet[Claim]) -> QuerySet:
+    """The claims as named tuples of FIELDS, for row_from_values."""
+    return claims.values_list(*FIELDS, named=True)
 
 
-def _date(value):
+def claim_detail(claims: QuerySet[Claim], pk) -> tuple[dict, str]:
+    """One claim's row and ETag fingerprint (the same as fingerprint(instance)); raises
+    Claim.DoesNotExist."""
+    values = claims.values_list(*FIELDS, *_OWN).get(pk=pk)
+    stored = SimpleNamespace(**dict(zip(FIELDS + _OWN, values, strict=True)))
+    return row_from_values(values), fingerprint(stored, model=Claim)
+
+
+def _datetime(value, zone) -> str | None:
+    """DRF's ISO 8601 rendering of an aware datetime, in the time zone ``zone``."""
+    if value is None:
+        return None
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _date(value) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _interval(claim: Claim, tolerance: intervals.Tolerances) -> dict | None:
+def _interval(low, high, qualifier, unit, canonical_unit, tolerance) -> dict | None:
     try:
-        interval = claim.interval(tolerance)
+        interval = intervals.claim_interval(
+            low=low, high=high, qualifier=qualifier, unit=unit, canonical_unit=canonical_unit,
+            tolerances=tolerance,
+        )  # fmt: skip
     except (intervals.BoundsError, units.UnitError):
         return None
     return {
         "low": None if math.isinf(interval.lo) else interval.lo,
         "high": None if math.isinf(interval.hi) else interval.hi,
-        "unit": claim.metric.canonical_unit if claim.metric_id else claim.unit,
+        "unit": canonical_unit if canonical_unit is not None else unit,
     }
 
 
-def claim_row(claim: Claim, tolerance: intervals.Tolerances | None = None) -> dict:
-    """The API representation of one claim (the shape of ClaimSerializer)."""
-    tolerance = tolerance or tolerances()
-    article, speaker, metric = claim.article, claim.speaker, claim.metric
-    outlet = article.outlet
+def row_from_values(values, tolerance: intervals.Tolerances | None = None, zone=None) -> dict:
+    """The API representation of one claim from a tuple of FIELDS (extra columns ignored);
+    datetimes in ``zone``, by default the current time zone."""
+    zone = zone or timezone.get_current_timezone()
+    (cid, quote, figure, start, end, low, high, qualifier, unit, subject, scope, as_of_start,
+     as_of_end, precision, status, verdict, verdict_at, created_at, updated_at,
+     article_id, title, url, published, outlet,
+     speaker_id, speaker_slug, speaker_name, speaker_kind, role, affiliation, aliases,
+     metric_id, metric_slug, metric_name, description, canonical_unit, metric_kind,
+     metric_scope, days) = values[: len(FIELDS)]  # fmt: skip
     return {
-        "id": claim.id,
+        "id": cid,
         "article": {
-            "id": article.id,
-            "title": article.title,
-            "url": article.url,
-            "published": _date(article.published),
-            "outlet": outlet.name if outlet is not None else None,
+            "id": article_id,
+            "title": title,
+            "url": url,
+            "published": _date(published),
+            "outlet": outlet,
         },
-        "quote": claim.quote,
-        "figure": claim.figure,
-        "start": claim.start,
-        "end": claim.end,
-        "value_low": claim.value_low,
-        "value_high": claim.value_high,
-        "qualifier": claim.qualifier,
-        "unit": claim.unit,
-        "interval": _interval(claim, tolerance),
-        "subject": claim.subject,
-        "scope": claim.scope,
+        "quote": quote,
+        "figure": figure,
+        "start": start,
+        "end": end,
+        "value_low": low,
+        "value_high": high,
+        "qualifier": qualifier,
+        "unit": unit,
+        "interval": _interval(
+            low,
+            high,
+            qualifier,
+            unit,
+            canonical_unit if metric_id is not None else None,
+            tolerance or tolerances(),
+        ),
+        "subject": subject,
+        "scope": scope,
         "speaker": None
-        if speaker is None
+        if speaker_id is None
         else {
-            "id": speaker.id,
-            "slug": speaker.slug,
-            "name": speaker.name,
-            "kind": speaker.kind,
-            "role": speaker.role,
-            "affiliation": speaker.affiliation,
-            "aliases": speaker.aliases,
+            "id": speaker_id,
+            "slug": speaker_slug,
+            "name": speaker_name,
+            "kind": speaker_kind,
+            "role": role,
+            "affiliation": affiliation,
+            "aliases": aliases,
         },
         "metric": None
-        if metric is None
+        if metric_id is None
         else {
-            "id": metric.id,
-            "slug": metric.slug,
-            "name": metric.name,
-            "description": metric.description,
-            "canonical_unit": metric.canonical_unit,
-            "kind": metric.kind,
-            "scope": metric.scope,
-            "comparability_days": metric.comparability_days,
+            "id": metric_id,
+            "slug": metric_slug,
+            "name": metric_name,
+            "description": description,
+            "canonical_unit": canonical_unit,
+            "kind": metric_kind,
+            "scope": metric_scope,
+            "comparability_days": days,
         },
-        "as_of_start": _date(claim.as_of_start),
-        "as_of_end": _date(claim.as_of_end),
-        "as_of_precision": claim.as_of_precision,
-        "status": claim.status,
-        "verdict": claim.verdict,
-        "verdict_at": _datetime(claim.verdict_at),
-        "created_at": _datetime(claim.created_at),
-        "updated_at": _datetime(claim.updated_at),
+        "as_of_start": _date(as_of_start),
+        "as_of_end": _date(as_of_end),
+        "as_of_precision": precision,
+        "status": status,
+        "verdict": verdict,
+        "verdict_at": _datetime(verdict_at, zone),
+        "created_at": _datetime(created_at, zone),
+        "updated_at": _datetime(updated_at, zone),
     }
+
+
+def rows_from_values(rows) -> list[dict]:
+    """A page of claim tuples as API rows, with the interval tolerances read once."""
+    tolerance, zone = tolerances(), timezone.get_current_timezone()
+    return [row_from_values(values, tolerance, zone) for values in rows]
+
+
+def _values_of(claim: Claim) -> tuple:
+    article, speaker, metric = claim.article, claim.speaker, claim.metric
+    outlet = article.outlet
+    return (
+        claim.id, claim.quote, claim.figure, claim.start, claim.end, claim.value_low,
+        claim.value_high, claim.qualifier, claim.unit, claim.subject, claim.scope,
+        claim.as_of_start, claim.as_of_end, claim.as_of_precision, claim.status, claim.verdict,
+        claim.verdict_at, claim.created_at, claim.updated_at,
+        article.id, article.title, article.url, article.published,
+        outlet.name if outlet is not None else None,
+        *((speaker.id, speaker.slug, speaker.name, speaker.kind, speaker.role,
+           speaker.affiliation, speaker.aliases) if speaker is not None else (None,) * 7),
+        *((metric.id, metric.slug, metric.name, metric.description, metric.canonical_unit,
+           metric.kind, metric.scope, metric.comparability_days)
+          if metric is not None else (None,) * 8),
+    )  # fmt: skip
+
+
+def claim_row(claim: Claim, tolerance: intervals.Tolerances | None = None, zone=None) -> dict:
+    """The API representation of a claim instance whose article, outlet, speaker and metric
+    were joined in by the selector (the write paths' answer)."""
+    return row_from_values(_values_of(claim), tolerance, zone)
 
 
 def claim_rows(claims) -> list[dict]:
-    """A page of claims, with the interval tolerances read once."""
-    tolerance = tolerances()
-    return [claim_row(claim, tolerance) for claim in claims]
+    """Claim instances as API rows, with the interval tolerances read once."""
+    tolerance, zone = tolerances(), timezone.get_current_timezone()
+    return [claim_row(claim, tolerance, zone) for claim in claims]

@@ -5,13 +5,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
-from claims.api_rows import claim_row, claim_rows
+from claims.api_rows import claim_detail, claim_row, claim_rows, claim_values, rows_from_values
 from claims.exports import claims_csv
 from claims.filters import ClaimFilter
-from claims.models import ConflictResolution, Metric, ReportRun, Speaker
+from claims.models import Claim, ConflictResolution, Metric, ReportRun, Speaker
 from claims.reports.api import report_filter_from_query
 from claims.reports.build import ReportError, ReportFilter, metric_reports
 from claims.reports.render import metric_json, render
@@ -248,14 +249,18 @@ class ClaimViewSet(
     # The hot read paths build rows directly (claims/api_rows.py), same shape as the serializer.
     @extend_schema(responses=ClaimSerializer(many=True))
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response(claim_rows(page))
+        # The page is read as tuples (the cursor reads its position from the last one's fields).
+        page = self.paginate_queryset(claim_values(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(rows_from_values(page))
 
     @extend_schema(responses=ClaimSerializer)
     def retrieve(self, request, *args, **kwargs):
-        claim = self.get_object()
-        response = Response(claim_row(claim))
-        response["ETag"] = etag(claim)
+        try:
+            row, found = claim_detail(self.get_queryset(), self.kwargs["pk"])
+        except (Claim.DoesNotExist, TypeError, ValueError, ValidationError) as exc:
+            raise NotFound() from exc
+        response = Response(row)
+        response["ETag"] = f'"{found}"'
         return response
 
     @extend_schema(request=ClaimWriteSerializer, responses={201: ClaimSerializer})

@@ -22,11 +22,13 @@ class StaleWrite(Exception):
         self.current = current
 
 
-def fingerprint(instance: models.Model) -> str:
-    """A short hash of the row's concrete field values (the ETag of its API resource)."""
-    values = {
-        field.attname: field.value_to_string(instance) for field in instance._meta.concrete_fields
-    }
+def fingerprint(instance, model: type[models.Model] | None = None) -> str:
+    """A short hash of the row's concrete field values (the ETag of its API resource).
+
+    ``instance`` is a model instance, or with ``model`` any object carrying the model's field
+    values as attributes (a row read with ``values_list``): both give the same hash."""
+    fields = (model or instance)._meta.concrete_fields
+    values = {field.attname: field.value_to_string(instance) for field in fields}
     digest = hashlib.sha256(json.dumps(values, sort_keys=True).encode("utf-8")).hexdigest()
     return digest[:32]
 

@@ -5,10 +5,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from claims.api_rows import claim_row
+from claims.api_rows import claim_detail, claim_row, claim_values, row_from_values
 from claims.models import Claim, ConflictResolution, ReportRun
 from claims.selectors import claim_list
 from claims.serializers import ClaimSerializer
+from claims_project.concurrency import fingerprint
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,
@@ -146,3 +147,17 @@ def test_the_fast_claim_rows_equal_the_serializer_on_every_field():
     ClaimFactory(unit="warriors")  # a row that slipped past validation has no interval
     for claim in claim_list():
         assert claim_row(claim) == dict(ClaimSerializer(claim).data)
+    # The list and detail read tuples, not instances: the same rows, and the same ETag.
+    instances = {claim.pk: claim for claim in claim_list()}
+    for values in claim_values(claim_list()):
+        assert row_from_values(values) == dict(ClaimSerializer(instances[values.id]).data)
+        row, found = claim_detail(claim_list(), values.id)
+        assert row == claim_row(instances[values.id])
+        assert found == fingerprint(instances[values.id])
+
+
+def test_a_claim_id_that_is_not_a_number_or_not_there_is_a_404(client):
+    claim = ClaimFactory(status="confirmed")
+    assert client.get(f"/api/claims/{claim.pk}/").status_code == 200
+    for wrong in (claim.pk + 1000, "abc", "9" * 30):
+        assert client.get(f"/api/claims/{wrong}/").status_code == 404
