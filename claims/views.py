@@ -256,8 +256,8 @@ class ClaimViewSet(
     @extend_schema(responses=ClaimSerializer)
     def retrieve(self, request, *args, **kwargs):
         try:
-            row, found = claim_detail(self.get_queryset(), self.kwargs["pk"])
-        except (Claim.DoesNotExist, TypeError, ValueError, ValidationError) as exc:
+            row, found = claim_detail(self.kwargs["pk"], user=request.user)
+        except Claim.DoesNotExist as exc:
             raise NotFound() from exc
         response = Response(row)
         response["ETag"] = f'"{found}"'

@@ -151,7 +151,7 @@ def test_the_fast_claim_rows_equal_the_serializer_on_every_field():
     instances = {claim.pk: claim for claim in claim_list()}
     for values in claim_values(claim_list()):
         assert row_from_values(values) == dict(ClaimSerializer(instances[values.id]).data)
-        row, found = claim_detail(claim_list(), values.id)
+        row, found = claim_detail(values.id)
         assert row == claim_row(instances[values.id])
         assert found == fingerprint(instances[values.id])
 
@@ -159,5 +159,12 @@ def test_the_fast_claim_rows_equal_the_serializer_on_every_field():
 def test_a_claim_id_that_is_not_a_number_or_not_there_is_a_404(client):
     claim = ClaimFactory(status="confirmed")
     assert client.get(f"/api/claims/{claim.pk}/").status_code == 200
-    for wrong in (claim.pk + 1000, "abc", "9" * 30):
+    for wrong in (claim.pk + 1000, "abc", "9" * 30, "-1"):
         assert client.get(f"/api/claims/{wrong}/").status_code == 404
+
+
+def test_a_candidate_claim_is_shown_to_editors_and_hidden_from_anonymous_readers(editor_client):
+    candidate = ClaimFactory(status="candidate")
+    assert Client().get(f"/api/claims/{candidate.pk}/").status_code == 404
+    shown = editor_client.get(f"/api/claims/{candidate.pk}/")
+    assert shown.status_code == 200 and shown.json()["status"] == "candidate"
