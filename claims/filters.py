@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Abs
 from django_filters import rest_framework as filters
 
@@ -65,14 +66,15 @@ def interval_high(factor=None):
 
 
 def text_search(queryset, words: str):
-    """Full-text search on PostgreSQL (served by a GIN index, see migration 0005); a plain
-    case-insensitive match elsewhere."""
+    """Full-text search on PostgreSQL, on the stored vector of quote and subject (a generated
+    column with a GIN index, see migration 0006); a plain case-insensitive match elsewhere."""
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        vector = SearchVector("quote", "subject", config="english")
-        query = SearchQuery(words, config="english", search_type="websearch")
-        return queryset.annotate(search=vector).filter(search=query)
+        match = RawSQL(
+            "\"claims_claim\".\"search_vector\" @@ websearch_to_tsquery('english'::regconfig, %s)",
+            (words,),
+            output_field=BooleanField(),
+        )
+        return queryset.filter(match)
     condition = Q()
     for word in words.split():
         condition &= Q(quote__icontains=word) | Q(subject__icontains=word) | Q(figure=word)

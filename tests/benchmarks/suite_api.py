@@ -56,11 +56,8 @@ LEFT JOIN claims_speaker s ON s.id = c.speaker_id
 {metric_join} JOIN claims_metric m ON m.id = c.metric_id
 WHERE c.status = 'confirmed' {where}
 """
-# The same expression as claims/filters.py text_search (and the GIN index of migration 0005).
-TEXT_MATCH = (
-    "to_tsvector('english'::regconfig, COALESCE(c.quote, '') || ' ' || COALESCE(c.subject, '')) "
-    "@@ websearch_to_tsquery('english'::regconfig, %s)"
-)
+# The same match as claims/filters.py text_search: the stored vector (migration 0006).
+TEXT_MATCH = "c.search_vector @@ websearch_to_tsquery('english'::regconfig, %s)"
 # One metric's confirmed claims, as the diff report reads them (bench_report's floor, one metric).
 METRIC_FLOOR_SQL = """
 SELECT c.id, c.metric_id, c.figure, c.quote, c.value_low, c.value_high, c.qualifier, c.unit,
