@@ -70,7 +70,7 @@ def text_search(queryset, words: str):
     column with a GIN index, see migration 0006); a plain case-insensitive match elsewhere."""
     if connection.vendor == "postgresql":
         match = RawSQL(
-            "\"claims_claim\".\"search_vector\" @@ websearch_to_tsquery('english'::regconfig, %s)",
+            '"claims_claim"."search_vector" @@ websearch_to_tsquery(\'english\'::regconfig, %s)',
             (words,),
             output_field=BooleanField(),
         )
