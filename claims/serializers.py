@@ -108,9 +108,69 @@ class ReportRunSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(path) if request else path
 
 
+class PreloadedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+    """A primary key field that finds its rows in a map loaded once for a whole list of items
+    (``preload``), with PrimaryKeyRelatedField's messages; without a map it queries per value."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.loaded: dict | None = None
+
+    def preload(self, values) -> None:
+        """Load the rows of all ``values`` in one query; values that are no key are left out
+        (to_internal_value names them as PrimaryKeyRelatedField does)."""
+        keys = {key for key in map(self._key, values) if key is not None}
+        self.loaded = self.get_queryset().in_bulk(keys)
+
+    def _key(self, data):
+        # The key the lookup pk=data would use: "12" and 12 are one row, "x" and True none.
+        if data is None or isinstance(data, bool):
+            return None
+        try:
+            return self.queryset.model._meta.pk.get_prep_value(data)
+        except (TypeError, ValueError):
+            return None
+
+    def to_internal_value(self, data):
+        if self.loaded is None or self.pk_field is not None:
+            return super().to_internal_value(data)
+        key = self._key(data)
+        if key is None:
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        try:
+            return self.loaded[key]
+        except KeyError:
+            self.fail("does_not_exist", pk_value=data)
+
+
+class ClaimListWriteSerializer(serializers.ListSerializer):
+    """Many claims to create at once. The related rows of the whole list are loaded with one
+    query per model, then each item is checked like a single claim (same fields and messages).
+
+    Errors are keyed by the item's position; ``valid_items`` keeps the items that passed, by
+    position, so their database checks can still run when others failed."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, list):
+            return super().to_internal_value(data)
+        self.child.preload(data)
+        self.valid_items: dict[int, dict] = {}
+        errors: dict[int, dict] = {}
+        for index, item in enumerate(data):
+            try:
+                self.valid_items[index] = self.run_child_validation(item)
+            except serializers.ValidationError as exc:
+                errors[index] = serializers.as_serializer_error(exc)
+        if errors:
+            raise serializers.ValidationError(errors)
+        return list(self.valid_items.values())
+
+
 class ClaimWriteSerializer(serializers.ModelSerializer):
     """What a client sends to create or change a claim. Offsets may be left out: they are found
     from the quote and the figure. The model's own validation runs in the service."""
+
+    serializer_related_field = PreloadedPrimaryKeyRelatedField
 
     start = serializers.IntegerField(required=False, allow_null=True, min_value=0)
     end = serializers.IntegerField(required=False, allow_null=True, min_value=0)
@@ -120,3 +180,12 @@ class ClaimWriteSerializer(serializers.ModelSerializer):
         fields = list(CLAIM_INPUT_FIELDS)
         # The one-claim-per-span rule is checked by the model with a field-named message.
         validators = []
+        list_serializer_class = ClaimListWriteSerializer
+        # The article with its outlet: the service reads its body, a bulk answer its outlet.
+        extra_kwargs = {"article": {"queryset": Article.objects.select_related("outlet")}}
+
+    def preload(self, items: list) -> None:
+        """Load the articles, speakers and metrics that ``items`` name, one query each."""
+        for name in ("article", "speaker", "metric"):
+            values = [item.get(name) for item in items if isinstance(item, dict)]
+            self.fields[name].preload(values)

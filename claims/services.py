@@ -91,14 +91,22 @@ def claim_bulk_create(*, items: list[dict], dry_run: bool = False, user=None) ->
     with no errors).
 
     The claims are checked row by row in Python, then written in one bulk insert with their
-    history rows; only if the database refuses the batch (two claims on one figure, say) is it
-    replayed item by item to say which.
+    history rows (a dry run undoes it); only if the database refuses the batch (two claims on
+    one figure, say), or a dry run has invalid items, is it replayed item by item to say which.
     """
-    if not dry_run:
-        try:
-            return _claim_bulk_insert(items, user=user)
-        except IntegrityError:
-            pass  # find out which items the database refused, below
+    try:
+        with transaction.atomic():
+            created = _claim_bulk_insert(items, user=user)
+            if dry_run:
+                raise BulkErrors([])  # every item passed: undo the insert
+        return created
+    except BulkErrors as exc:
+        # A dry run answers for the other items of a refused request: it lists every bad item,
+        # also those the database would refuse, so its Python errors are replayed too.
+        if not (dry_run and exc.errors):
+            raise
+    except IntegrityError:
+        pass  # find out which items the database refused, below
     errors: list[dict] = []
     created: list[Claim] = []
     with transaction.atomic():
@@ -114,8 +122,8 @@ def claim_bulk_create(*, items: list[dict], dry_run: bool = False, user=None) ->
     return created
 
 
-@transaction.atomic
 def _claim_bulk_insert(items: list[dict], *, user=None) -> list[Claim]:
+    # Called inside claim_bulk_create's transaction, which undoes it on any error.
     errors: list[dict] = []
     claims: list[Claim] = []
     for index, fields in enumerate(items):
