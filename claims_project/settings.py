@@ -257,6 +257,8 @@ INTERVAL_TOLERANCES = {
     "significant_digits": int(env_float("CLAIMS_ROUNDING_SIGNIFICANT_DIGITS", 2)),
 }
 
+CLAIMS_REPORT_WORKERS = int(env_float("CLAIMS_REPORT_WORKERS", min(2, os.cpu_count() or 1)))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

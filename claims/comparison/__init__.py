@@ -48,6 +48,11 @@ prefix minimum gives the earliest start among candidates ending below A.lo or be
 A.hi in O(log n). The figures with that start, pre-sorted by bounds, give the reported ones by
 bisection.
 
+*Findings* are built after both sweeps. The figures are ranked once by as-of period, so a pair's
+sort key is one integer (older rank * n + newer rank), and what a finding needs from one figure
+(midpoint, day numbers, normalised scope, staleness) is worked out once per figure: a metric
+can have many more findings than figures, and each then costs a few arithmetic operations.
+
 Total: O(n log n + k) to find the k pairs, plus O(k log k) to sort the findings. `WorkCounter`
 counts the index steps and the candidates walked, so tests check scaling without a clock.
 """
@@ -57,13 +62,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from claims.comparison.measures import (
-    interval_gap,
-    likely_causes,
-    magnitude_ratio,
-    normalise_scope,
-    period_gap_days,
-)
+from claims.comparison.measures import is_stale, magnitude_ratio, normalise_scope
 from claims.comparison.records import Cause, Figure, Finding, Kind, Summary, WorkCounter
 from claims.comparison.sweep import change_pairs, conflict_pairs
 
@@ -78,7 +77,15 @@ __all__ = [
     "summary",
 ]
 
-_KIND_ORDER = {Kind.CONFLICT: 0, Kind.CHANGE: 1}
+# Every combination of causes as the tuple a finding carries, indexed by a bit mask whose bit i
+# stands for the i-th Cause in declaration order, so a finding picks its tuple instead of
+# building one.
+_CAUSE_SETS = tuple(
+    tuple(cause for bit, cause in enumerate(Cause) if mask >> bit & 1)
+    for mask in range(1 << len(Cause))
+)
+_PERIOD, _SCOPE, _STALE, _OLDER, _INACCURATE = (1 << bit for bit in range(len(Cause)))
+_new_finding = tuple.__new__
 
 
 def compare(
@@ -103,25 +110,115 @@ def compare(
     listed = list(figures)
     _check_unique_ids(listed)
     counter = WorkCounter() if work is None else work
+    n = len(listed)
 
-    keyed: list[tuple[tuple[object, ...], Finding]] = []
-    for kind, pairs in (
-        (Kind.CONFLICT, conflict_pairs(listed, window_days, counter)),
-        (Kind.CHANGE, change_pairs(listed, window_days, counter)),
-    ):
-        for p, q in pairs:
-            older, newer = sorted((listed[p], listed[q]), key=_as_of_key)
-            finding = _finding(
-                older,
-                newer,
-                kind,
-                resolved=frozenset((older.id, newer.id)) in resolved,
-                window_days=window_days,
-                stale_after_days=stale_after_days,
+    # Rank the figures once by as-of period (start, end, id): a pair's older figure is the one
+    # with the lower rank, and ordering one kind's findings by (older rank, newer rank) orders
+    # them by (older as-of period, newer as-of period). One integer per pair stands for that key.
+    order = sorted(range(n), key=lambda p: _as_of_key(listed[p]))
+    rank = [0] * n
+    for r, p in enumerate(order):
+        rank[p] = r
+    conflicts = _pair_keys(conflict_pairs(listed, window_days, counter), rank)
+    changes = _pair_keys(change_pairs(listed, window_days, counter), rank)
+    if not conflicts and not changes:
+        return []
+    facts = _facts([listed[p] for p in order], resolved, stale_after_days)
+    findings: list[Finding] = []
+    for kind, keys in ((Kind.CONFLICT, conflicts), (Kind.CHANGE, changes)):
+        keys.sort()
+        findings += _findings(kind, keys, facts, resolved, window_days)
+    return findings
+
+
+def _pair_keys(pairs: Iterable[tuple[int, int]], rank: list[int]) -> list[int]:
+    """older rank * n + newer rank for each pair of positions."""
+    n = len(rank)
+    keys = []
+    for p, q in pairs:
+        rp, rq = rank[p], rank[q]
+        keys.append(rp * n + rq if rp < rq else rq * n + rp)
+    return keys
+
+
+def _facts(
+    ranked: Sequence[Figure], resolved: frozenset[frozenset[int]], stale_after_days: int
+) -> list[tuple]:
+    """What a finding needs from each figure, worked out once per figure, by as-of rank.
+
+    A metric with n figures can have many more findings than n, so everything that depends on
+    one figure alone (midpoint, day numbers, normalised scope, staleness) is done here, and
+    `_findings` does only the arithmetic of each pair.
+    """
+    # Only a pair of figures that both appear in some resolution can be resolved, so most pairs
+    # are settled without building the frozenset a resolution is stored as.
+    involved = {figure_id for pair in resolved for figure_id in pair}
+    return [
+        (
+            f.id, f.lo, f.hi, f.midpoint, f.as_of_start.toordinal(), f.as_of_end.toordinal(),
+            normalise_scope(f.scope), None if f.published is None else f.published.toordinal(),
+            # Causes that one figure of the pair is enough for.
+            (_STALE if is_stale(f, stale_after_days) else 0)
+            | (_INACCURATE if f.rated_inaccurate else 0),
+            f.id in involved,
+        )
+        for f in ranked
+    ]  # fmt: skip
+
+
+def _findings(
+    kind: Kind,
+    keys: list[int],
+    facts: list[tuple],
+    resolved: frozenset[frozenset[int]],
+    window_days: int,
+) -> list[Finding]:
+    """The findings of one kind for sorted pair keys (see `_pair_keys`), in their order.
+
+    Sizes and causes are what the pairwise definitions in `measures` give for the pair
+    (`interval_gap`, `magnitude_ratio`, `period_gap_days`, `likely_causes`), which the tests
+    check; this is the same arithmetic on numbers worked out in advance.
+    """
+    n = len(facts)
+    out = []
+    append = out.append
+    for key in keys:
+        older, newer = divmod(key, n)
+        o_id, o_lo, o_hi, o_mid, o_start, o_end, o_scope, o_published, o_flags, o_involved = facts[
+            older
+        ]
+        n_id, n_lo, n_hi, n_mid, n_start, n_end, n_scope, n_published, n_flags, n_involved = facts[
+            newer
+        ]
+        gap = float(max(0.0, n_lo - o_hi, o_lo - n_hi))
+        # Disjoint intervals always have a finite bound each, so both midpoints exist.
+        o_size, n_size = abs(o_mid), abs(n_mid)
+        if o_mid == 0 or n_mid == 0 or (o_mid < 0) != (n_mid < 0):
+            ratio = None
+        else:
+            ratio = n_size / o_size if o_size <= n_size else o_size / n_size
+        smaller = o_size if o_size <= n_size else n_size
+        period_gap = max(0, n_start - o_end, o_start - n_end)
+        causes = o_flags | n_flags
+        if period_gap > 0:
+            causes |= _PERIOD
+        if o_scope and n_scope and o_scope != n_scope:
+            causes |= _SCOPE
+        if (
+            o_published is not None
+            and n_published is not None
+            and abs(o_published - n_published) > window_days
+        ):
+            causes |= _OLDER
+        append(
+            _new_finding(
+                Finding,
+                (o_id, n_id, kind, ratio, gap, gap / smaller if smaller else None, period_gap,
+                 _CAUSE_SETS[causes],
+                 o_involved and n_involved and frozenset((o_id, n_id)) in resolved),
             )
-            keyed.append(((_KIND_ORDER[kind], *_as_of_key(older), *_as_of_key(newer)), finding))
-    keyed.sort(key=lambda item: item[0])
-    return [finding for _, finding in keyed]
+        )  # fmt: skip
+    return out
 
 
 def summary(figures: Iterable[Figure]) -> Summary:
@@ -138,35 +235,6 @@ def summary(figures: Iterable[Figure]) -> Summary:
         earliest=min((f.as_of_start for f in listed), default=None),
         latest=max((f.as_of_end for f in listed), default=None),
         scopes=len(scopes),
-    )
-
-
-def _finding(
-    older: Figure,
-    newer: Figure,
-    kind: Kind,
-    *,
-    resolved: bool,
-    window_days: int,
-    stale_after_days: int,
-) -> Finding:
-    # Disjoint intervals always have a finite bound each, so both midpoints exist.
-    old_mid, new_mid = older.midpoint, newer.midpoint
-    assert old_mid is not None and new_mid is not None
-    gap = interval_gap(older, newer)
-    smaller = min(abs(old_mid), abs(new_mid))
-    return Finding(
-        older_id=older.id,
-        newer_id=newer.id,
-        kind=kind,
-        ratio=magnitude_ratio(old_mid, new_mid),
-        gap=gap,
-        relative_gap=gap / smaller if smaller else None,
-        period_gap_days=period_gap_days(older, newer),
-        causes=likely_causes(
-            older, newer, window_days=window_days, stale_after_days=stale_after_days
-        ),
-        resolved=resolved,
     )
 
 

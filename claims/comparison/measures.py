@@ -51,7 +51,7 @@ def likely_causes(
     # An unstated scope is unknown, not different: flagging it would be a guess.
     if scope_a and scope_b and scope_a != scope_b:
         found.append(Cause.DIFFERENT_SCOPE)
-    if _is_stale(a, stale_after_days) or _is_stale(b, stale_after_days):
+    if is_stale(a, stale_after_days) or is_stale(b, stale_after_days):
         found.append(Cause.STALE_SOURCE)
     if (
         a.published is not None
@@ -64,7 +64,7 @@ def likely_causes(
     return tuple(found)
 
 
-def _is_stale(figure: Figure, stale_after_days: int) -> bool:
+def is_stale(figure: Figure, stale_after_days: int) -> bool:
     """The article came out long after the period its figure describes: an old figure repeated."""
     if figure.published is None:
         return False

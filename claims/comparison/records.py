@@ -6,6 +6,7 @@ import enum
 import math
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 
 class Kind(enum.StrEnum):
@@ -75,8 +76,7 @@ class Figure:
         return self.lo / 2 + self.hi / 2
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """Two disjoint figures of one metric, with how far apart they are and why they may differ.
 
     `older_id` is the figure whose as-of period comes first (by start, then end, then id).
@@ -84,6 +84,9 @@ class Finding:
     opposite signs or one is zero. `gap` is the distance between the intervals (always > 0);
     `relative_gap` is `gap` over the smaller midpoint magnitude, None when that is zero.
     `period_gap_days` is the number of days between the as-of periods, 0 when they overlap.
+
+    A named tuple rather than a dataclass: a metric can have many more findings than figures,
+    and a tuple costs a fraction of a frozen dataclass to build. It is immutable all the same.
     """
 
     older_id: int

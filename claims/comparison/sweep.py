@@ -62,6 +62,7 @@ def conflict_pairs(
     # A figure stays comparable with later-starting ones until its end plus the window.
     expiries = [f.as_of_end.toordinal() + window_days for f in figures]
     bounds = BoundOrder.of(figures, range(n))
+    his, by_hi, los, by_lo = bounds.his, bounds.by_hi, bounds.los, bounds.by_lo
     hi_rank = _inverse(bounds.by_hi)
     lo_rank = _inverse(bounds.by_lo)
     active_by_hi = ActiveSet(n, work)
@@ -77,17 +78,17 @@ def conflict_pairs(
             active_by_hi.remove(hi_rank[gone])
             active_by_lo.remove(lo_rank[gone])
             expired += 1
-        figure = figures[p]
+        lo, hi = figures[p].lo, figures[p].hi
         # Walk the active figures from the lowest hi up and from the highest lo down; the first
         # one that overlaps ends each walk, so a figure with no partner costs two steps.
         for rank in active_by_hi.ascending():
-            if bounds.his[rank] >= figure.lo:
+            if his[rank] >= lo:
                 break
-            yield bounds.by_hi[rank], p
+            yield by_hi[rank], p
         for rank in active_by_lo.descending():
-            if bounds.los[rank] <= figure.hi:
+            if los[rank] <= hi:
                 break
-            yield bounds.by_lo[rank], p
+            yield by_lo[rank], p
         active_by_hi.add(hi_rank[p])
         active_by_lo.add(lo_rank[p])
 

@@ -3,21 +3,24 @@
 Each batch of metrics costs a fixed number of queries (the metrics, their resolutions, and their
 claims with article, outlet and speaker joined in, read in chunks) whatever the number of claims;
 one metric's claims and findings are in memory at a time, so a whole-database report streams.
+Rendered by worker processes (`MetricReports.rendered`), a batch's text is held instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import groupby, islice
+from itertools import groupby
 from operator import itemgetter
 
 from django.db.models import Q
 
 from claims import comparison, intervals, units, verdicts
 from claims.models import Claim, ConflictResolution, Metric, tolerances
+from claims.reports import workers
 from claims.reports.records import MetricReport, ReportClaim, ReportFinding, ReportSummary
 from sources.models import Outlet
 
@@ -80,20 +83,88 @@ def _resolve(flt: ReportFilter) -> _Resolved:
     return _Resolved(list(metrics.values_list("id", flat=True)), tuple(names))
 
 
-def metric_reports(flt: ReportFilter = ReportFilter()) -> Iterator[MetricReport]:
-    """The report of every metric the filter selects that has claims, in slug order."""
-    resolved = _resolve(flt)
-    statuses = [Claim.Status.CONFIRMED]
-    if flt.include_candidates:
-        statuses.append(Claim.Status.CANDIDATE)
-    ids = iter(resolved.metric_ids)
-    while batch := list(islice(ids, METRIC_BATCH)):
-        yield from _batch_reports(batch, statuses, flt, resolved.outlet_names)
+def check_filter(flt: ReportFilter) -> None:
+    """Raise ReportError, naming the option, if the filter cannot be met (an unknown metric or
+    outlet, say): for callers that must refuse before they write anything."""
+    _resolve(flt)
+
+
+def metric_reports(
+    flt: ReportFilter = ReportFilter(), *, on_report: Callable[[], object] | None = None
+) -> MetricReports:
+    """The report of every metric the filter selects that has claims, in slug order.
+
+    An iterator of MetricReport; see `MetricReports.rendered` for rendering it in several
+    processes. The filter is checked (ReportError) when the first report is asked for.
+    ``on_report`` is called in this process as each report is delivered, for progress.
+    """
+    return MetricReports(flt, on_report=on_report)
+
+
+class MetricReports(Iterator[MetricReport]):
+    """The metric reports of a filter, built batch by batch of METRIC_BATCH metrics."""
+
+    def __init__(self, flt: ReportFilter, *, on_report: Callable[[], object] | None = None) -> None:
+        self.filter = flt
+        self._on_report = on_report
+        self._reports: Iterator[MetricReport] | None = None
+
+    def __iter__(self) -> MetricReports:
+        return self
+
+    def __next__(self) -> MetricReport:
+        if self._reports is None:
+            self._reports = self._all()
+        report = next(self._reports)
+        if self._on_report is not None:
+            self._on_report()
+        return report
+
+    def rendered(self, render_one: Callable[[MetricReport], str]) -> Iterator[str]:
+        """``render_one(report)`` for every report, in order, built and rendered by
+        settings.CLAIMS_REPORT_WORKERS processes when there is more than one batch of metrics
+        and forking is safe (see `workers.can_fork`); otherwise in this process.
+
+        ``render_one`` runs in the workers, so it must depend on nothing but its report.
+        """
+        if self._reports is not None:  # already being read: carry on here
+            yield from map(render_one, self)
+            return
+        batches, build = self._plan()
+        count = workers.worker_count()
+        if workers.can_fork(len(batches), count):
+            self._reports = iter(())  # read out, as iterating would leave it
+            for text in workers.rendered_batches(batches, build, render_one, count):
+                if self._on_report is not None:
+                    self._on_report()
+                yield text
+        else:
+            self._reports = (report for batch in batches for report in build(batch))
+            yield from map(render_one, self)
+
+    def _all(self) -> Iterator[MetricReport]:
+        batches, build = self._plan()
+        for batch in batches:
+            yield from build(batch)
+
+    def _plan(self) -> tuple[list[list[int]], Callable[[list[int]], Iterator[MetricReport]]]:
+        """The batches of metric ids, and the function that builds one batch's reports."""
+        flt = self.filter
+        resolved = _resolve(flt)
+        statuses = [Claim.Status.CONFIRMED]
+        if flt.include_candidates:
+            statuses.append(Claim.Status.CANDIDATE)
+        ids = resolved.metric_ids
+        batches = [ids[i : i + METRIC_BATCH] for i in range(0, len(ids), METRIC_BATCH)]
+        return batches, functools.partial(
+            _batch_reports, statuses=statuses, flt=flt, outlets=resolved.outlet_names
+        )
 
 
 def _batch_reports(
     metric_ids: list[int], statuses: list[str], flt: ReportFilter, outlets: tuple[str, ...]
 ) -> Iterator[MetricReport]:
+    """The reports of one batch of metrics (ids in slug order), in a fixed number of queries."""
     metrics = {m.id: m for m in Metric.objects.filter(id__in=metric_ids)}
     claims = Claim.objects.filter(metric_id__in=metric_ids, status__in=statuses)
     if outlets:
@@ -103,64 +174,102 @@ def _batch_reports(
             Q(as_of_end__gte=flt.since)
             | Q(as_of_end__isnull=True, article__published__gte=flt.since)
         )
-    resolutions: dict[frozenset[int], tuple[str, str]] = {
-        frozenset((a, b)): (kind, note)
-        for a, b, kind, note in ConflictResolution.objects.filter(
-            claim_a__metric_id__in=metric_ids
-        ).values_list("claim_a_id", "claim_b_id", "kind", "note")
-    }
+    resolutions: dict[int, dict[frozenset[int], tuple[str, str]]] = {}
+    for metric_id, a, b, kind, note in ConflictResolution.objects.filter(
+        claim_a__metric_id__in=metric_ids
+    ).values_list("claim_a__metric_id", "claim_a_id", "claim_b_id", "kind", "note"):
+        resolutions.setdefault(metric_id, {})[frozenset((a, b))] = (kind, note)
     # The claims stream from the database in chunks, one metric after another (in slug order),
     # so memory holds one metric's claims at a time, never the whole batch.
     rows = (
         claims.order_by("metric__slug", "as_of_start", "id")
-        .values(*CLAIM_FIELDS)
+        .values_list(*CLAIM_FIELDS)
         .iterator(chunk_size=2000)
     )
-    for metric_id, group in groupby(rows, key=itemgetter("metric_id")):
+    for metric_id, group in groupby(rows, key=itemgetter(_METRIC_ID)):
         metric_rows = list(group)
-        if len(outlets) == 2 and {r["article__outlet__name"] for r in metric_rows} != set(outlets):
+        if len(outlets) == 2 and {r[_OUTLET] for r in metric_rows} != set(outlets):
             continue  # a diff of two sources shows only the metrics both report
-        yield metric_report(metrics[metric_id], metric_rows, resolutions, outlets=outlets)
+        yield metric_report(
+            metrics[metric_id], metric_rows, resolutions.get(metric_id, {}), outlets=outlets
+        )
 
 
-def _claim(row: dict, canonical_unit: str, tolerance: intervals.Tolerances) -> ReportClaim:
-    problem, lo, hi = "", None, None
+_METRIC_ID = CLAIM_FIELDS.index("metric_id")
+_OUTLET = CLAIM_FIELDS.index("article__outlet__name")
+_new_record = tuple.__new__
+# Findings repeat a handful of kinds and cause combinations; their text forms are looked up.
+_KIND_TEXT = {kind: str(kind) for kind in comparison.Kind}
+_is_inaccurate = functools.cache(verdicts.is_inaccurate)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _interval(
+    low: float | None,
+    high: float | None,
+    qualifier: str,
+    unit: str,
+    canonical_unit: str,
+    tolerance: intervals.Tolerances,
+) -> tuple[float | None, float | None, str]:
+    """A claim's finite bounds (None for an open side) and the problem, if its interval fails.
+
+    Cached: figures repeat across claims (the same "40,000" in many articles), and working an
+    interval out (qualifier, rounding, unit conversion) costs more than the rest of a claim.
+    """
     try:
         interval = intervals.claim_interval(
-            low=row["value_low"], high=row["value_high"], qualifier=row["qualifier"],
-            unit=row["unit"], canonical_unit=canonical_unit, tolerances=tolerance,
+            low=low, high=high, qualifier=qualifier, unit=unit, canonical_unit=canonical_unit,
+            tolerances=tolerance,
         )  # fmt: skip
     except (intervals.BoundsError, units.UnitError) as exc:
-        problem = str(exc)
+        return None, None, str(exc)
+    lo = interval.lo if math.isfinite(interval.lo) else None
+    hi = interval.hi if math.isfinite(interval.hi) else None
+    return lo, hi, ""
+
+
+def _cacheable(value: float | None) -> bool:
+    # Equal keys must give equal output: 0.0 == -0.0 and 5 == 5.0, but they print differently.
+    return value is None or (value.__class__ is float and value != 0)
+
+
+def _claim(row: tuple, canonical_unit: str, tolerance: intervals.Tolerances) -> ReportClaim:
+    (
+        claim_id, _, figure, quote, low, high, qualifier, unit, subject, scope, speaker, outlet,
+        article_id, title, url, published, start, end, precision, status, verdict,
+    ) = row  # fmt: skip
+    if _cacheable(low) and _cacheable(high):
+        lo, hi, problem = _interval(low, high, qualifier, unit, canonical_unit, tolerance)
     else:
-        lo = interval.lo if math.isfinite(interval.lo) else None
-        hi = interval.hi if math.isfinite(interval.hi) else None
-    as_of_start = row["as_of_start"] or row["article__published"]
-    as_of_end = row["as_of_end"] or as_of_start
+        lo, hi, problem = _interval.__wrapped__(
+            low, high, qualifier, unit, canonical_unit, tolerance
+        )
+    as_of_start = start or published
+    as_of_end = end or as_of_start
     if as_of_start is None and not problem:
         problem = "no as-of date and no publication date"
-    return ReportClaim(
-        id=row["id"], figure=row["figure"], quote=row["quote"], lo=lo, hi=hi,
-        qualifier=row["qualifier"], unit=row["unit"], subject=row["subject"], scope=row["scope"],
-        speaker=row["speaker__name"], outlet=row["article__outlet__name"],
-        article_id=row["article_id"], article_title=row["article__title"],
-        article_url=row["article__url"], published=row["article__published"],
-        as_of_start=as_of_start, as_of_end=as_of_end,
-        as_of_precision=row["as_of_precision"] or ("" if row["as_of_start"] else "published"),
-        status=row["status"], verdict=row["verdict"], problem=problem,
+    # Positional, in ReportClaim's field order (tuple.__new__ skips the keyword handling).
+    return _new_record(
+        ReportClaim,
+        (claim_id, figure, quote, lo, hi, qualifier, unit, subject, scope, speaker, outlet,
+         article_id, title, url, published, as_of_start, as_of_end,
+         precision or ("" if start else "published"), status, verdict, problem),
     )  # fmt: skip
 
 
 def metric_report(
     metric: Metric,
-    rows: list[dict],
+    rows: list[tuple],
     resolutions: dict[frozenset[int], tuple[str, str]],
     *,
     outlets: tuple[str, ...] = (),
 ) -> MetricReport:
-    """One metric's report from its claim rows (``CLAIM_FIELDS``) and the editors' resolutions."""
+    """One metric's report from its claim rows (tuples of ``CLAIM_FIELDS``) and the editors'
+    resolutions (those of this metric's claims; others are ignored)."""
     tolerance = tolerances()
-    claims = [_claim(row, metric.canonical_unit, tolerance) for row in rows]
+    canonical_unit = metric.canonical_unit
+    claims = [_claim(row, canonical_unit, tolerance) for row in rows]
     figures = [
         comparison.Figure(
             id=c.id,
@@ -170,26 +279,39 @@ def metric_report(
             as_of_end=c.as_of_end,
             scope=c.scope,
             published=c.published,
-            rated_inaccurate=verdicts.is_inaccurate(c.verdict),
+            rated_inaccurate=_is_inaccurate(c.verdict),
         )
         for c in claims
         if not c.problem
     ]
-    outlet_of = {c.id: c.outlet for c in claims}
+    outlet_of = {c.id: c.outlet for c in claims} if len(outlets) == 2 else {}
+    kind_text = _KIND_TEXT
+    cause_text: dict[tuple, tuple[str, ...]] = {}
     findings = []
-    for found in comparison.compare(
+    open_conflicts = changes = 0
+    found = comparison.compare(
         figures, window_days=metric.comparability_days, resolved=frozenset(resolutions)
-    ):
-        if len(outlets) == 2 and outlet_of[found.older_id] == outlet_of[found.newer_id]:
+    )
+    for older_id, newer_id, kind, ratio, gap, relative_gap, period_gap, causes, settled in found:
+        if outlet_of and outlet_of[older_id] == outlet_of[newer_id]:
             continue  # comparing two sources: only their disagreements with each other
-        kind, note = resolutions.get(found.pair, ("", ""))
+        resolution_kind, note = ("", "")
+        if settled:
+            resolution_kind, note = resolutions[frozenset((older_id, newer_id))]
+        text = kind_text[kind]
+        if text == "change":
+            changes += 1
+        elif not resolution_kind:
+            open_conflicts += 1
+        words = cause_text.get(causes)
+        if words is None:
+            words = cause_text[causes] = tuple(str(cause) for cause in causes)
+        # Positional, in ReportFinding's field order.
         findings.append(
-            ReportFinding(
-                kind=str(found.kind), older_id=found.older_id, newer_id=found.newer_id,
-                ratio=found.ratio, gap=found.gap, relative_gap=found.relative_gap,
-                period_gap_days=found.period_gap_days,
-                causes=tuple(str(cause) for cause in found.causes),
-                resolution_kind=kind, resolution_note=note,
+            _new_record(
+                ReportFinding,
+                (text, older_id, newer_id, ratio, gap, relative_gap, period_gap, words,
+                 resolution_kind, note),
             )
         )  # fmt: skip
     spread = comparison.summary(figures)
@@ -210,8 +332,8 @@ def metric_report(
             spread_ratio=spread.spread_ratio,
             earliest=spread.earliest,
             latest=spread.latest,
-            open_conflicts=sum(1 for f in findings if f.kind == "conflict" and not f.resolved),
-            changes=sum(1 for f in findings if f.kind == "change"),
+            open_conflicts=open_conflicts,
+            changes=changes,
         ),
         outlets=outlets,
     )

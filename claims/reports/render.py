@@ -7,12 +7,14 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from claims import verdicts
+from claims.reports.build import MetricReports
 from claims.reports.chart import metric_chart_svg
 from claims.reports.records import REPORT_VERSION, MetricReport, ReportClaim, ReportFinding
 
@@ -186,38 +188,87 @@ CSV_COLUMNS = [
 
 
 def render_csv(reports: Iterable[MetricReport]) -> Iterator[str]:
-    """One row per claim ("claim") and per finding ("conflict"/"change"), metric columns first."""
+    """One row per claim ("claim") and per finding ("conflict"/"change"), metric columns first.
+
+    Each metric's rows depend on nothing else, so `metric_reports` may build and render them
+    in several processes (`MetricReports.rendered`).
+    """
+    yield _csv_line(CSV_COLUMNS, _CSV_LINE_END) + _CSV_LINE_END
+    if isinstance(reports, MetricReports):
+        yield from reports.rendered(metric_csv)
+    else:
+        yield from map(metric_csv, reports)
+
+
+def metric_csv(report: MetricReport) -> str:
+    """One metric's CSV rows: its claims, then its findings."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, lineterminator=_CSV_LINE_END)
+    base = (report.slug, report.name, report.unit)
+    # Positional rows in CSV_COLUMNS order: a dict per row costs more than the writing.
+    writer.writerows(
+        (
+            *base, "claim", c.id, c.figure, c.lo, c.hi, c.qualifier, c.as_of_start,
+            c.as_of_end, c.speaker or "", c.outlet or "", c.article_id, c.article_title,
+            c.article_url or "", c.verdict, "", "", "", "", "", "", "", "",
+        )
+        for c in report.claims
+    )  # fmt: skip
+    _write_finding_rows(buffer, writer, base, report.findings)
+    return buffer.getvalue()
 
-    def flush() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
 
-    writer.writerow(CSV_COLUMNS)
-    yield flush()
-    for report in reports:
-        base = (report.slug, report.name, report.unit)
-        # Positional rows in CSV_COLUMNS order: a dict per row costs more than the writing.
-        writer.writerows(
-            (
-                *base, "claim", c.id, c.figure, c.lo, c.hi, c.qualifier, c.as_of_start,
-                c.as_of_end, c.speaker or "", c.outlet or "", c.article_id, c.article_title,
-                c.article_url or "", c.verdict, "", "", "", "", "", "", "", "",
-            )
-            for c in report.claims
-        )  # fmt: skip
-        writer.writerows(
-            (
-                *base, f.kind, "", "", "", "", "", "", "", "", "", "", "", "", "", f.older_id,
-                f.newer_id, f.ratio, f.gap, f.relative_gap, ";".join(f.causes),
-                f.resolution_kind, f.resolution_note,
-            )
-            for f in report.findings
-        )  # fmt: skip
-        yield flush()
+_CSV_LINE_END = "\r\n"  # the csv module's default (excel) dialect
+_FINDING_BLANKS = 13  # the claim columns, empty on a finding's row
+# What makes the default (excel) csv writer quote a field: delimiter, quote, line breaks.
+_SPECIAL = re.compile(r'[,"\r\n]')
+_UNSEEN = object()  # not yet looked at
+
+
+def _write_finding_rows(buffer: io.StringIO, writer, base: tuple, findings) -> None:
+    """The findings' rows, as ``writer`` would write them, most of them without it.
+
+    A metric has many more findings than claims, and all but the editors' resolutions are made
+    of ids, floats and cause names, none of which the CSV quotes; so the metric's leading
+    columns are written once per kind and the rest of the row is formatted directly (a float
+    as ``repr``, None as empty, as the csv module does). A resolved finding carries free text
+    and goes through ``writer``.
+    """
+    heads: dict[str, str] = {}
+    joined: dict[tuple[str, ...], object] = {}  # the cause text; None: it needs quoting
+    end = writer.dialect.lineterminator
+    write = buffer.write
+    for f in findings:
+        causes = joined.get(f.causes, _UNSEEN)
+        if causes is _UNSEEN:
+            text = ";".join(f.causes)
+            # Cause names never need quoting; anything else goes through the writer.
+            causes = joined[f.causes] = None if _SPECIAL.search(text) else text
+        if causes is None or f.resolution_kind or f.resolution_note:
+            writer.writerow(
+                (*base, f.kind, *[""] * _FINDING_BLANKS, f.older_id, f.newer_id, f.ratio, f.gap,
+                 f.relative_gap, ";".join(f.causes), f.resolution_kind, f.resolution_note)
+            )  # fmt: skip
+            continue
+        head = heads.get(f.kind)
+        if head is None:
+            head = heads[f.kind] = _csv_line((*base, f.kind, *[""] * _FINDING_BLANKS), end)
+        ratio, relative_gap = f.ratio, f.relative_gap
+        write(
+            f"{head},{f.older_id},{f.newer_id},{'' if ratio is None else repr(ratio)},"
+            f"{f.gap!r},{'' if relative_gap is None else repr(relative_gap)},{causes},,{end}"
+        )
+
+
+def _csv_line(fields: tuple, lineterminator: str) -> str:
+    """``fields`` as the csv module writes them, without the line end.
+
+    Written with the real line end and then cut: the writer quotes fields holding its
+    characters, so an empty line end would leave a line break in a name unquoted.
+    """
+    out = io.StringIO()
+    csv.writer(out, lineterminator=lineterminator).writerow(fields)
+    return out.getvalue().removesuffix(lineterminator)
 
 
 def _date(value: dt.date | None) -> str | None:

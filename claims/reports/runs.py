@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from functools import partial
 
 from django.core.files import File
@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from claims.models import Claim, Metric, ReportRun
 from claims.reports.build import ReportFilter, _resolve, metric_reports
-from claims.reports.records import MetricReport
 from claims.reports.render import render
 from sources.dates import parse_date
 
@@ -60,12 +59,18 @@ def _send(run_id: int) -> None:
         )
 
 
-def _counted(run: ReportRun, reports: Iterator[MetricReport]) -> Iterator[MetricReport]:
+def _progress(run: ReportRun) -> Callable[[], None]:
+    """A callback for each metric written: records progress about a hundred times per run."""
     step = max(1, run.metrics_total // 100)
-    for done, report in enumerate(reports, start=1):
-        yield report
+    done = 0
+
+    def one_more() -> None:
+        nonlocal done
+        done += 1
         if done % step == 0:
             ReportRun.objects.filter(pk=run.pk).update(metrics_done=done)
+
+    return one_more
 
 
 def report_run_execute(*, run: ReportRun) -> ReportRun:
@@ -82,7 +87,8 @@ def report_run_execute(*, run: ReportRun) -> ReportRun:
     run.save(update_fields=["metrics_total", "status"])
     try:
         with tempfile.TemporaryFile("w+b") as scratch:
-            for chunk in render(run.format, _counted(run, metric_reports(flt)), run.filters):
+            reports = metric_reports(flt, on_report=_progress(run))
+            for chunk in render(run.format, reports, run.filters):
                 scratch.write(chunk.encode("utf-8"))
             scratch.seek(0)
             name = f"conflicts-{run.pk}.{EXTENSIONS[run.format]}"

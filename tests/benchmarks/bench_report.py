@@ -5,7 +5,8 @@ Run: `python -m tests.benchmarks.bench_report` (1,000,000 claims in 10,000 metri
 loaded with COPY into a database of its own that it drops at the end unless `--keep`, then
 measures, interleaved for several rounds, each in a fresh subprocess so peak memory is its own:
 
-- ours: `render("csv", metric_reports(ReportFilter()))` written to a sink that counts bytes;
+- ours: `render("csv", metric_reports(ReportFilter()))` written to a sink that counts bytes,
+  built by settings.CLAIMS_REPORT_WORKERS processes (set the variable to compare);
 - the floor: one server-side-cursor scan of the confirmed claims joined with article, outlet,
   speaker and metric, ordered by metric and as-of, written with the csv module to the same sink;
 - ours and the floor over the first tenth of the metrics (in slug order, the order the report
@@ -108,31 +109,38 @@ def child_ours(share: float) -> dict:
     import django
 
     django.setup()
-    from claims.models import Claim
     from claims.reports import build
     from claims.reports.render import render
+    from claims.reports.workers import worker_count
 
     flt = build.ReportFilter()
-    metric_ids = subset_metric_ids(share) if share < 1 else None
+    share_of_metrics = len(subset_metric_ids(share)) if share < 1 else None
     rss_before = current_rss_mib()
 
+    class FirstMetrics(build.MetricReports):
+        """metric_reports' own batches (in slug order), cut after the first metrics."""
+
+        def _plan(self):
+            batches, build_batch = super()._plan()
+            ids = [metric_id for batch in batches for metric_id in batch][:share_of_metrics]
+            size = build.METRIC_BATCH
+            return [ids[i : i + size] for i in range(0, len(ids), size)], build_batch
+
     def reports():
-        if metric_ids is None:
-            yield from build.metric_reports(flt)
-            return
-        # metric_reports' own loop, stopped after the first metrics (it has no such filter).
-        for i in range(0, len(metric_ids), build.METRIC_BATCH):
-            batch = metric_ids[i : i + build.METRIC_BATCH]
-            yield from build._batch_reports(batch, [Claim.Status.CONFIRMED], flt, ())
+        return build.metric_reports(flt) if share_of_metrics is None else FirstMetrics(flt)
 
     sink = ByteSink()
     start = time.perf_counter()
     for chunk in render("csv", reports()):
         sink.write(chunk)
     seconds = time.perf_counter() - start
+    # Report workers (settings.CLAIMS_REPORT_WORKERS) are this process's children: the largest
+    # one's peak, which counts what it shared with this process when forked.
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"seconds": seconds, "bytes": sink.bytes, "lines": sink.lines,
             "rss_before_mib": rss_before, "peak_rss_mib": peak_rss_mib(),
-            "ru_maxrss_mib": ru_maxrss_mib()}  # fmt: skip
+            "ru_maxrss_mib": ru_maxrss_mib(), "worker_peak_rss_mib": workers,
+            "workers": worker_count()}  # fmt: skip
 
 
 def child_floor(url: str, share: float) -> dict:
@@ -357,6 +365,12 @@ def print_table(options, result: dict, full: dict, sub: dict) -> None:
             f"{ours['spread']:>5.2f}/{floor['spread']:<5.2f} "
             f"{ours['peak_rss_mib']:>8.0f}/{floor['peak_rss_mib']:<8.0f}"
         )
+    print(
+        f"report workers: {r['ours']['runs'][0].get('workers', 1)} process(es) "
+        f"(CLAIMS_REPORT_WORKERS); largest worker's peak RSS "
+        f"{median(r['ours']['runs'], 'worker_peak_rss_mib'):.0f} MiB whole, "
+        f"{median(r['ours_sub']['runs'], 'worker_peak_rss_mib'):.0f} MiB 10% (0: none forked)"
+    )
     base = r["baseline"]["peak_rss_mib"]
     before = median(r["ours"]["runs"], "rss_before_mib")
     print(

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.comparison import Cause, Figure, Finding, Kind, WorkCounter, compare
+from claims.comparison import Cause, Figure, Finding, Kind, WorkCounter, compare, measures
 
 BASE = date(2020, 1, 1)
 SCOPES = ["", "Iraq", " IRAQ ", "Iraq and Syria", "Iraq & Syria", "Syria"]
@@ -256,3 +256,30 @@ def test_steps_grow_with_the_findings_not_with_all_pairs() -> None:
     assert k > 0
     assert steps < 10 * n * math.log2(n) + 5 * k
     assert steps < (n * n / 2) / 5
+
+
+# The sweep's findings are built from numbers worked out once per figure; they must be exactly
+# (not approximately) what the pairwise definitions in `measures` give for each pair.
+
+
+@examples
+@given(figures=a_metric(), window=windows, stale=st.sampled_from([0, 30, 365]))
+def test_each_finding_is_exactly_what_the_pairwise_measures_give(
+    figures: list[Figure], window: int, stale: int
+) -> None:
+    by_id = {f.id: f for f in figures}
+    for finding in compare(figures, window_days=window, stale_after_days=stale):
+        older, newer = by_id[finding.older_id], by_id[finding.newer_id]
+        old_mid, new_mid = older.midpoint, newer.midpoint
+        assert old_mid is not None and new_mid is not None
+        gap = measures.interval_gap(older, newer)
+        smaller = min(abs(old_mid), abs(new_mid))
+        assert (finding.gap, finding.ratio, finding.relative_gap) == (
+            gap,
+            measures.magnitude_ratio(old_mid, new_mid),
+            gap / smaller if smaller else None,
+        )
+        assert finding.period_gap_days == measures.period_gap_days(older, newer)
+        assert finding.causes == measures.likely_causes(
+            older, newer, window_days=window, stale_after_days=stale
+        )

@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import json
+import threading
 from io import StringIO
 
 import pytest
@@ -12,9 +13,14 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.models import Claim, ConflictResolution, Metric, ReportRun
+from claims.reports import build, workers
 from claims.reports.build import ReportFilter, metric_reports
+from claims.reports.records import MetricReport, ReportClaim, ReportFinding
+from claims.reports.render import render, render_csv
 from claims.services import conflict_resolve
 from fixtures.services import seed_load
 from tests.factories import ArticleFactory, ClaimFactory, MetricFactory, OutletFactory
@@ -319,3 +325,142 @@ def test_a_resolution_across_two_metrics_is_refused_naming_the_field(editor_clie
     )
     assert "both claims must belong to one metric" in str(response.context["adminform"].form.errors)
     assert not ConflictResolution.objects.exists()
+
+
+def _writer_rows(report):
+    """The report's CSV rows as the csv module writes them: what render_csv must produce."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    base = (report.slug, report.name, report.unit)
+    for c in report.claims:
+        writer.writerow(
+            (*base, "claim", c.id, c.figure, c.lo, c.hi, c.qualifier, c.as_of_start, c.as_of_end,
+             c.speaker or "", c.outlet or "", c.article_id, c.article_title, c.article_url or "",
+             c.verdict, "", "", "", "", "", "", "", "")
+        )  # fmt: skip
+    for f in report.findings:
+        writer.writerow(
+            (*base, f.kind, *[""] * 13, f.older_id, f.newer_id, f.ratio, f.gap, f.relative_gap,
+             ";".join(f.causes), f.resolution_kind, f.resolution_note)
+        )  # fmt: skip
+    return out.getvalue()
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    name=st.text(max_size=12),
+    findings=st.lists(
+        st.tuples(
+            st.sampled_from(["conflict", "change"]),
+            st.one_of(st.none(), st.floats(allow_nan=False)),
+            st.floats(allow_nan=False),
+            st.one_of(st.none(), st.floats(allow_nan=False)),
+            st.lists(st.sampled_from(["different_period", "stale_source", "a,b", 'say "x"'])),
+            st.sampled_from(["", "same_figure", "error"]),
+            st.text(max_size=12),
+        ),
+        max_size=8,
+    ),
+)
+def test_csv_finding_rows_are_what_the_csv_module_writes(name, findings):
+    claim = ReportClaim(
+        id=1, figure="40,000", quote="q", lo=39_500.0, hi=40_500.0, qualifier="exact",
+        unit="count", subject="", scope="", speaker=None, outlet="Outlet", article_id=2,
+        article_title='A "title", with commas', article_url=None, published=None,
+        as_of_start=datetime.date(2020, 1, 1), as_of_end=datetime.date(2020, 1, 1),
+        as_of_precision="", status="confirmed", verdict="",
+    )  # fmt: skip
+    report = MetricReport(
+        slug="m", name=name, unit="count", kind="level", scope="", comparability_days=365,
+        claims=(claim,),
+        findings=tuple(
+            ReportFinding(kind, 1, 3, ratio, gap, relative, 0, tuple(causes), resolution, note)
+            for kind, ratio, gap, relative, causes, resolution, note in findings
+        ),
+        summary=None,
+    )  # fmt: skip
+    rendered = "".join(render_csv([report]))
+    assert rendered.split("\r\n", 1)[1] == _writer_rows(report)
+
+
+# Worker processes: only on PostgreSQL and outside a transaction, so these tests commit.
+
+real_rendered_batches = workers.rendered_batches
+needs_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="report workers need PostgreSQL"
+)
+
+
+def several_batches_of_metrics(monkeypatch):
+    """Seven metrics with conflicting figures, in batches of two metrics."""
+    monkeypatch.setattr(build, "METRIC_BATCH", 2)
+    day = datetime.date(2024, 3, 1)
+    for n in range(7):
+        metric = MetricFactory(comparability_days=365)
+        for value in (1_200 + n, 5_600, 9_100):
+            text = f"Someone said {value:,} marched in town {n}."
+            add_figure(metric, text, f"{value:,}", value, value, day)
+
+
+def only_this_thread(monkeypatch):
+    """Let forking ignore the idle client threads other tests leave behind (Celery's)."""
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_csv_report_built_by_worker_processes_is_the_one_built_in_process(monkeypatch, settings):
+    several_batches_of_metrics(monkeypatch)
+    only_this_thread(monkeypatch)
+    settings.CLAIMS_REPORT_WORKERS = 1
+    alone = "".join(render("csv", metric_reports()))
+    forks = []
+    monkeypatch.setattr(
+        workers, "rendered_batches",
+        lambda *args: forks.append(args) or real_rendered_batches(*args),
+    )  # fmt: skip
+    settings.CLAIMS_REPORT_WORKERS = 2
+    split = "".join(render("csv", metric_reports()))
+    assert len(forks) == 1 and len(forks[0][0]) == 4  # four batches, dealt to two workers
+    assert split == alone
+    assert alone.count("\r\n") == 1 + 7 * 3 + 7 * 3  # header, claims, three conflicts each
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_an_error_in_a_worker_process_ends_the_report_with_the_workers_traceback(
+    monkeypatch, settings
+):
+    several_batches_of_metrics(monkeypatch)
+    only_this_thread(monkeypatch)
+    settings.CLAIMS_REPORT_WORKERS = 2
+
+    def broken(report):
+        raise ZeroDivisionError(f"cannot render {report.slug}")
+
+    with pytest.raises(workers.ReportWorkerError, match="ZeroDivisionError: cannot render"):
+        list(metric_reports().rendered(broken))
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_no_worker_process_is_started_while_another_thread_runs():
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not workers.can_fork(batches=10, workers=2)
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_no_worker_process_is_started_inside_a_transaction(settings):
+    # Every test without transaction=True runs in one; SQLite never gets workers at all.
+    settings.CLAIMS_REPORT_WORKERS = 2
+    assert not workers.can_fork(batches=10, workers=2)
+
+
+def test_a_report_of_one_batch_is_built_in_process(settings):
+    settings.CLAIMS_REPORT_WORKERS = 2
+    assert not workers.can_fork(batches=1, workers=2)

@@ -4,7 +4,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.management.options import date_option
-from claims.reports.build import ReportError, ReportFilter, metric_reports
+from claims.reports.build import ReportError, ReportFilter, check_filter, metric_reports
 from claims.reports.render import FORMATS, render
 
 
@@ -38,12 +38,13 @@ class Command(BaseCommand):
             since=since,
             include_candidates=options["include_candidates"],
         )
-        reports = metric_reports(flt)
         try:
-            first = next(reports, None)  # runs the filter checks before any output is written
+            check_filter(flt)  # before any output is written
         except ReportError as exc:
             raise CommandError(f"--{exc.field}: {exc.message}") from None
-        chunks = render(options["format"], _chain(first, reports), flt.describe())
+        # The reports go to render as they are: a CSV of many metrics is then built by
+        # settings.CLAIMS_REPORT_WORKERS processes (claims/reports/workers.py).
+        chunks = render(options["format"], metric_reports(flt), flt.describe())
         if options["output"]:
             try:
                 with open(options["output"], "w", encoding="utf-8", newline="") as out:
@@ -55,9 +56,3 @@ class Command(BaseCommand):
         else:
             for chunk in chunks:
                 self.stdout.write(chunk, ending="")
-
-
-def _chain(first, rest):
-    if first is not None:
-        yield first
-        yield from rest
