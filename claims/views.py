@@ -14,7 +14,7 @@ from claims.exports import claims_csv
 from claims.filters import ClaimFilter
 from claims.models import Claim, ConflictResolution, Metric, ReportRun, Speaker
 from claims.reports.api import report_filter_from_query
-from claims.reports.build import ReportError, ReportFilter, metric_reports
+from claims.reports.build import ReportError, ReportFilter, claim_report, metric_reports
 from claims.reports.render import metric_json, render
 from claims.reports.runs import report_run_start
 from claims.selectors import claim_list
@@ -262,6 +262,18 @@ class ClaimViewSet(
         response = Response(row)
         response["ETag"] = f'"{found}"'
         return response
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
+    def conflicts(self, request, pk=None):
+        """The claim checked against its metric's confirmed claims: the conflicts and changes
+        over time that involve it, with the claims they name (the report's JSON shape)."""
+        claim = self.get_object()
+        report = claim_report(claim)
+        if report is None:
+            return Response({"claim": claim.pk, "slug": None, "claims": [], "findings": [],
+                             "summary": None})  # fmt: skip
+        return Response({"claim": claim.pk, **metric_json(report)})
 
     @extend_schema(request=ClaimWriteSerializer, responses={201: ClaimSerializer})
     def create(self, request, *args, **kwargs):

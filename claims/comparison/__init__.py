@@ -74,6 +74,7 @@ __all__ = [
     "Summary",
     "WorkCounter",
     "compare",
+    "compare_one",
     "summary",
 ]
 
@@ -126,6 +127,61 @@ def compare(
     facts = _facts([listed[p] for p in order], resolved, stale_after_days)
     findings: list[Finding] = []
     for kind, keys in ((Kind.CONFLICT, conflicts), (Kind.CHANGE, changes)):
+        keys.sort()
+        findings += _findings(kind, keys, facts, resolved, window_days)
+    return findings
+
+
+def compare_one(
+    figures: Iterable[Figure],
+    figure_id: int,
+    *,
+    window_days: int,
+    resolved: frozenset[frozenset[int]] = frozenset(),
+    stale_after_days: int = 365,
+    work: WorkCounter | None = None,
+) -> list[Finding]:
+    """The findings of `compare` that involve the figure `figure_id`, in the same order: what
+    one new or edited figure changes in its metric's report.
+
+    Its conflicts come from one scan of the other figures; its changes from the change sweep
+    alone (whether it is another figure's nearest later disjoint figure depends on all of
+    them). So the cost grows as n log n with the metric's figures and not with the metric's
+    other findings. No findings for an id that is not among the figures. Raises ValueError as
+    `compare` does.
+    """
+    if window_days < 0:
+        raise ValueError(f"window_days must be >= 0, got {window_days}")
+    if stale_after_days < 0:
+        raise ValueError(f"stale_after_days must be >= 0, got {stale_after_days}")
+    listed = list(figures)
+    _check_unique_ids(listed)
+    counter = WorkCounter() if work is None else work
+    target = next((p for p, f in enumerate(listed) if f.id == figure_id), None)
+    if target is None:
+        return []
+    n = len(listed)
+    order = sorted(range(n), key=lambda p: _as_of_key(listed[p]))
+    rank = [0] * n
+    for r, p in enumerate(order):
+        rank[p] = r
+    one = listed[target]
+    lo, hi = one.lo, one.hi
+    start, end = one.as_of_start.toordinal(), one.as_of_end.toordinal()
+    conflicts = []
+    for p, other in enumerate(listed):
+        counter.steps += 1
+        if p != target and (other.hi < lo or hi < other.lo):
+            gap = max(0, start - other.as_of_end.toordinal(), other.as_of_start.toordinal() - end)
+            if gap <= window_days:
+                conflicts.append((p, target))
+    changes = [(p, q) for p, q in change_pairs(listed, window_days, counter) if target in (p, q)]
+    conflict_keys, change_keys = _pair_keys(conflicts, rank), _pair_keys(changes, rank)
+    if not conflict_keys and not change_keys:
+        return []
+    facts = _facts([listed[p] for p in order], resolved, stale_after_days)
+    findings: list[Finding] = []
+    for kind, keys in ((Kind.CONFLICT, conflict_keys), (Kind.CHANGE, change_keys)):
         keys.sort()
         findings += _findings(kind, keys, facts, resolved, window_days)
     return findings

@@ -8,6 +8,7 @@ Rendered by worker processes (`MetricReports.rendered`), a batch's text is held 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import math
@@ -258,15 +259,46 @@ def _claim(row: tuple, canonical_unit: str, tolerance: intervals.Tolerances) -> 
     )  # fmt: skip
 
 
+def claim_report(claim: Claim) -> MetricReport | None:
+    """One claim checked against its metric: the findings that involve it, with the claims they
+    name (the claim first), and the metric's summary with the claim's own counts of open
+    conflicts and changes. None for a claim without a metric.
+
+    What an editor asks of a claim just stored or about to be confirmed: it is compared with the
+    metric's confirmed claims whatever its own status, in a fixed number of queries, and its
+    cost grows with the metric's claims, not with the metric's other findings (`compare_one`).
+    """
+    if claim.metric_id is None:
+        return None
+    rows = list(
+        Claim.objects.filter(metric_id=claim.metric_id)
+        .filter(Q(status=Claim.Status.CONFIRMED) | Q(pk=claim.pk))
+        .order_by("as_of_start", "id")
+        .values_list(*CLAIM_FIELDS)
+    )
+    resolutions = {
+        frozenset((a, b)): (kind, note)
+        for a, b, kind, note in ConflictResolution.objects.filter(
+            Q(claim_a_id=claim.pk) | Q(claim_b_id=claim.pk)
+        ).values_list("claim_a_id", "claim_b_id", "kind", "note")
+    }
+    report = metric_report(claim.metric, rows, resolutions, only=claim.pk)
+    named = {claim.pk} | {i for f in report.findings for i in (f.older_id, f.newer_id)}
+    shown = sorted((c for c in report.claims if c.id in named), key=lambda c: c.id != claim.pk)
+    return dataclasses.replace(report, claims=tuple(shown))
+
+
 def metric_report(
     metric: Metric,
     rows: list[tuple],
     resolutions: dict[frozenset[int], tuple[str, str]],
     *,
     outlets: tuple[str, ...] = (),
+    only: int | None = None,
 ) -> MetricReport:
     """One metric's report from its claim rows (tuples of ``CLAIM_FIELDS``) and the editors'
-    resolutions (those of this metric's claims; others are ignored)."""
+    resolutions (those of this metric's claims; others are ignored). With ``only`` (a claim id)
+    the findings are those that involve that claim."""
     tolerance = tolerances()
     canonical_unit = metric.canonical_unit
     claims = [_claim(row, canonical_unit, tolerance) for row in rows]
@@ -289,9 +321,14 @@ def metric_report(
     cause_text: dict[tuple, tuple[str, ...]] = {}
     findings = []
     open_conflicts = changes = 0
-    found = comparison.compare(
-        figures, window_days=metric.comparability_days, resolved=frozenset(resolutions)
-    )
+    if only is None:
+        found = comparison.compare(
+            figures, window_days=metric.comparability_days, resolved=frozenset(resolutions)
+        )
+    else:
+        found = comparison.compare_one(
+            figures, only, window_days=metric.comparability_days, resolved=frozenset(resolutions)
+        )
     for older_id, newer_id, kind, ratio, gap, relative_gap, period_gap, causes, settled in found:
         if outlet_of and outlet_of[older_id] == outlet_of[newer_id]:
             continue  # comparing two sources: only their disagreements with each other

@@ -370,16 +370,28 @@ def search_pair(client, floor: Floor) -> Pair:
 
 
 def incremental_pairs(client, floor: Floor) -> list[Pair]:
-    """A new claim is checked against its metric: the metric's report, at metrics of each size."""
-    return [
-        Pair(
+    """At metrics of each size: a new claim's check against its metric (the findings that involve
+    it, GET /api/claims/<id>/conflicts/), and the metric's whole report; each against reading
+    the metric's rows."""
+    pairs = []
+    for metric_id, slug, count in metric_sizes(floor):
+        claim_id = floor.conn.execute(
+            "SELECT max(id) FROM claims_claim WHERE metric_id = %s AND status = 'confirmed'",
+            (metric_id,),
+        ).fetchone()[0]
+        pairs.append(Pair(
+            name=f"incremental check, {count:,} claims",
+            ours=lambda c=claim_id: api_get(client, f"/api/claims/{c}/conflicts/"),
+            floor=lambda i=metric_id: floor.metric_rows(i),
+            note=f"claim {claim_id} of metric {slug}",
+        ))  # fmt: skip
+        pairs.append(Pair(
             name=f"metric report, {count:,} claims",
             ours=lambda i=metric_id: api_get(client, f"/api/metrics/{i}/report/"),
             floor=lambda i=metric_id: floor.metric_rows(i),
             note=f"metric {slug}",
-        )
-        for metric_id, slug, count in metric_sizes(floor)
-    ]
+        ))  # fmt: skip
+    return pairs
 
 
 def extraction_pair(chars: int) -> Pair:

@@ -12,7 +12,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.comparison import Cause, Figure, Finding, Kind, WorkCounter, compare, measures
+from claims.comparison import (
+    Cause,
+    Figure,
+    Finding,
+    Kind,
+    WorkCounter,
+    compare,
+    compare_one,
+    measures,
+)
 
 BASE = date(2020, 1, 1)
 SCOPES = ["", "Iraq", " IRAQ ", "Iraq and Syria", "Iraq & Syria", "Syria"]
@@ -283,3 +292,18 @@ def test_each_finding_is_exactly_what_the_pairwise_measures_give(
         assert finding.causes == measures.likely_causes(
             older, newer, window_days=window, stale_after_days=stale
         )
+
+
+@given(figures=a_metric(), window=windows, data=st.data())
+def test_one_figures_findings_are_the_whole_comparisons_findings_that_name_it(
+    figures: list[Figure], window: int, data
+) -> None:
+    pairs = [frozenset((a.id, b.id)) for a, b in itertools.combinations(figures, 2)]
+    resolved = (
+        frozenset(data.draw(st.lists(st.sampled_from(pairs), max_size=3))) if pairs else frozenset()
+    )
+    whole = compare(figures, window_days=window, resolved=resolved)
+    for figure in figures:
+        named = [f for f in whole if figure.id in (f.older_id, f.newer_id)]
+        assert compare_one(figures, figure.id, window_days=window, resolved=resolved) == named
+    assert compare_one(figures, -1, window_days=window) == []
