@@ -104,32 +104,16 @@ def compare(
     figure before it counts as repeating an old one. Pass a `WorkCounter` to have the work
     counted. Raises ValueError for a negative window or threshold, or a repeated id.
     """
-    if window_days < 0:
-        raise ValueError(f"window_days must be >= 0, got {window_days}")
-    if stale_after_days < 0:
-        raise ValueError(f"stale_after_days must be >= 0, got {stale_after_days}")
-    listed = list(figures)
-    _check_unique_ids(listed)
+    listed = _checked(figures, window_days, stale_after_days)
     counter = WorkCounter() if work is None else work
-    n = len(listed)
-
-    # Rank the figures once by as-of period (start, end, id): a pair's older figure is the one
-    # with the lower rank, and ordering one kind's findings by (older rank, newer rank) orders
-    # them by (older as-of period, newer as-of period). One integer per pair stands for that key.
-    order = sorted(range(n), key=lambda p: _as_of_key(listed[p]))
-    rank = [0] * n
-    for r, p in enumerate(order):
-        rank[p] = r
-    conflicts = _pair_keys(conflict_pairs(listed, window_days, counter), rank)
-    changes = _pair_keys(change_pairs(listed, window_days, counter), rank)
-    if not conflicts and not changes:
-        return []
-    facts = _facts([listed[p] for p in order], resolved, stale_after_days)
-    findings: list[Finding] = []
-    for kind, keys in ((Kind.CONFLICT, conflicts), (Kind.CHANGE, changes)):
-        keys.sort()
-        findings += _findings(kind, keys, facts, resolved, window_days)
-    return findings
+    return _assemble(
+        listed,
+        conflict_pairs(listed, window_days, counter),
+        change_pairs(listed, window_days, counter),
+        resolved=resolved,
+        window_days=window_days,
+        stale_after_days=stale_after_days,
+    )
 
 
 def compare_one(
@@ -150,32 +134,59 @@ def compare_one(
     other findings. No findings for an id that is not among the figures. Raises ValueError as
     `compare` does.
     """
+    listed = _checked(figures, window_days, stale_after_days)
+    counter = WorkCounter() if work is None else work
+    target = next((p for p, f in enumerate(listed) if f.id == figure_id), None)
+    if target is None:
+        return []
+    one = listed[target]
+    start, end = one.as_of_start.toordinal(), one.as_of_end.toordinal()
+    conflicts = []
+    for p, other in enumerate(listed):
+        counter.steps += 1
+        if p != target and (other.hi < one.lo or one.hi < other.lo):
+            gap = max(0, start - other.as_of_end.toordinal(), other.as_of_start.toordinal() - end)
+            if gap <= window_days:
+                conflicts.append((p, target))
+    changes = [(p, q) for p, q in change_pairs(listed, window_days, counter) if target in (p, q)]
+    return _assemble(
+        listed,
+        conflicts,
+        changes,
+        resolved=resolved,
+        window_days=window_days,
+        stale_after_days=stale_after_days,
+    )
+
+
+def _checked(figures: Iterable[Figure], window_days: int, stale_after_days: int) -> list[Figure]:
     if window_days < 0:
         raise ValueError(f"window_days must be >= 0, got {window_days}")
     if stale_after_days < 0:
         raise ValueError(f"stale_after_days must be >= 0, got {stale_after_days}")
     listed = list(figures)
     _check_unique_ids(listed)
-    counter = WorkCounter() if work is None else work
-    target = next((p for p, f in enumerate(listed) if f.id == figure_id), None)
-    if target is None:
-        return []
+    return listed
+
+
+def _assemble(
+    listed: list[Figure],
+    conflicts: Iterable[tuple[int, int]],
+    changes: Iterable[tuple[int, int]],
+    *,
+    resolved: frozenset[frozenset[int]],
+    window_days: int,
+    stale_after_days: int,
+) -> list[Finding]:
+    """The findings of the given pairs of positions: conflicts, then changes, each in order."""
     n = len(listed)
+    # Rank the figures once by as-of period (start, end, id): a pair's older figure is the one
+    # with the lower rank, and ordering one kind's findings by (older rank, newer rank) orders
+    # them by (older as-of period, newer as-of period). One integer per pair stands for that key.
     order = sorted(range(n), key=lambda p: _as_of_key(listed[p]))
     rank = [0] * n
     for r, p in enumerate(order):
         rank[p] = r
-    one = listed[target]
-    lo, hi = one.lo, one.hi
-    start, end = one.as_of_start.toordinal(), one.as_of_end.toordinal()
-    conflicts = []
-    for p, other in enumerate(listed):
-        counter.steps += 1
-        if p != target and (other.hi < lo or hi < other.lo):
-            gap = max(0, start - other.as_of_end.toordinal(), other.as_of_start.toordinal() - end)
-            if gap <= window_days:
-                conflicts.append((p, target))
-    changes = [(p, q) for p, q in change_pairs(listed, window_days, counter) if target in (p, q)]
     conflict_keys, change_keys = _pair_keys(conflicts, rank), _pair_keys(changes, rank)
     if not conflict_keys and not change_keys:
         return []

@@ -8,22 +8,12 @@ from django.test.utils import CaptureQueriesContext
 
 from claims.models import Claim
 from sources.models import Article
+from tests.api.test_write_api import claim_payload
 from tests.factories import ArticleFactory, MetricFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/claims/bulk/"
-QUOTE = "Officials said on Monday that 3,000 to 5,000 fighters remain in the area."
-
-
-def claim_payload(article: Article, **overrides) -> dict:
-    payload = {
-        "article": article.pk, "quote": QUOTE, "figure": "3,000 to 5,000",
-        "value_low": 3000, "value_high": 5000, "qualifier": "exact", "unit": "count",
-        "subject": "fighters", "status": "candidate",
-    }  # fmt: skip
-    payload.update(overrides)
-    return payload
 
 
 def post(client, data) -> object:

@@ -379,18 +379,16 @@ def incremental_pairs(client, floor: Floor) -> list[Pair]:
             "SELECT max(id) FROM claims_claim WHERE metric_id = %s AND status = 'confirmed'",
             (metric_id,),
         ).fetchone()[0]
-        pairs.append(Pair(
-            name=f"incremental check, {count:,} claims",
-            ours=lambda c=claim_id: api_get(client, f"/api/claims/{c}/conflicts/"),
-            floor=lambda i=metric_id: floor.metric_rows(i),
-            note=f"claim {claim_id} of metric {slug}",
-        ))  # fmt: skip
-        pairs.append(Pair(
-            name=f"metric report, {count:,} claims",
-            ours=lambda i=metric_id: api_get(client, f"/api/metrics/{i}/report/"),
-            floor=lambda i=metric_id: floor.metric_rows(i),
-            note=f"metric {slug}",
-        ))  # fmt: skip
+        for name, path, note in (
+            ("incremental check", f"/api/claims/{claim_id}/conflicts/", f"claim {claim_id}"),
+            ("metric report", f"/api/metrics/{metric_id}/report/", f"metric {slug}"),
+        ):
+            pairs.append(Pair(
+                name=f"{name}, {count:,} claims",
+                ours=lambda path=path: api_get(client, path),
+                floor=lambda i=metric_id: floor.metric_rows(i),
+                note=note,
+            ))  # fmt: skip
     return pairs
 
 
