@@ -120,6 +120,8 @@ class PreloadedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         """Load the rows of all ``values`` in one query; values that are no key are left out
         (to_internal_value names them as PrimaryKeyRelatedField does)."""
         keys = {key for key in map(self._key, values) if key is not None}
+        # An integer past the database's 64 bits names no row (and would overflow the query).
+        keys = {key for key in keys if not isinstance(key, int) or -(2**63) <= key < 2**63}
         self.loaded = self.get_queryset().in_bulk(keys)
 
     def _key(self, data):

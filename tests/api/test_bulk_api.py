@@ -65,6 +65,16 @@ def test_an_unknown_related_id_is_reported_at_its_item_naming_the_field(editor_c
     assert not Claim.objects.exists()
 
 
+@pytest.mark.parametrize("huge", [2**70, -(2**66)])
+def test_an_id_past_64_bits_is_an_unknown_id_not_a_server_error(editor_client, huge):
+    article = ArticleFactory()
+    items = [claim_payload(article), {**claim_payload(article), "article": huge, "metric": huge}]
+    response = post(editor_client, items)
+    assert response.status_code == 400
+    assert set(errors_by_index(response)[1]) == {"article", "metric"}
+    assert not Claim.objects.exists()
+
+
 def test_an_unknown_id_gets_the_same_message_as_a_single_claim(editor_client):
     payload = claim_payload(ArticleFactory(), speaker=999999)
     single = editor_client.post("/api/claims/", json.dumps(payload), "application/json")
