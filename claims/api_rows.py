@@ -4,8 +4,8 @@ The claim list and detail are the API's hot read paths: a page of 100 nested cla
 of its time in serializer field lookups and then in building model instances. Here a page is read
 as plain tuples (``claim_values``: one ``values_list`` query with article, outlet, speaker and
 metric joined in) and each tuple becomes the dict that ClaimSerializer(claim).data would give (a
-test holds the two equal on every field). ``claim_row`` does the same from a model instance, for
-the write paths that already hold one.
+test holds the two equal on every field). ``claim_rows`` does the same from model instances, for
+the bulk write that already holds them.
 """
 
 from __future__ import annotations
@@ -206,31 +206,23 @@ def rows_from_values(rows) -> list[dict]:
     return [row_from_values(values, tolerance, zone) for values in rows]
 
 
+_PATHS = tuple(tuple(path.split("__")) for path in FIELDS)
+
+
 def _values_of(claim: Claim) -> tuple:
-    article, speaker, metric = claim.article, claim.speaker, claim.metric
-    outlet = article.outlet
-    return (
-        claim.id, claim.quote, claim.figure, claim.start, claim.end, claim.value_low,
-        claim.value_high, claim.qualifier, claim.unit, claim.subject, claim.scope,
-        claim.as_of_start, claim.as_of_end, claim.as_of_precision, claim.status, claim.verdict,
-        claim.verdict_at, claim.created_at, claim.updated_at,
-        article.id, article.title, article.url, article.published,
-        outlet.name if outlet is not None else None,
-        *((speaker.id, speaker.slug, speaker.name, speaker.kind, speaker.role,
-           speaker.affiliation, speaker.aliases) if speaker is not None else (None,) * 7),
-        *((metric.id, metric.slug, metric.name, metric.description, metric.canonical_unit,
-           metric.kind, metric.scope, metric.comparability_days)
-          if metric is not None else (None,) * 8),
-    )  # fmt: skip
-
-
-def claim_row(claim: Claim, tolerance: intervals.Tolerances | None = None, zone=None) -> dict:
-    """The API representation of a claim instance whose article, outlet, speaker and metric
-    were joined in by the selector (the write paths' answer)."""
-    return row_from_values(_values_of(claim), tolerance, zone)
+    """The tuple of FIELDS for a claim instance, following its joined relations (None past a
+    missing one: a claim without a speaker has no speaker's name)."""
+    values = []
+    for path in _PATHS:
+        value = claim
+        for name in path:
+            value = getattr(value, name)
+            if value is None:
+                break
+        values.append(value)
+    return tuple(values)
 
 
 def claim_rows(claims) -> list[dict]:
     """Claim instances as API rows, with the interval tolerances read once."""
-    tolerance, zone = tolerances(), timezone.get_current_timezone()
-    return [claim_row(claim, tolerance, zone) for claim in claims]
+    return rows_from_values(map(_values_of, claims))

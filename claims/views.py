@@ -9,7 +9,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
-from claims.api_rows import claim_detail, claim_row, claim_rows, claim_values, rows_from_values
+from claims.api_rows import claim_detail, claim_rows, claim_values, rows_from_values
 from claims.exports import claims_csv
 from claims.filters import ClaimFilter
 from claims.models import Claim, ConflictResolution, Metric, ReportRun, Speaker
@@ -36,7 +36,7 @@ from claims.services import (
     conflict_resolve,
     extraction_enqueue,
 )
-from claims_project.conditional import ConditionalDeleteMixin, ConditionalWriteMixin, etag
+from claims_project.conditional import ConditionalDeleteMixin, ConditionalWriteMixin
 from claims_project.serializers import as_api_error
 from sources.models import Article
 from sources.readers import ReadError, read_text
@@ -240,10 +240,14 @@ class ClaimViewSet(
             return super().filter_queryset(queryset)
         return queryset
 
-    def _output(self, claim, status_code=status.HTTP_200_OK) -> Response:
-        fresh = claim_list(user=self.request.user).get(pk=claim.pk)
-        response = Response(claim_row(fresh), status=status_code)
-        response["ETag"] = etag(fresh)
+    def _output(self, pk, status_code=status.HTTP_200_OK) -> Response:
+        """The claim as the detail shows it, read afresh, with its ETag."""
+        try:
+            row, found = claim_detail(pk, user=self.request.user)
+        except Claim.DoesNotExist as exc:
+            raise NotFound() from exc
+        response = Response(row, status=status_code)
+        response["ETag"] = f'"{found}"'
         return response
 
     # The hot read paths build rows directly (claims/api_rows.py), same shape as the serializer.
@@ -255,13 +259,7 @@ class ClaimViewSet(
 
     @extend_schema(responses=ClaimSerializer)
     def retrieve(self, request, *args, **kwargs):
-        try:
-            row, found = claim_detail(self.kwargs["pk"], user=request.user)
-        except Claim.DoesNotExist as exc:
-            raise NotFound() from exc
-        response = Response(row)
-        response["ETag"] = f'"{found}"'
-        return response
+        return self._output(self.kwargs["pk"])
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
@@ -283,7 +281,7 @@ class ClaimViewSet(
             claim = claim_create(**data.validated_data)
         except ValidationError as exc:
             raise as_api_error(exc) from exc
-        return self._output(claim, status.HTTP_201_CREATED)
+        return self._output(claim.pk, status.HTTP_201_CREATED)
 
     @extend_schema(request=ClaimWriteSerializer, responses={200: ClaimSerializer})
     def update(self, request, *args, **kwargs):
@@ -297,7 +295,7 @@ class ClaimViewSet(
                 claim_update(claim=claim, **data.validated_data)
             except ValidationError as exc:
                 raise as_api_error(exc) from exc
-        return self._output(claim)
+        return self._output(claim.pk)
 
     @extend_schema(request=ClaimWriteSerializer, responses={200: ClaimSerializer})
     def partial_update(self, request, *args, **kwargs):

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from claims.api_rows import claim_detail, claim_row, claim_values, row_from_values
+from claims.api_rows import claim_detail, claim_rows, claim_values, row_from_values
 from claims.models import Claim, ConflictResolution, ReportRun
 from claims.selectors import claim_list
 from claims.serializers import ClaimSerializer
@@ -146,13 +146,13 @@ def test_the_fast_claim_rows_equal_the_serializer_on_every_field():
     ClaimFactory(qualifier="at_least", value_high=None, scope="Iraq")
     ClaimFactory(unit="warriors")  # a row that slipped past validation has no interval
     for claim in claim_list():
-        assert claim_row(claim) == dict(ClaimSerializer(claim).data)
+        assert claim_rows([claim]) == [dict(ClaimSerializer(claim).data)]
     # The list and detail read tuples, not instances: the same rows, and the same ETag.
     instances = {claim.pk: claim for claim in claim_list()}
     for values in claim_values(claim_list()):
         assert row_from_values(values) == dict(ClaimSerializer(instances[values.id]).data)
         row, found = claim_detail(values.id)
-        assert row == claim_row(instances[values.id])
+        assert [row] == claim_rows([instances[values.id]])
         assert found == fingerprint(instances[values.id])
 
 
