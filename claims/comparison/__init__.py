@@ -62,7 +62,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from claims.comparison.measures import is_stale, magnitude_ratio, normalise_scope
+from claims.comparison.measures import (
+    interval_gap,
+    is_stale,
+    magnitude_ratio,
+    normalise_scope,
+    period_gap_days,
+)
 from claims.comparison.records import Cause, Figure, Finding, Kind, Summary, WorkCounter
 from claims.comparison.sweep import change_pairs, conflict_pairs
 
@@ -140,14 +146,12 @@ def compare_one(
     if target is None:
         return []
     one = listed[target]
-    start, end = one.as_of_start.toordinal(), one.as_of_end.toordinal()
     conflicts = []
     for p, other in enumerate(listed):
         counter.steps += 1
-        if p != target and (other.hi < one.lo or one.hi < other.lo):
-            gap = max(0, start - other.as_of_end.toordinal(), other.as_of_start.toordinal() - end)
-            if gap <= window_days:
-                conflicts.append((p, target))
+        # Disjoint (touching intervals overlap), with as-of periods within the window.
+        if interval_gap(one, other) > 0 and period_gap_days(one, other) <= window_days:
+            conflicts.append((p, target))
     changes = [(p, q) for p, q in change_pairs(listed, window_days, counter) if target in (p, q)]
     return _assemble(
         listed,

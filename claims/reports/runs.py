@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.models import Claim, Metric, ReportRun
-from claims.reports.build import ReportFilter, _resolve, metric_reports
+from claims.reports.build import ReportFilter, check_filter, metric_reports
 from claims.reports.render import render
 from sources.dates import parse_date
 
@@ -37,7 +37,7 @@ def report_run_start(*, user, fmt: str, flt: ReportFilter) -> ReportRun:
 
     Raises ReportError naming the filter field at fault; nothing is stored then.
     """
-    _resolve(flt)
+    check_filter(flt)
     run = ReportRun.objects.create(
         requested_by=user if user and user.is_authenticated else None,
         format=fmt,
