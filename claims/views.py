@@ -36,7 +36,10 @@ from claims.services import (
     conflict_resolve,
     extraction_enqueue,
 )
-from claims_project.conditional import ConditionalDeleteMixin, ConditionalWriteMixin
+from claims_project.conditional import (
+    ConditionalDeleteMixin,
+    EditableViewSet,
+)
 from claims_project.serializers import as_api_error
 from sources.models import Article
 from sources.readers import ReadError, read_text
@@ -56,28 +59,14 @@ def report_error_response(exc: ReportError) -> Response:
     return Response({exc.field: [exc.message]}, status=status.HTTP_400_BAD_REQUEST)
 
 
-class SpeakerViewSet(
-    ConditionalWriteMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class SpeakerViewSet(EditableViewSet):
     serializer_class = SpeakerSerializer
     queryset = Speaker.objects.order_by("id")
     filterset_fields = {"kind": ["exact"], "slug": ["exact"], "name": ["icontains"]}
     ordering_fields = ["id", "name"]
 
 
-class MetricViewSet(
-    ConditionalWriteMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class MetricViewSet(EditableViewSet):
     serializer_class = MetricSerializer
     queryset = Metric.objects.order_by("id")
     filterset_fields = {"kind": ["exact"], "slug": ["exact"], "canonical_unit": ["exact"]}

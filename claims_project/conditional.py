@@ -6,6 +6,7 @@ locked inside the write's transaction; otherwise 412 and nothing changes.
 """
 
 from django.db import transaction
+from rest_framework import mixins, viewsets
 from rest_framework.response import Response
 
 from claims_project.concurrency import fingerprint, lock_and_check
@@ -49,3 +50,14 @@ class ConditionalDeleteMixin(ConditionalReadMixin):
         with transaction.atomic():
             self._check_precondition(self.get_object())
             return super().destroy(request, *args, **kwargs)
+
+
+class EditableViewSet(
+    ConditionalWriteMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Read, create and change (no delete), every write honouring If-Match."""

@@ -1,18 +1,11 @@
 from rest_framework import mixins, viewsets
 
-from claims_project.conditional import ConditionalWriteMixin
+from claims_project.conditional import ConditionalWriteMixin, EditableViewSet
 from sources.models import Article, Outlet
 from sources.serializers import ArticleSerializer, OutletSerializer
 
 
-class OutletViewSet(
-    ConditionalWriteMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class OutletViewSet(EditableViewSet):
     serializer_class = OutletSerializer
     queryset = Outlet.objects.order_by("id")
     filterset_fields = {"slug": ["exact"], "name": ["exact", "icontains"]}
