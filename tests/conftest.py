@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from tests.factories import UserFactory
 
@@ -24,6 +25,15 @@ def reviewer(db):
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reviewer_client(reviewer):
+    """A client of its own signed in as the reviewer, so a test can hold it beside
+    editor_client."""
+    client = Client()
+    client.force_login(reviewer)
     return client
 
 

@@ -8,6 +8,7 @@ from django.test import Client
 from claims.models import Claim
 from reviews.models import Review
 from reviews.services import claim_assign
+from tests.api.test_write_api import patch
 from tests.factories import ClaimFactory, ReviewFactory, SpeakerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,17 +17,6 @@ pytestmark = pytest.mark.django_db
 def post(client, url, data=None, **headers):
     return client.post(url, json.dumps(data or {}), content_type="application/json",
                        headers=headers)  # fmt: skip
-
-
-def patch(client, url, data, **headers):
-    return client.patch(url, json.dumps(data), content_type="application/json", headers=headers)
-
-
-@pytest.fixture
-def reviewer_client(reviewer):
-    client = Client()
-    client.force_login(reviewer)
-    return client
 
 
 @pytest.fixture

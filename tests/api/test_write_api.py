@@ -40,13 +40,6 @@ def patch(client, url: str, data, **headers) -> object:
     return client.patch(url, json.dumps(data), content_type="application/json", headers=headers)
 
 
-@pytest.fixture
-def reviewer_client(reviewer):
-    client = Client()
-    client.force_login(reviewer)
-    return client
-
-
 # The permission matrix: each role against each resource and method.
 
 RESOURCES = {

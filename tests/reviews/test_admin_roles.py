@@ -40,12 +40,6 @@ def review_form(review=None, **overrides) -> dict:
 
 
 @pytest.fixture
-def reviewer_client(client, reviewer):
-    client.force_login(reviewer)
-    return client
-
-
-@pytest.fixture
 def assigned(editor, reviewer):
     claim = ClaimFactory()
     claim_assign(claim=claim, reviewer=reviewer, by=editor)
