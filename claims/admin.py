@@ -30,6 +30,7 @@ from claims.services import (
     conflict_resolve,
     extraction_enqueue,
 )
+from claims_project.admin_actions import apply_each, chosen
 from claims_project.concurrency import StaleWrite, fingerprint, lock_and_check
 from sources.admin import ArticleAdmin
 from sources.models import Article
@@ -360,23 +361,16 @@ class ClaimAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
     @admin.action(description="Put the selected claims into the chosen metric",
                   permissions=["change"])  # fmt: skip
     def put_into_metric(self, request, queryset):
-        metric_id = request.POST.get("metric") or ""
-        metric = Metric.objects.filter(pk=metric_id).first() if metric_id.isdigit() else None
+        metric = chosen(request, "metric", Metric.objects.all())
         if metric is None:
             self.message_user(request, "Choose a metric next to the action first.", messages.ERROR)
             return
-        moved, refused = 0, []
-        for claim in queryset.select_related("article", "metric"):
-            try:
-                with transaction.atomic():
-                    claim_set_metric(claim=claim, metric=metric)
-            except ValidationError as exc:
-                refused.append(f"{claim.figure} (#{claim.pk}): {'; '.join(exc.messages)}")
-            else:
-                moved += 1
-        self.message_user(request, f"{moved} claim(s) now in {metric}.")
-        if refused:
-            self.message_user(request, "Not moved: " + " | ".join(refused), messages.WARNING)
+        apply_each(
+            self, request, queryset.select_related("article", "metric"),
+            lambda claim: claim_set_metric(claim=claim, metric=metric),
+            label=lambda claim: f"{claim.figure} (#{claim.pk})",
+            done=lambda count: f"{count} claim(s) now in {metric}.", refused="Not moved",
+        )  # fmt: skip
 
     @admin.action(description="Export the selected claims as CSV", permissions=["view"])
     def export_csv(self, request, queryset):

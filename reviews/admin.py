@@ -23,6 +23,7 @@ from claims.admin import (
     without_fingerprint,
 )
 from claims.models import Claim
+from claims_project.admin_actions import apply_each, chosen
 from claims_project.concurrency import StaleWrite, fingerprint, lock_and_check
 from reviews.models import Review, ReviewAssignment
 from reviews.selectors import (
@@ -281,19 +282,13 @@ class ReviewAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
         return any(getattr(review, name) != value for name, value in posted.items())
 
     def _move_each(self, request, queryset, move: str) -> None:
-        done, refused = 0, []
-        for review in queryset.select_related("claim"):
-            try:
-                with transaction.atomic():
-                    WORKFLOW[move](review=review, by=request.user)
-            except (PermissionDenied, ValidationError) as exc:
-                reason = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-                refused.append(f"#{review.pk}: {reason}")
-            else:
-                done += 1
-        self.message_user(request, f"{done} review(s): {WORKFLOW_LABELS[move].lower()} done.")
-        if refused:
-            self.message_user(request, "Refused: " + " | ".join(refused), messages.WARNING)
+        apply_each(
+            self, request, queryset.select_related("claim"),
+            lambda review: WORKFLOW[move](review=review, by=request.user),
+            label=lambda review: f"#{review.pk}",
+            done=lambda count: f"{count} review(s): {WORKFLOW_LABELS[move].lower()} done.",
+            refused="Refused",
+        )  # fmt: skip
 
     @admin.action(description="Submit the selected reviews", permissions=["workflow"])
     def submit_reviews(self, request, queryset):
@@ -401,24 +396,18 @@ class ClaimWithReviewsAdmin(ClaimAdmin):
     @admin.action(description="Assign the selected claims to the chosen reviewer",
                   permissions=["change"])  # fmt: skip
     def assign_to_reviewer(self, request, queryset):
-        reviewer_id = request.POST.get("reviewer") or ""
-        reviewer = reviewers().filter(pk=reviewer_id).first() if reviewer_id.isdigit() else None
+        reviewer = chosen(request, "reviewer", reviewers())
         if reviewer is None:
             self.message_user(request, "Choose a reviewer next to the action first.",
                               messages.ERROR)  # fmt: skip
             return
-        done, refused = 0, []
-        for claim in queryset:
-            try:
-                claim_assign(claim=claim, reviewer=reviewer, by=request.user)
-            except (PermissionDenied, ValidationError) as exc:
-                reason = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
-                refused.append(f"{claim.figure} (#{claim.pk}): {reason}")
-            else:
-                done += 1
-        self.message_user(request, f"{done} claim(s) assigned to {reviewer.get_username()}.")
-        if refused:
-            self.message_user(request, "Not assigned: " + " | ".join(refused), messages.WARNING)
+        apply_each(
+            self, request, queryset,
+            lambda claim: claim_assign(claim=claim, reviewer=reviewer, by=request.user),
+            label=lambda claim: f"{claim.figure} (#{claim.pk})",
+            done=lambda count: f"{count} claim(s) assigned to {reviewer.get_username()}.",
+            refused="Not assigned",
+        )  # fmt: skip
 
 
 class ReviewAssignmentForm(forms.ModelForm):

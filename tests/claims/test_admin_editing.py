@@ -292,3 +292,41 @@ def test_lists_do_not_count_the_whole_table_on_every_page(editor_client):
     ClaimFactory()
     response = editor_client.get(CLAIM_LIST, {"status__exact": "confirmed"})
     assert response.context["cl"].show_full_result_count is False
+
+
+def test_putting_claims_into_a_metric_reports_each_refused_claim_and_moves_the_others(
+    editor_client,
+):
+    fits = ClaimFactory(unit="count")
+    does_not_fit = ClaimFactory(unit="km")
+    metric = MetricFactory(canonical_unit="count")
+    answer = editor_client.post(
+        CLAIM_LIST,
+        {"action": "put_into_metric", "metric": metric.pk,
+         "_selected_action": [fits.pk, does_not_fit.pk]},
+        follow=True,
+    )  # fmt: skip
+    shown = [str(m) for m in answer.context["messages"]]
+    assert f"1 claim(s) now in {metric}." in shown
+    refused = next(m for m in shown if m.startswith("Not moved: "))
+    assert f"(#{does_not_fit.pk}):" in refused and "km" in refused
+    fits.refresh_from_db(), does_not_fit.refresh_from_db()
+    assert fits.metric_id == metric.pk and does_not_fit.metric_id is None
+
+
+def test_putting_claims_into_a_metric_without_choosing_one_changes_nothing(editor_client):
+    claim = ClaimFactory()
+
+    def shown(given: str) -> list[str]:
+        answer = editor_client.post(
+            CLAIM_LIST,
+            {"action": "put_into_metric", "metric": given, "_selected_action": [claim.pk]},
+            follow=True,
+        )  # fmt: skip
+        return [str(m) for m in answer.context["messages"]]
+
+    assert shown("") == ["Choose a metric next to the action first."]
+    for wrong in ("abc", "999999"):  # the action form refuses them before the action runs
+        assert not any("now in" in message for message in shown(wrong))
+    claim.refresh_from_db()
+    assert claim.metric_id is None
