@@ -16,8 +16,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims import intervals, units
 from claims.admin_grouping import suggest_metrics_action
+from claims.core import intervals, units
 from claims.highlighting import Mark, highlight_body
 from claims.metric_suggestions import metric_suggestions
 from claims.models import CLAIM_INPUT_FIELDS, Claim, ConflictResolution, Metric, ReportRun, Speaker

@@ -19,7 +19,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from claims import intervals, units
+from claims.core import intervals, units
 from claims.models import Claim, tolerances
 from claims.selectors import claims_visible
 from claims_project.concurrency import fingerprint

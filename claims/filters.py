@@ -7,7 +7,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Abs
 from django_filters import rest_framework as filters
 
-from claims import intervals, units, verdicts
+from claims.core import intervals, units, verdicts
 from claims.models import Claim
 
 # Bounds of what a filter accepts: beyond them a number is a typo or an attack, not a figure.

@@ -1,7 +1,7 @@
 """Grouping claims into metrics: the suggestions (a selector) and applying them (a service).
 
-The matching itself is pure and lives in ``claims.grouping``; this module reads what it needs in
-a fixed number of queries and writes the editor's (or the command's) choice atomically.
+The matching itself is pure and lives in ``claims.core.grouping``; this module reads what it
+needs in a fixed number of queries and writes the editor's (or the command's) choice atomically.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 
-from claims import grouping, units
+from claims.core import grouping, units
 from claims.models import Claim, Metric
 
 DEFAULT_MIN_CONFIDENCE = grouping.DEFAULT_MIN_CONFIDENCE

@@ -5,12 +5,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from claims import intervals, units, verdicts
+from claims.core import intervals, units, verdicts
 from sources.models import Article
 
 
 def validate_unit(value: str) -> None:
-    """A model-field validator: the unit must be in the units vocabulary (claims.units)."""
+    """A model-field validator: the unit must be in the units vocabulary (claims.core.units)."""
     try:
         units.parse_unit(value)
     except units.UnitError as exc:
@@ -182,7 +182,7 @@ class Claim(models.Model):
     as_of_precision = models.CharField(max_length=7, choices=AsOfPrecision.choices, blank=True)
     status = models.CharField(max_length=9, choices=Status.choices, default=Status.CANDIDATE)
     origin = models.CharField(max_length=9, choices=Origin.choices, default=Origin.MANUAL)
-    # The latest published review's verdict, kept here by reviews.services (see claims/verdicts).
+    # The latest published review's verdict, kept here by reviews.services (claims/core/verdicts).
     verdict = models.CharField(max_length=15, choices=verdicts.CHOICES, blank=True)
     verdict_at = models.DateTimeField(null=True, blank=True)
     note = models.TextField(blank=True)

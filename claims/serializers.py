@@ -3,7 +3,7 @@ import math
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims import intervals, units
+from claims.core import intervals, units
 from claims.models import CLAIM_INPUT_FIELDS, Claim, ConflictResolution, Metric, ReportRun, Speaker
 from claims_project.serializers import ValidatedModelSerializer
 from sources.models import Article

@@ -12,9 +12,9 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from simple_history.utils import bulk_create_with_history
 
-from claims.extraction import extract
+from claims.core.extraction import extract
+from claims.core.offsets import LocateError, locate_figure
 from claims.models import CLAIM_INPUT_FIELDS, Claim, ConflictResolution, Metric, Speaker
-from claims.offsets import LocateError, locate_figure
 from sources.models import Article
 
 logger = logging.getLogger(__name__)
@@ -178,7 +178,7 @@ class ExtractionResult:
 
 
 def candidate_fields(candidate) -> dict:
-    """A found figure (claims.extraction.Candidate) as Claim field values, cut to their columns."""
+    """A found figure (claims.core.extraction.Candidate) as Claim field values, cut to fit."""
     return {
         "quote": candidate.quote,
         "figure": candidate.figure,

@@ -219,7 +219,7 @@ SPECTACULAR_SETTINGS = {
         "ReviewStatusEnum": "reviews.models.ReviewStatus",
         "ReportRunStatusEnum": "claims.models.ReportRunStatus",
         "ExtractionStatusEnum": "sources.models.ExtractionStatus",
-        "VerdictEnum": "claims.verdicts.CHOICES",
+        "VerdictEnum": "claims.core.verdicts.CHOICES",
     },
 }
 # Bodies above this are answered 413 (see claims_project/api_errors.py).

@@ -10,7 +10,8 @@ Verdict scale and ClaimReview numbers
 -------------------------------------
 
 Every rating carries ``bestRating`` 5 and ``worstRating`` 1; ``alternateName`` is the verdict's
-label, the text that fact-check readers see. The numbers come from ``claims.verdicts.SCALE`` (the
+label, the text that fact-check readers see. The numbers come from
+``claims.core.verdicts.SCALE`` (the
 README's "Verdict scale" table says the same):
 
 =============  =====  ===========================================================================
@@ -85,7 +86,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from claims.extraction import Candidate, extract
+from claims.core.extraction import Candidate, extract
+from claims.core.verdicts import BEST_RATING, SCALE, WORST_RATING, Verdict
 from claims.models import Claim, Speaker
 from claims.services import (
     candidate_fields,
@@ -93,7 +95,6 @@ from claims.services import (
     claim_set_status,
     speaker_for_name,
 )
-from claims.verdicts import BEST_RATING, SCALE, WORST_RATING, Verdict
 from reviews.models import Review
 from reviews.services import review_publish
 from sources.models import Article, Outlet
@@ -116,7 +117,7 @@ NUMERIC_VERDICTS: dict[int, Verdict] = {
 assert set(NUMERIC_VERDICTS) == {info.rating_value for info in SCALE.values()}
 assert all(SCALE[v].rating_value == n for n, v in NUMERIC_VERDICTS.items())
 
-# The words that write a claim's qualifier back in front of its figure (claims.intervals).
+# The words that write a claim's qualifier back in front of its figure (claims.core.intervals).
 QUALIFIER_WORDS = {
     "exact": "",
     "approximate": "about",

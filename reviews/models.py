@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from claims import verdicts
+from claims.core import verdicts
 from claims.models import Claim
 
 

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from claims import verdicts
+from claims.core import verdicts
 from reviews.models import Review
 
 

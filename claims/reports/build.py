@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from django.db.models import Q
 
-from claims import comparison, intervals, units, verdicts
+from claims.core import comparison, intervals, units, verdicts
 from claims.models import Claim, ConflictResolution, Metric, tolerances
 from claims.reports import workers
 from claims.reports.records import MetricReport, ReportClaim, ReportFinding, ReportSummary

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from claims import verdicts
+from claims.core import verdicts
 from claims.reports.build import MetricReports
 from claims.reports.chart import metric_chart_svg
 from claims.reports.records import REPORT_VERSION, MetricReport, ReportClaim, ReportFinding

@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from claims.core.verdicts import SCALE, Verdict
 from claims.models import Claim, Speaker
-from claims.verdicts import SCALE, Verdict
 from reviews import claimreview
 from reviews.claimreview import (
     claim_reviewed_text,

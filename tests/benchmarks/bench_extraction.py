@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> dict:
 
     from quantulum3 import parser as quantulum
 
-    from claims.extraction import extract
+    from claims.core.extraction import extract
 
     text = corpus_text(options.chars)
     paragraphs = text.split("\n\n")

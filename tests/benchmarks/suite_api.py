@@ -194,7 +194,7 @@ class Floor:
     """Hand-written SQL on a psycopg connection of its own, answers encoded by orjson."""
 
     def __init__(self, url: str) -> None:
-        from claims import intervals, units
+        from claims.core import intervals, units
         from claims.models import tolerances
 
         self.conn = psycopg.connect(url, autocommit=True, prepare_threshold=None)
@@ -395,7 +395,7 @@ def incremental_pairs(client, floor: Floor) -> list[Pair]:
 def extraction_pair(chars: int) -> Pair:
     from quantulum3 import parser as quantulum
 
-    from claims.extraction import extract
+    from claims.core.extraction import extract
     from tests.benchmarks.bench_extraction import corpus_text
 
     text = corpus_text(chars)

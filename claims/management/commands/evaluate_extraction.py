@@ -6,10 +6,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.extraction import extract
-from claims.extraction.evaluation import evaluate, load_corpus, quantulum3_baseline
+from claims.core.extraction import extract
+from claims.core.extraction.evaluation import evaluate, load_corpus, quantulum3_baseline
 
-DEFAULT_CORPUS = Path(settings.BASE_DIR) / "tests" / "claims" / "extraction" / "corpus"
+DEFAULT_CORPUS = Path(settings.BASE_DIR) / "tests" / "claims" / "core" / "extraction" / "corpus"
 SPLITS = ["seed", "tuning", "heldout"]
 # (score, column title, width, format)
 COLUMNS = [

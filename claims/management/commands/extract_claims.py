@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.extraction import Candidate, extract
+from claims.core.extraction import Candidate, extract
 from claims.management.options import date_option
 from sources.dates import find_publication_date
 from sources.readers import ReadError, read_article_file

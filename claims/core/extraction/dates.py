@@ -1,0 +1,413 @@
+"""Dates: which numbers are calendar references, and which period a figure refers to.
+
+Two jobs. First, numbers that are dates, years, times or durations are not claims ("in 2014",
+"July 30, 2020", "at 10:30", "three years ago"). Second, time expressions in a sentence
+("late last month", "a January report", "on Thursday", "between July 16 and 22") are resolved
+against the publication date so each figure gets an as-of period. Calendar arithmetic uses
+python-dateutil's relativedelta; the phrase grammar is ours because news phrasing ("late last
+month", "a day later") is what general date parsers handle worst.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
+
+MONTHS: dict[str, int] = {name: index for index, name in enumerate(calendar.month_name) if name} | {
+    "Jan": 1,
+    "Feb": 2,
+    "Mar": 3,
+    "Apr": 4,
+    "Jun": 6,
+    "Jul": 7,
+    "Aug": 8,
+    "Sep": 9,
+    "Sept": 9,
+    "Oct": 10,
+    "Nov": 11,
+    "Dec": 12,
+}
+WEEKDAYS: dict[str, int] = {name: index for index, name in enumerate(calendar.day_name)}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+# Spans whose digits are calendar references and never figures.
+_BLOCKED_PATTERNS = (
+    # "between July 16 and 22", "July 16-22", "from 3 to 5 May"
+    rf"\b{_MONTH}\s+{_DAY}\s*(?:-|\u2013|to|and|through)\s*{_DAY}\b(?:,?\s+{_YEAR})?",
+    rf"\b{_DAY}\s*(?:-|\u2013|to|and)\s*{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?",
+    rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
+    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?",
+    rf"\b{_MONTH},?\s+{_YEAR}\b",
+    r"\b\d{1,4}([-/.])\d{1,2}\1\d{1,4}\b",
+    # times: "10:30", "4:30 a.m.", "6 p.m.", "11pm", "1600 GMT"
+    r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\.[0-5]\d\s*[ap]\.?m\.?",
+    r"\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b",
+    r"\b\d{3,4}\s*(?:GMT|UTC|local time|hrs|hours GMT)\b",
+    # year ranges "2008-09", "2014-2016", "between 2014 and 2016"
+    rf"\b{_YEAR}\s*[-\u2013/]\s*(?:\d\d|{_YEAR})\b",
+    rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b",
+)
+BLOCKED_RE = re.compile("|".join(f"(?:{p})" for p in _BLOCKED_PATTERNS))
+_DURATION_RE = re.compile(
+    r"(?:\s+|\s*-\s*)(?:consecutive\s+|straight\s+|more\s+|full\s+|long\s+)?"
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)"
+    r"\b",
+    re.IGNORECASE,
+)
+
+
+def blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are dates, date ranges, times or year ranges."""
+    return [(m.start(), m.end()) for m in BLOCKED_RE.finditer(text)]
+
+
+def is_year(text: str, atom: NumberAtom) -> bool:
+    """True for a bare four-digit year ("in 2014", "the 2015 deal"), not for "2,000" or "$2014"."""
+    if atom.is_word or atom.has_separator or atom.currency or atom.scale != 1:
+        return False
+    digits = text[atom.start : atom.end]
+    if not re.fullmatch(_YEAR, digits):
+        return False
+    after = text[atom.end : atom.end + 12]
+    return not re.match(r"\s*(?:%|per\s?cent|percent)", after, re.IGNORECASE)
+
+
+def is_duration(text: str, end: int) -> bool:
+    """True when the number ending at ``end`` counts time ("three years ago", "48 hours")."""
+    return _DURATION_RE.match(text, end) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A resolved period with its precision (day, week, month, quarter, year, span)."""
+
+    start: dt.date
+    end: dt.date
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression found in a sentence, with the period it resolves to."""
+
+    start: int
+    end: int
+    period: Period | None
+    relative: str | None
+    skipped: bool
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_period(year: int, month: int, part: str | None) -> Period:
+    first = dt.date(year, month, 1)
+    last = _month_end(year, month)
+    part = (part or "").lower().replace("-", " ").strip()
+    if part in ("early", "the beginning of", "beginning of", "the start of", "start of"):
+        return Period(first, dt.date(year, month, 10), "span")
+    if part == "mid":
+        return Period(dt.date(year, month, 11), dt.date(year, month, 20), "span")
+    if part == "late":
+        return Period(dt.date(year, month, 21), last, "span")
+    if part in ("the end of", "end of"):
+        return Period(last, last, "day")
+    return Period(first, last, "month")
+
+
+def _year_period(year: int, part: str | None) -> Period:
+    part = (part or "").lower().replace("-", " ").strip()
+    if part == "early":
+        return Period(dt.date(year, 1, 1), dt.date(year, 4, 30), "span")
+    if part == "mid":
+        return Period(dt.date(year, 5, 1), dt.date(year, 8, 31), "span")
+    if part in ("late", "later"):
+        return Period(dt.date(year, 9, 1), dt.date(year, 12, 31), "span")
+    if part in ("the end of", "end of"):
+        return Period(dt.date(year, 12, 31), dt.date(year, 12, 31), "day")
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def _quarter_period(year: int, quarter: int) -> Period:
+    first = dt.date(year, 3 * quarter - 2, 1)
+    return Period(first, _month_end(year, 3 * quarter), "quarter")
+
+
+def _latest_month(published: dt.date, month: int) -> int:
+    """Year of a month named without one: the latest such month up to publication, except the
+    next two months, which news names when it announces plans ("will pump ... in November")."""
+    ahead = (month - published.month) % 12
+    if 0 < ahead <= 2:
+        return published.year if month > published.month else published.year + 1
+    return published.year if month <= published.month else published.year - 1
+
+
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "last": 4,
+    "final": 4,
+}
+
+_EXPRESSIONS = re.compile(
+    rf"""
+    (?P<dayrange>\b(?:between\s+|from\s+)?(?P<dr_month>{_MONTH})\s+(?P<dr_a>{_DAY})\s*
+        (?:-|\u2013|to|and|through)\s*(?P<dr_b>{_DAY})\b(?:,?\s+(?P<dr_year>{_YEAR}))?)
+  | (?P<date>\b(?P<d_month>{_MONTH})\s+(?P<d_day>{_DAY})\b(?:,?\s+(?P<d_year>{_YEAR})\b)?
+        | \b(?P<d_day2>{_DAY})\s+(?:of\s+)?(?P<d_month2>{_MONTH})(?:,?\s+(?P<d_year2>{_YEAR})\b)?)
+  | (?P<quarter>\b(?:the\s+)?(?P<q_ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)
+        \s+quarter(?:\s+of\s+(?:the\s+year|this\s+year|(?P<q_year>{_YEAR})))?
+        | \bQ(?P<q_num>[1-4])(?:\s+(?P<q_year2>{_YEAR}))?\b)
+  | (?P<half>\b(?:the\s+)?(?P<h_ord>first|second)\s+half(?:\s+of\s+(?:the\s+year|this\s+year
+        |(?P<h_year>{_YEAR})))?)
+  | (?P<firstmonths>\bfirst\s+(?P<fm_n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)
+        \s+months(?:\s+of\s+(?:the\s+year|this\s+year|(?P<fm_year>{_YEAR})))?)
+  | (?P<month>\b(?:(?P<m_part>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of
+        |the\s+start\s+of)[-\s]+)?(?P<m_month>{_MONTH})(?:'s)?(?:\s+(?P<m_year>{_YEAR}))?\b)
+  | (?P<relative>\b(?:(?P<r_part>late|early|earlier|later|mid)[-\s]+)?
+        (?P<r_which>last|this|next|past|previous)\s+(?P<r_unit>week|weekend|month|year|quarter)
+        \b)
+  | (?P<weekend>\b(?:over|at|during)\s+the\s+weekend\b)
+  | (?P<weekday>\b(?:(?P<w_part>late|early)\s+(?:on\s+)?)?(?P<w_which>last\s+|next\s+)?
+        (?P<w_day>{_WEEKDAY})(?:'s)?\b(?:\s+(?:morning|afternoon|evening|night))?)
+  | (?P<year>\b(?:(?P<y_part>early|mid|late|the\s+end\s+of|end\s+of)[-\s]+)?
+        (?P<y_year>{_YEAR})\b(?![-\u2013/]\d|\s*(?:%|percent|per\s?cent)))
+  | (?P<shift>\b(?:a|one|the)\s+(?P<s_unit>day|week|month|year)\s+(?P<s_dir>earlier|before
+        |ago|later|after)\b
+        | \bthe\s+(?P<s_dir2>previous|next|following)\s+(?P<s_unit2>day|week|month|year)\b)
+  | (?P<sameday>\b(?:on\s+)?the\s+same\s+day\b)
+  | (?P<yesterday>\byesterday\b)
+  | (?P<today>\btoday\b)
+    """,
+    re.VERBOSE,
+)
+# A time expression introduced by these words dates a baseline or a starting point, not the
+# figure ("since 2018", "compared to the previous year", "before June").
+_SKIP_BEFORE = re.compile(
+    r"\b(?:since|compared\s+(?:to|with)|until|till|ahead\s+of|prior\s+to)\b[^,;.]{0,45}$"
+    r"|\b(?:before|after)\s+(?:the\s+)?$"
+    r"|\b(?:began|begun|started|erupted|broke\s+out|launched|built|founded|established|opened"
+    r"|created|born|signed|adopted|introduced|imposed|enacted|formed|set\s+up)"
+    r"(?:\s+(?:it|them|this|these))?\s+(?:on|in)\s+$"
+    r"|\b(?:from|than)\s+(?:the\s+|a\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_YEAR_GROUPS = (
+    "dr_year",
+    "d_year",
+    "d_year2",
+    "q_year",
+    "q_year2",
+    "h_year",
+    "fm_year",
+    "m_year",
+    "y_year",
+)
+
+
+def find_time_expressions(
+    text: str, start: int, end: int, published: dt.date | None, anchor: Period | None
+) -> list[TimeExpression]:
+    """Time expressions in ``text[start:end]`` resolved against ``published``.
+
+    ``anchor`` is the last period mentioned before this sentence, for "the same day" and
+    "a day later".
+    """
+    found: list[TimeExpression] = []
+    previous: Period | None = anchor
+    for match in _EXPRESSIONS.finditer(text, start, end):
+        before = text[max(start, match.start() - 60) : match.start()]
+        skipped = bool(_SKIP_BEFORE.search(before))
+        period = None
+        if published is not None:
+            period = _resolve(match, published, previous)
+        else:
+            # Without a publication date only a period that names its own year can be dated.
+            year = next((match.group(g) for g in _YEAR_GROUPS if match.group(g)), None)
+            if year is not None:
+                period = _resolve(match, dt.date(int(year), 12, 31), None)
+        if (
+            period is not None
+            and published is not None
+            and period.start > published
+            and period.precision == "day"
+        ):
+            # A future day is a schedule ("a runoff on May 28"), not the figure's period;
+            # forecasts ("growth of 3 percent in 2024") do refer to a future year or month.
+            skipped = True
+        if match.group("weekday") and match.group("w_which") and "next" in match.group("w_which"):
+            skipped = True
+        found.append(TimeExpression(match.start(), match.end(), period, match.lastgroup, skipped))
+        if period is not None and not skipped:
+            previous = period
+    return found
+
+
+def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) -> Period | None:
+    kind = match.lastgroup
+    g = match.group
+    if kind == "dayrange":
+        month = MONTHS[g("dr_month").rstrip(".")]
+        year = int(g("dr_year")) if g("dr_year") else _latest_month(published, month)
+        day_a, day_b = int(re.sub(r"\D", "", g("dr_a"))), int(re.sub(r"\D", "", g("dr_b")))
+        try:
+            return Period(dt.date(year, month, day_a), dt.date(year, month, day_b), "span")
+        except ValueError:
+            return None
+    if kind == "date":
+        month = MONTHS[(g("d_month") or g("d_month2")).rstrip(".")]
+        day = int(re.sub(r"\D", "", g("d_day") or g("d_day2")))
+        year_text = g("d_year") or g("d_year2")
+        year = int(year_text) if year_text else _latest_month(published, month)
+        try:
+            day_date = dt.date(year, month, day)
+        except ValueError:
+            return None
+        return Period(day_date, day_date, "day")
+    if kind == "quarter":
+        number = int(g("q_num")) if g("q_num") else _ORDINAL_WORDS[g("q_ord").lower()]
+        year_text = g("q_year") or g("q_year2")
+        if year_text:
+            return _quarter_period(int(year_text), number)
+        if g("q_ord") and g("q_ord").lower() in ("last", "final") and "of" not in g(0):
+            # "last quarter" alone is the latest completed quarter.
+            current = (published.month - 1) // 3 + 1
+            year = published.year if current > 1 else published.year - 1
+            return _quarter_period(year, current - 1 if current > 1 else 4)
+        period = _quarter_period(published.year, number)
+        return period if period.start <= published else _quarter_period(published.year - 1, number)
+    if kind == "half":
+        year = int(g("h_year")) if g("h_year") else published.year
+        if g("h_ord").lower() == "first":
+            return Period(dt.date(year, 1, 1), dt.date(year, 6, 30), "span")
+        return Period(dt.date(year, 7, 1), dt.date(year, 12, 31), "span")
+    if kind == "firstmonths":
+        n_text = g("fm_n").lower()
+        months = int(n_text) if n_text.isdigit() else UNITS_WORDS.get(n_text, 0)
+        year = int(g("fm_year")) if g("fm_year") else published.year
+        if not 1 <= months <= 12:
+            return None
+        precision = "quarter" if months == 3 else "span"
+        return Period(dt.date(year, 1, 1), _month_end(year, months), precision)
+    if kind == "month":
+        month = MONTHS[g("m_month").rstrip(".")]
+        if g("m_month") == "May" and not g("m_year") and not g("m_part"):
+            # "May" is also a verb; only "in May", "May's" and "of May" are the month.
+            before = match.string[max(0, match.start() - 4) : match.start()].lower()
+            if not re.search(r"(?:in|of|end|for|by|since|late|mid|early)\s$", before) and (
+                not g(0).endswith("'s")
+            ):
+                return None
+        year = int(g("m_year")) if g("m_year") else _latest_month(published, month)
+        return _month_period(year, month, g("m_part"))
+    if kind == "relative":
+        return _relative(g("r_part"), g("r_which").lower(), g("r_unit").lower(), published)
+    if kind == "weekend":
+        return _last_weekend(published)
+    if kind == "weekday":
+        target = WEEKDAYS[g("w_day")]
+        days_back = (published.weekday() - target) % 7
+        if g("w_which") and "last" in g("w_which") and days_back == 0:
+            days_back = 7
+        day = published - dt.timedelta(days=days_back)
+        return Period(day, day, "day")
+    if kind == "year":
+        return _year_period(int(g("y_year")), g("y_part"))
+    if kind == "shift":
+        unit = (g("s_unit") or g("s_unit2")).lower()
+        direction = (g("s_dir") or g("s_dir2")).lower()
+        sign = 1 if direction in ("later", "after", "next", "following") else -1
+        base = previous if direction not in ("ago",) else None
+        return _shift(base, published, unit, sign)
+    if kind == "sameday":
+        return previous
+    if kind == "yesterday":
+        day = published - dt.timedelta(days=1)
+        return Period(day, day, "day")
+    if kind == "today":
+        return Period(published, published, "day")
+    return None
+
+
+def _shift(base: Period | None, published: dt.date, unit: str, sign: int) -> Period:
+    delta = {
+        "day": relativedelta(days=1),
+        "week": relativedelta(weeks=1),
+        "month": relativedelta(months=1),
+        "year": relativedelta(years=1),
+    }[unit]
+    if base is None:
+        day = published + delta if sign > 0 else published - delta
+        return Period(day, day, "day")
+    if sign > 0:
+        start, end = base.start + delta, base.end + delta
+    else:
+        start, end = base.start - delta, base.end - delta
+    if base.precision in ("month", "quarter"):
+        end = _month_end(end.year, end.month)
+    return Period(start, end, base.precision)
+
+
+def _last_weekend(published: dt.date) -> Period:
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    return Period(saturday, saturday + dt.timedelta(days=1), "span")
+
+
+def _relative(part: str | None, which: str, unit: str, published: dt.date) -> Period | None:
+    part = (part or "").lower()
+    if which == "past":
+        return None  # "the past week" is a rolling window, not a calendar period
+    step = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
+    if unit == "weekend":
+        weekend = _last_weekend(published)
+        if step == 1:
+            return Period(weekend.start + dt.timedelta(7), weekend.end + dt.timedelta(7), "span")
+        return weekend
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+        sunday = monday + dt.timedelta(days=6)
+        if part == "late":
+            return Period(monday + dt.timedelta(days=3), sunday, "span")
+        if part == "early":
+            return Period(monday, monday + dt.timedelta(days=2), "span")
+        if part == "earlier" and step == 0:
+            return Period(monday, published - dt.timedelta(days=1), "span")
+        return Period(monday, sunday, "week")
+    if unit == "month":
+        first = (published.replace(day=1)) + relativedelta(months=step)
+        if part == "earlier" and step == 0:
+            return Period(first, max(first, published - dt.timedelta(days=1)), "span")
+        return _month_period(first.year, first.month, part if part != "earlier" else None)
+    if unit == "quarter":
+        current = (published.month - 1) // 3 + 1 + step
+        year = published.year
+        if current < 1:
+            current, year = 4, year - 1
+        if current > 4:
+            current, year = 1, year + 1
+        return _quarter_period(year, current)
+    year = published.year + step
+    if part == "earlier" and step == 0:
+        return Period(dt.date(year, 1, 1), published - dt.timedelta(days=1), "span")
+    return _year_period(year, part)

@@ -1,0 +1,341 @@
+"""Scoring an extractor against a labelled corpus, and the plain quantulum3 baseline.
+
+Pure Python. A predicted figure matches a gold one when their character spans overlap in the same
+document (one-to-one, largest overlap first). Field accuracies are computed over matched pairs.
+The corpus format is documented in ``tests/claims/core/extraction/corpus/README.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from claims.core.extraction.candidate import Candidate
+from claims.core.extraction.sentences import split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class GoldFigure:
+    """One labelled figure."""
+
+    figure: str
+    start: int
+    end: int
+    value_low: float | None
+    value_high: float | None
+    qualifier: str
+    unit: str
+    subject: str
+    speaker: str | None
+    speaker_aliases: tuple[str, ...]
+    speaker_kind: str | None
+    as_of_start: dt.date | None
+    as_of_end: dt.date | None
+    as_of_precision: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One labelled text: a seed article or a written sentence, with its publication date."""
+
+    id: str
+    split: str
+    published: dt.date | None
+    text: str
+    figures: tuple[GoldFigure, ...]
+
+
+Corpus = list[Document]
+
+
+class _Predicted(Protocol):
+    start: int
+    end: int
+    value_low: float | None
+    value_high: float | None
+    qualifier: str
+    speaker: str | None
+    as_of_start: dt.date | None
+    as_of_end: dt.date | None
+
+
+Extractor = Callable[..., Sequence[Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """A disagreement, for reading what went wrong."""
+
+    document: str
+    kind: str
+    figure: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Figure detection and field accuracy of one extractor on one corpus."""
+
+    gold: int
+    predicted: int
+    matched: int
+    precision: float
+    recall: float
+    f1: float
+    exact_bounds: float
+    qualifier: float
+    speaker: float
+    as_of: float
+    misses: tuple[Miss, ...] = field(default=(), repr=False)
+
+    def as_row(self) -> dict[str, float | int]:
+        """The numbers only, for printing a table."""
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "exact_bounds": self.exact_bounds,
+            "qualifier": self.qualifier,
+            "speaker": self.speaker,
+            "as_of": self.as_of,
+        }
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _gold(raw: dict[str, Any]) -> GoldFigure:
+    return GoldFigure(
+        figure=raw["figure"],
+        start=int(raw["start"]),
+        end=int(raw["end"]),
+        value_low=raw.get("value_low"),
+        value_high=raw.get("value_high"),
+        qualifier=raw.get("qualifier", "exact"),
+        unit=raw.get("unit", "count"),
+        subject=raw.get("subject", ""),
+        speaker=raw.get("speaker"),
+        speaker_aliases=tuple(raw.get("speaker_aliases", ())),
+        speaker_kind=raw.get("speaker_kind"),
+        as_of_start=_date(raw.get("as_of_start")),
+        as_of_end=_date(raw.get("as_of_end")),
+        as_of_precision=raw.get("as_of_precision"),
+    )
+
+
+def load_corpus(path: str | Path, *, splits: Iterable[str] | None = None) -> Corpus:
+    """Read a JSON Lines corpus (a file, or a directory holding ``corpus.jsonl``).
+
+    ``splits`` keeps only documents whose ``split`` is listed ("seed", "tuning", "heldout").
+    Raises ValueError when a label's offsets do not point at its figure text.
+    """
+    path = Path(path)
+    if path.is_dir():
+        path = path / "corpus.jsonl"
+    wanted = set(splits) if splits is not None else None
+    corpus: Corpus = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            raw = json.loads(line)
+            if wanted is not None and raw.get("split") not in wanted:
+                continue
+            text = raw["text"]
+            figures = tuple(_gold(f) for f in raw.get("figures", ()))
+            for figure in figures:
+                if text[figure.start : figure.end] != figure.figure:
+                    raise ValueError(f"{path}:{number}: offsets do not match {figure.figure!r}")
+            corpus.append(
+                Document(
+                    id=raw["id"],
+                    split=raw.get("split", ""),
+                    published=_date(raw.get("published")),
+                    text=text,
+                    figures=figures,
+                )
+            )
+    return corpus
+
+
+def normalise_speaker(name: str | None) -> str | None:
+    """Lower case, no leading article, no punctuation: how speaker names are compared."""
+    if name is None:
+        return None
+    name = re.sub(r"[^\w\s]", "", name.lower().replace("\u2019", "'").replace("'", ""))
+    name = re.sub(r"^(?:a|an|the)\s+", "", re.sub(r"\s+", " ", name).strip())
+    return name or None
+
+
+def _speaker_ok(gold: GoldFigure, predicted: str | None) -> bool:
+    names = {normalise_speaker(gold.speaker)} | {normalise_speaker(a) for a in gold.speaker_aliases}
+    return normalise_speaker(predicted) in names
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _match(gold: Sequence[GoldFigure], predicted: Sequence[_Predicted]) -> list[tuple[int, int]]:
+    pairs = []
+    for g_index, g in enumerate(gold):
+        for p_index, p in enumerate(predicted):
+            overlap = min(g.end, p.end) - max(g.start, p.start)
+            if overlap > 0:
+                pairs.append((overlap, g_index, p_index))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    matched = []
+    for _, g_index, p_index in pairs:
+        if g_index in used_g or p_index in used_p:
+            continue
+        used_g.add(g_index)
+        used_p.add(p_index)
+        matched.append((g_index, p_index))
+    return matched
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
+    """Score ``extractor(text, published=date)`` on ``corpus``.
+
+    Precision, recall and F1 count figures whose spans overlap a gold figure in the same
+    document; bounds, qualifier, speaker and as-of are accuracies over those matched figures.
+    """
+    totals = {"gold": 0, "pred": 0, "match": 0, "bounds": 0, "qual": 0, "speaker": 0, "asof": 0}
+    misses: list[Miss] = []
+    for document in corpus:
+        predicted = list(extractor(document.text, published=document.published))
+        pairs = _match(document.figures, predicted)
+        totals["gold"] += len(document.figures)
+        totals["pred"] += len(predicted)
+        totals["match"] += len(pairs)
+        matched_g = {g for g, _ in pairs}
+        matched_p = {p for _, p in pairs}
+        for g_index, gold in enumerate(document.figures):
+            if g_index not in matched_g:
+                misses.append(Miss(document.id, "missed", gold.figure, ""))
+        for p_index, pred in enumerate(predicted):
+            if p_index not in matched_p:
+                figure = document.text[pred.start : pred.end]
+                misses.append(Miss(document.id, "spurious", figure, ""))
+        for g_index, p_index in pairs:
+            gold, pred = document.figures[g_index], predicted[p_index]
+            figure = gold.figure
+            if _close(gold.value_low, pred.value_low) and _close(gold.value_high, pred.value_high):
+                totals["bounds"] += 1
+            else:
+                detail = (
+                    f"{pred.value_low}..{pred.value_high} != {gold.value_low}..{gold.value_high}"
+                )
+                misses.append(Miss(document.id, "bounds", figure, detail))
+            if gold.qualifier == str(pred.qualifier):
+                totals["qual"] += 1
+            else:
+                misses.append(
+                    Miss(document.id, "qualifier", figure, f"{pred.qualifier} != {gold.qualifier}")
+                )
+            if _speaker_ok(gold, pred.speaker):
+                totals["speaker"] += 1
+            else:
+                misses.append(
+                    Miss(document.id, "speaker", figure, f"{pred.speaker!r} != {gold.speaker!r}")
+                )
+            if (gold.as_of_start, gold.as_of_end) == (pred.as_of_start, pred.as_of_end):
+                totals["asof"] += 1
+            else:
+                misses.append(
+                    Miss(
+                        document.id,
+                        "as_of",
+                        figure,
+                        f"{pred.as_of_start}..{pred.as_of_end} != "
+                        f"{gold.as_of_start}..{gold.as_of_end}",
+                    )
+                )
+    precision = _ratio(totals["match"], totals["pred"])
+    recall = _ratio(totals["match"], totals["gold"])
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    matched = totals["match"]
+    return Scores(
+        gold=totals["gold"],
+        predicted=totals["pred"],
+        matched=matched,
+        precision=precision,
+        recall=recall,
+        f1=f1,
+        exact_bounds=_ratio(totals["bounds"], matched),
+        qualifier=_ratio(totals["qual"], matched),
+        speaker=_ratio(totals["speaker"], matched),
+        as_of=_ratio(totals["asof"], matched),
+        misses=tuple(misses),
+    )
+
+
+_QUANTULUM_UNITS = {
+    "dimensionless": "count",
+    "percentage": "percent",
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound sterling": "GBP",
+    "kilometre": "km",
+    "metre": "m",
+    "mile": "mile",
+    "square kilometre": "km**2",
+    "tonne": "tonne",
+    "barrel": "barrel",
+}
+
+
+def quantulum3_baseline(text: str, *, published: dt.date | None = None) -> list[Candidate]:
+    """The plain quantulum3 baseline: every quantity it parses is a figure.
+
+    Bounds are its value (low == high), qualifier exact, no speaker, the publication date as
+    as-of. Parsed sentence by sentence so that quotes and offsets line up with ours.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+        candidates = []
+        for sentence in split_sentences(text):
+            chunk = text[sentence.start : sentence.end]
+            for quantity in parser.parse(chunk):
+                start, end = quantity.span
+                unit = _QUANTULUM_UNITS.get(quantity.unit.name, quantity.unit.name)
+                candidates.append(
+                    Candidate(
+                        quote=chunk,
+                        quote_start=sentence.start,
+                        figure=text[sentence.start + start : sentence.start + end],
+                        start=sentence.start + start,
+                        end=sentence.start + end,
+                        value_low=float(quantity.value),
+                        value_high=float(quantity.value),
+                        qualifier="exact",
+                        unit=unit,
+                        subject="",
+                        speaker=None,
+                        speaker_kind=None,
+                        as_of_start=published,
+                        as_of_end=published,
+                        as_of_precision="day" if published else None,
+                    )
+                )
+    return candidates

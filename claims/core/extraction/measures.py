@@ -1,0 +1,455 @@
+"""Units and subjects: what a figure measures and in which unit.
+
+Units are read from the words around a figure ("40 percent", "$1.2 billion", "2.9 million
+barrels per day", "40-kilometer", "doubling"). Units outside our own list fall back to
+quantulum3's lexicon of unit surfaces, which it loads from its package data (no network).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import warnings
+from dataclasses import dataclass
+
+from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
+
+_HYPHEN_OR_SPACE = r"(?:\s+|\s*-\s*)"
+_UNIT_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"\s*%|\s*(?:per\s?cent|percent|pct|percentage\s+points?)\b", "percent"),
+    (
+        rf"{_HYPHEN_OR_SPACE}(?:square\s+(?:kilomet(?:re|er)s?|km)|sq\.?\s*km|km2|km²)(?!\w)",
+        "km**2",
+    ),
+    (rf"{_HYPHEN_OR_SPACE}(?:square\s+miles?|sq\.?\s*mi(?:les?)?)\b", "mile**2"),
+    (
+        r"\s+(?:barrels?(?:\s+of\s+(?:crude\s+)?oil)?\s+(?:per|a|each)\s+day|barrels?\s+daily"
+        r"|bpd|b/d|bbl/d)\b",
+        "barrel/day",
+    ),
+    (rf"{_HYPHEN_OR_SPACE}(?:kilomet(?:re|er)s?|km)\b", "km"),
+    (rf"{_HYPHEN_OR_SPACE}(?:millimet(?:re|er)s?|mm)\b", "mm"),
+    (rf"{_HYPHEN_OR_SPACE}(?:centimet(?:re|er)s?|cm)\b", "cm"),
+    (rf"{_HYPHEN_OR_SPACE}(?:met(?:re|er)s?)\b", "m"),
+    (rf"{_HYPHEN_OR_SPACE}(?:miles?)\b", "mile"),
+    (r"\s+barrels?\b", "barrel"),
+    (r"\s+(?:metric\s+)?(?:tonnes?|tons?)\b", "tonne"),
+    (r"\s+(?:US\s+|U\.S\.\s+|American\s+)?dollars?\b", "USD"),
+    (r"\s+euros?\b", "EUR"),
+    (r"\s+(?:pounds?\s+sterling|sterling)\b", "GBP"),
+    (r"\s+(?:Iraqi\s+)?dinars?\b", "IQD"),
+    (r"\s+(?:Saudi\s+)?riyals?\b", "SAR"),
+    (r"\s+(?:Turkish\s+)?liras?\b", "TRY"),
+    (r"\s+yuan\b", "CNY"),
+    (r"\s+yen\b", "JPY"),
+    (r"\s+rupees?\b", "INR"),
+    (r"\s+(?:rubles?|roubles?)\b", "RUB"),
+    (r"\s+shekels?\b", "ILS"),
+    (r"\s+(?:IQD|USD|EUR|GBP)\b", "ISO"),
+)
+_UNIT_RES = tuple((re.compile(p, re.IGNORECASE), unit) for p, unit in _UNIT_PATTERNS)
+
+_MULTIPLIER_WORDS: dict[str, float] = {
+    "doubl": 2.0,
+    "tripl": 3.0,
+    "trebl": 3.0,
+    "quadrupl": 4.0,
+    "halv": 0.5,
+}
+MULTIPLIER_RE = re.compile(
+    r"\b(?:(?P<stem>doubl|tripl|trebl|quadrupl|halv)(?:ed|ing|es)|(?P<twice>twice|thrice)"
+    r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten)-?fold)\b",
+    re.IGNORECASE,
+)
+# "four times" is a multiplier only next to a comparison; otherwise it counts occasions.
+_TIMES_AFTER = re.compile(
+    r"\s+times\b(?=\s+(?:as|the|more|higher|larger|bigger|greater|faster|over|since|that|"
+    r"what|its|their|his|her)\b|\s*[,.;])",
+    re.IGNORECASE,
+)
+_TIMES_CONTEXT = re.compile(
+    r"\b(?:up|rose|risen|rising|increased|grew|grown|jumped|climbed|soared|multiplied|fell)\b"
+    r"(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+_FOLD_AFTER = re.compile(r"-?fold\b", re.IGNORECASE)
+
+_QUANTULUM_ENTITIES = {"length", "area", "mass", "volume", "power", "energy", "speed"}
+# Lexicon entries that are ordinary English words after a number far more often than units
+# ("2.95 million in April", "two hands", "a point").
+_NOT_UNITS = {
+    "in",
+    "at",
+    "am",
+    "pm",
+    "as",
+    "is",
+    "it",
+    "or",
+    "on",
+    "no",
+    "us",
+    "per",
+    "to",
+    "by",
+    "do",
+    "go",
+    "me",
+    "my",
+    "we",
+    "he",
+    "of",
+    "an",
+    "hand",
+    "hands",
+    "line",
+    "lines",
+    "point",
+    "points",
+    "stone",
+    "stones",
+    "grain",
+    "grains",
+    "league",
+    "leagues",
+    "span",
+    "spans",
+    "rod",
+    "rods",
+    "chain",
+    "chains",
+    "block",
+    "blocks",
+    "degree",
+    "degrees",
+    "pace",
+    "paces",
+    "step",
+    "steps",
+    "cup",
+    "cups",
+    "drop",
+    "drops",
+    "shot",
+    "shots",
+    "load",
+    "loads",
+    "car",
+    "cars",
+    "bar",
+    "bars",
+    "pt",
+    "ct",
+    "yr",
+    "mo",
+    "sec",
+    "min",
+    "hr",
+    "hrs",
+    "ton",
+    "tons",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    """A unit read after a figure; ``end`` is where its words stop, ``in_figure`` whether the
+    words belong to the figure as written ("40 percent") or only qualify a noun ("40-km")."""
+
+    unit: str
+    end: int
+    in_figure: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Multiplier:
+    """A change written as a word: "doubling", "halved", "twice", "four times"."""
+
+    start: int
+    end: int
+    value: float
+
+
+def quantulum_unit_name(name: str) -> str:
+    """A quantulum3 unit name as a pint expression ("mile per hour" -> "mile/hour")."""
+    name = name.replace("pound-mass", "pound")
+    name = re.sub(r"^square (\w+)$", r"\1**2", name)
+    name = re.sub(r"^cubic (\w+)$", r"\1**3", name)
+    return name.replace(" per ", "/").replace(" ", "_")
+
+
+@functools.cache
+def _quantulum_lexicon() -> tuple[dict[str, str], dict[str, str]]:
+    """Unit words ("acres") and symbols ("mph", "MW") from quantulum3's bundled lexicon.
+
+    Loaded once, from package data. Only physical dimensions are kept: quantulum3 also knows
+    "points", "days" or "people" as units, which are counts or durations for us.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import load
+
+            units = load.units("en_US")
+    except Exception:  # quantulum3 missing or broken: our own list still works
+        return {}, {}
+    surfaces: dict[str, str] = {}
+    for surface, candidates in units.surfaces.items():
+        for unit in candidates:
+            if (
+                unit.entity.name in _QUANTULUM_ENTITIES
+                and " " not in surface
+                and surface.lower() not in _NOT_UNITS
+            ):
+                surfaces[surface.lower()] = quantulum_unit_name(unit.name)
+                break
+    symbols: dict[str, str] = {}
+    for symbol, candidates in units.symbols.items():
+        for unit in candidates:
+            if (
+                unit.entity.name in _QUANTULUM_ENTITIES
+                and len(symbol) >= 2
+                and " " not in symbol
+                and symbol.lower() not in _NOT_UNITS
+            ):
+                symbols[symbol] = quantulum_unit_name(unit.name)
+                break
+    return _known(surfaces), _known(symbols)
+
+
+def _known(lexicon: dict[str, str]) -> dict[str, str]:
+    """Keep only units our own unit parser accepts, so every candidate can be stored."""
+    try:
+        from claims.core.units import UnitError, parse_unit
+    except ImportError:  # the units module is optional for the pure package
+        return lexicon
+    accepted: dict[str, str] = {}
+    checked: dict[str, bool] = {}
+    for surface, name in lexicon.items():
+        if name not in checked:
+            try:
+                parse_unit(name)
+                checked[name] = True
+            except (UnitError, Exception):
+                checked[name] = False
+        if checked[name]:
+            accepted[surface] = name
+    return accepted
+
+
+def unit_after(text: str, atom: NumberAtom, end: int) -> UnitMatch | None:
+    """The unit written after a figure ending at ``end``, or the currency written before it."""
+    for regex, unit in _UNIT_RES:
+        match = regex.match(text, end)
+        if match:
+            if unit == "ISO":
+                unit = match.group(0).strip().upper()
+            hyphenated = match.group(0).lstrip().startswith("-") or text[end : end + 1] == "-"
+            return UnitMatch(unit=unit, end=match.end(), in_figure=not hyphenated)
+    if atom.currency:
+        return UnitMatch(unit=atom.currency, end=end, in_figure=True)
+    word = re.match(r"(\s*|-)([A-Za-z]+)\b", text[end : end + 40])
+    if word:
+        surface = word.group(2)
+        surfaces, symbols = _quantulum_lexicon()
+        name = (
+            surfaces.get(surface.lower())
+            or surfaces.get(surface.lower().rstrip("s"))
+            or symbols.get(surface)
+        )
+        if name:
+            hyphenated = word.group(1) == "-"
+            return UnitMatch(unit=name, end=end + word.end(), in_figure=not hyphenated)
+    return None
+
+
+def find_multipliers(text: str, start: int, end: int) -> list[Multiplier]:
+    """Change words in ``text[start:end]`` that state a ratio ("nearly doubling", "halved")."""
+    found = []
+    for match in MULTIPLIER_RE.finditer(text, start, end):
+        if match.group("fold"):
+            value = float(UNITS_WORDS[match.group("fold").lower()])
+        elif match.group("stem"):
+            value = _MULTIPLIER_WORDS[match.group("stem").lower()]
+        else:
+            value = 2.0 if match.group("twice").lower() == "twice" else 3.0
+        found.append(Multiplier(match.start(), match.end(), value))
+    return found
+
+
+def times_after(text: str, atom: NumberAtom) -> int | None:
+    """End of "times"/"-fold" after a number when it states a ratio ("up four times")."""
+    fold = _FOLD_AFTER.match(text, atom.end)
+    if fold:
+        return fold.end()
+    match = _TIMES_AFTER.match(text, atom.end)
+    if match is None:
+        return None
+    before = text[max(0, atom.start - 40) : atom.start]
+    follows = text[match.end() : match.end() + 12].lstrip().lower()
+    if _TIMES_CONTEXT.search(before) or follows.startswith(
+        ("as", "more", "higher", "larger", "bigger", "greater", "faster", "the", "what")
+    ):
+        return match.end()
+    return None
+
+
+# Words that end a noun phrase when reading the subject after a figure.
+_SUBJECT_STOP = re.compile(
+    r"^(?:in|on|at|from|since|to|for|during|across|over|by|between|with|after|before|near|"
+    r"into|onto|as|than|while|who|which|that|and|or|but|were|was|are|is|have|has|had|be|been|"
+    r"will|would|could|can|may|might|remain|remained|remains|said|say|says|including|per|a|an|"
+    r"the|this|last|each|every|compared|against|up|down|more|fell|rose|when|where|if|out|off|"
+    r"under|toward|towards|about|around|through|within|without|alone|so|its|their|according|now|"
+    r"still|already|also|again|then|there|here|live|lives|lived|reside|resides|stay|stayed|"
+    r"spread|left|remaining|among|throughout|inside|whose|whom|did|do|does|not)$",
+    re.IGNORECASE,
+)
+PARTICIPLES = re.compile(
+    r"\b(killed|wounded|injured|dead|died|missing|displaced|detained|arrested|trained|evacuated|"
+    r"abducted|kidnapped|released|affected|infected|stranded|deployed|fled|returned)\b",
+    re.IGNORECASE,
+)
+# What happened to the counted people, read from the rest of their clause when no participle
+# says it: "were taken hostage", "were diagnosed with brain injuries", "were able to return".
+_TAIL_EVENTS = (
+    (re.compile(r"\btaken\s+(?:hostage|captive|prisoner)\b", re.IGNORECASE), "taken hostage"),
+    (
+        re.compile(
+            r"\b(?:diagnosed|treated)\s+(?:with|for)\s+(?:[\w-]+\s+){0,3}?(?:injur(?:y|ies)|wounds?)"
+            r"\b",
+            re.IGNORECASE,
+        ),
+        "injured",
+    ),
+    (re.compile(r"\bto\s+(?:return|go\s+(?:back|home))\b", re.IGNORECASE), "returning"),
+)
+_VERB_TO_PARTICIPLE = {
+    "killing": "killed",
+    "killed": "killed",
+    "wounding": "wounded",
+    "wounded": "wounded",
+    "injuring": "injured",
+    "injured": "injured",
+    "leaving": "",
+    "training": "trained",
+    "displacing": "displaced",
+    "displaced": "displaced",
+}
+_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019.-]*")
+
+
+def subject_after(text: str, start: int, limit: int) -> str:
+    """The counted noun after a figure ("ISIS fighters", "security personnel killed")."""
+    words: list[str] = []
+    position = start
+    segment = text[start:limit]
+    if re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", segment):
+        skip = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", segment)
+        assert skip is not None
+        position += skip.end()
+    for match in _WORD_RE.finditer(text, position, limit):
+        between = text[position : match.start()]
+        if between.strip() not in ("", "-"):
+            break
+        word = match.group(0).rstrip(".")
+        if _SUBJECT_STOP.match(word) or len(words) >= 5:
+            break
+        words.append(word)
+        position = match.end()
+    tail = text[position : min(limit, position + 50)]
+    participle = PARTICIPLES.search(tail)
+    if words and participle and not re.search(r"[,.;]", tail[: participle.start()]):
+        words.append(participle.group(1).lower())
+    elif words:
+        clause = re.match(r"[^,.;:]*", text[position : min(limit, position + 80)])
+        assert clause is not None
+        for regex, event in _TAIL_EVENTS:
+            if regex.search(clause.group(0)):
+                words.append(event)
+                break
+    return " ".join(words)
+
+
+# "The number of people forced from their homes ... rose to N": the subject is what is numbered.
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total|count|tally)\s+of\s+(?!the\s+(?:dead|killed|wounded)\b)", re.IGNORECASE
+)
+_LINKING_BEFORE = re.compile(
+    r"\b(?:rose|risen|rising|fell|fallen|climbed|jumped|increased|dropped|declined|reached|"
+    r"stood|stands|was|is|hit|totalled|totaled|topped|grew|surged)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# "hosted more refugees than any other country, nearly 3.7 million": the figure counts refugees.
+_COMPARATIVE_BEFORE = re.compile(
+    r"\b(?:more|fewer|less)\s+((?:[\w'\u2019-]+\s+){0,2}?[\w'\u2019-]+)\s+than\b[^.;\d]*,\s*"
+    r"(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def subject_of_clause(text: str, sentence_start: int, figure_start: int) -> str:
+    """The subject of a figure with no noun after it, read from the words before it: the
+    "number of X" the clause is about, the noun of a comparison the figure closes, else the
+    noun phrase just before the figure."""
+    window = text[sentence_start:figure_start]
+    numbered = list(_NUMBER_OF.finditer(window))
+    if numbered and _LINKING_BEFORE.search(window[numbered[-1].end() :]):
+        start = sentence_start + numbered[-1].end()
+        subject = subject_after(text, start - 1, figure_start)
+        if subject:
+            return subject
+    compared = _COMPARATIVE_BEFORE.search(window)
+    if compared:
+        return compared.group(1)
+    return subject_before(text, sentence_start, figure_start)
+
+
+_HEDGE_WORDS = {
+    "least",
+    "most",
+    "than",
+    "nearly",
+    "almost",
+    "some",
+    "estimated",
+    "fewer",
+    "less",
+    "roughly",
+    "approximately",
+    "record",
+    "additional",
+    "further",
+    "another",
+}
+
+
+def subject_before(text: str, sentence_start: int, figure_start: int) -> str:
+    """The noun phrase before a figure, for figures with nothing countable after them."""
+    window = text[sentence_start:figure_start]
+    words = _WORD_RE.findall(window)
+    phrase: list[str] = []
+    for word in reversed(words):
+        if (
+            _SUBJECT_STOP.match(word)
+            or word.lower() == "of"
+            or word.lower() in _VERB_TO_PARTICIPLE
+            or word.lower() in _HEDGE_WORDS
+        ):
+            if phrase:
+                break
+            continue
+        phrase.insert(0, word)
+        if len(phrase) >= 3:
+            break
+    return " ".join(phrase)
+
+
+def casualty_verb_before(text: str, start: int) -> str:
+    """The participle of the casualty verb governing a list item ("killing four" -> "killed")."""
+    window = text[max(0, start - 80) : start]
+    verbs = re.findall(r"\b(\w+ing|killed|wounded|injured|displaced)\b", window)
+    for verb in reversed(verbs):
+        if verb.lower() in _VERB_TO_PARTICIPLE:
+            return _VERB_TO_PARTICIPLE[verb.lower()]
+    return ""

@@ -1,0 +1,686 @@
+"""The extraction pipeline: sentences -> numbers -> figures -> unit, subject, speaker, as-of."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from claims.core.extraction import dates, measures, places, speakers
+from claims.core.extraction.candidate import Candidate
+from claims.core.extraction.numbers import NumberAtom, find_numbers
+from claims.core.extraction.ranges import NumericSpan, bounds_for, build_spans, find_qualifier
+from claims.core.extraction.sentences import Sentence, is_chrome, split_sentences
+from claims.core.intervals import Qualifier
+
+_CASUALTY_VERB_BEFORE = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured|kidnapping|kidnapped|abducting|"
+    r"abducted|leaving|left|including)\s+$",
+    re.IGNORECASE,
+)
+_CASUALTY_VERB_NEAR = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured|kidnapping|kidnapped|abducting|"
+    r"abducted|left)\b",
+    re.IGNORECASE,
+)
+_LIST_CONTINUES = re.compile(r"^[\w\s'\u2019.-]*?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_GENERIC_BEFORE = re.compile(
+    r"\b(?:the|these|those|both|all|its|their|our|his|her)\s+$", re.IGNORECASE
+)
+_ONE_NOT_A_COUNT_AFTER = re.compile(
+    r"\s*(?:of|another|day|point|time|way|side|hand|more|by|after|or|and\s+all|-\w)\b",
+    re.IGNORECASE,
+)
+_ONE_NOT_A_COUNT_BEFORE = re.compile(
+    r"\b(?:no|any|every|the|this|that|which|each|some|someone|only|number|no\.)\s+$",
+    re.IGNORECASE,
+)
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Square|Lane|"
+    r"Drive|Place)\b"
+)
+_FRACTION_AFTER = re.compile(r"-(?:thirds?|quarters?|halves|fifths?|tenths?)\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?]\s)([A-Z][A-Za-z]+)\s$")
+_NOT_NAME_WORDS = (
+    set(dates.MONTHS)
+    | set(dates.WEEKDAYS)
+    | {
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "Of",
+        "To",
+        "And",
+        "Some",
+        "About",
+        "Over",
+        "Nearly",
+        "Almost",
+        "Around",
+        "Only",
+        "Just",
+        "Another",
+        "All",
+        "Both",
+    }
+)
+# Words between a figure and a time expression that make the expression date another figure
+# ("up from 954 a day earlier", "bringing the total since January to 6,700").
+_CONTRAST = re.compile(
+    r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bbringing\b|\bversus\b|"
+    r"\bvs\b|\bafter\b|\bwhile\b|\bbut\b|\bwhereas\b|\bshort\s+of\b|;|"
+    r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than)\s+(?:about|around|some|nearly|the|a|an"
+    r"|its|their)?\s*$",
+    re.IGNORECASE,
+)
+_NO_NOUN_AFTER = re.compile(
+    r"(?:\s*[,.;:)”\"]|\s+(?:in|on|at|from|since|to|for|during|a|per|each|last|this|the|by|"
+    r"and|or|now|before|after|while|year|earlier|later|ago)\b|\s*$)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Figure:
+    """A figure being assembled inside one sentence."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    unit: str
+    subject: str
+    atoms: tuple[NumberAtom, ...] = ()
+    unit_given: bool = True
+    own_subject: bool = True  # False when no noun follows the figure ("and about 900 in X")
+    scope: str = ""
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier sentences of the same article tell later ones."""
+
+    published: dt.date | None
+    last_period: dates.Period | None = None
+    speakers: list[tuple[speakers.Speaker, int]] = field(default_factory=list)
+    # Earlier figures of the article: (start, scope, event word of the subject).
+    scopes: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def extract(text: str, *, published: dt.date | None = None) -> list[Candidate]:
+    """Every quantitative claim in ``text``, in order of appearance.
+
+    ``published`` resolves relative dates ("last month", "on Thursday"); without it only
+    absolute dates written in the text give an as-of period.
+    """
+    blocked = dates.blocked_spans(text)
+    blocked_starts = [s for s, _ in blocked]
+    context = _Context(published=published)
+    candidates: list[Candidate] = []
+    for sentence in split_sentences(text):
+        if is_chrome(text, sentence):
+            continue
+        candidates.extend(_sentence_candidates(text, sentence, blocked, blocked_starts, context))
+    return candidates
+
+
+def _overlaps_blocked(
+    start: int, end: int, blocked: list[tuple[int, int]], starts: list[int]
+) -> bool:
+    index = bisect.bisect_right(starts, end) - 1
+    while index >= 0:
+        b_start, b_end = blocked[index]
+        if b_end > start and b_start < end:
+            return True
+        if b_end <= start and index < len(blocked) and b_start < start - 200:
+            break
+        index -= 1
+    return False
+
+
+def _is_not_a_claim(text: str, span: NumericSpan, sentence: Sentence) -> bool:
+    """Years, durations, names with numbers, generic references and pronoun "one"."""
+    first = span.atoms[0]
+    if any(dates.is_year(text, atom) for atom in span.atoms):
+        return True
+    if dates.is_duration(text, span.end) or _FRACTION_AFTER.match(text, span.end):
+        return True
+    before = text[max(sentence.start, span.start - 30) : span.start]
+    written = text[first.start : first.end].lower()
+    if first.start > 1 and re.match(r"[A-Za-z]-$", text[first.start - 2 : first.start]):
+        return True  # "Covid-19", "F-16"
+    if not first.is_word and not first.currency and not span.is_range:
+        name = _NAME_BEFORE.search(text[max(sentence.start, span.start - 40) : span.start])
+        if name and name.group(1) not in _NOT_NAME_WORDS and first.scale == 1:
+            after = text[span.end : span.end + 3]
+            if not after.startswith(("%", " per", "-")) and not first.has_separator:
+                return True  # "France 24", "Resolution 2254"
+    if re.match(_ADDRESS_AFTER, text[span.end : span.end + 40]):
+        return True  # "10 Downing Street"
+    if (
+        len(span.atoms) == 1
+        and re.match(r"-\d+\b", text[span.end : span.end + 8])
+        and not re.match(r"-\d+\s*(?:%|percent|per\s?cent|million|billion)", text[span.end :])
+    ):
+        return True  # a score or a vote tally, "won 3-1", "passed 219-212"
+    if (
+        re.search(r"\d-$", text[max(0, span.start - 6) : span.start])
+        and not span.is_range
+        and not re.match(r"\s*(?:%|percent|per\s?cent)", text[span.end :])
+    ):
+        return True  # the second half of a score
+    if re.search(r"\b(?:mother|father|parent)\s+of\s+$", before):
+        return True  # "a mother of six"
+    if (
+        re.search(r"[A-Za-z],\s$", before)
+        and re.match(r",\s", text[span.end : span.end + 2])
+        and first.value < 120
+        and not first.is_word
+        and span.end == first.end
+    ):
+        return True  # an age in apposition: "The minister, 54, said"
+    if first.is_word and first.value in (2, 3, 4) and _GENERIC_BEFORE.search(before):
+        return True  # "the two leaders", "the two countries"
+    if written == "one" and (
+        _ONE_NOT_A_COUNT_AFTER.match(text, span.end) or _ONE_NOT_A_COUNT_BEFORE.search(before)
+    ):
+        return True
+    return bool(re.search(r"\b(?:No\.|number|Number|route|Route)\s*$", before))
+
+
+def _sentence_candidates(
+    text: str,
+    sentence: Sentence,
+    blocked: list[tuple[int, int]],
+    blocked_starts: list[int],
+    context: _Context,
+) -> list[Candidate]:
+    atoms = [
+        atom
+        for atom in find_numbers(text, sentence.start, sentence.end)
+        if not _overlaps_blocked(atom.start, atom.end, blocked, blocked_starts)
+    ]
+    spans = build_spans(text, atoms)
+    figures: list[_Figure] = _ratios(text, spans)
+    taken = {id(atom) for figure in figures for atom in figure.atoms}
+    spans = [s for s in spans if not any(id(atom) in taken for atom in s.atoms)]
+    for span in spans:
+        if span.atoms[0].is_article:
+            continue
+        if _is_not_a_claim(text, span, sentence):
+            continue
+        figures.append(_numeric_figure(text, span, sentence))
+    figures.extend(_articles_in_lists(text, spans, figures, sentence))
+    for multiplier in measures.find_multipliers(text, sentence.start, sentence.end):
+        qualifier, _ = find_qualifier(text, multiplier.start)
+        subject = measures.subject_before(text, sentence.start, multiplier.start)
+        figures.append(
+            _Figure(
+                multiplier.start,
+                multiplier.end,
+                multiplier.value,
+                multiplier.value,
+                qualifier,
+                "times",
+                subject,
+            )
+        )
+    figures.sort(key=lambda f: f.start)
+    _inherit_units(text, figures)
+    _share_qualifiers(text, figures)
+    elliptical = _elliptical_subjects(text, figures)
+    _scopes(text, sentence, figures, elliptical, context)
+
+    anchors = speakers.find_anchors(text, sentence.start, sentence.end)
+    figures = [f for f in figures if not _is_speaker_count(text, f, anchors)]
+    expressions = dates.find_time_expressions(
+        text, sentence.start, sentence.end, context.published, context.last_period
+    )
+    quote = text[sentence.start : sentence.end]
+    results = []
+    for index, figure in enumerate(figures):
+        speaker = _speaker_for(text, figure, anchors, context, sentence.paragraph)
+        period = _period_for(text, index, figures, expressions, context.published)
+        low, high = (
+            bounds_for(figure.low, figure.high, figure.qualifier)
+            if (figure.low is not None and figure.high is not None)
+            else (figure.low, figure.high)
+        )
+        results.append(
+            Candidate(
+                quote=quote,
+                quote_start=sentence.start,
+                figure=text[figure.start : figure.end],
+                start=figure.start,
+                end=figure.end,
+                value_low=low,
+                value_high=high,
+                qualifier=figure.qualifier.value,
+                unit=figure.unit,
+                subject=figure.subject,
+                speaker=speaker.name if speaker else None,
+                speaker_kind=speaker.kind if speaker else None,
+                as_of_start=period.start if period else None,
+                as_of_end=period.end if period else None,
+                as_of_precision=period.precision if period else None,
+                scope=figure.scope,
+            )
+        )
+    _remember(context, anchors, expressions, sentence.paragraph)
+    return results
+
+
+_RATIO_GAP = re.compile(r"\s+in\s+(?:every\s+)?")
+
+
+def _ratios(text: str, spans: list[NumericSpan]) -> list[_Figure]:
+    """ "one in five children" is a share (20 percent), not a count of five."""
+    found = []
+    for first, second in itertools.pairwise(spans):
+        if first.is_range or second.is_range:
+            continue
+        if not _RATIO_GAP.fullmatch(text[first.end : second.start]):
+            continue
+        if not 0 < first.low < second.low or first.atoms[0].currency:
+            continue
+        qualifier, _ = find_qualifier(text, first.start)
+        share = 100.0 * first.low / second.low
+        subject = measures.subject_after(text, second.end, len(text))
+        found.append(
+            _Figure(
+                first.start,
+                second.end,
+                share,
+                share,
+                qualifier,
+                "percent",
+                subject,
+                first.atoms + second.atoms,
+            )
+        )
+    return found
+
+
+def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure:
+    """Unit, hedge and subject of one numeric span."""
+    last = span.atoms[-1]
+    qualifier, _ = find_qualifier(text, span.start)
+    times_end = measures.times_after(text, last)
+    end = span.end
+    unit_given = True
+    if times_end is not None:
+        unit, end, subject_from = "times", times_end, times_end
+    else:
+        found = measures.unit_after(
+            text, span.atoms[0] if span.atoms[0].currency else last, span.end
+        )
+        if found is None:
+            unit, subject_from, unit_given = "count", span.end, False
+        else:
+            unit = found.unit
+            subject_from = found.end
+            if found.in_figure:
+                end = found.end
+    subject = measures.subject_after(text, subject_from, sentence.end)
+    if not subject and unit != "count" and unit == (span.atoms[0].currency or ""):
+        # "$100 million in humanitarian aid": money is counted in what follows "in".
+        money_for = re.match(r"\s+in\s+(?=[a-z])", text[end : end + 8])
+        if money_for:
+            subject = measures.subject_after(text, end + money_for.end() - 1, sentence.end)
+    own_subject = bool(subject)
+    if end == span.end and unit not in ("count", "times") and text[span.end : span.end + 1] == "-":
+        # "the 40-kilometer security gap": the unit is an adjective and part of the subject.
+        subject = measures.subject_after(text, span.end + 1, sentence.end)
+    if not subject:
+        subject = measures.subject_of_clause(text, sentence.start, span.start)
+    casualty = measures.casualty_verb_before(text, span.start)
+    has_participle = bool(measures.PARTICIPLES.search(subject))
+    if casualty and unit == "count" and not has_participle:
+        before = text[max(sentence.start, span.start - 60) : span.start]
+        if re.search(r"\b(?:killing|wounding|injuring|killed|wounded|injured)\b[^.;]*$", before):
+            subject = f"{subject} {casualty}".strip()
+    return _Figure(
+        span.start,
+        end,
+        span.low,
+        span.high,
+        qualifier,
+        unit,
+        subject,
+        span.atoms,
+        unit_given,
+        own_subject,
+    )
+
+
+def _articles_in_lists(
+    text: str, spans: list[NumericSpan], figures: list[_Figure], sentence: Sentence
+) -> list[_Figure]:
+    """ "killing a Peshmerga soldier, one civilian, and an Iraqi army officer": "a" counts as 1,
+    but only inside a casualty list that also holds real numbers."""
+    if not figures:
+        return []
+    accepted: list[_Figure] = []
+    item_ends = sorted([f.end for f in figures])
+    for span in spans:
+        atom = span.atoms[0]
+        if not atom.is_article:
+            continue
+        before = text[max(sentence.start, atom.start - 40) : atom.start]
+        if re.match(
+            r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+            text[atom.end : atom.end + 8],
+        ):
+            continue  # "a 17-year-old", "a two-day visit"
+        verb = _CASUALTY_VERB_BEFORE.search(before)
+        in_list = bool(verb) and (
+            not verb.group(0).lower().startswith("including")
+            or bool(
+                _CASUALTY_VERB_NEAR.search(text[max(sentence.start, atom.start - 120) : atom.start])
+            )
+        )
+        if not in_list:
+            previous_end = max(
+                [e for e in item_ends if e <= atom.start] + [f.end for f in accepted], default=None
+            )
+            if previous_end is not None and atom.start - previous_end < 60:
+                in_list = bool(_LIST_CONTINUES.match(text[previous_end : atom.start])) and bool(
+                    _CASUALTY_VERB_NEAR.search(before + text[max(0, atom.start - 100) : atom.start])
+                )
+        if not in_list:
+            continue
+        subject = measures.subject_after(text, atom.end, sentence.end)
+        casualty = measures.casualty_verb_before(text, atom.start)
+        if casualty and casualty not in subject.split():
+            subject = f"{subject} {casualty}".strip()
+        figure = _Figure(atom.start, atom.end, 1.0, 1.0, Qualifier.EXACT, "count", subject, (atom,))
+        accepted.append(figure)
+        item_ends.append(figure.end)
+    return accepted
+
+
+def _inherit_units(text: str, figures: list[_Figure]) -> None:
+    """ "2.87 million barrels per day in May, down from 2.95 million in April": the second
+    figure has no noun of its own and takes the unit of the figure it is compared with."""
+    for index, figure in enumerate(figures):
+        if figure.unit_given or index == 0 or figure.unit != "count":
+            continue
+        previous = figures[index - 1]
+        if previous.unit in ("count", "times"):
+            continue
+        if _NO_NOUN_AFTER.match(text, figure.end):
+            figure.unit = previous.unit
+            if not figure.subject or figure.subject == previous.subject:
+                figure.subject = previous.subject
+
+
+# Between two figures of one comparison or list: "... and about", ", down from more than".
+_ELLIPSIS_GAP = re.compile(
+    r"[^;:.!?\d]{0,80}?(?:\band|\bor|\bfrom|\bversus|\bvs\.?|\bagainst|\bcompared\s+(?:with|to)"
+    r"|\bto|,)\s*(?:(?:about|around|roughly|some|nearly|almost|more|fewer|less|than|at|least|"
+    r"most|up|just|over|under|an|estimated|only)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _elliptical_subjects(text: str, figures: list[_Figure]) -> set[int]:
+    """ "15,500 fighters in X and about 14,000 in Y", "2.9 million Syrians, down from 3.7
+    million": a figure with no noun of its own counts what the figure before it counts.
+    Returns the indexes of the figures that took their subject from the one before."""
+    elliptical: set[int] = set()
+    for index in range(1, len(figures)):
+        figure, previous = figures[index], figures[index - 1]
+        if figure.own_subject or not previous.subject or figure.unit != previous.unit:
+            continue
+        gap = text[previous.end : figure.start]
+        if _REPORTING_IN_GAP.search(gap) or not _ELLIPSIS_GAP.fullmatch(gap):
+            continue
+        figure.subject = previous.subject
+        elliptical.add(index)
+    return elliptical
+
+
+_FRONTED_PLACE = re.compile(rf"\s*(?:In|Inside|Across)\s+(?P<names>{places.NAMES}),")
+_EVENT_IN_SUBJECT = re.compile(
+    r"\b(killed|dead|died|deaths?|wounded|injured|missing|kidnapped|abducted|detained|arrested"
+    r"|displaced)\b",
+    re.IGNORECASE,
+)
+_SAME_EVENT = {"dead": "killed", "died": "killed", "death": "killed", "deaths": "killed"}
+
+
+def _event_of(subject: str) -> str:
+    match = _EVENT_IN_SUBJECT.search(subject)
+    if not match:
+        return ""
+    word = match.group(1).lower()
+    return _SAME_EVENT.get(word, word)
+
+
+def _scopes(
+    text: str,
+    sentence: Sentence,
+    figures: list[_Figure],
+    elliptical: set[int],
+    context: _Context,
+) -> None:
+    """Where each figure holds: the places of its own clause ("in Iraq and Syria"), the place
+    that hosts it ("Turkey hosts N"), the scope of the figure it is elliptical to, a fronted
+    "In X," and, for a count of an event ("471 people died") with none of these, the scope of
+    the last count of the same event in the article."""
+    fronted = _FRONTED_PLACE.match(text, sentence.start)
+    for index, figure in enumerate(figures):
+        limit = figures[index + 1].start if index + 1 < len(figures) else sentence.end
+        nationality = places.nationality(figure.subject)
+        parts = [
+            _resolve_place(text, found, nationality, context)
+            for found in places.locatives(text, figure.end, limit)
+        ]
+        scope = places.join(parts)
+        if not scope:
+            scope = places.host_before(text, sentence.start, figure.start)
+        if not scope and index in elliptical:
+            scope = figures[index - 1].scope
+        if not scope and fronted:
+            scope = places.clean_names(fronted.group("names")) or ""
+        event = _event_of(figure.subject)
+        if not scope and event:
+            scope = next(
+                (
+                    earlier_scope
+                    for _, earlier_scope, earlier_event in reversed(context.scopes)
+                    if earlier_event == event and earlier_scope
+                ),
+                "",
+            )
+        figure.scope = scope
+        context.scopes.append((figure.start, scope, event))
+
+
+def _resolve_place(
+    text: str, found: places.Locative, nationality: str | None, context: _Context
+) -> str:
+    """The place a locative names; anaphors ("the country", "there", "the two countries",
+    "the hospital") take the nearest fitting place named before them."""
+    if not found.anaphor:
+        return found.place
+    if found.anaphor.startswith("site:"):
+        noun = found.anaphor[5:]
+        named = [scope for _, scope, _ in context.scopes if noun in scope.lower()]
+        return named[-1] if named else noun
+    if found.anaphor not in ("country", "countries", "there"):
+        return ""
+    before = places.mentions(text, max(0, found.start - 2500), found.start)
+    before += [places.Mention(start, start, scope) for start, scope, _ in context.scopes if scope]
+    before.sort(key=lambda m: m.start)
+    for mention in reversed(before):
+        pair = " and " in mention.place
+        if found.anaphor == "countries" and not pair:
+            continue
+        if found.anaphor == "country" and (pair or mention.place not in places.COUNTRIES):
+            continue
+        if mention.place == nationality:
+            continue
+        return mention.place
+    return ""
+
+
+def _share_qualifiers(text: str, figures: list[_Figure]) -> None:
+    """ "at least 13 U.S. service members and 60 Afghans": one hedge covers both counts."""
+    for previous, figure in itertools.pairwise(figures):
+        if figure.qualifier is not Qualifier.EXACT or previous.qualifier is Qualifier.EXACT:
+            continue
+        gap = text[previous.end : figure.start]
+        if (
+            previous.unit == figure.unit
+            and re.fullmatch(r"[\w\s.'\u2019-]{0,40}\band\s+", gap)
+            and not re.search(r"\b\w+(?:ed|ing)\b", gap)
+        ):
+            figure.qualifier = previous.qualifier
+
+
+def _is_speaker_count(text: str, figure: _Figure, anchors: list[speakers.Anchor]) -> bool:
+    """ "two Arab diplomats told AFP": a number that only sizes the source is no claim."""
+    for anchor in anchors:
+        if anchor.chunk_start <= figure.start < anchor.verb_start:
+            lead = text[anchor.chunk_start : figure.start]
+            if re.fullmatch(r"\s*(?:the\s+|The\s+)?", lead):
+                return True
+    return False
+
+
+def _speaker_for(
+    text: str, figure: _Figure, anchors: list[speakers.Anchor], context: _Context, paragraph: int
+) -> speakers.Speaker | None:
+    forward = [a for a in anchors if a.forward and a.verb_end <= figure.start]
+    backward = [a for a in anchors if not a.forward and a.chunk_start >= figure.end]
+    inside = [a for a in anchors if a.chunk_start <= figure.start < a.verb_start]
+    according = [a for a in anchors if a.pronoun is None and a.chunk_start == a.verb_start]
+    earlier = [
+        a
+        for a in anchors
+        if a.verb_end <= figure.start and ";" not in text[a.verb_end : figure.start]
+    ]
+    # "..., when X killed about 1,400 people, according to Y": an attribution closing the
+    # figure's own clause names its source, whoever speaks for the sentence.
+    closing = [
+        a
+        for a in according
+        if a.verb_start >= figure.end
+        and not re.search(r"[;\d]", text[figure.end : a.verb_start])
+        and a.verb_start - figure.end < 60
+    ]
+    for group, pick_last in (
+        (closing, False),
+        (forward, True),
+        (backward, False),
+        (inside, False),
+        (according, False),
+        (earlier, True),
+    ):
+        if group:
+            anchor = group[-1] if pick_last else group[0]
+            return _resolve(anchor, anchors, context, paragraph)
+    return None
+
+
+def _resolve(
+    anchor: speakers.Anchor,
+    anchors: list[speakers.Anchor],
+    context: _Context,
+    paragraph: int,
+) -> speakers.Speaker | None:
+    if anchor.speaker is not None:
+        return anchor.speaker
+    if anchor.pronoun is None:
+        return None
+    # A pronoun names the last speaker before it: in this sentence first, then earlier ones.
+    named = [a.speaker for a in anchors if a.speaker and a.verb_start < anchor.verb_start]
+    if named:
+        return named[-1]
+    for speaker, where in reversed(context.speakers):
+        if paragraph - where > 3:
+            break
+        if anchor.pronoun in ("he", "she") and speaker.kind != "person":
+            continue
+        if anchor.pronoun == "it" and speaker.kind == "person":
+            continue
+        return speaker
+    return None
+
+
+def _period_for(
+    text: str,
+    index: int,
+    figures: list[_Figure],
+    expressions: list[dates.TimeExpression],
+    published: dt.date | None,
+) -> dates.Period | None:
+    figure = figures[index]
+    usable = [e for e in expressions if not e.skipped and e.period is not None]
+    after = [e for e in usable if e.start >= figure.end]
+    if after and _RELATIVE_CLAUSE.search(text[figure.end : after[0].start]):
+        after = []  # "... a regime that Ankara introduced in 2014" dates the regime
+    if after:
+        first = after[0]
+        between_figures = [f for f in figures if figure.end <= f.start < first.start]
+        if not between_figures:
+            return first.period
+        # A later expression covers this figure too only when the figures are coordinated
+        # ("killed 63 people and wounded 182 ... late on Saturday").
+        if _coordinated(text[figure.end : between_figures[0].start]):
+            return first.period
+    before = [e for e in usable if e.end <= figure.start]
+    if before:
+        last = before[-1]
+        between_figures = [f for f in figures if last.end <= f.start and f.end <= figure.start]
+        if not _CONTRAST.search(text[last.end : figure.start]) and (
+            not between_figures or _coordinated(text[between_figures[-1].end : figure.start], True)
+        ):
+            return last.period
+    if published is None:
+        return None
+    return dates.Period(published, published, "day")
+
+
+# A relative clause with its own subject and verb: a date inside it dates that clause's event.
+_RELATIVE_CLAUSE = re.compile(
+    r"\b(?:that|which|whom)\s+(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*|it|they|he|she|we"
+    r"|the\s+\w+(?:\s+\w+)?)\s+(?:has\s+|had\s+|have\s+|first\s+|originally\s+)?[a-z]+ed\b"
+)
+
+
+def _coordinated(gap: str, loose: bool = False) -> bool:
+    """True when two figures share one event: "63 people and wounded 182", "Six people,
+    including three children". ``loose`` also accepts an appositive ("..., an increase of")."""
+    if _CONTRAST.search(gap) or _REPORTING_IN_GAP.search(gap):
+        return False
+    if not re.search(r"[,;]", gap):
+        return True
+    if re.search(r",\s*(?:including|among\s+them|of\s+whom|of\s+which)\b", gap):
+        return True
+    return loose and ";" not in gap
+
+
+_REPORTING_IN_GAP = re.compile(r"\b(?:said|says|told|added|announced|warned|reported)\b")
+
+
+def _remember(
+    context: _Context,
+    anchors: list[speakers.Anchor],
+    expressions: list[dates.TimeExpression],
+    paragraph: int,
+) -> None:
+    for anchor in anchors:
+        if anchor.speaker is not None:
+            context.speakers.append((anchor.speaker, paragraph))
+    for expression in expressions:
+        if expression.period is not None and not expression.skipped:
+            context.last_period = expression.period

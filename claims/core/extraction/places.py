@@ -1,0 +1,278 @@
+"""Places: where a figure holds ("in Iraq", "between Syria and Iraq", "in neighbouring Syria").
+
+A figure's scope is read from the locative phrases of its own clause, from the place that
+hosts it ("Turkey now hosts N", "In Turkey, which hosts N"), and from anaphora ("in the
+country", "there", "in the two countries") resolved to the nearest place named before. Names
+are recognised by their capital letters; a small list of countries and their adjectives
+("Lebanese" -> Lebanon) resolves "the country" and keeps a group's own nationality ("Syrian
+refugees there") from being read as where it lives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.core.extraction import dates
+
+# Adjective (and plural noun) of a country -> the country.
+_DEMONYMS = {
+    "Afghan": "Afghanistan",
+    "American": "United States",
+    "Armenian": "Armenia",
+    "Azerbaijani": "Azerbaijan",
+    "Bahraini": "Bahrain",
+    "British": "Britain",
+    "Canadian": "Canada",
+    "Chinese": "China",
+    "Cypriot": "Cyprus",
+    "Egyptian": "Egypt",
+    "Emirati": "United Arab Emirates",
+    "Ethiopian": "Ethiopia",
+    "French": "France",
+    "German": "Germany",
+    "Greek": "Greece",
+    "Indian": "India",
+    "Iranian": "Iran",
+    "Iraqi": "Iraq",
+    "Israeli": "Israel",
+    "Italian": "Italy",
+    "Japanese": "Japan",
+    "Jordanian": "Jordan",
+    "Kuwaiti": "Kuwait",
+    "Lebanese": "Lebanon",
+    "Libyan": "Libya",
+    "Nigerian": "Nigeria",
+    "Pakistani": "Pakistan",
+    "Palestinian": "Palestine",
+    "Polish": "Poland",
+    "Qatari": "Qatar",
+    "Russian": "Russia",
+    "Saudi": "Saudi Arabia",
+    "Somali": "Somalia",
+    "Spanish": "Spain",
+    "Sudanese": "Sudan",
+    "Syrian": "Syria",
+    "Tunisian": "Tunisia",
+    "Turkish": "Turkey",
+    "Ukrainian": "Ukraine",
+    "Yemeni": "Yemen",
+}
+COUNTRIES = frozenset(_DEMONYMS.values()) | {
+    "Algeria",
+    "Bangladesh",
+    "Belarus",
+    "Brazil",
+    "Chad",
+    "Colombia",
+    "Congo",
+    "Gaza",
+    "Georgia",
+    "Haiti",
+    "Indonesia",
+    "Kenya",
+    "Libya",
+    "Mali",
+    "Mexico",
+    "Morocco",
+    "Niger",
+    "Burkina Faso",
+    "Somalia",
+    "Eritrea",
+    "South Sudan",
+    "Myanmar",
+    "Oman",
+    "Sri Lanka",
+    "Turkiye",
+    "United Kingdom",
+    "Venezuela",
+}
+_DEMONYM_RE = re.compile(
+    r"\b(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")(?:s|ns)?\b(?!\s+[A-Z])"
+)
+_COUNTRY_RE = re.compile(
+    r"\b(" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r")\b(?![-\u2013]\w)"
+)
+_NOT_PLACES = (
+    set(dates.MONTHS)
+    | set(dates.WEEKDAYS)
+    | {
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "President",
+        "Prime",
+        "Minister",
+        "General",
+    }
+)
+_NAME = r"(?:(?:al|el|ad|as|an|ar|at|az|ash)-)?[A-Z](?:[\w'\u2019-]|\.(?=\w))*"
+NAMES = rf"{_NAME}(?:\s+(?:(?:al|el|de|of)\s+)?{_NAME})*"
+# "al-Ahli Arab hospital", "the Zaatari camp": a named site ends in one of these nouns.
+_SITE_NOUNS = (
+    r"hospital|camp|base|prison|school|mosque|church|market|airport|port|crossing|square|"
+    r"university|stadium|refinery|plant|dam|field|compound|building|centre|center|bridge"
+)
+_MODIFIERS = (
+    r"(?:neighbou?ring|northern|southern|eastern|western|north-eastern|north-western|"
+    r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|central|"
+    r"rural|war-torn|nearby)"
+)
+# A locative phrase: a preposition, then a name (or two joined by "and"), an anaphor or a site.
+_LOCATIVE = re.compile(
+    rf"\b(?P<prep>in|inside|across|throughout|within|at|between|among)\s+"
+    rf"(?:(?P<anaphor>the\s+(?:two\s+|three\s+|same\s+)?(?:country|countries|region|territory"
+    rf"|enclave|kingdom|city))\b"
+    rf"|(?:the\s+)?(?:{_MODIFIERS}\s+)?(?P<names>{NAMES}(?:(?:,\s*|\s+and\s+|\s+or\s+)"
+    rf"(?:{_MODIFIERS}\s+)?{NAMES})*)(?P<site>\s+(?:{_SITE_NOUNS})s?\b)?"
+    rf"|the\s+(?P<bare_site>{_SITE_NOUNS})\b)"
+)
+_THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|have|has|had)\b)")
+# Where the locatives of a figure's clause stop.
+_CLAUSE_END = re.compile(
+    r"[;:()\u201c\u201d\"]|\s[\u2013\u2014]\s|,\s*(?:where|which|who|while|when|after|before|but|"
+    r"and|as|a|an|the|its|his|her|their|according|said|says|[a-z]+ing)\b|,\s*[A-Z]|"
+    r"\b(?:said|says|told|added|warned|reported|according|when|after|before|because|while|"
+    r"whereas|but|who|which|where|since|until|compared|up\s+from|down\s+from|than|if)\b"
+)
+_HOST_VERBS = (
+    r"(?:hosts?|hosted|hosting|shelters?|sheltered|houses|housed|is\s+home\s+to|"
+    r"was\s+home\s+to|has\s+taken\s+in|took\s+in|has\s+received|received)"
+)
+_HOST_RE = re.compile(
+    rf"(?:^|[^\w-])(?P<place>{NAMES})(?:,\s*which|\s+(?:now|still|again|also|currently|"
+    rf"already|reportedly))*\s+{_HOST_VERBS}\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place named in the text: where, and the place it names."""
+
+    start: int
+    end: int
+    place: str
+
+
+def clean_names(names: str) -> str | None:
+    """The place names of a locative, or None when its first word is no place."""
+    parts = re.split(r",\s*|\s+and\s+|\s+or\s+", names)
+    kept = []
+    for part in parts:
+        part = re.sub(r"^(?:(?:In|Inside|Across|At|On|From|The)\s+)+", "", part.strip())
+        part = re.sub(rf"^{_MODIFIERS}\s+", "", part)
+        part = re.sub(r"['\u2019]s$", "", part)
+        part = re.sub(r"(?<=[a-z])\.$", "", part)  # the full stop after "in Syria."
+        first = part.split()[0] if part.split() else ""
+        if (
+            not first
+            or first.rstrip(".'\u2019s") in _NOT_PLACES
+            or first.rstrip(".") in (_NOT_PLACES)
+        ):
+            if not kept:
+                return None
+            break
+        if _DEMONYM_RE.fullmatch(part):
+            break  # "in Iraqi Kurdistan" keeps the name, "in Syrian hands" is no place
+        kept.append(part)
+    if not kept:
+        return None
+    return kept[0] if len(kept) == 1 else ", ".join(kept[:-1]) + " and " + kept[-1]
+
+
+def mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Countries named in ``text[start:end]``, by name or by adjective ("Lebanese officials")."""
+    found = [
+        Mention(m.start(), m.end(), m.group(1)) for m in _COUNTRY_RE.finditer(text, start, end)
+    ]
+    for match in _DEMONYM_RE.finditer(text, start, end):
+        found.append(Mention(match.start(), match.end(), _DEMONYMS[match.group(1)]))
+    for match in re.finditer(rf"\b(?:in|between)\s+({NAMES})\s+and\s+({NAMES})\b", text[:end]):
+        if match.start() < start:
+            continue
+        first, second = clean_names(match.group(1)), clean_names(match.group(2))
+        if first and second and " " not in first + second:
+            found.append(Mention(match.start(1), match.end(2), f"{first} and {second}"))
+    return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def nationality(subject: str) -> str | None:
+    """The country whose people a subject counts ("Syrian refugees", "Syrians") or None."""
+    match = _DEMONYM_RE.search(subject)
+    return _DEMONYMS[match.group(1)] if match else None
+
+
+@dataclass(frozen=True, slots=True)
+class Locative:
+    """A place phrase after a figure: the place as written, or an anaphor to resolve."""
+
+    start: int
+    end: int
+    place: str
+    anaphor: str = ""  # "country", "countries", "there" ... when the place must be resolved
+
+
+def locatives(text: str, start: int, limit: int) -> list[Locative]:
+    """Place phrases in ``text[start:limit]`` up to the end of the figure's clause."""
+    end = _clause_end(text, start, limit)
+    found: list[Locative] = []
+    for match in _LOCATIVE.finditer(text, start, end):
+        if match.group("anaphor"):
+            noun = match.group("anaphor").split()[-1]
+            two = bool(re.search(r"\b(?:two|three)\b", match.group("anaphor")))
+            found.append(Locative(match.start(), match.end(), "", "countries" if two else noun))
+        elif match.group("bare_site"):
+            found.append(
+                Locative(match.start(), match.end(), "", "site:" + match.group("bare_site"))
+            )
+        else:
+            prep = match.group("prep")
+            site = match.group("site")
+            if prep in ("at", "among") and not site:
+                continue  # "at Ain al-Asad" maybe, "among Syrians" no: sites need their noun
+            names = clean_names(match.group("names"))
+            if names is None:
+                continue
+            if site:
+                names = f"{match.group('names')}{site}"
+            if prep == "between" and " and " not in names:
+                continue
+            found.append(Locative(match.start(), match.end(), names))
+    for match in _THERE.finditer(text, start, end):
+        found.append(Locative(match.start(), match.end(), "", "there"))
+    return sorted(found, key=lambda loc: loc.start)
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    match = _CLAUSE_END.search(text, start, limit)
+    return match.start() if match else limit
+
+
+def host_before(text: str, sentence_start: int, figure_start: int) -> str:
+    """The place that hosts a figure ("Turkey now hosts N", "In Turkey, which hosts N")."""
+    window = text[sentence_start:figure_start]
+    best = ""
+    for match in _HOST_RE.finditer(window):
+        rest = window[match.end() :]
+        if re.search(r"[;]|\d", rest) or len(rest) > 60:
+            continue
+        place = clean_names(match.group("place"))
+        if place:
+            best = place
+    return best
+
+
+def join(parts: list[str]) -> str:
+    """One scope from the places of a clause, narrowest first ("X hospital in Gaza City")."""
+    unique = list(dict.fromkeys(p for p in parts if p))
+    return " in ".join(unique)

@@ -1,0 +1,1142 @@
+"""Grouping claims into metrics: which existing metric an ungrouped claim measures, and which
+ungrouped claims measure one new quantity. Pure Python, no Django import.
+
+How it works (explainable rules and a small news vocabulary, no trained model):
+
+1. Text is normalised: lower case, punctuation dropped ("U.S." -> "us", "Da'esh" -> "daesh"),
+   plurals reduced simply ("militias" -> "militia", "casualties" -> "casualty"). Known phrases
+   are then read from a small lexicon: counted groups ("fighters", "militants", "members",
+   "jihadists", "insurgents" are one concept; "troops", "soldiers", "forces" another, related
+   one), events ("killed", "wounded", "trained"), economic and political measures ("output",
+   "exports", "budget", "vote share", "price"), actors (ISIS / Islamic State / Daesh; U.S. /
+   American; coalition; Peshmerga ...) and places (a gazetteer in which Makhmour lies in Erbil,
+   which lies in the Kurdistan Region, which lies in Iraq).
+2. The *head* of a subject is the counted thing: the last counted concept before the first
+   preposition or event word ("Peshmerga fighters killed in Makhmour" -> fighters).
+3. A claim and a metric never match when: their units do not convert into each other
+   (``claims.core.units.are_compatible``); both name actors and none is shared ("U.S. troops" is not
+   "ISIS fighters"); both name a head and the heads differ; both name events and none is shared;
+   or their places exclude each other (another country, another town).
+4. Otherwise confidence = 0.55 x subject + 0.30 x scope + 0.15 x unit, where subject is the
+   weighted overlap (Dice) of the two subjects' concepts and words, scope is 1 for equal places,
+   about 0.67 for "Iraq and Syria" against "Iraq", 0.5 for a place within the other and 0.5 when
+   one side names no place, and unit is 1 for the same unit and 0.8 for a convertible one. An
+   event named on one side only multiplies it by 0.6 (fighters killed are not fighters), an
+   actor named on one side only by 0.85, places that only contain one another (Iraq and the
+   Kurdistan Region share no place) by 0.7, and other words of the head's noun phrase that
+   differ entirely ("diesel price", "petrol price") by 0.7. Scopes that only partly overlap
+   ("Iraq" against "Iraq and Syria": a part is not the whole) multiply it by 0.5; the same
+   place with a site on one side only, or different sites ("a hospital in Gaza" against
+   "Gaza"), by 0.6; related heads with no actor in common ("fighters", "troops") by 0.6; and
+   a people's nationality on one side only where that people is not at home ("Syrian
+   refugees" against "refugees" in Turkey) by 0.6. A nationality counted alone ("Syrians")
+   and its refugees abroad are related heads; "refugees from Syria" are Syrian refugees.
+5. A claim goes to the best metric at or above the threshold. The others are clustered
+   (complete linkage: a claim joins a cluster only when it matches every member at the
+   threshold) and each cluster is proposed as a new metric.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claims.core import units
+
+SUBJECT_WEIGHT = 0.55
+SCOPE_WEIGHT = 0.30
+UNIT_WEIGHT = 0.15
+ONE_SIDED_EVENT = 0.6
+ONE_SIDED_ACTOR = 0.85
+# Places that only contain one another ("Iraq" and "Kurdistan Region") usually mean two
+# quantities: turnout in the Kurdistan Region is not turnout in Iraq.
+NESTED_SCOPE = 0.7
+# A place named on one side only, with nothing on the other side containing or inside it
+# ("Iraq" against "Iraq and Syria"): a figure for a part is not a figure for the whole.
+PARTIAL_SCOPE = 0.5
+# The same place, but one side names a site within it ("a hospital in Gaza" against "Gaza"),
+# or the two name different sites: one event's count is not the whole area's.
+NARROWER_SITE = 0.6
+# The counted people's nationality on one side only ("Syrian refugees" against "refugees"):
+# a part of a population is not the whole.
+ONE_SIDED_NATIONALITY = 0.6
+# Same head, but the other words of the subjects share nothing ("diesel price", "petrol price").
+OTHER_QUALIFIERS = 0.7
+# Two scopes that share no word, one of them not in the gazetteer: probably different places.
+UNPLACED_SCOPE = 0.2
+# A metric known only from its description, not its name or its claims, is a weaker witness.
+DESCRIPTION_FACTOR = 0.9
+# fighters and troops are one kind of thing counted by different actors.
+RELATED_HEAD = 0.8
+# ... so related heads that share no actor ("fighters in Iraq", "troops in Iraq") are probably
+# two forces.
+RELATED_WITHOUT_ACTOR = 0.6
+# A claim that matches nothing and no other claim: shown as a new metric of its own, but below
+# the default threshold, so that --apply does not create one metric per stray figure.
+SINGLETON_CONFIDENCE = 0.5
+DEFAULT_MIN_CONFIDENCE = 0.6
+
+# ---------------------------------------------------------------- normalising
+
+_WORD = re.compile(r"[a-z0-9_]+")
+_IRREGULAR = {
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "lives": "life",
+    "people": "people",
+    "casualties": "casualty",
+    "militias": "militia",
+    "us": "us",
+    "isis": "isis",
+    "isil": "isil",
+    "gas": "gas",
+    "news": "news",
+    "series": "series",
+    "species": "species",
+    "kurds": "kurd",
+    "tories": "tory",
+    "houthis": "houthi",
+}
+
+
+def _lemma(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "os")):
+        return word[:-1]
+    return word
+
+
+def normalise(text: str) -> list[str]:
+    """Lower-cased, punctuation-free, singular words of ``text``.
+
+    >>> normalise("U.S.-led troops, ISIS's militants")
+    ['us', 'led', 'troop', 'isis', 'militant']
+    """
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", text)  # u.s. -> us., u.n. -> un.
+    text = re.sub(r"['’‘`]s\b", "", text)  # possessives
+    text = re.sub(r"['’‘`]", "", text)  # da'esh -> daesh
+    return [_lemma(word) for word in _WORD.findall(text)]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _key(phrase: str) -> str:
+    return " ".join(normalise(phrase))
+
+
+# ---------------------------------------------------------------- vocabulary
+
+# Counted things: (concept, spellings). The head of a subject is one of these when it has one.
+_GROUPS = {
+    "fighter": "fighter militant member jihadist insurgent gunman extremist terrorist combatant "
+    "recruit",
+    "troop": "troop soldier force servicemember serviceman personnel army military officer "
+    "guard policeman police",
+    "civilian": "civilian noncombatant",
+    "child": "child kid minor",
+    "people": "people person resident individual inhabitant",
+    "idp": "idp displaced",
+    "refugee": "refugee asylum",
+    "commander": "commander leader chief general",
+    "journalist": "journalist reporter",
+    "detainee": "detainee prisoner captive inmate hostage",
+    "attack": "attack assault raid bombing ambush",
+    "airstrike": "airstrike strike bombardment",
+    "village": "village hamlet town",
+    "brigade": "brigade battalion regiment division",
+    "seat": "seat",
+    "vote": "vote ballot",
+    "turnout": "turnout",
+    "production": "production output",
+    "export": "export shipment",
+    "import": "import",
+    "budget": "budget spending expenditure outlay",
+    "revenue": "revenue income",
+    "debt": "debt",
+    "deficit": "deficit",
+    "gdp": "gdp",
+    "growth": "growth",
+    "inflation": "inflation",
+    "unemployment": "unemployment joblessness jobless",
+    "price": "price cost",
+    "salary": "salary wage payroll pay",
+    "aid": "aid assistance grant funding",
+    "share": "share proportion percentage",
+    "rate": "rate",
+    "territory": "territory land",
+    "width": "width",
+    "length": "length",
+    "population": "population",
+    "case": "case infection",
+    "vaccination": "vaccination vaccine dose",
+}
+_GROUP_PHRASES = {
+    "internally displaced": "idp",
+    "displaced people": "idp",
+    "displaced person": "idp",
+    "people displaced": "idp",
+    "asylum seeker": "refugee",
+    "air strike": "airstrike",
+    "vote share": "vote",
+    "share of the vote": "vote",
+    "share of vote": "vote",
+    "consumer price": "inflation",
+    "security personnel": "troop",
+    "security force": "troop",
+    "service member": "troop",
+}
+# Heads that count the same kind of thing; only the actor tells them apart.
+_RELATED_HEADS = {frozenset({"fighter", "troop"})}
+# Heads that say little on their own: a specific head later in the subject wins over them.
+_GENERIC_HEADS = frozenset({"people", "rate"})
+# Heads that count people.
+_PERSON_HEADS = frozenset({"people", "refugee", "idp", "civilian", "child", "detainee"})
+
+_EVENTS = {
+    "killed": "killed kill dead death die died fatality slain killing massacred assassinated "
+    "murdered",
+    "wounded": "wounded wound injured injury injure hurt",
+    "casualty": "casualty",
+    "trained": "trained train training",
+    "arrested": "arrested arrest detained",
+    "attacked": "attacked",
+    "kidnapped": "kidnapped abducted",
+    "returned": "returned return returning returnee",
+    "withdrawn": "withdrawn withdrew withdrawal",
+    "agreed": "agreed",
+    "lost": "lost",
+    "destroyed": "destroyed",
+    "fled": "fled",
+    "executed": "executed",
+    "changed": "change compared increase rise risen decrease decline drop fall doubling",
+}
+_EVENT_PHRASES = {"lost their lives": "killed", "death toll": "killed"}
+
+# Actors: who fights, governs or counts. Adjectives of countries are actors, nouns are places.
+_ACTORS = {
+    "isis": "isis isil daesh islamic_state",
+    "us": "us american americans centcom pentagon",
+    "coalition": "coalition",
+    "kurdish": "kurdish kurd kurds peshmerga krg",
+    "kdp": "kdp",
+    "puk": "puk",
+    "iraq": "iraqi isf",
+    "pmf": "pmf hashd",
+    "syria": "syrian assad",
+    "sdf": "sdf ypg",
+    "turkey": "turkish",
+    "iran": "iranian irgc",
+    "russia": "russian wagner kremlin",
+    "ukraine": "ukrainian",
+    "israel": "israeli idf",
+    "hamas": "hamas",
+    "palestinian": "palestinian palestinians",
+    "yazidi": "yazidi yazidis ezidi",
+    "sudanese": "sudanese",
+    "hezbollah": "hezbollah hizbollah",
+    "houthi": "houthi houthis",
+    "taliban": "taliban",
+    "alqaeda": "al_qaeda alqaeda aqap",
+    "shabaab": "shabaab al_shabaab",
+    "pkk": "pkk",
+    "un": "un unhcr unicef iom",
+    "british": "british",
+    "french": "french",
+    "german": "german",
+    "saudi": "saudi",
+    "opec": "opec",
+    "nato": "nato",
+    "eu": "eu",
+    "gorran": "gorran",
+    "akp": "akp",
+    "chp": "chp",
+    "labour": "labour",
+    "conservative": "conservative tory tories",
+    "democrat": "democrat democratic",
+    "republican": "republican gop",
+}
+_ACTOR_PHRASES = {
+    "islamic state": "isis",
+    "al qaeda": "alqaeda",
+    "al shabaab": "shabaab",
+    "united nations": "un",
+    "popular mobilization": "pmf",
+    "syrian democratic forces": "sdf",
+    "european union": "eu",
+    "kurdistan democratic party": "kdp",
+    "patriotic union of kurdistan": "puk",
+}
+# Actors that are peoples: said alone ("Palestinians killed"), they are the people counted.
+_PEOPLES = frozenset({"palestinian", "yazidi", "sudanese", "syria", "iraq", "ukraine", "kurdish"})
+# Where a people is at home: Palestinians in Gaza are its population, Syrians in Turkey a part.
+_HOMELANDS = {
+    "palestinian": "palestine",
+    "sudanese": "sudan",
+    "syria": "syria",
+    "iraq": "iraq",
+    "ukraine": "ukraine",
+    "kurdish": "kurdistan region",
+}
+# Statuses a people abroad is counted under ("Syrians" in Lebanon are "Syrian refugees").
+_ABROAD_HEADS = frozenset({"refugee"})
+# Actors that are armed forces: said alone ("Peshmerga killed"), they are also what is counted.
+_FORCE_ACTORS = {"peshmerga": "troop", "isf": "troop", "idf": "troop", "ypg": "troop"}
+
+# Places: spellings -> (id, parents). A place lies within each of its parents' ancestors.
+_PLACES: dict[str, tuple[str, tuple[str, ...]]] = {}
+
+
+def _place(ident: str, spellings: str, *parents: str) -> None:
+    for spelling in [ident, *spellings.split("|")]:
+        if spelling:
+            _PLACES[_key(spelling)] = (ident, parents)
+
+
+for _country in _words(
+    "iraq syria iran jordan lebanon israel palestine egypt yemen qatar kuwait libya sudan "
+    "afghanistan pakistan india china russia ukraine france germany italy spain greece poland "
+    "nigeria somalia ethiopia kenya mali brazil mexico venezuela canada japan bahrain oman "
+    "algeria morocco tunisia armenia azerbaijan georgia chad uganda rwanda cameroon senegal "
+    "mozambique zimbabwe congo myanmar bangladesh indonesia philippines vietnam thailand "
+    "australia haiti colombia argentina chile peru netherlands belgium sweden norway denmark "
+    "finland austria switzerland hungary romania portugal ireland belarus serbia cyprus"
+):
+    _place(_country, "", "world")
+_place("turkey", "turkiye|türkiye", "world")
+_place("saudi arabia", "saudi arabia|ksa", "world")
+_place("united arab emirates", "uae", "world")
+_place("united states", "usa|america|united states of america", "world")
+_place("united kingdom", "uk|britain|great britain|england", "world")
+_place("north korea", "", "world")
+_place("south sudan", "", "world")
+_place("south africa", "", "world")
+_place("burkina faso", "", "world")
+_place("democratic republic of congo", "drc|dr congo", "world")
+_place("south korea", "", "world")
+_place("europe", "", "world")
+_place("middle east", "", "world")
+# Iraq
+_place("kurdistan region", "kurdistan|iraqi kurdistan|kurdistan region of iraq", "iraq")
+_place("disputed territories", "disputed territory|disputed area|disputed areas", "iraq")
+_place("erbil", "arbil|hawler", "kurdistan region")
+_place("sulaymaniyah", "sulaimani|slemani|sulaimaniyah|sulaymaniyah province", "kurdistan region")
+_place("duhok", "dohuk", "kurdistan region")
+_place("halabja", "", "kurdistan region")
+_place("garmian", "", "kurdistan region", "disputed territories")
+_place("makhmour", "makhmur", "erbil", "disputed territories")
+_place("baghdad", "", "iraq")
+_place("basra", "basrah", "iraq")
+_place("nineveh", "ninewa|nineveh province", "iraq")
+_place("mosul", "", "nineveh")
+_place("sinjar", "shingal", "nineveh", "disputed territories")
+_place("kirkuk", "", "iraq", "disputed territories")
+_place("diyala", "", "iraq")
+_place("khanaqin", "", "diyala", "disputed territories")
+_place("salahaddin", "salah al din|salahuddin|saladin|salah aldin", "iraq")
+_place("tikrit", "", "salahaddin")
+_place("tuz khurmatu", "tuz khurmatoo", "salahaddin", "disputed territories")
+_place("anbar", "", "iraq")
+_place("fallujah", "falluja", "anbar")
+_place("ramadi", "", "anbar")
+_place("najaf", "", "iraq")
+_place("karbala", "", "iraq")
+# Syria
+_place("northeast syria", "north east syria|northeastern syria|rojava", "syria")
+_place("raqqa", "raqqah", "syria")
+_place("deir ez zor", "deir ezzor|deir al zor|deir ezor", "syria")
+_place("baghuz", "", "deir ez zor")
+_place("hasakah", "al hasakah|hasaka", "northeast syria")
+_place("al hol", "hol camp|al hol camp", "hasakah")
+_place("aleppo", "", "syria")
+_place("kobani", "kobane", "aleppo")
+_place("idlib", "", "syria")
+_place("damascus", "", "syria")
+_place("homs", "", "syria")
+# Elsewhere
+_place("gaza", "gaza strip", "palestine")
+_place("west bank", "", "palestine")
+_place("kyiv", "kiev", "ukraine")
+_place("donetsk", "", "ukraine")
+_place("kharkiv", "", "ukraine")
+_place("crimea", "", "ukraine")
+_place("moscow", "", "russia")
+_place("tehran", "", "iran")
+_place("ankara", "", "turkey")
+_place("istanbul", "", "turkey")
+_place("beirut", "", "lebanon")
+_place("amman", "", "jordan")
+_place("cairo", "", "egypt")
+_place("riyadh", "", "saudi arabia")
+_place("darfur", "", "sudan")
+_place("khartoum", "", "sudan")
+_place("kabul", "", "afghanistan")
+_place("mogadishu", "", "somalia")
+_place("london", "", "united kingdom")
+_place("scotland", "", "united kingdom")
+_place("paris", "", "france")
+_place("berlin", "", "germany")
+_place("california", "", "united states")
+_place("texas", "", "united states")
+_place("new york", "", "united states")
+
+_STOP = frozenset(
+    _words(
+        """a an the of in on at by for to from with and or as its it their his her this that these
+    those which who whom was were is are be been being has have had over under between among
+    during since per into than about around some more less most least nearly almost up down
+    out off via near across against after before while within without also still then
+    number numbers total estimated estimate figure count amount level some all each other
+    recent recently new current currently previous last first second third year years month
+    months week weeks day days annual annually yearly daily weekly monthly so far once
+    active remaining remain group average reported reportedly according official officially
+    claimed carried won win took gained received toll top late early mid january february
+    march april
+    may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec"""
+    )
+)
+_PREPOSITIONS = frozenset(
+    _words(
+        "in of by for from at on with between during since to into against near across over "
+        "among under after before within"
+    )
+)
+
+
+def _table(entries: dict[str, str]) -> dict[str, str]:
+    return {
+        _key(spelling.replace("_", " ")): concept
+        for concept, words in entries.items()
+        for spelling in words.split()
+    }
+
+
+def _phrases(entries: dict[str, str]) -> dict[str, str]:
+    return {_key(phrase): concept for phrase, concept in entries.items()}
+
+
+_GROUP_WORDS = _table(_GROUPS)
+_EVENT_WORDS = _table(_EVENTS)
+_ACTOR_WORDS = {**_table(_ACTORS), **_phrases(_ACTOR_PHRASES)}
+_GROUP_PHRASES = _phrases(_GROUP_PHRASES)
+_EVENT_PHRASES = _phrases(_EVENT_PHRASES)
+_FORCE_ACTORS = _phrases(_FORCE_ACTORS)
+_LONGEST_PHRASE = 4
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    kind: str  # group, event, actor, place, stop, prep, word
+    concept: str
+    extra: str = ""  # the group a force actor also counts (peshmerga -> troop)
+
+
+def _read_phrase(phrase: str) -> _Token | None:
+    if phrase in _PLACES:
+        return _Token(phrase, "place", _PLACES[phrase][0])
+    if phrase in _ACTOR_WORDS:
+        return _Token(phrase, "actor", _ACTOR_WORDS[phrase], _FORCE_ACTORS.get(phrase, ""))
+    if phrase in _GROUP_PHRASES:
+        return _Token(phrase, "group", _GROUP_PHRASES[phrase])
+    if phrase in _EVENT_PHRASES:
+        return _Token(phrase, "event", _EVENT_PHRASES[phrase])
+    if " " in phrase:
+        return None
+    if phrase in _GROUP_WORDS:
+        return _Token(phrase, "group", _GROUP_WORDS[phrase])
+    if phrase in _EVENT_WORDS:
+        return _Token(phrase, "event", _EVENT_WORDS[phrase])
+    if phrase in _PREPOSITIONS:
+        return _Token(phrase, "prep", phrase)
+    if phrase in _STOP or phrase.isdigit():
+        return _Token(phrase, "stop", phrase)
+    return _Token(phrase, "word", phrase)
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    words = normalise(text)
+    tokens: list[_Token] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_LONGEST_PHRASE, len(words) - i), 0, -1):
+            token = _read_phrase(" ".join(words[i : i + size]))
+            if token is not None:
+                tokens.append(token)
+                i += size
+                break
+    return tuple(tokens)
+
+
+# ---------------------------------------------------------------- features
+
+
+@dataclass(frozen=True)
+class _Subject:
+    words: frozenset[str]  # concepts and content words, the stuff of the Dice overlap
+    concepts: frozenset[str]  # the part of words that came from the lexicon (weighted more)
+    head: str
+    qualifiers: frozenset[str]  # other content words of the head's noun phrase ("diesel")
+    events: frozenset[str]
+    actors: frozenset[str]
+    owners: frozenset[str]  # actors of the head's noun phrase ("ISIS" in "ISIS fighters")
+    nationals: bool = False  # the head is a people named by nationality alone ("Syrians")
+
+
+@dataclass(frozen=True)
+class _Scope:
+    places: frozenset[str]
+    words: frozenset[str]
+
+
+def _head_span(tokens: Sequence[_Token]) -> list[_Token]:
+    """The noun phrase that names what is counted: up to the first preposition or event."""
+    span: list[_Token] = []
+    for token in tokens:
+        if token.kind in ("prep", "event") and span:
+            break
+        if token.kind not in ("prep", "event", "stop"):
+            span.append(token)
+    return span
+
+
+def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
+    specific = [t.concept for t in span if t.kind == "group" and t.concept not in _GENERIC_HEADS]
+    if specific:
+        return specific[-1]
+    generic = [t.concept for t in span if t.kind == "group"]
+    if generic:
+        return generic[-1]
+    # "coordination rooms" after "ISF-Peshmerga" counts rooms; "Peshmerga" alone counts troops.
+    last_force = max((i for i, t in enumerate(span) if t.kind == "actor" and t.extra), default=-1)
+    words = [t.concept for t in span[last_force + 1 :] if t.kind == "word"]
+    if words and _nationals(span) and all(_is_participle(word) for word in words):
+        return "people"  # "Syrians registered" counts Syrians
+    if words:
+        return words[-1]
+    if last_force >= 0:
+        return span[last_force].extra
+    words = [t.concept for t in span if t.kind == "word"]
+    if words:
+        return words[-1]
+    if any(t.kind == "actor" and t.concept in _PEOPLES for t in span):
+        return "people"  # "Palestinians killed" counts people
+    anywhere = [t.concept for t in tokens if t.kind == "group"]
+    return anywhere[0] if anywhere else ""
+
+
+def _is_participle(word: str) -> bool:
+    return len(word) > 4 and word.endswith(("ed", "ing"))
+
+
+def _nationals(span: Sequence[_Token]) -> bool:
+    """True when the noun phrase names a people ("Syrians") and no counted group."""
+    return not any(t.kind == "group" for t in span) and any(
+        t.kind == "actor" and t.concept in _PEOPLES for t in span
+    )
+
+
+def _origins(tokens: Sequence[_Token]) -> tuple[_Token, ...]:
+    """ "refugees from Syria" are Syrian refugees: a country after "from" in a subject is the
+    counted people's origin (an actor), not where they are counted."""
+    out: list[_Token] = []
+    for index, token in enumerate(tokens):
+        if (
+            token.kind == "place"
+            and index > 0
+            and tokens[index - 1].text == "from"
+            and _people_of(token.concept)
+        ):
+            out.append(_Token(token.text, "actor", _people_of(token.concept)))
+        else:
+            out.append(token)
+    return tuple(out)
+
+
+def _people_of(place: str) -> str:
+    """The actor that names a country's people ("sudan" -> "sudanese"), or ""."""
+    homes = {home: people for people, home in _HOMELANDS.items()}
+    return homes.get(place, place if place in _ACTORS else "")
+
+
+def _named_places(text: str) -> frozenset[str]:
+    """The places a subject or a name holds for ("U.S. troops in Syria"), not its origins."""
+    return frozenset(t.concept for t in _origins(_tokens(text)) if t.kind == "place")
+
+
+@lru_cache(maxsize=8192)
+def _subject(text: str) -> _Subject:
+    tokens = _origins(_tokens(text))
+    span = _head_span(tokens)
+    head = _head(tokens, span)
+    concepts = frozenset(t.concept for t in tokens if t.kind in ("group", "event"))
+    if head in _GROUPS:
+        concepts |= {head}
+    content = frozenset(t.concept for t in tokens if t.kind == "word")
+    return _Subject(
+        words=concepts | content,
+        concepts=concepts,
+        head=head,
+        qualifiers=frozenset(t.concept for t in span if t.kind == "word") - {head},
+        events=frozenset(t.concept for t in tokens if t.kind == "event"),
+        actors=frozenset(t.concept for t in tokens if t.kind == "actor"),
+        owners=frozenset(t.concept for t in span if t.kind == "actor"),
+        nationals=head == "people" and _nationals(span),
+    )
+
+
+@lru_cache(maxsize=8192)
+def _scope(text: str) -> _Scope:
+    tokens = _tokens(text)
+    return _Scope(
+        places=frozenset(t.concept for t in tokens if t.kind == "place"),
+        words=frozenset(t.concept for t in tokens if t.kind in ("word", "group", "place", "actor")),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _ancestors(place: str) -> frozenset[str]:
+    parents = next((entry[1] for entry in _PLACES.values() if entry[0] == place), ())
+    found: set[str] = set()
+    for parent in parents:
+        found.add(parent)
+        found |= _ancestors(parent)
+    return frozenset(found)
+
+
+def _place_relation(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    if a in _ancestors(b) or b in _ancestors(a):
+        return 0.5
+    return 0.0
+
+
+def _place_score(a: frozenset[str], b: frozenset[str]) -> float:
+    # Mean, over the places of both sides, of the best partner on the other side: equal 1,
+    # one within the other 0.5, none 0. Symmetric by construction.
+    scores = [max(_place_relation(p, q) for q in b) for p in a]
+    scores += [max(_place_relation(q, p) for p in a) for q in b]
+    return sum(scores) / len(scores)
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _scope_score(a: _Scope, b: _Scope) -> tuple[float, str, float]:
+    """(score, note, factor on the whole confidence)."""
+    if a.places and b.places:
+        score = _place_score(a.places, b.places)
+        if score == 0:
+            return 0.0, "different place", 0.0
+        if a.places == b.places:
+            sites_a, sites_b = a.words - a.places, b.words - b.places
+            if bool(sites_a) != bool(sites_b):
+                return 0.5, "a site within the same place", NARROWER_SITE
+            if sites_a and sites_b and not sites_a & sites_b:
+                return 0.5, "different sites in the same place", NARROWER_SITE
+            return 1.0, "same place", 1.0
+        unmatched = any(max(_place_relation(p, q) for q in b.places) == 0 for p in a.places) or any(
+            max(_place_relation(q, p) for p in a.places) == 0 for q in b.places
+        )
+        factor = PARTIAL_SCOPE if unmatched else 1.0
+        if a.places & b.places:
+            return score, "overlapping places", factor
+        return score, "place within the other", NESTED_SCOPE * factor
+    if not a.words and not b.words:
+        return 0.5, "no scope", 1.0
+    if a.words and b.words and not a.words & b.words:
+        # Both name a scope, at least one outside the gazetteer, with no word in common.
+        return UNPLACED_SCOPE, "scopes share no word", 1.0
+    return max(0.5, _dice(a.words, b.words)), "scope unclear", 1.0
+
+
+def _unit_score(a: str, b: str) -> float:
+    try:
+        if not units.are_compatible(a, b):
+            return 0.0
+        same = units.parse_unit(a) == units.parse_unit(b)
+    except units.UnitError:
+        return 0.0
+    return 1.0 if same else 0.8
+
+
+def _head_score(a: str, b: str) -> float:
+    if not a or not b or a == b:
+        return 1.0
+    if frozenset({a, b}) in _RELATED_HEADS:
+        return RELATED_HEAD
+    return 0.0
+
+
+def _heads_score(a: _Subject, b: _Subject, places: frozenset[str] = frozenset()) -> float:
+    """How far two subjects count one kind of thing: 1 for the same head (or one unknown),
+    RELATED_HEAD for related heads or for a people counted abroad against its refugees
+    ("Syrians" and "Syrian refugees" in Lebanon), 0 otherwise."""
+    score = _head_score(a.head, b.head)
+    if score == 0 and (
+        (a.nationals and b.head in _ABROAD_HEADS and not _at_home(a.owners, places))
+        or (b.nationals and a.head in _ABROAD_HEADS and not _at_home(b.owners, places))
+    ):
+        return RELATED_HEAD
+    return score
+
+
+def _at_home(peoples: frozenset[str], places: frozenset[str]) -> bool:
+    """True when one of ``places`` is (within) the homeland of one of ``peoples``."""
+    homes = {_HOMELANDS[p] for p in peoples if p in _HOMELANDS}
+    return any(place in homes or homes & _ancestors(place) for place in places)
+
+
+def _subject_score(a: _Subject, b: _Subject, places: frozenset[str] = frozenset()) -> float:
+    def weight(words: Iterable[str], concepts: frozenset[str]) -> float:
+        return sum(2.0 if word in concepts else 1.0 for word in words)
+
+    shared = a.words & b.words
+    shared_weight = 2 * weight(shared, a.concepts | b.concepts)
+    total = weight(a.words, a.concepts) + weight(b.words, b.concepts)
+    if a.head and b.head and a.head != b.head and _heads_score(a, b, places) > 0:
+        # Related heads (fighter ~ troop) count as a partly shared concept.
+        shared_weight += 2 * 2.0 * RELATED_HEAD
+    return min(1.0, shared_weight / total) if total else 0.0
+
+
+_LABELS = {
+    "isis": "ISIS",
+    "us": "U.S.",
+    "un": "U.N.",
+    "kurdish": "Kurdish",
+    "pmf": "PMF",
+    "sdf": "SDF",
+    "pkk": "PKK",
+    "opec": "OPEC",
+    "nato": "NATO",
+    "eu": "EU",
+    "akp": "AKP",
+    "chp": "CHP",
+}
+
+
+def _label(concept: str) -> str:
+    return _LABELS.get(concept, concept.title() if len(concept) > 3 else concept.upper())
+
+
+def _labels(concepts: Iterable[str]) -> str:
+    return "/".join(_label(c) for c in sorted(concepts))
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One side of a comparison: a subject, the scopes it may be read with, a unit, and the
+    actors of its quote (used only when its subject names none)."""
+
+    subject: _Subject
+    scopes: tuple[_Scope, ...]
+    unit: str
+    quote_actors: frozenset[str] = frozenset()
+    factor: float = 1.0
+
+
+def _actors_to_agree(side: _Side, other: _Side) -> frozenset[str]:
+    """The actors of ``side`` that must share one with ``other``'s: the owners of the counted
+    things when both subjects name owners ("ISIS fighters", "U.S. troops"), else every actor of
+    the subject; the quote's actors only against the other's owners (a quote names many
+    actors, most of them not the counted thing's)."""
+    subject = side.subject
+    if subject.actors:
+        return subject.owners if subject.owners and other.subject.owners else subject.actors
+    return side.quote_actors if other.subject.owners else frozenset()
+
+
+def _compare(a: _Side, b: _Side) -> tuple[float, str]:
+    unit = _unit_score(a.unit, b.unit)
+    if unit == 0:
+        return 0.0, f"unit {a.unit} does not convert into {b.unit}"
+    sa, sb = a.subject, b.subject
+    actors_a, actors_b = _actors_to_agree(a, b), _actors_to_agree(b, a)
+    if actors_a and actors_b and not actors_a & actors_b:
+        return 0.0, f"different actor: {_labels(actors_a)} vs {_labels(actors_b)}"
+    places = frozenset().union(*(x.places for x in a.scopes + b.scopes))
+    if _heads_score(sa, sb, places) == 0:
+        return 0.0, f"counts {sa.head}, not {sb.head}"
+    if sa.events and sb.events and not sa.events & sb.events:
+        return 0.0, f"{_labels(sa.events)}, not {_labels(sb.events)}".lower()
+    scope, scope_note, scope_factor = max(
+        (_scope_score(x, y) for x in a.scopes for y in b.scopes),
+        key=lambda item: (item[0] * item[2], item[0]),
+    )
+    if scope == 0:
+        return 0.0, scope_note
+    subject = _subject_score(sa, sb, places)
+    confidence = SUBJECT_WEIGHT * subject + SCOPE_WEIGHT * scope + UNIT_WEIGHT * unit
+    confidence *= scope_factor
+    notes = [f"{sa.head if sa.head and sa.head == sb.head else 'subject'} {subject:.2f}"]
+    if bool(sa.events) != bool(sb.events):
+        confidence *= ONE_SIDED_EVENT
+        notes.append(f"{_labels(sa.events | sb.events).lower()} on one side only")
+    if bool(sa.actors) != bool(sb.actors):
+        confidence *= ONE_SIDED_ACTOR
+        notes.append(f"{_labels(sa.actors | sb.actors)} on one side only")
+        owners = sa.owners | sb.owners
+        if (
+            owners
+            and owners <= _PEOPLES
+            and (sa.head in _PERSON_HEADS or sb.head in _PERSON_HEADS)
+            and not _at_home(owners, places)
+        ):
+            confidence *= ONE_SIDED_NATIONALITY
+            notes.append("a people counted abroad on one side only")
+    elif sa.actors:
+        notes.append(_labels(sa.actors & sb.actors))
+    related = sa.head != sb.head and _head_score(sa.head, sb.head) == RELATED_HEAD
+    if related and not sa.actors & sb.actors:
+        confidence *= RELATED_WITHOUT_ACTOR
+        notes.append(f"{sa.head} vs {sb.head} with no actor in common")
+    qualifiers_a, qualifiers_b = sa.qualifiers, sb.qualifiers
+    if qualifiers_a and qualifiers_b and not qualifiers_a & qualifiers_b:
+        confidence *= OTHER_QUALIFIERS
+        notes.append(f"{'/'.join(sorted(qualifiers_a))} vs {'/'.join(sorted(qualifiers_b))}")
+    notes.append(scope_note)
+    confidence *= a.factor * b.factor
+    return max(0.0, min(1.0, confidence)), ", ".join(notes)
+
+
+# ---------------------------------------------------------------- inputs and outputs
+
+
+@dataclass(frozen=True)
+class ClaimInput:
+    """An ungrouped claim as the matcher sees it; ``key`` is the caller's id for it."""
+
+    key: Hashable
+    subject: str
+    unit: str
+    scope: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class MetricInput:
+    """A candidate metric with the subjects and scopes of the claims already in it."""
+
+    key: Hashable
+    name: str
+    canonical_unit: str
+    scope: str = ""
+    description: str = ""
+    claim_subjects: tuple[str, ...] = ()
+    claim_scopes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """How well a claim fits one metric: confidence in [0, 1] and a short reason."""
+
+    metric_key: Hashable
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class ProposedMetric:
+    """A new metric proposed for a cluster of ungrouped claims."""
+
+    name: str
+    slug: str
+    canonical_unit: str
+    scope: str
+    kind: str  # level, count_over_period or ratio (the values of claims.models.MetricKind)
+    claim_keys: tuple[Hashable, ...]
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What to do with one ungrouped claim: join ``metric_key`` or found ``new_metric``."""
+
+    claim_key: Hashable
+    confidence: float
+    reason: str
+    metric_key: Hashable | None = None
+    new_metric: ProposedMetric | None = None
+
+
+@dataclass(frozen=True)
+class _MetricSides:
+    key: Hashable
+    sides: tuple[_Side, ...] = field(default=())
+
+
+def _claim_side(claim: ClaimInput) -> _Side:
+    subject = _subject(claim.subject)
+    named = _named_places(claim.subject)  # "U.S. troops in Syria" names its place
+    if claim.scope.strip():
+        scope = _with_places(_scope(claim.scope), named)
+    elif named:
+        scope = _Scope(named, named)
+    else:
+        # Extracted claims carry no scope: read the places of the quote.
+        scope = _Scope(_scope(claim.quote).places, frozenset())
+    quote_actors = frozenset() if subject.actors else _subject(claim.quote).actors
+    return _Side(subject, (scope,), claim.unit, quote_actors)
+
+
+def _with_places(scope: _Scope, places: frozenset[str]) -> _Scope:
+    return _Scope(scope.places | places, scope.words | places) if places else scope
+
+
+def _metric_sides(metric: MetricInput) -> _MetricSides:
+    named = _named_places(metric.name)
+    scope_texts = [metric.scope, *metric.claim_scopes]
+    scopes = tuple(
+        dict.fromkeys(_with_places(_scope(text), named) for text in scope_texts if text.strip())
+    )
+    if not scopes:
+        scopes = (_Scope(named, named),)
+    sides = [_Side(_subject(metric.name), scopes, metric.canonical_unit)]
+    sides += [
+        _Side(_subject(text), scopes, metric.canonical_unit)
+        for text in dict.fromkeys(metric.claim_subjects)
+        if text.strip()
+    ]
+    if metric.description.strip():
+        sides.append(
+            _Side(_subject(metric.description), scopes, metric.canonical_unit, frozenset(), 0.9)
+        )
+    return _MetricSides(metric.key, tuple(sides))
+
+
+def _score(claim_side: _Side, metric: _MetricSides) -> Match:
+    best = (0.0, "")
+    for side in metric.sides:
+        confidence, reason = _compare(claim_side, side)
+        if confidence > best[0] or not best[1]:
+            best = (confidence, reason)
+    return Match(metric.key, round(best[0], 4), best[1])
+
+
+def score_match(claim: ClaimInput, metric: MetricInput) -> Match:
+    """Score how well ``claim`` fits ``metric``: confidence 0 (with the reason) when they cannot
+    measure one quantity, up to 1 for the same subject, scope and unit."""
+    return _score(_claim_side(claim), _metric_sides(metric))
+
+
+def _best(claim_side: _Side, metrics: Sequence[_MetricSides]) -> Match | None:
+    matches = [_score(claim_side, metric) for metric in metrics]
+    matches = [match for match in matches if match.confidence > 0]
+    if not matches:
+        return None
+    # Ties go to the smallest key, so the order of the metrics never changes the answer.
+    return min(matches, key=lambda m: (-m.confidence, str(m.metric_key)))
+
+
+def best_match(claim: ClaimInput, metrics: Iterable[MetricInput]) -> Match | None:
+    """The metric that fits ``claim`` best, or None when none can measure it."""
+    return _best(_claim_side(claim), [_metric_sides(metric) for metric in metrics])
+
+
+def claim_similarity(a: ClaimInput, b: ClaimInput) -> tuple[float, str]:
+    """How likely two claims measure one quantity: (confidence in [0, 1], reason). Symmetric."""
+    forward = _compare(_claim_side(a), _claim_side(b))
+    backward = _compare(_claim_side(b), _claim_side(a))
+    # The reasons may name the sides in another order; the score is the same either way.
+    return min(forward, backward, key=lambda item: (item[0], item[1]))
+
+
+# ---------------------------------------------------------------- new metrics
+
+_RATIO_HEADS = frozenset({"share", "rate", "vote", "turnout", "inflation", "growth"})
+_FLOW_HEADS = frozenset({"attack", "airstrike", "budget", "export", "import", "revenue", "deficit"})
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, *, max_length: int = 150) -> str:
+    """A lower-case ASCII slug of ``text`` (like Django's slugify, without importing Django)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = _SLUG.sub("-", ascii_text.lower()).strip("-")
+    return slug[:max_length].rstrip("-") or "metric"
+
+
+def guess_kind(subjects: Sequence[str], unit: str) -> str:
+    """level, count_over_period or ratio, guessed from the subjects and the unit."""
+    try:
+        dimensionless = units.parse_unit(unit).dimensionless
+    except units.UnitError:
+        dimensionless = False
+    parsed = [_subject(text) for text in subjects]
+    if dimensionless or any(subject.head in _RATIO_HEADS for subject in parsed):
+        return "ratio"
+    if any(subject.events or subject.head in _FLOW_HEADS for subject in parsed):
+        return "count_over_period"
+    return "level"
+
+
+def _unique_slug(name: str, taken: set[str]) -> str:
+    base = slugify(name, max_length=140)
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def _cluster_name(members: Sequence[ClaimInput], representative: ClaimInput, scope: str) -> str:
+    subject = " ".join(representative.subject.split()).strip(" .,;:")
+    subject = re.sub(r"^(the |a )?(total |estimated )?number of ", "", subject, flags=re.I)
+    name = subject[:1].upper() + subject[1:] if subject else "Unnamed quantity"
+    if scope and not (_scope(scope).places and _scope(scope).places <= _scope(subject).places):
+        name = f"{name} in {scope}"
+    return name[:300]
+
+
+def _cluster_scope(members: Sequence[ClaimInput]) -> str:
+    scopes = Counter(" ".join(m.scope.split()) for m in members if m.scope.strip())
+    if scopes:
+        return min(scopes.items(), key=lambda item: (-item[1], item[0]))[0]
+    sides = [_claim_side(m).scopes[0].places for m in members]
+    common = frozenset.intersection(*sides) if sides else frozenset()
+    return " and ".join(sorted(place.title() for place in common))
+
+
+def _propose(
+    members: list[ClaimInput],
+    links: dict[tuple[Hashable, Hashable], tuple[float, str]],
+    taken: set[str],
+) -> ProposedMetric:
+    keys = [m.key for m in members]
+    if len(members) == 1:
+        has_subject = bool(_subject(members[0].subject).words)
+        confidence = SINGLETON_CONFIDENCE if has_subject else 0.0
+        reason = "matches no metric and no other claim" if has_subject else "no subject to name"
+        representative = members[0]
+    else:
+        pairs = [links[(a, b)] for i, a in enumerate(keys) for b in keys[i + 1 :]]
+        weakest = min(pairs, key=lambda item: item[0])
+        confidence, reason = weakest[0], f"{len(members)} claims; weakest link: {weakest[1]}"
+
+        def centrality(member: ClaimInput) -> tuple:
+            total = sum(
+                links.get((member.key, other), links.get((other, member.key), (0.0, "")))[0]
+                for other in keys
+                if other != member.key
+            )
+            return (-total, _key_order(member.key))
+
+        representative = min(members, key=centrality)
+    unit_counts = Counter(m.unit for m in members)
+    unit = min(unit_counts.items(), key=lambda item: (-item[1], item[0]))[0]
+    scope = _cluster_scope(members)
+    name = _cluster_name(members, representative, scope)
+    return ProposedMetric(
+        name=name,
+        slug=_unique_slug(name, taken),
+        canonical_unit=unit,
+        scope=scope[:300],
+        kind=guess_kind([m.subject for m in members], unit),
+        claim_keys=tuple(keys),
+        confidence=round(confidence, 4),
+        reason=reason,
+    )
+
+
+def cluster_claims(
+    claims: Iterable[ClaimInput],
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    taken_slugs: Iterable[str] = (),
+) -> list[ProposedMetric]:
+    """Group ungrouped claims into proposed new metrics.
+
+    Complete linkage: a claim joins the cluster whose weakest link to it is strongest, and only
+    when every member matches it at ``min_confidence`` or better. Claims are taken in the order
+    of their keys, so the order they are given in never changes the result. A claim that joins
+    no cluster is proposed as a metric of its own at SINGLETON_CONFIDENCE. Slugs avoid
+    ``taken_slugs`` and each other.
+    """
+    # Numbers by value (ids), anything else by text: "10" must come after "9".
+    ordered = sorted(claims, key=lambda claim: _key_order(claim.key))
+    sides = {claim.key: _claim_side(claim) for claim in ordered}
+    links: dict[tuple[Hashable, Hashable], tuple[float, str]] = {}
+    clusters: list[list[ClaimInput]] = []
+    for claim in ordered:
+        best_cluster, best_link = None, 0.0
+        for cluster in clusters:
+            weakest = 1.0
+            for member in cluster:
+                forward = _compare(sides[member.key], sides[claim.key])
+                backward = _compare(sides[claim.key], sides[member.key])
+                links[(member.key, claim.key)] = min(forward, backward)
+                weakest = min(weakest, links[(member.key, claim.key)][0])
+                if weakest < min_confidence:
+                    break
+            if weakest >= min_confidence and weakest > best_link:
+                best_cluster, best_link = cluster, weakest
+        if best_cluster is None:
+            clusters.append([claim])
+        else:
+            best_cluster.append(claim)
+    taken = set(taken_slugs)
+    return [_propose(cluster, links, taken) for cluster in clusters]
+
+
+def _key_order(key: Hashable) -> tuple[int, float, str]:
+    if isinstance(key, int | float) and not isinstance(key, bool):
+        return (0, float(key), "")
+    return (1, 0.0, str(key))
+
+
+def propose(
+    claims: Iterable[ClaimInput],
+    metrics: Iterable[MetricInput],
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    taken_slugs: Iterable[str] = (),
+) -> list[Proposal]:
+    """One proposal per claim: the best existing metric when it fits at ``min_confidence`` or
+    better, else the new metric proposed for the claim's cluster (see cluster_claims). A claim
+    left alone keeps its best existing match when that scores above the singleton confidence,
+    so an editor sees the nearest metric rather than a metric of one claim."""
+    metric_sides = [_metric_sides(metric) for metric in metrics]
+    claims = list(claims)
+    proposals: dict[Hashable, Proposal] = {}
+    nearest: dict[Hashable, Match] = {}
+    leftover: list[ClaimInput] = []
+    for claim in claims:
+        match = _best(_claim_side(claim), metric_sides)
+        if match is not None and match.confidence >= min_confidence:
+            proposals[claim.key] = Proposal(
+                claim.key, match.confidence, match.reason, metric_key=match.metric_key
+            )
+        else:
+            leftover.append(claim)
+            if match is not None:
+                nearest[claim.key] = match
+    for new in cluster_claims(leftover, min_confidence=min_confidence, taken_slugs=taken_slugs):
+        for key in new.claim_keys:
+            match = nearest.get(key)
+            if len(new.claim_keys) == 1 and match and match.confidence > new.confidence:
+                proposals[key] = Proposal(key, match.confidence, match.reason, match.metric_key)
+            else:
+                proposals[key] = Proposal(key, new.confidence, new.reason, new_metric=new)
+    return [proposals[claim.key] for claim in claims]

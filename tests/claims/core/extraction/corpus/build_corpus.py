@@ -1,0 +1,163 @@
+"""Build ``corpus.jsonl`` from the hand-written label files in this directory.
+
+The ``.txt`` files are the source of truth because they are quick to write and review; the JSON
+Lines file is what ``claims.core.extraction.evaluation.load_corpus`` reads. Run from the
+repository root:
+
+    python tests/claims/core/extraction/corpus/build_corpus.py
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# The seed articles live outside the repository; their text is copied into corpus.jsonl.
+# The seed articles as archived in the repository (fixtures/seed/articles/NNN.txt, byte for byte
+# the files the labels name).
+SEEDS = Path(
+    os.environ.get(
+        "CLAIMS_SEEDS_DIR", Path(__file__).resolve().parents[4] / "fixtures" / "seed" / "articles"
+    )
+)
+
+
+def seed_file(name: str) -> Path:
+    """The archived copy of a seed file named in the labels ("000_14db....txt" -> 000.txt)."""
+    named = SEEDS / name
+    return named if named.exists() else SEEDS / f"{name.split('_', 1)[0]}.txt"
+
+
+SOURCES = (("seeds.txt", "seed"), ("tuning.txt", "tuning"), ("heldout.txt", "heldout"))
+
+
+def _bounds(spec: str) -> tuple[float | None, float | None]:
+    if ".." not in spec:
+        return float(spec), float(spec)
+    low, high = spec.split("..")
+    return (float(low) if low else None), (float(high) if high else None)
+
+
+def _as_of(spec: str, published: dt.date) -> tuple[str, str, str]:
+    spec = spec.strip()
+    if not spec:
+        return published.isoformat(), published.isoformat(), "day"
+    if ".." in spec:
+        dates, precision = spec.split()
+        start, end = dates.split("..")
+        return start, end, precision
+    if re.fullmatch(r"\d{4}", spec):
+        return f"{spec}-01-01", f"{spec}-12-31", "year"
+    if re.fullmatch(r"\d{4}-\d{2}", spec):
+        year, month = map(int, spec.split("-"))
+        last = calendar.monthrange(year, month)[1]
+        return f"{spec}-01", f"{spec}-{last:02d}", "month"
+    dt.date.fromisoformat(spec)
+    return spec, spec, "day"
+
+
+def _locate(text: str, figure: str, occurrence: int) -> int:
+    pattern = r"(?<![\w$€£])" + re.escape(figure) + r"(?!\w)"
+    starts = [m.start() for m in re.finditer(pattern, text)]
+    if len(starts) < occurrence:
+        raise ValueError(f"{figure!r} occurrence {occurrence} not found in {text[:60]!r}")
+    return starts[occurrence - 1]
+
+
+def _label(line: str, text: str, published: dt.date) -> dict[str, object]:
+    fields = [f.strip() for f in line[1:].split("|")]
+    fields += [""] * (8 - len(fields))
+    figure, bounds, qualifier, unit, subject, speaker, kind, as_of = fields[:8]
+    occurrence = 1
+    if "#" in figure:
+        figure, n = figure.rsplit("#", 1)
+        occurrence = int(n)
+    # "[a] Peshmerga soldier": find the whole phrase, label only the bracketed part.
+    if figure.startswith("["):
+        figure, rest = figure[1:].split("]", 1)
+        start = _locate(text, figure + rest, occurrence)
+    else:
+        start = _locate(text, figure, occurrence)
+    low, high = _bounds(bounds)
+    names = [s.strip() for s in speaker.split("/") if s.strip()]
+    as_of_start, as_of_end, precision = _as_of(as_of, published)
+    return {
+        "figure": figure,
+        "start": start,
+        "end": start + len(figure),
+        "value_low": low,
+        "value_high": high,
+        "qualifier": qualifier or "exact",
+        "unit": unit,
+        "subject": subject,
+        "speaker": names[0] if names else None,
+        "speaker_aliases": names[1:],
+        "speaker_kind": kind or None,
+        "as_of_start": as_of_start,
+        "as_of_end": as_of_end,
+        "as_of_precision": precision,
+    }
+
+
+def parse(path: Path, split: str) -> list[dict[str, object]]:
+    """Parse one label file into corpus documents."""
+    documents: list[dict[str, object]] = []
+    current: dict[str, object] | None = None
+    text_lines: list[str] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if current is None:
+            return
+        text = current.pop("_file", None)
+        text = seed_file(text).read_text(encoding="utf-8") if text else "\n".join(text_lines)
+        published = dt.date.fromisoformat(str(current["published"]))
+        current["text"] = text
+        current["figures"] = [_label(line, text, published) for line in pending]
+        documents.append(current)
+
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.startswith("#") or not raw.strip():
+            continue
+        if raw.startswith("= "):
+            flush()
+            parts = raw[2:].split()
+            current = {"id": parts[0], "split": split, "published": parts[1]}
+            if len(parts) > 2:
+                current["_file"] = parts[2].lstrip("@")
+            text_lines, pending = [], []
+        elif raw.startswith("- "):
+            pending.append(raw)
+        else:
+            text_lines.append(raw)
+    flush()
+    return documents
+
+
+def main() -> int:
+    """Write corpus.jsonl and print each labelled figure in context for a visual check."""
+    documents = [doc for name, split in SOURCES for doc in parse(HERE / name, split)]
+    with (HERE / "corpus.jsonl").open("w", encoding="utf-8") as out:
+        for doc in documents:
+            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    if "-v" in sys.argv:
+        for doc in documents:
+            text = str(doc["text"])
+            for fig in doc["figures"]:  # type: ignore[attr-defined]
+                s, e = fig["start"], fig["end"]
+                print(
+                    doc["id"],
+                    repr(text[max(0, s - 30) : s] + "[" + text[s:e] + "]" + text[e : e + 30]),
+                )
+    print(f"{len(documents)} documents", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,127 @@
+"""The labelled corpus: its integrity, the scoring module, and the quality thresholds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from claims.core.extraction import Candidate, extract
+from claims.core.extraction.evaluation import (
+    evaluate,
+    load_corpus,
+    normalise_speaker,
+    quantulum3_baseline,
+)
+
+from .helpers import CORPUS_DIR
+
+TUNING = load_corpus(CORPUS_DIR, splits=["seed", "tuning"])
+HELDOUT = load_corpus(CORPUS_DIR, splits=["heldout"])
+
+
+def test_the_corpus_has_the_seeds_and_at_least_150_written_sentences() -> None:
+    everything = load_corpus(CORPUS_DIR)
+    written = [d for d in everything if d.split in ("tuning", "heldout")]
+    assert len(written) >= 150
+    assert 0.25 <= len(HELDOUT) / len(written) <= 0.4
+
+
+def test_every_document_has_its_own_publication_date() -> None:
+    assert all(d.published is not None for d in load_corpus(CORPUS_DIR))
+
+
+def test_corpus_jsonl_is_built_from_the_label_files() -> None:
+    from tests.claims.core.extraction.corpus import build_corpus
+
+    if not build_corpus.SEEDS.is_dir():
+        pytest.skip("seed articles not available to rebuild the corpus")
+    built = [
+        json.dumps(doc, ensure_ascii=False)
+        for name, split in build_corpus.SOURCES
+        for doc in build_corpus.parse(CORPUS_DIR / name, split)
+    ]
+    stored = (CORPUS_DIR / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    assert built == stored
+
+
+@pytest.mark.parametrize("corpus", [TUNING, HELDOUT], ids=["tuning", "heldout"])
+def test_extractor_meets_the_quality_thresholds(corpus: list) -> None:
+    scores = evaluate(corpus, extract)
+    assert scores.f1 >= 0.97
+    assert scores.exact_bounds >= 0.95
+    assert scores.speaker >= 0.90
+    assert scores.qualifier >= 0.90
+    assert scores.as_of >= 0.90
+
+
+def test_extractor_beats_the_quantulum3_baseline_on_figure_f1() -> None:
+    assert evaluate(TUNING, extract).f1 > evaluate(TUNING, quantulum3_baseline).f1
+
+
+def _candidate(start: int, end: int, low: float, speaker: str | None = None) -> Candidate:
+    day = dt.date(2020, 1, 1)
+    return Candidate(
+        "q", 0, "x", start, end, low, low, "exact", "count", "", speaker, None, day, day, "day"
+    )
+
+
+def _write(tmp_path: Path, figures: list[dict[str, object]]) -> Path:
+    path = tmp_path / "corpus.jsonl"
+    doc = {
+        "id": "d",
+        "split": "tuning",
+        "published": "2020-01-01",
+        "text": "We saw 40 and 7.",
+        "figures": figures,
+    }
+    path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    return path
+
+
+def _gold(start: int, end: int, figure: str, low: float, **extra: object) -> dict[str, object]:
+    return {
+        "figure": figure,
+        "start": start,
+        "end": end,
+        "value_low": low,
+        "value_high": low,
+        "qualifier": "exact",
+        "unit": "count",
+        "speaker": None,
+        "as_of_start": "2020-01-01",
+        "as_of_end": "2020-01-01",
+        **extra,
+    }
+
+
+def test_overlapping_spans_match_and_the_rest_count_as_misses(tmp_path: Path) -> None:
+    corpus = load_corpus(_write(tmp_path, [_gold(7, 9, "40", 40), _gold(14, 15, "7", 7)]))
+    scores = evaluate(corpus, lambda text, published: [_candidate(6, 9, 40), _candidate(0, 2, 1)])
+    assert (scores.matched, scores.precision, scores.recall) == (1, 0.5, 0.5)
+    assert scores.exact_bounds == 1.0
+
+
+def test_speaker_comparison_ignores_case_articles_punctuation_and_accepts_aliases(
+    tmp_path: Path,
+) -> None:
+    gold = _gold(7, 9, "40", 40, speaker="U.N. report", speaker_aliases=["UN"])
+    corpus = load_corpus(_write(tmp_path, [gold]))
+    for said in ("the UN report", "a U.N. Report", "UN"):
+        assert (
+            evaluate(corpus, lambda text, published, s=said: [_candidate(7, 9, 40, s)]).speaker
+            == 1.0
+        )
+    assert normalise_speaker("The Pentagon.") == "pentagon"
+
+
+def test_load_corpus_rejects_offsets_that_miss_their_figure(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="offsets"):
+        load_corpus(_write(tmp_path, [_gold(0, 2, "40", 40)]))
+
+
+def test_baseline_reports_quantulum3_quantities_without_speakers() -> None:
+    found = quantulum3_baseline("Officials said 40 people died.", published=dt.date(2020, 1, 1))
+    assert [(c.figure, c.value_low, c.speaker) for c in found] == [("40", 40.0, None)]

@@ -1,0 +1,123 @@
+"""Scopes, subjects and dates of figures: where a figure holds and what it counts."""
+
+import datetime as dt
+
+from tests.claims.core.extraction.helpers import by_figure, only
+
+PUBLISHED = dt.date(2022, 3, 10)
+
+
+def test_a_place_after_the_counted_noun_is_the_scope():
+    found = only("The militia has about 7,000 gunmen in Yemen, officials said.")
+    assert found.scope == "Yemen"
+
+
+def test_two_places_joined_by_and_are_one_scope():
+    found = only("Some 2,000 mercenaries remain in Libya and Sudan, the panel said.")
+    assert found.scope == "Libya and Sudan"
+
+
+def test_between_two_places_is_a_scope_of_both():
+    found = only("The army keeps 9,000 soldiers spread between Chad and Mali.")
+    assert found.scope == "Chad and Mali"
+
+
+def test_an_elliptical_second_figure_keeps_the_noun_of_the_first_and_has_its_own_scope():
+    text = "The force has 1,200 peacekeepers in Mali and about 800 in Niger."
+    first, second = by_figure(text, "1,200"), by_figure(text, "800")
+    assert (first.subject, first.scope) == ("peacekeepers", "Mali")
+    assert (second.subject, second.scope) == ("peacekeepers", "Niger")
+
+
+def test_a_figure_after_down_from_takes_the_noun_and_place_of_the_figure_before():
+    text = "Jordan now hosts nearly 600,000 Iraqis, down from about 750,000 in 2019."
+    earlier = by_figure(text, "750,000")
+    assert (earlier.subject, earlier.scope) == ("Iraqis", "Jordan")
+
+
+def test_the_place_that_hosts_a_figure_is_its_scope():
+    found = only("Kenya hosts more than 500,000 Somalis, the agency said.")
+    assert found.scope == "Kenya"
+
+
+def test_a_relative_clause_after_a_fronted_place_gives_the_scope():
+    found = only("In Egypt, which hosts 300,000 Sudanese, aid is running out.")
+    assert found.scope == "Egypt"
+
+
+def test_the_country_resolves_to_the_nearest_country_named_before_by_its_adjective():
+    found = only("Jordanian officials say 1.3 million Syrians live in the country.")
+    assert found.scope == "Jordan"
+
+
+def test_there_does_not_resolve_to_the_nationality_of_the_counted_people():
+    text = "Kenya faces a drought. The agency has registered 280,000 Somali refugees there."
+    assert only(text).scope == "Kenya"
+
+
+def test_the_two_countries_resolve_to_the_last_pair_of_countries_named():
+    text = (
+        "The group operates in Niger and Mali. "
+        "Analysts say 3,000 of its gunmen remain in the two countries."
+    )
+    assert by_figure(text, "3,000").scope == "Niger and Mali"
+
+
+def test_a_named_site_and_its_city_are_one_scope():
+    found = only("At least 35 people were killed at the Kalma camp in Nyala on Sunday.")
+    assert found.scope == "Kalma camp in Nyala"
+
+
+def test_a_later_count_of_the_same_event_without_a_place_takes_the_last_such_scope():
+    text = (
+        "Officials said 42 people were killed at the Tarin market in Kunduz on Friday. "
+        "A local doctor said 45 people died."
+    )
+    assert by_figure(text, "45").scope == "Tarin market in Kunduz"
+
+
+def test_a_place_in_another_clause_is_not_the_scope():
+    found = only("Some 90 sailors were injured after a missile hit a port in Ukraine.")
+    assert found.scope == ""
+
+
+def test_a_month_after_in_is_no_place():
+    found = only("The mine produced 40,000 tonnes in March.", PUBLISHED)
+    assert found.scope == ""
+
+
+def test_the_subject_of_a_number_of_clause_is_what_is_numbered():
+    found = only("The number of people left homeless by the floods rose to 1.2 million.")
+    assert found.subject.startswith("people")
+
+
+def test_a_figure_closing_a_comparison_counts_the_compared_noun():
+    found = only("Chad took in more refugees than any of its neighbours, about 400,000.")
+    assert found.subject == "refugees"
+
+
+def test_hostages_are_part_of_the_subject():
+    found = only("About 60 people were taken hostage in the raid.")
+    assert found.subject == "people taken hostage"
+
+
+def test_adverbs_after_the_noun_do_not_join_the_subject():
+    found = only("More than 400,000 Afghans now live in the city, officials said.")
+    assert found.subject == "Afghans"
+
+
+def test_money_is_counted_in_what_follows_in():
+    found = only("The bank pledged $250 million in emergency loans.")
+    assert found.subject == "emergency loans"
+
+
+def test_a_year_in_an_object_relative_clause_does_not_date_the_figure():
+    text = "The fund pays 2,400 families under a scheme that the ministry launched in 2015."
+    found = only(text, PUBLISHED)
+    assert found.as_of_start == PUBLISHED
+
+
+def test_a_year_after_introduced_it_does_not_date_a_figure():
+    text = "The rule covers 12,000 workers and the cabinet introduced it in 2011."
+    found = only(text, PUBLISHED)
+    assert found.as_of_start == PUBLISHED
