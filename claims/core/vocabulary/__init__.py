@@ -1,4 +1,4 @@
-"""Language data shared by extraction and grouping: one TOML file per vocabulary, beside this module.
+"""Language data shared by extraction and grouping: one TOML file per vocabulary, beside it.
 
 Every part of the core that needs a list of words (events, actors, places, populations, reporting
 verbs, rating words ...) reads it here, so a word is defined once and only in data. Files are read
