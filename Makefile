@@ -37,9 +37,11 @@ browser: $(VENV)/.dev-installed
 	@# Playwright (pinned in requirements-dev.txt) drives that Chromium; it never downloads one.
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -c "import playwright.sync_api"
 
+## lint: ruff, and the layers of pyproject.toml's import-linter contracts
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
