@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
@@ -19,8 +18,18 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims.admin_grouping import suggest_metrics_action
 from claims.core import intervals, units
 from claims.highlighting import Mark, highlight_body
+from claims.jobs import article_import, extraction_enqueue
 from claims.metric_suggestions import metric_suggestions
-from claims.models import CLAIM_INPUT_FIELDS, Claim, ConflictResolution, Metric, ReportRun, Speaker
+from claims.models import (
+    CLAIM_INPUT_FIELDS,
+    NOT_REQUESTED,
+    Claim,
+    ConflictResolution,
+    ExtractionStatus,
+    Metric,
+    ReportRun,
+    Speaker,
+)
 from claims.reports.build import ReportFilter, metric_reports
 from claims.reports.render import metric_html
 from claims.services import (
@@ -28,11 +37,17 @@ from claims.services import (
     claim_set_metric,
     claim_set_status,
     conflict_resolve,
-    extraction_enqueue,
 )
 from claims_project.admin_actions import apply_each, chosen
+from claims_project.admin_extensions import (
+    AdminExtension,
+    AdminExtensionPoint,
+    ExtensibleActionForm,
+    ExtensibleAdmin,
+)
+from claims_project.admin_history import SafeHistoryMixin
 from claims_project.concurrency import StaleWrite, fingerprint, lock_and_check
-from sources.admin import ArticleAdmin
+from sources.admin import article_admin_extensions
 from sources.models import Article
 
 # Admin is the editors' and reviewers' home page: it links to their work queues.
@@ -96,37 +111,6 @@ def without_fingerprint(model_admin, request, obj, fields: list) -> list:
     if obj is not None and model_admin.has_change_permission(request, obj):
         return list(fields)
     return [name for name in fields if name != "row_fingerprint"]
-
-
-class SafeHistoryMixin:
-    """simple_history's history pages, read-only and scoped like the rest of the admin.
-
-    simple_history's page for one past version saves a POST with nothing more than view
-    permission, and its history list falls back to any past row when the object is not in the
-    user's queryset. Here both pages show only what the user may see, and a past version is
-    never saved back (a revert would also skip the concurrency check): people copy values over
-    on the change page instead.
-    """
-
-    def _history_allowed(self, request, object_id) -> bool:
-        if request.user.is_superuser:
-            return True
-        return self.get_queryset(request).filter(pk=unquote(object_id)).exists()
-
-    def history_view(self, request, object_id, extra_context=None):
-        if not self._history_allowed(request, object_id):
-            raise Http404("no such object")
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method != "GET":
-            raise PermissionDenied
-        if not self._history_allowed(request, object_id):
-            raise Http404("no such object")
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-    def revert_disabled(self, request, obj=None) -> bool:
-        return True
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -258,8 +242,15 @@ class ClaimAdminForm(FingerprintedForm):
         super()._post_clean()
 
 
-class ClaimActionForm(ActionForm):
-    """The claim list's action bar: the metric "Put into the chosen metric" uses."""
+# The claim page's extension point: apps above claims (reviews) add their parts here.
+claim_admin_extensions = AdminExtensionPoint("claim")
+
+
+class ClaimActionForm(ExtensibleActionForm):
+    """The claim list's action bar: the metric "Put into the chosen metric" uses, and the fields
+    the extensions' actions use."""
+
+    extensions = claim_admin_extensions
 
     metric = forms.ModelChoiceField(
         queryset=Metric.objects.order_by("name"), required=False, label="Metric:"
@@ -287,7 +278,10 @@ def claim_csv_rows(claims) -> Iterator[list]:
 
 
 @admin.register(Claim)
-class ClaimAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
+class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
+    """The claim page; what other apps show on it comes through claim_admin_extensions."""
+
+    extensions = claim_admin_extensions
     form = ClaimAdminForm
     action_form = ClaimActionForm
     # The filtered count pages need; not a second count of the whole table on every page.
@@ -456,9 +450,13 @@ class ClaimInline(admin.TabularInline):
     can_delete = False
     show_change_link = True
     ordering = ["start"]
-    # Set per request by ArticleWithClaimsAdmin.get_inline_instances (inlines are made per request).
+    # Set by get_formset for the request at hand (admin makes inline instances per request).
     request = None
     article = None
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self.request, self.article = request, obj
+        return super().get_formset(request, obj, **kwargs)
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -523,78 +521,100 @@ class ClaimInline(admin.TabularInline):
         return cached
 
 
-admin.site.unregister(Article)
+@admin.display(description="claims", ordering="claim_count")
+def claim_count(article: Article) -> int:
+    return article.claim_count
 
 
-@admin.register(Article)
-class ArticleWithClaimsAdmin(SafeHistoryMixin, ArticleAdmin):
-    """The article page with its claims: the body with every figure marked, and the claim list."""
+@admin.display(description="extraction", ordering="extraction__status")
+def extraction_status(article: Article) -> str:
+    extraction = getattr(article, "extraction", None)
+    return extraction.get_status_display() if extraction is not None else "not requested"
 
-    inlines = [ClaimInline]
-    actions = ["extract_again"]
-    list_display = [*ArticleAdmin.list_display, "extraction_status"]
-    list_filter = [*ArticleAdmin.list_filter, "extraction_status"]
-    readonly_fields = [*ArticleAdmin.readonly_fields, "extraction_status", "extraction_error"]
 
-    def get_inline_instances(self, request, obj=None):
-        inlines = super().get_inline_instances(request, obj)
-        for inline in inlines:
-            if isinstance(inline, ClaimInline):
-                inline.request, inline.article = request, obj
-        return inlines
+@admin.display(description="extraction error")
+def extraction_error(article: Article) -> str:
+    extraction = getattr(article, "extraction", None)
+    return (extraction.error if extraction is not None else "") or "—"
 
-    def save_model(self, request, obj: Article, form, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        if not change:
-            # A new article gets its figures found, as an import would.
-            extraction_enqueue(article_ids=[obj.pk])
-            self.message_user(request, "Claims in this article are being extracted.")
 
-    @admin.action(
-        description="Extract claims again (keeps every stored claim)", permissions=["change"]
+class ExtractionStatusFilter(admin.SimpleListFilter):
+    title = "extraction"
+    parameter_name = "extraction"
+
+    def lookups(self, request, model_admin):
+        return [(NOT_REQUESTED, "Not requested"), *ExtractionStatus.choices]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == NOT_REQUESTED:
+            return queryset.filter(extraction__isnull=True)
+        if value in ExtractionStatus.values:
+            return queryset.filter(extraction__status=value)
+        return queryset
+
+
+def article_rows_with_claims(request, queryset):
+    """The article list's rows with their claim count and extraction state, in its one query."""
+    return queryset.select_related("extraction").annotate(claim_count=Count("claims"))
+
+
+@admin.action(description="Extract claims again (keeps every stored claim)", permissions=["change"])
+def extract_again(model_admin, request, queryset):
+    ids = list(queryset.values_list("pk", flat=True))
+    extraction_enqueue(article_ids=ids)
+    model_admin.message_user(
+        request,
+        f"Extraction queued for {len(ids)} article(s); figures already stored as claims are "
+        "left as they are.",
     )
-    def extract_again(self, request, queryset):
-        ids = list(queryset.values_list("pk", flat=True))
-        extraction_enqueue(article_ids=ids)
-        self.message_user(
-            request,
-            f"Extraction queued for {len(ids)} article(s); figures already stored as claims are "
-            "left as they are.",
+
+
+def article_add(model_admin, request, obj: Article, form) -> Article:
+    """The add page stores a new article as every import does, with its extraction queued."""
+    result = article_import(
+        body=obj.body, title=obj.title, outlet=obj.outlet, url=obj.url, published=obj.published,
+        published_precision=obj.published_precision, date_basis=obj.date_basis,
+    )  # fmt: skip
+    model_admin.message_user(request, "Claims in this article are being extracted.")
+    return result.article
+
+
+@admin.display(description="body with figures marked")
+def highlighted_body(obj: Article) -> str:
+    marks = [
+        Mark(
+            start=claim.start,
+            end=claim.end,
+            css_class=f"claim-{claim.status}",
+            title=f"{claim.get_status_display()}: {claim.subject}",
+            anchor=f"claim-{claim.pk}",
         )
+        for claim in obj.claims.all()
+    ]
+    legend = mark_safe(  # a constant: nothing from users in it
+        '<p class="claims-legend"><span class="claim-candidate" style="background:#fff3a8">'
+        'candidate</span><span style="background:#b9f0c2">confirmed</span>'
+        '<span style="background:#eee">rejected</span></p>'
+    )
+    return legend + highlight_body(obj.body, marks)
 
-    def get_readonly_fields(self, request, obj=None):
-        readonly = super().get_readonly_fields(request, obj)
-        return [*readonly, "highlighted_body"] if obj is not None else readonly
 
-    def get_fields(self, request, obj=None):
-        fields = super().get_fields(request, obj)
-        if obj is None:
-            return fields
-        return [name for name in fields if name not in ("body", "highlighted_body")] + [
-            "highlighted_body"
-        ]
-
-    @admin.display(description="body with figures marked")
-    def highlighted_body(self, obj: Article) -> str:
-        marks = [
-            Mark(
-                start=claim.start,
-                end=claim.end,
-                css_class=f"claim-{claim.status}",
-                title=f"{claim.get_status_display()}: {claim.subject}",
-                anchor=f"claim-{claim.pk}",
-            )
-            for claim in obj.claims.all()
-        ]
-        legend = mark_safe(  # a constant: nothing from users in it
-            '<p class="claims-legend"><span class="claim-candidate" style="background:#fff3a8">'
-            'candidate</span><span style="background:#b9f0c2">confirmed</span>'
-            '<span style="background:#eee">rejected</span></p>'
-        )
-        return legend + highlight_body(obj.body, marks)
-
-    class Media:
-        css = {"all": ["claims/admin.css"]}
+# The article page with its claims: the body with every figure marked (in place of the plain
+# body), the claim list, extraction state and the "extract again" action.
+article_admin_extensions.register(
+    AdminExtension(
+        inlines=[ClaimInline],
+        list_display=[claim_count, extraction_status],
+        list_filter=[ExtractionStatusFilter],
+        readonly_parts=[extraction_status, extraction_error, highlighted_body],
+        replaces=["body"],
+        actions=[extract_again],
+        queryset=article_rows_with_claims,
+        save_new=article_add,
+        css=["claims/admin.css"],
+    )
+)
 
 
 class ConflictResolutionForm(forms.ModelForm):

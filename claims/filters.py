@@ -8,7 +8,8 @@ from django.db.models.functions import Abs
 from django_filters import rest_framework as filters
 
 from claims.core import intervals, units, verdicts
-from claims.models import Claim
+from claims.models import ARTICLE_EXTRACTION_STATUSES, NOT_REQUESTED, Claim
+from sources.models import Article
 
 # Bounds of what a filter accepts: beyond them a number is a typo or an attack, not a figure.
 ID_MAX = 2**63 - 1
@@ -148,3 +149,28 @@ class ClaimFilter(filters.FilterSet):
     def filter_text(self, queryset, name, value):
         value = value.strip()
         return text_search(queryset, value) if value else queryset
+
+
+class ArticleExtractionFilter(filters.FilterSet):
+    """The article list's filters: sources' own (outlet, publication date) and where the
+    extraction of the article's claims stands ("not_requested": it never was sent)."""
+
+    outlet__slug = filters.CharFilter(field_name="outlet__slug", lookup_expr="exact")
+    published = filters.DateFilter(field_name="published", lookup_expr="exact")
+    published__gte = filters.DateFilter(field_name="published", lookup_expr="gte")
+    published__lte = filters.DateFilter(field_name="published", lookup_expr="lte")
+    extraction_status = filters.ChoiceFilter(
+        field_name="extraction__status",
+        lookup_expr="exact",
+        choices=[(status, status) for status in ARTICLE_EXTRACTION_STATUSES],
+        method="filter_extraction_status",
+    )
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+    def filter_extraction_status(self, queryset, name: str, value: str):
+        if value == NOT_REQUESTED:
+            return queryset.filter(extraction__isnull=True)
+        return queryset.filter(**{name: value})

@@ -413,3 +413,54 @@ class ReportRun(models.Model):
         if self.status == ReportRunStatus.DONE:
             return 1.0
         return self.metrics_done / self.metrics_total if self.metrics_total else 0.0
+
+
+class ExtractionStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    WAITING = "waiting", "Waiting for the task queue"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+# An article's extraction status in the API and its filter: "not_requested" when the article has
+# no ArticleExtraction row (it never was sent to extraction).
+NOT_REQUESTED = "not_requested"
+ARTICLE_EXTRACTION_STATUSES = [NOT_REQUESTED, *ExtractionStatus.values]
+
+
+class ArticleExtraction(models.Model):
+    """Where the automatic extraction of one article's claims stands.
+
+    Claims owns it, not the article: ``sources`` stores articles and knows nothing of claims. An
+    article without a row was never sent to extraction. "waiting" means the task queue was
+    unreachable; "queued" or "running" for longer than CLAIMS_EXTRACTION_STALE_AFTER means the
+    process that held it died, and both are picked up again (claims.tasks.extract_waiting and the
+    extract_waiting command).
+    """
+
+    Status = ExtractionStatus
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="extraction"
+    )
+    status = models.CharField(max_length=7, choices=ExtractionStatus.choices)
+    error = models.TextField(blank=True)
+    # When the status last changed: the age by which a stale "queued" or "running" is found.
+    changed_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ExtractionStatus.values),
+                name="article_extraction_status_valid",
+            ),
+        ]
+        indexes = [
+            # The pick-up: waiting ones, and queued or running ones by age.
+            models.Index(fields=["status", "changed_at"], name="extraction_status_changed"),
+        ]
+
+    def __str__(self) -> str:
+        return f"extraction of article #{self.article_id}: {self.status}"

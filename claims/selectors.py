@@ -1,8 +1,12 @@
 """Reads that feed the API and reports, with their related rows already loaded."""
 
-from django.db.models import QuerySet
+import datetime as dt
 
-from claims.models import Claim
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from claims.models import ArticleExtraction, Claim, ExtractionStatus
 
 
 def claim_list(*, user=None) -> QuerySet[Claim]:
@@ -16,3 +20,19 @@ def claims_visible(*, confirmed_only: bool) -> QuerySet[Claim]:
     if confirmed_only:
         claims = claims.filter(status=Claim.Status.CONFIRMED)
     return claims
+
+
+def extractions_to_pick_up(*, include_failed: bool = False, limit: int | None = None) -> list[int]:
+    """Ids of the articles whose extraction should be queued again, oldest first: those that
+    waited for the task queue, and those "queued" or "running" for longer than
+    settings.CLAIMS_EXTRACTION_STALE_AFTER seconds (the process that held them died: a killed
+    import or worker); with ``include_failed``, failed ones too."""
+    stale_before = timezone.now() - dt.timedelta(seconds=settings.CLAIMS_EXTRACTION_STALE_AFTER)
+    wanted = Q(status=ExtractionStatus.WAITING) | Q(
+        status__in=[ExtractionStatus.QUEUED, ExtractionStatus.RUNNING], changed_at__lt=stale_before
+    )
+    if include_failed:
+        wanted |= Q(status=ExtractionStatus.FAILED)
+    ids = ArticleExtraction.objects.filter(wanted).order_by("article_id")
+    ids = ids.values_list("article_id", flat=True)
+    return list(ids[:limit] if limit is not None else ids)

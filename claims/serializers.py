@@ -4,9 +4,45 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.core import intervals, units
-from claims.models import CLAIM_INPUT_FIELDS, Claim, ConflictResolution, Metric, ReportRun, Speaker
+from claims.models import (
+    ARTICLE_EXTRACTION_STATUSES,
+    CLAIM_INPUT_FIELDS,
+    NOT_REQUESTED,
+    Claim,
+    ConflictResolution,
+    Metric,
+    ReportRun,
+    Speaker,
+)
 from claims_project.serializers import ValidatedModelSerializer
 from sources.models import Article
+from sources.serializers import ArticleSerializer
+
+
+class ArticleImportSerializer(serializers.Serializer):
+    """One article to import: the same fields as an import JSON file."""
+
+    body = serializers.CharField(trim_whitespace=False, max_length=2_000_000)
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    url = serializers.URLField(required=False, allow_blank=True, max_length=1000)
+    outlet = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    published = serializers.DateField(required=False, allow_null=True)
+    extract = serializers.BooleanField(default=True)
+
+
+class ArticleWithExtractionSerializer(ArticleSerializer):
+    """An article with where the extraction of its claims stands (claims' ArticleExtraction)."""
+
+    extraction_status = serializers.SerializerMethodField()
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "extraction_status"]
+
+    @extend_schema_field(serializers.ChoiceField(choices=ARTICLE_EXTRACTION_STATUSES))
+    def get_extraction_status(self, article: Article) -> str:
+        # No query on a list: the view joins the row in (select_related("extraction")).
+        extraction = getattr(article, "extraction", None)
+        return extraction.status if extraction is not None else NOT_REQUESTED
 
 
 class SpeakerSerializer(ValidatedModelSerializer):

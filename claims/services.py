@@ -2,25 +2,27 @@
 
 import logging
 from dataclasses import dataclass
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from kombu.exceptions import OperationalError as KombuOperationalError
-from redis.exceptions import ConnectionError as RedisConnectionError
 from simple_history.utils import bulk_create_with_history
 
 from claims.core.extraction import extract
 from claims.core.offsets import LocateError, locate_figure
-from claims.models import CLAIM_INPUT_FIELDS, Claim, ConflictResolution, Metric, Speaker
+from claims.models import (
+    CLAIM_INPUT_FIELDS,
+    ArticleExtraction,
+    Claim,
+    ConflictResolution,
+    ExtractionStatus,
+    Metric,
+    Speaker,
+)
 from sources.models import Article
 
 logger = logging.getLogger(__name__)
-
-# What sending a task raises when the broker is down or unreachable.
-BROKER_ERRORS = (KombuOperationalError, RedisConnectionError, ConnectionError, OSError)
 
 
 def claim_locate(*, claim: Claim, occurrence: int | None = None) -> Claim:
@@ -248,43 +250,33 @@ def article_extract(*, article: Article) -> ExtractionResult:
         claim.save()
         taken.append((claim.start, claim.end))
         created += 1
-    article.extraction_status = Article.ExtractionStatus.DONE
-    article.extraction_error = ""
-    article.extracted_at = timezone.now()
-    article.save(update_fields=["extraction_status", "extraction_error", "extracted_at"])
+    extraction_mark(article_ids=[article.pk], status=ExtractionStatus.DONE)
     return ExtractionResult(created=created, kept=kept, invalid=invalid)
 
 
-def extraction_enqueue(*, article_ids: list[int]) -> None:
-    """Queue extraction of these articles once the current transaction commits.
+# Statuses after which an extraction has finished, one way or the other.
+FINISHED = frozenset({ExtractionStatus.DONE, ExtractionStatus.FAILED})
 
-    When the task queue cannot be reached the articles are marked "waiting" instead, and the
-    extract_waiting command (or its periodic task) picks them up once the broker is back.
-    """
-    if not article_ids:
-        return
-    Article.objects.filter(pk__in=article_ids).update(
-        extraction_status=Article.ExtractionStatus.QUEUED, extraction_error=""
+
+def extraction_mark(*, article_ids: list[int], status: str, error: str = "") -> None:
+    """Record where the extraction of these articles stands (one row each, made when missing).
+
+    One statement whatever the number of articles: an insert that updates the rows already
+    there, so two processes marking one article never collide on its row."""
+    if status not in ExtractionStatus.values:
+        raise ValidationError({"status": f"unknown extraction status {status!r}"})
+    now = timezone.now()
+    finished = now if status in FINISHED else None
+    rows = [
+        ArticleExtraction(
+            article_id=pk, status=status, error=error[:2000], changed_at=now, finished_at=finished
+        )
+        for pk in dict.fromkeys(article_ids)
+    ]
+    updated = ["status", "error", "changed_at"] + (["finished_at"] if finished else [])
+    ArticleExtraction.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["article"], update_fields=updated
     )
-    transaction.on_commit(partial(_send_extraction_tasks, list(article_ids)))
-
-
-def _send_extraction_tasks(article_ids: list[int]) -> None:
-    from claims.tasks import extract_article
-
-    for article_id in article_ids:
-        try:
-            extract_article.apply_async((article_id,), retry=False)
-        except BROKER_ERRORS as exc:
-            logger.warning("task queue unreachable, article %s waits: %s", article_id, exc)
-            Article.objects.filter(pk=article_id).update(
-                extraction_status=Article.ExtractionStatus.WAITING,
-                extraction_error=f"task queue unreachable: {exc}"[:500],
-            )
-        except Exception:
-            # Only in-process (eager) runs get here: the task has marked the article failed,
-            # and one bad article must not stop an import batch.
-            logger.exception("extraction of article %s failed", article_id)
 
 
 @transaction.atomic

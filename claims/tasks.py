@@ -1,12 +1,23 @@
-"""Celery tasks: thin, they load by id and call a service."""
+"""Celery tasks: thin, they load by id and call a service; and the sending of them.
+
+The functions here that send tasks (``extraction_send``, ``report_run_send``) are called once
+the caller's transaction commits, so no task sees uncommitted rows. Nothing here imports the
+modules that start jobs (claims.jobs): they call down into this one.
+"""
+
+import logging
 
 from celery import shared_task
 from django.db import OperationalError
 
-from claims.models import ReportRun
+from claims.models import ExtractionStatus, ReportRun
+from claims.queue import tasks_send
 from claims.reports.runs import report_run_execute
-from claims.services import article_extract, extraction_enqueue
+from claims.selectors import extractions_to_pick_up
+from claims.services import article_extract, extraction_mark
 from sources.models import Article
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(
@@ -20,25 +31,38 @@ def extract_article(article_id: int) -> dict | None:
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         return None
+    # Seen by others at once (outside the extraction's transaction): a "running" that grows old
+    # is how a dead worker is noticed.
+    extraction_mark(article_ids=[article_id], status=ExtractionStatus.RUNNING)
     try:
         result = article_extract(article=article)
     except Exception as exc:
-        Article.objects.filter(pk=article_id).update(
-            extraction_status=Article.ExtractionStatus.FAILED, extraction_error=str(exc)[:2000]
-        )
+        extraction_mark(article_ids=[article_id], status=ExtractionStatus.FAILED, error=str(exc))
         raise
     return {"created": result.created, "kept": result.kept, "invalid": result.invalid}
 
 
+def extraction_send(article_ids: list[int]) -> None:
+    """Send one extraction task per article (called on commit); the articles the task queue
+    could not take are marked waiting, for the periodic pick-up."""
+    unsent, error = tasks_send(extract_article, [(pk,) for pk in article_ids])
+    if unsent:
+        logger.warning("task queue unreachable, %d article(s) wait: %s", len(unsent), error)
+        extraction_mark(
+            article_ids=[args[0] for args in unsent],
+            status=ExtractionStatus.WAITING,
+            error=f"task queue unreachable: {error}",
+        )
+
+
 @shared_task
 def extract_waiting(limit: int = 500) -> int:
-    """Queue the articles that waited for the task queue (run periodically by celery beat)."""
-    ids = list(
-        Article.objects.filter(extraction_status=Article.ExtractionStatus.WAITING)
-        .order_by("id")
-        .values_list("id", flat=True)[:limit]
-    )
-    extraction_enqueue(article_ids=ids)
+    """Queue again the articles that waited for the task queue, and those whose extraction
+    went stale (run periodically by celery beat)."""
+    ids = extractions_to_pick_up(limit=limit)
+    if ids:
+        extraction_mark(article_ids=ids, status=ExtractionStatus.QUEUED)
+        extraction_send(ids)
     return len(ids)
 
 
@@ -49,3 +73,12 @@ def conflict_report_run(run_id: int) -> str | None:
     if run is None:
         return None
     return report_run_execute(run=run).result.name
+
+
+def report_run_send(run_id: int) -> None:
+    """Send a report run's task (called on commit); a run the queue cannot take has failed."""
+    unsent, error = tasks_send(conflict_report_run, [(run_id,)])
+    if unsent:
+        ReportRun.objects.filter(pk=run_id).update(
+            status=ReportRun.Status.FAILED, error=f"task queue unreachable: {error}"[:500]
+        )

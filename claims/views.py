@@ -11,14 +11,16 @@ from rest_framework.response import Response
 
 from claims.api_rows import claim_detail, claim_rows, claim_values, rows_from_values
 from claims.exports import claims_csv
-from claims.filters import ClaimFilter
+from claims.filters import ArticleExtractionFilter, ClaimFilter
+from claims.jobs import article_import, report_run_start
 from claims.models import Claim, ConflictResolution, Metric, ReportRun, Speaker
 from claims.reports.api import report_filter_from_query
 from claims.reports.build import ReportError, ReportFilter, claim_report, metric_reports
 from claims.reports.render import metric_json, render
-from claims.reports.runs import report_run_start
 from claims.selectors import claim_list
 from claims.serializers import (
+    ArticleImportSerializer,
+    ArticleWithExtractionSerializer,
     ClaimSerializer,
     ClaimWriteSerializer,
     ConflictResolutionSerializer,
@@ -34,7 +36,6 @@ from claims.services import (
     claim_create,
     claim_update,
     conflict_resolve,
-    extraction_enqueue,
 )
 from claims_project.conditional import (
     ConditionalDeleteMixin,
@@ -43,8 +44,7 @@ from claims_project.conditional import (
 from claims_project.serializers import as_api_error
 from sources.models import Article
 from sources.readers import ReadError, read_text
-from sources.serializers import ArticleImportSerializer, ArticleSerializer
-from sources.services import article_import, outlet_get_or_create
+from sources.views import ArticleViewSet as SourcesArticleViewSet
 
 CONTENT_TYPES = {
     "json": "application/json",
@@ -333,6 +333,15 @@ class ClaimViewSet(
         return response
 
 
+class ArticleViewSet(SourcesArticleViewSet):
+    """Articles (sources' resource) with where the extraction of their claims stands."""
+
+    serializer_class = ArticleWithExtractionSerializer
+    queryset = Article.objects.select_related("outlet", "extraction").order_by("id")
+    filterset_class = ArticleExtractionFilter
+    filterset_fields = None
+
+
 class ArticleImportView(generics.GenericAPIView):
     """POST /api/articles/import/: store one article and queue the extraction of its claims.
 
@@ -343,28 +352,27 @@ class ArticleImportView(generics.GenericAPIView):
     serializer_class = ArticleImportSerializer
     queryset = Article.objects.all()  # for DjangoModelPermissions: needs sources.add_article
 
-    @extend_schema(responses={200: ArticleSerializer, 201: ArticleSerializer})
+    @extend_schema(
+        responses={200: ArticleWithExtractionSerializer, 201: ArticleWithExtractionSerializer}
+    )
     def post(self, request):
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
         try:
-            with transaction.atomic():
-                name = values.get("outlet")
-                outlet = outlet_get_or_create(name=name) if name else None
-                parsed = read_text(values["body"], published=values.get("published"))
-                result = article_import(
-                    body=values["body"], title=values.get("title") or parsed.title,
-                    outlet=outlet, url=values.get("url") or None, published=parsed.published,
-                    date_basis=parsed.date_basis,
-                )  # fmt: skip
-                if result.created and values["extract"]:
-                    extraction_enqueue(article_ids=[result.article.pk])
+            # Title and date come from the text's first lines when the request leaves them out.
+            parsed = read_text(values["body"], published=values.get("published"))
+            result = article_import(
+                body=values["body"], title=values.get("title") or parsed.title,
+                outlet=values.get("outlet") or None, url=values.get("url") or None,
+                published=parsed.published, date_basis=parsed.date_basis,
+                extract=values["extract"],
+            )  # fmt: skip
         except ValidationError as exc:
             raise ApiValidationError(exc.message_dict) from exc
         except ReadError as exc:
             raise ApiValidationError({"body": [str(exc)]}) from exc
-        result.article.refresh_from_db()
-        body = ArticleSerializer(result.article, context={"request": request}).data
+        article = Article.objects.select_related("outlet", "extraction").get(pk=result.article.pk)
+        body = ArticleWithExtractionSerializer(article, context={"request": request}).data
         body["created"] = result.created
         return Response(body, status=201 if result.created else 200)

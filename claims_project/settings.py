@@ -218,7 +218,7 @@ SPECTACULAR_SETTINGS = {
         "ClaimStatusEnum": "claims.models.ClaimStatus",
         "ReviewStatusEnum": "reviews.models.ReviewStatus",
         "ReportRunStatusEnum": "claims.models.ReportRunStatus",
-        "ExtractionStatusEnum": "sources.models.ExtractionStatus",
+        "ArticleExtractionStatusEnum": "claims.models.ARTICLE_EXTRACTION_STATUSES",
         "VerdictEnum": "claims.core.verdicts.CHOICES",
     },
 }
@@ -256,6 +256,10 @@ INTERVAL_TOLERANCES = {
     # ... read as precise to at least two leading digits ("10 killed" is 9.5..10.5).
     "significant_digits": int(env_float("CLAIMS_ROUNDING_SIGNIFICANT_DIGITS", 2)),
 }
+
+# An extraction "queued" or "running" for longer than this (seconds) lost its process (a worker
+# or an import killed midway): the periodic pick-up and extract_waiting queue it again.
+CLAIMS_EXTRACTION_STALE_AFTER = env_float("CLAIMS_EXTRACTION_STALE_AFTER", 15 * 60)
 
 CLAIMS_REPORT_WORKERS = int(env_float("CLAIMS_REPORT_WORKERS", min(2, os.cpu_count() or 1)))
 

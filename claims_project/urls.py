@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from claims.views import (
     ArticleImportView,
+    ArticleViewSet,
     ClaimViewSet,
     ConflictResolutionViewSet,
     MetricViewSet,
@@ -14,7 +15,7 @@ from claims.views import (
     conflict_report_download,
 )
 from reviews.views import ClaimReviewFeedView, ClaimReviewImportView, ReviewViewSet
-from sources.views import ArticleViewSet, OutletViewSet
+from sources.views import OutletViewSet
 
 admin.site.site_header = "Claims database"
 admin.site.site_title = "Claims database"

@@ -14,16 +14,16 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.admin import (
-    ClaimActionForm,
-    ClaimAdmin,
     FingerprintedForm,
     SafeHistoryMixin,
     change_url,
+    claim_admin_extensions,
     stale_write_message,
     without_fingerprint,
 )
 from claims.models import Claim
 from claims_project.admin_actions import apply_each, chosen
+from claims_project.admin_extensions import AdminExtension
 from claims_project.concurrency import StaleWrite, fingerprint, lock_and_check
 from reviews.models import Review, ReviewAssignment
 from reviews.selectors import (
@@ -330,84 +330,84 @@ class ReviewInline(admin.TabularInline):
         return reviews.filter(Q(reviewer=request.user) | ~Q(status=Status.DRAFT))
 
 
-class ClaimReviewActionForm(ClaimActionForm):
-    reviewer = forms.ModelChoiceField(queryset=reviewers(), required=False, label="Reviewer:")
+def claims_with_reviews(request, queryset):
+    """The claim page's rows as the user may see them (a reviewer: the claims assigned to them),
+    with their stated reviews and assignments loaded for the columns below."""
+    claims = claims_visible_to(request.user, queryset)
+    superseded = Review.objects.filter(supersedes=OuterRef("pk"), status__in=STATED)
+    stated = (
+        Review.objects.filter(status__in=STATED)
+        .exclude(Exists(superseded))
+        .select_related("reviewer")
+        .order_by("reviewer__username")
+    )
+    assignments = ReviewAssignment.objects.select_related("reviewer").order_by("reviewer__username")
+    return claims.prefetch_related(
+        Prefetch("reviews", queryset=stated, to_attr="stated_reviews"),
+        Prefetch("review_assignments", queryset=assignments, to_attr="assignments"),
+    )
 
 
-admin.site.unregister(Claim)
+@admin.display(description="reviewers")
+def reviewers_display(obj: Claim) -> str:
+    assigned = [a.reviewer.get_username() for a in obj.assignments]
+    ratings = {review.rating for review in obj.stated_reviews}
+    flag = (
+        mark_safe(' <strong class="claims-disagree">reviewers disagree</strong>')
+        if len(ratings) > 1
+        else ""
+    )
+    return format_html("{}{}", ", ".join(assigned) or "—", flag)
 
 
-@admin.register(Claim)
-class ClaimWithReviewsAdmin(ClaimAdmin):
-    """The claim page with its reviewers and reviews; reviewers see the claims assigned to them."""
-
-    inlines = [*ClaimAdmin.inlines, ReviewInline]
-    action_form = ClaimReviewActionForm
-    actions = [*ClaimAdmin.actions, "assign_to_reviewer"]
-    list_display = [*ClaimAdmin.list_display, "reviewers_display"]
-    readonly_fields = [*ClaimAdmin.readonly_fields, "reviews_display"]
-    fieldsets = [
-        *ClaimAdmin.fieldsets,
-        ("Reviews", {"fields": ["reviews_display"]}),
-    ]
-
-    def get_queryset(self, request):
-        claims = claims_visible_to(request.user, super().get_queryset(request))
-        superseded = Review.objects.filter(supersedes=OuterRef("pk"), status__in=STATED)
-        stated = (
-            Review.objects.filter(status__in=STATED)
-            .exclude(Exists(superseded))
-            .select_related("reviewer")
-            .order_by("reviewer__username")
+@admin.display(description="reviews")
+def reviews_display(obj: Claim) -> str:
+    if obj.pk is None:
+        return "—"
+    assigned = ", ".join(a.reviewer.get_username() for a in obj.assignments) or "nobody yet"
+    disagreement = review_disagreements([obj.pk]).get(obj.pk)
+    table = ""
+    if disagreement:
+        table = format_html(
+            '<p class="claims-disagree">Reviewers disagree:</p><ul>{}</ul>',
+            format_html_join("", "<li>{}: {} ({})</li>", disagreement),
         )
-        assignments = ReviewAssignment.objects.select_related("reviewer").order_by(
-            "reviewer__username"
-        )
-        return claims.prefetch_related(
-            Prefetch("reviews", queryset=stated, to_attr="stated_reviews"),
-            Prefetch("review_assignments", queryset=assignments, to_attr="assignments"),
-        )
+    return format_html("<p>Assigned to: {}</p>{}", assigned, table)
 
-    @admin.display(description="reviewers")
-    def reviewers_display(self, obj: Claim) -> str:
-        assigned = [a.reviewer.get_username() for a in obj.assignments]
-        ratings = {review.rating for review in obj.stated_reviews}
-        flag = (
-            mark_safe(' <strong class="claims-disagree">reviewers disagree</strong>')
-            if len(ratings) > 1
-            else ""
-        )
-        return format_html("{}{}", ", ".join(assigned) or "—", flag)
 
-    @admin.display(description="reviews")
-    def reviews_display(self, obj: Claim) -> str:
-        if obj.pk is None:
-            return "—"
-        assigned = ", ".join(a.reviewer.get_username() for a in obj.assignments) or "nobody yet"
-        disagreement = review_disagreements([obj.pk]).get(obj.pk)
-        table = ""
-        if disagreement:
-            table = format_html(
-                '<p class="claims-disagree">Reviewers disagree:</p><ul>{}</ul>',
-                format_html_join("", "<li>{}: {} ({})</li>", disagreement),
+@admin.action(description="Assign the selected claims to the chosen reviewer",
+              permissions=["change"])  # fmt: skip
+def assign_to_reviewer(model_admin, request, queryset):
+    reviewer = chosen(request, "reviewer", reviewers())
+    if reviewer is None:
+        model_admin.message_user(request, "Choose a reviewer next to the action first.",
+                                 messages.ERROR)  # fmt: skip
+        return
+    apply_each(
+        model_admin, request, queryset,
+        lambda claim: claim_assign(claim=claim, reviewer=reviewer, by=request.user),
+        label=lambda claim: f"{claim.figure} (#{claim.pk})",
+        done=lambda count: f"{count} claim(s) assigned to {reviewer.get_username()}.",
+        refused="Not assigned",
+    )  # fmt: skip
+
+
+# The claim page with its reviewers and reviews; reviewers see the claims assigned to them.
+claim_admin_extensions.register(
+    AdminExtension(
+        inlines=[ReviewInline],
+        list_display=[reviewers_display],
+        readonly_parts=[reviews_display],
+        fieldsets=[("Reviews", {"fields": [reviews_display]})],
+        actions=[assign_to_reviewer],
+        action_fields={
+            "reviewer": forms.ModelChoiceField(
+                queryset=reviewers(), required=False, label="Reviewer:"
             )
-        return format_html("<p>Assigned to: {}</p>{}", assigned, table)
-
-    @admin.action(description="Assign the selected claims to the chosen reviewer",
-                  permissions=["change"])  # fmt: skip
-    def assign_to_reviewer(self, request, queryset):
-        reviewer = chosen(request, "reviewer", reviewers())
-        if reviewer is None:
-            self.message_user(request, "Choose a reviewer next to the action first.",
-                              messages.ERROR)  # fmt: skip
-            return
-        apply_each(
-            self, request, queryset,
-            lambda claim: claim_assign(claim=claim, reviewer=reviewer, by=request.user),
-            label=lambda claim: f"{claim.figure} (#{claim.pk})",
-            done=lambda count: f"{count} claim(s) assigned to {reviewer.get_username()}.",
-            refused="Not assigned",
-        )  # fmt: skip
+        },
+        queryset=claims_with_reviews,
+    )
+)
 
 
 class ReviewAssignmentForm(forms.ModelForm):

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from claims_project.admin_extensions import AdminExtensionPoint, ExtensibleAdmin
+from claims_project.admin_history import SafeHistoryMixin
 from sources.models import Article, Outlet
 from sources.text import content_hash, normalize_body
 
@@ -42,23 +44,24 @@ class ArticleAdminForm(forms.ModelForm):
         return body
 
 
+# The article page's extension point: apps above sources add their parts here (inlines, columns,
+# read-only parts, actions, a way of storing a new article) instead of replacing the admin.
+article_admin_extensions = AdminExtensionPoint("article")
+
+
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
+    """The article page; what other apps show on it comes through article_admin_extensions."""
+
+    extensions = article_admin_extensions
     form = ArticleAdminForm
-    list_display = ["title", "outlet", "published", "claim_count", "imported_at"]
+    list_display = ["title", "outlet", "published", "imported_at"]
     list_filter = ["outlet", "published_precision", ("published", admin.DateFieldListFilter)]
     list_select_related = ["outlet"]
     search_fields = ["title", "url", "outlet__name"]
     autocomplete_fields = ["outlet"]
     date_hierarchy = "published"
     readonly_fields = ["content_hash", "imported_at"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(claim_count=Count("claims"))
-
-    @admin.display(description="claims", ordering="claim_count")
-    def claim_count(self, obj: Article) -> int:
-        return obj.claim_count
 
     def get_readonly_fields(self, request, obj=None):
         # The body is evidence: once stored it is shown, never edited (a trigger also refuses it).

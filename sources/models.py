@@ -18,14 +18,6 @@ class Outlet(models.Model):
         return self.name
 
 
-class ExtractionStatus(models.TextChoices):
-    NOT_REQUESTED = "not_requested", "Not requested"
-    QUEUED = "queued", "Queued"
-    WAITING = "waiting", "Waiting for the task queue"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
-
-
 class Article(models.Model):
     """One published piece with its archived plain-text body.
 
@@ -55,19 +47,7 @@ class Article(models.Model):
     body = models.TextField(help_text="The archived plain text. Never edited after import.")
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     imported_at = models.DateTimeField(default=timezone.now, editable=False)
-    # Where automatic extraction of claims stands; "waiting" means the task queue was unreachable
-    # at import and the extract_waiting command or its periodic task will pick it up.
-    extraction_status = models.CharField(
-        max_length=13, choices=ExtractionStatus.choices, default=ExtractionStatus.NOT_REQUESTED
-    )
-    extraction_error = models.TextField(blank=True)
-    extracted_at = models.DateTimeField(null=True, blank=True)
-
-    ExtractionStatus = ExtractionStatus
-
-    history = HistoricalRecords(
-        excluded_fields=["body", "extraction_status", "extraction_error", "extracted_at"]
-    )
+    history = HistoricalRecords(excluded_fields=["body"])
 
     class Meta:
         ordering = ["-published", "-id"]
@@ -76,8 +56,6 @@ class Article(models.Model):
             models.Index(fields=["outlet", "published"], name="article_outlet_published"),
             # Publication-date range filters on articles and claims.
             models.Index(fields=["published"], name="article_published"),
-            # The pick-up of articles waiting for extraction.
-            models.Index(fields=["extraction_status"], name="article_extraction_status"),
         ]
         constraints = [
             models.CheckConstraint(condition=~models.Q(body=""), name="article_body_not_empty"),

@@ -27,6 +27,5 @@ class ArticleViewSet(
     filterset_fields = {
         "outlet__slug": ["exact"],
         "published": ["exact", "gte", "lte"],
-        "extraction_status": ["exact"],
     }
     ordering_fields = ["id", "published"]

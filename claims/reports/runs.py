@@ -1,18 +1,16 @@
-"""Whole-database reports as background runs: start one, let a task write it, download it."""
+"""Whole-database reports as background runs: a task writes one (claims.jobs starts it)."""
 
 from __future__ import annotations
 
 import logging
 import tempfile
 from collections.abc import Callable
-from functools import partial
 
 from django.core.files import File
-from django.db import transaction
 from django.utils import timezone
 
 from claims.models import Claim, Metric, ReportRun
-from claims.reports.build import ReportFilter, check_filter, metric_reports
+from claims.reports.build import ReportFilter, metric_reports
 from claims.reports.render import render
 from sources.dates import parse_date
 
@@ -29,34 +27,6 @@ def report_filter_from(data: dict) -> ReportFilter:
         since=parse_date(since) if since else None,
         include_candidates=bool(data.get("include_candidates")),
     )
-
-
-@transaction.atomic
-def report_run_start(*, user, fmt: str, flt: ReportFilter) -> ReportRun:
-    """Check the filter, store the run and queue its task once the transaction commits.
-
-    Raises ReportError naming the filter field at fault; nothing is stored then.
-    """
-    check_filter(flt)
-    run = ReportRun.objects.create(
-        requested_by=user if user and user.is_authenticated else None,
-        format=fmt,
-        filters=flt.describe(),
-    )
-    transaction.on_commit(partial(_send, run.pk))
-    return run
-
-
-def _send(run_id: int) -> None:
-    from claims.services import BROKER_ERRORS
-    from claims.tasks import conflict_report_run
-
-    try:
-        conflict_report_run.apply_async((run_id,), retry=False)
-    except BROKER_ERRORS as exc:
-        ReportRun.objects.filter(pk=run_id).update(
-            status=ReportRun.Status.FAILED, error=f"task queue unreachable: {exc}"[:500]
-        )
 
 
 def _progress(run: ReportRun) -> Callable[[], None]:

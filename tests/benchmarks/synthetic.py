@@ -52,7 +52,7 @@ METRIC_COLUMNS = [
 ]  # fmt: skip
 ARTICLE_COLUMNS = [
     "id", "outlet_id", "url", "title", "published", "published_precision", "date_basis", "body",
-    "content_hash", "imported_at", "extraction_status", "extraction_error", "extracted_at",
+    "content_hash", "imported_at",
 ]  # fmt: skip
 CLAIM_COLUMNS = [
     "id", "article_id", "quote", "figure", "start", "end", "value_low", "value_high",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from claims.models import Claim
+from claims.models import ArticleExtraction, Claim, ExtractionStatus
 from claims.services import article_extract
 from sources.models import Article
 
@@ -47,7 +47,7 @@ def test_a_text_file_is_stored_with_its_title_date_and_candidate_claims(run, tmp
         "2024-03-03",
     )
     assert article.outlet.name == "Wire"
-    assert article.extraction_status == Article.ExtractionStatus.DONE
+    assert article.extraction.status == ExtractionStatus.DONE
     claim = Claim.objects.get(article=article)
     assert (claim.figure, claim.value_low, claim.status) == ("12,000", 12000.0, "candidate")
     assert "1 imported, 0 already stored, 0 skipped" in output
@@ -121,7 +121,7 @@ def test_a_saved_html_page_keeps_the_story_and_drops_comments_and_popular_posts(
     article = Article.objects.get()
     assert "3.4 million barrels per day" in article.body
     assert "Popular posts" not in article.body and "Great read" not in article.body
-    assert article.extraction_status == Article.ExtractionStatus.NOT_REQUESTED
+    assert not ArticleExtraction.objects.filter(article=article).exists()
     assert not Claim.objects.exists()
 
 
@@ -195,7 +195,7 @@ def test_with_the_broker_down_an_import_stores_the_article_and_marks_it_waiting(
     assert imported.returncode == 0, imported.stderr
     assert "1 article(s) wait for extraction: the task queue is unreachable" in imported.stdout
     with sqlite3.connect(database) as db:
-        status = db.execute("SELECT extraction_status FROM sources_article").fetchall()
+        status = db.execute("SELECT status FROM claims_articleextraction").fetchall()
         claims = db.execute("SELECT count(*) FROM claims_claim").fetchone()[0]
     assert (status, claims) == ([("waiting",)], 0)
 
@@ -203,5 +203,5 @@ def test_with_the_broker_down_an_import_stores_the_article_and_marks_it_waiting(
     assert picked.returncode == 0, picked.stderr
     assert "extracted 1 article(s): 1 new candidate claims" in picked.stdout
     with sqlite3.connect(database) as db:
-        status = db.execute("SELECT extraction_status FROM sources_article").fetchall()
+        status = db.execute("SELECT status FROM claims_articleextraction").fetchall()
     assert status == [("done",)]

@@ -1,13 +1,17 @@
 from django.core.management.base import BaseCommand
 
-from claims.services import article_extract, extraction_enqueue
+from claims.jobs import extraction_enqueue
+from claims.models import ArticleExtraction, ExtractionStatus
+from claims.selectors import extractions_to_pick_up
+from claims.services import article_extract
 from sources.models import Article
 
 
 class Command(BaseCommand):
     help = (
-        "Pick up the articles whose extraction waited because the task queue was unreachable: "
-        "queue them again, or with --here run the extraction in this process."
+        "Pick up the articles whose extraction waited because the task queue was unreachable, "
+        "or went stale (queued or running for longer than CLAIMS_EXTRACTION_STALE_AFTER: its "
+        "process died): queue them again, or with --here run the extraction in this process."
     )
 
     def add_arguments(self, parser):
@@ -15,14 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--include-failed", action="store_true", help="retry failed ones too")
 
     def handle(self, *args, **options):
-        statuses = [Article.ExtractionStatus.WAITING]
-        if options["include_failed"]:
-            statuses.append(Article.ExtractionStatus.FAILED)
-        ids = list(
-            Article.objects.filter(extraction_status__in=statuses)
-            .order_by("id")
-            .values_list("id", flat=True)
-        )
+        ids = extractions_to_pick_up(include_failed=options["include_failed"])
         if not ids:
             self.stdout.write("no article is waiting for extraction")
             return
@@ -33,8 +30,8 @@ class Command(BaseCommand):
             self.stdout.write(f"extracted {len(ids)} article(s): {created} new candidate claims")
             return
         extraction_enqueue(article_ids=ids)
-        still = Article.objects.filter(
-            pk__in=ids, extraction_status=Article.ExtractionStatus.WAITING
+        still = ArticleExtraction.objects.filter(
+            article_id__in=ids, status=ExtractionStatus.WAITING
         ).count()
         if still:
             self.stdout.write(

@@ -8,11 +8,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from claims.jobs import article_import
 from claims.management.options import date_option
-from claims.services import extraction_enqueue
-from sources.models import Article
+from claims.models import ArticleExtraction, ExtractionStatus
 from sources.readers import ReadError, read_article_file
-from sources.services import article_import, outlet_get_or_create
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".json", ".html", ".htm"}
 
@@ -77,17 +76,15 @@ class Command(BaseCommand):
             raise CommandError(f"{counts['skipped']} file(s) skipped; see the lines above")
 
     def _store(self, item, options, new_ids: list[int]) -> tuple[str, str]:
-        outlet_name = options["outlet"] or item.outlet
-        outlet = outlet_get_or_create(name=outlet_name) if outlet_name else None
         result = article_import(
-            body=item.body, title=item.title, outlet=outlet, url=item.url,
-            published=item.published, date_basis=item.date_basis,
+            body=item.body, title=item.title, outlet=options["outlet"] or item.outlet,
+            url=item.url, published=item.published, date_basis=item.date_basis,
+            extract=not options["no_extract"],
         )  # fmt: skip
         article = result.article
         if not result.created:
             return "unchanged", f"already stored as article #{article.pk} ({article.title})"
         if not options["no_extract"]:
-            extraction_enqueue(article_ids=[article.pk])
             new_ids.append(article.pk)
         when = article.published.isoformat() if article.published else "no date"
         return "imported", f"article #{article.pk} ({article.title}, {when})"
@@ -95,9 +92,9 @@ class Command(BaseCommand):
     def _report_extraction(self, new_ids: list[int], no_extract: bool) -> None:
         if no_extract or not new_ids:
             return
-        by_status = dict.fromkeys(Article.ExtractionStatus.values, 0)
-        for status in Article.objects.filter(pk__in=new_ids).values_list(
-            "extraction_status", flat=True
+        by_status = dict.fromkeys(ExtractionStatus.values, 0)
+        for status in ArticleExtraction.objects.filter(article_id__in=new_ids).values_list(
+            "status", flat=True
         ):
             by_status[status] += 1
         if by_status["waiting"]:

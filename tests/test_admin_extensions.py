@@ -1,0 +1,84 @@
+"""Admin pages are extended through the lower app's extension point, never by re-registration:
+one admin class per model, whatever the order of INSTALLED_APPS."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib import admin
+from django.test import RequestFactory
+from django.urls import reverse
+
+from claims.admin import ClaimAdmin, ClaimInline, claim_admin_extensions
+from claims.models import ArticleExtraction, Claim
+from claims_project.admin_extensions import AdminExtension
+from reviews.admin import ReviewInline
+from sources.admin import ArticleAdmin, article_admin_extensions
+from sources.models import Article
+from tests.factories import ArticleFactory, UserFactory
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.django_db
+
+
+def test_no_admin_module_unregisters_another_apps_admin():
+    for module in ROOT.glob("*/admin.py"):
+        assert not re.search(r"\bunregister\(", module.read_text()), module
+
+
+def test_each_model_has_the_admin_class_of_its_own_app():
+    assert type(admin.site._registry[Article]) is ArticleAdmin
+    assert type(admin.site._registry[Claim]) is ClaimAdmin
+
+
+def test_the_pages_carry_the_parts_of_the_apps_above_them():
+    request = RequestFactory().get("/")
+    request.user = UserFactory(is_superuser=True, is_staff=True)
+    article_page = admin.site._registry[Article]
+    claim_page = admin.site._registry[Claim]
+    assert ClaimInline in article_page.get_inlines(request, ArticleFactory())
+    assert ReviewInline in claim_page.get_inlines(request, None)
+    assert "assign_to_reviewer" in claim_page.get_actions(request)
+    assert "extract_again" in article_page.get_actions(request)
+
+
+def test_an_extension_registered_after_the_page_was_made_shows_on_it():
+    """The page reads its extension point at each request: import order does not matter."""
+
+    @admin.display(description="late part")
+    def late_part(article: Article) -> str:
+        return "late"
+
+    request = RequestFactory().get("/")
+    request.user = UserFactory(is_superuser=True, is_staff=True)
+    page = ArticleAdmin(Article, admin.AdminSite())
+    extension = article_admin_extensions.register(AdminExtension(list_display=[late_part]))
+    try:
+        assert late_part in page.get_list_display(request)
+    finally:
+        article_admin_extensions.unregister(extension)
+    assert late_part not in page.get_list_display(request)
+
+
+def test_a_page_refuses_a_second_way_of_storing_new_rows():
+    with pytest.raises(ValueError, match="already has a save_new extension"):
+        article_admin_extensions.register(AdminExtension(save_new=lambda *args: None))
+    assert claim_admin_extensions.save_new() is None
+
+
+def test_adding_an_article_in_admin_imports_it_and_queues_its_extraction(
+    editor_client, tasks_in_process, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            reverse("admin:sources_article_add"),
+            {"title": "Returns", "published_precision": "day",
+             "body": "About 12,000 families returned last month, the ministry said.",
+             "claims-TOTAL_FORMS": "0", "claims-INITIAL_FORMS": "0"},
+        )  # fmt: skip
+    assert response.status_code == 302
+    article = Article.objects.get(title="Returns")
+    assert ArticleExtraction.objects.get(article=article).status == "done"
+    assert Claim.objects.filter(article=article, figure="12,000").exists()
+    assert article.history.latest().history_user.username == "editor-test"
