@@ -227,7 +227,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(env_float("DJANGO_MAX_REQUEST_BYTES", 5 * 1024
 
 # --- Celery: in-process without a broker, Redis with one. ---
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
-CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "") or None
+# Results come back only from the tasks that say so (a whole report's batches, joined in order
+# by the process that asked for them): by default in the broker's Redis, for an hour.
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "") or CELERY_BROKER_URL or None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_EXPIRES = 3600
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "claims")
@@ -261,7 +265,6 @@ INTERVAL_TOLERANCES = {
 # or an import killed midway): the periodic pick-up and extract_waiting queue it again.
 CLAIMS_EXTRACTION_STALE_AFTER = env_float("CLAIMS_EXTRACTION_STALE_AFTER", 15 * 60)
 
-CLAIMS_REPORT_WORKERS = int(env_float("CLAIMS_REPORT_WORKERS", min(2, os.cpu_count() or 1)))
 
 LOGGING = {
     "version": 1,

@@ -3,7 +3,7 @@
 Each batch of metrics costs a fixed number of queries (the metrics, their resolutions, and their
 claims with article, outlet and speaker joined in, read in chunks) whatever the number of claims;
 one metric's claims and findings are in memory at a time, so a whole-database report streams.
-Rendered by worker processes (`MetricReports.rendered`), a batch's text is held instead.
+Built by a Celery group (claims.reports.render, CSV), a batch's text is held instead.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from django.db.models import Q
 
 from claims.core import comparison, intervals, units, verdicts
 from claims.models import Claim, ConflictResolution, Metric, tolerances
-from claims.reports import workers
 from claims.reports.records import MetricReport, ReportClaim, ReportFinding, ReportSummary
 from sources.models import Outlet
 
@@ -49,6 +48,17 @@ class ReportFilter:
     outlets: tuple[str, ...] = ()  # outlet slugs or names; two make a diff of two sources
     since: dt.date | None = None  # figures whose as-of period ends on or after this date
     include_candidates: bool = False
+
+    @classmethod
+    def from_description(cls, data: dict) -> ReportFilter:
+        """The filter ``describe()`` gave."""
+        since = data.get("since")
+        return cls(
+            metric=data.get("metric") or None,
+            outlets=tuple(data.get("outlets") or ()),
+            since=dt.date.fromisoformat(since) if since else None,
+            include_candidates=bool(data.get("include_candidates")),
+        )
 
     def describe(self) -> dict:
         return {
@@ -95,8 +105,9 @@ def metric_reports(
 ) -> MetricReports:
     """The report of every metric the filter selects that has claims, in slug order.
 
-    An iterator of MetricReport; see `MetricReports.rendered` for rendering it in several
-    processes. The filter is checked (ReportError) when the first report is asked for.
+    An iterator of MetricReport; see `MetricReports.plan` for building it elsewhere (the CSV
+    report's Celery group, claims.reports.render). The filter is checked (ReportError) when the
+    first report is asked for.
     ``on_report`` is called in this process as each report is delivered, for progress.
     """
     return MetricReports(flt, on_report=on_report)
@@ -121,27 +132,24 @@ class MetricReports(Iterator[MetricReport]):
             self._on_report()
         return report
 
-    def rendered(self, render_one: Callable[[MetricReport], str]) -> Iterator[str]:
-        """``render_one(report)`` for every report, in order, built and rendered by
-        settings.CLAIMS_REPORT_WORKERS processes when there is more than one batch of metrics
-        and forking is safe (see `workers.can_fork`); otherwise in this process.
+    def plan(self) -> tuple[list[list[int]], dict]:
+        """The batches of metric ids (in slug order) and what ``batch_reports`` needs besides
+        a batch, as plain data a task can carry. The reports are then built by the caller,
+        batch by batch (``batch_reports``), and delivered with ``delivered``; iterating this
+        object afterwards yields nothing."""
+        self._reports = iter(())
+        flt = self.filter
+        resolved = _resolve(flt)
+        ids = resolved.metric_ids
+        batches = [ids[i : i + METRIC_BATCH] for i in range(0, len(ids), METRIC_BATCH)]
+        plan = {"filter": flt.describe(), "outlets": list(resolved.outlet_names)}
+        return batches, plan
 
-        ``render_one`` runs in the workers, so it must depend on nothing but its report.
-        """
-        if self._reports is not None:  # already being read: carry on here
-            yield from map(render_one, self)
-            return
-        batches, build = self._plan()
-        count = workers.worker_count()
-        if workers.can_fork(len(batches), count):
-            self._reports = iter(())  # read out, as iterating would leave it
-            for text in workers.rendered_batches(batches, build, render_one, count):
-                if self._on_report is not None:
-                    self._on_report()
-                yield text
-        else:
-            self._reports = (report for batch in batches for report in build(batch))
-            yield from map(render_one, self)
+    def delivered(self, count: int) -> None:
+        """``count`` reports built elsewhere (see ``plan``) were passed on: for progress."""
+        if self._on_report is not None:
+            for _ in range(count):
+                self._on_report()
 
     def _all(self) -> Iterator[MetricReport]:
         batches, build = self._plan()
@@ -150,16 +158,30 @@ class MetricReports(Iterator[MetricReport]):
 
     def _plan(self) -> tuple[list[list[int]], Callable[[list[int]], Iterator[MetricReport]]]:
         """The batches of metric ids, and the function that builds one batch's reports."""
-        flt = self.filter
-        resolved = _resolve(flt)
-        statuses = [Claim.Status.CONFIRMED]
-        if flt.include_candidates:
-            statuses.append(Claim.Status.CANDIDATE)
+        resolved = _resolve(self.filter)
         ids = resolved.metric_ids
         batches = [ids[i : i + METRIC_BATCH] for i in range(0, len(ids), METRIC_BATCH)]
         return batches, functools.partial(
-            _batch_reports, statuses=statuses, flt=flt, outlets=resolved.outlet_names
+            _batch_reports,
+            statuses=_statuses(self.filter),
+            flt=self.filter,
+            outlets=resolved.outlet_names,
         )
+
+
+def _statuses(flt: ReportFilter) -> list[str]:
+    statuses = [Claim.Status.CONFIRMED]
+    if flt.include_candidates:
+        statuses.append(Claim.Status.CANDIDATE)
+    return statuses
+
+
+def batch_reports(metric_ids: list[int], plan: dict) -> Iterator[MetricReport]:
+    """The reports of one batch of metrics of ``MetricReports.plan``, in slug order."""
+    flt = ReportFilter.from_description(plan["filter"])
+    return _batch_reports(
+        metric_ids, statuses=_statuses(flt), flt=flt, outlets=tuple(plan["outlets"])
+    )
 
 
 def _batch_reports(

@@ -10,11 +10,12 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 
+from celery import current_task, group, shared_task
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from claims.core import verdicts
-from claims.reports.build import MetricReports
+from claims.reports.build import MetricReports, batch_reports
 from claims.reports.chart import metric_chart_svg
 from claims.reports.records import REPORT_VERSION, MetricReport, ReportClaim, ReportFinding
 
@@ -190,14 +191,52 @@ CSV_COLUMNS = [
 def render_csv(reports: Iterable[MetricReport]) -> Iterator[str]:
     """One row per claim ("claim") and per finding ("conflict"/"change"), metric columns first.
 
-    Each metric's rows depend on nothing else, so `metric_reports` may build and render them
-    in several processes (`MetricReports.rendered`).
+    Each metric's rows depend on nothing else, so a whole report (`metric_reports`) is built
+    as a Celery group of batches of metrics (``csv_batches``), their rows joined in order.
     """
     yield _csv_line(CSV_COLUMNS, _CSV_LINE_END) + _CSV_LINE_END
     if isinstance(reports, MetricReports):
-        yield from reports.rendered(metric_csv)
+        yield from csv_batches(reports)
     else:
         yield from map(metric_csv, reports)
+
+
+@shared_task(ignore_result=False, acks_late=True, time_limit=3600, soft_time_limit=3500)
+def report_csv_batch(metric_ids: list[int], plan: dict) -> tuple[int, str]:
+    """One batch of a whole CSV report: how many metric reports it has, and their rows."""
+    texts = [metric_csv(report) for report in batch_reports(metric_ids, plan)]
+    return len(texts), "".join(texts)
+
+
+def csv_batches(reports: MetricReports) -> Iterator[str]:
+    """The CSV rows of every metric report, in order: a Celery group of one task per batch of
+    metrics (``report_csv_batch``), whose results are passed on in the group's order.
+
+    Workers take the batches in parallel when there is a broker and a result backend to
+    return their text; otherwise (tasks in-process), and inside a task (a worker waiting on
+    other tasks of its own queue could wait forever), the same tasks run here one after
+    another, each batch's text passed on before the next is built, so memory holds one batch.
+    """
+    batches, plan = reports.plan()
+    parts = group(report_csv_batch.s(batch, plan) for batch in batches)
+    conf = report_csv_batch.app.conf
+    in_task = bool(current_task) and not current_task.request.called_directly
+    if len(batches) < 2 or conf.task_always_eager or not conf.result_backend or in_task:
+        for part in parts.tasks:
+            # Run here, now: nothing waits on a queue, so no deadlock to guard against.
+            count, text = part.apply().get(disable_sync_subtasks=False)
+            reports.delivered(count)
+            yield text
+        return
+    running = parts.apply_async()
+    try:
+        for result in running.results:
+            count, text = result.get()
+            result.forget()  # each batch's text leaves the result backend once read
+            reports.delivered(count)
+            yield text
+    finally:
+        running.revoke()  # a reader that stopped early leaves no batch behind
 
 
 def metric_csv(report: MetricReport) -> str:

@@ -5,8 +5,10 @@ Run: `python -m tests.benchmarks.bench_report` (1,000,000 claims in 10,000 metri
 loaded with COPY into a database of its own that it drops at the end unless `--keep`, then
 measures, interleaved for several rounds, each in a fresh subprocess so peak memory is its own:
 
-- ours: `render("csv", metric_reports(ReportFilter()))` written to a sink that counts bytes,
-  built by settings.CLAIMS_REPORT_WORKERS processes (set the variable to compare);
+- ours: `render("csv", metric_reports(ReportFilter()))` written to a sink that counts bytes:
+  a Celery group of batches of metrics, in-process by default, or with `--celery-workers N`
+  taken by a real Celery worker of N processes that this benchmark starts (Redis on
+  127.0.0.1, `--broker-url`) and stops;
 - the floor: one server-side-cursor scan of the confirmed claims joined with article, outlet,
   speaker and metric, ordered by metric and as-of, written with the csv module to the same sink;
 - ours and the floor over the first tenth of the metrics (in slug order, the order the report
@@ -19,6 +21,7 @@ median peak RSS. Nothing here is a pass/fail test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
@@ -28,12 +31,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/claims_bench"
+DEFAULT_BROKER = "redis://127.0.0.1:6379/1"
 SUBSET = 0.1  # the share of metrics of the memory-growth run
 FETCH = 5_000  # rows per FETCH of the floor's server-side cursor
 FLOOR_SQL = """
@@ -111,7 +117,6 @@ def child_ours(share: float) -> dict:
     django.setup()
     from claims.reports import build
     from claims.reports.render import render
-    from claims.reports.workers import worker_count
 
     flt = build.ReportFilter()
     share_of_metrics = len(subset_metric_ids(share)) if share < 1 else None
@@ -134,13 +139,10 @@ def child_ours(share: float) -> dict:
     for chunk in render("csv", reports()):
         sink.write(chunk)
     seconds = time.perf_counter() - start
-    # Report workers (settings.CLAIMS_REPORT_WORKERS) are this process's children: the largest
-    # one's peak, which counts what it shared with this process when forked.
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"seconds": seconds, "bytes": sink.bytes, "lines": sink.lines,
             "rss_before_mib": rss_before, "peak_rss_mib": peak_rss_mib(),
-            "ru_maxrss_mib": ru_maxrss_mib(), "worker_peak_rss_mib": workers,
-            "workers": worker_count()}  # fmt: skip
+            "ru_maxrss_mib": ru_maxrss_mib(),
+            "workers": int(os.environ.get("BENCH_CELERY_WORKERS", "0"))}  # fmt: skip
 
 
 def child_floor(url: str, share: float) -> dict:
@@ -165,6 +167,51 @@ def child_floor(url: str, share: float) -> dict:
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "bytes": sink.bytes, "lines": sink.lines,
             "peak_rss_mib": peak_rss_mib(), "ru_maxrss_mib": ru_maxrss_mib()}  # fmt: skip
+
+
+@contextlib.contextmanager
+def celery_worker(url: str, broker: str, processes: int) -> Iterator[None]:
+    """A Celery worker of ``processes`` processes on a queue of its own, for the report's batches
+    (nothing when 0); the measured children send to it through the environment they inherit."""
+    if not processes:
+        yield
+        return
+    queue = f"bench-report-{os.getpid()}"
+    env = {**os.environ, "DATABASE_URL": url, "CELERY_BROKER_URL": broker, "CELERY_QUEUE": queue,
+           "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "benchmark-only",
+           "DJANGO_ALLOWED_HOSTS": "localhost"}  # fmt: skip
+    command = [sys.executable, "-m", "celery", "-A", "claims_project", "worker", "-Q", queue,
+               "--concurrency", str(processes), "--pool", "prefork", "--without-gossip",
+               "--without-mingle", "--without-heartbeat", "--loglevel", "INFO"]  # fmt: skip
+    worker = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert worker.stderr is not None
+        for line in worker.stderr:
+            if "ready." in line:
+                break
+        else:
+            raise SystemExit("the Celery worker exited before it was ready")
+        # Its log is read on and dropped, so a full pipe never stops the worker.
+        threading.Thread(target=worker.stderr.read, daemon=True).start()
+        previous = {name: os.environ.get(name) for name in ("CELERY_BROKER_URL", "CELERY_QUEUE")}
+        os.environ.update(CELERY_BROKER_URL=broker, CELERY_QUEUE=queue,
+                          BENCH_CELERY_WORKERS=str(processes))  # fmt: skip
+        try:
+            yield
+        finally:
+            for name, value in previous.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+            os.environ.pop("BENCH_CELERY_WORKERS", None)
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
 
 
 def run_child(kind: str, url: str, share: float = 1.0) -> dict:
@@ -365,11 +412,11 @@ def print_table(options, result: dict, full: dict, sub: dict) -> None:
             f"{ours['spread']:>5.2f}/{floor['spread']:<5.2f} "
             f"{ours['peak_rss_mib']:>8.0f}/{floor['peak_rss_mib']:<8.0f}"
         )
+    workers = r["ours"]["runs"][0].get("workers", 0)
     print(
-        f"report workers: {r['ours']['runs'][0].get('workers', 1)} process(es) "
-        f"(CLAIMS_REPORT_WORKERS); largest worker's peak RSS "
-        f"{median(r['ours']['runs'], 'worker_peak_rss_mib'):.0f} MiB whole, "
-        f"{median(r['ours_sub']['runs'], 'worker_peak_rss_mib'):.0f} MiB 10% (0: none forked)"
+        f"report batches: a Celery group, taken by a worker of {workers} process(es)"
+        if workers
+        else "report batches: a Celery group, run in-process one after another (no broker)"
     )
     base = r["baseline"]["peak_rss_mib"]
     before = median(r["ours"]["runs"], "rss_before_mib")
@@ -420,6 +467,11 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--keep", action="store_true", help="keep the database for the next run")
     parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument(
+        "--celery-workers", type=int, default=0,
+        help="start a Celery worker of this many processes for the report's batches (0: none)",
+    )  # fmt: skip
+    parser.add_argument("--broker-url", default=DEFAULT_BROKER)
     parser.add_argument("--child", choices=["baseline", "ours", "floor"], help=argparse.SUPPRESS)
     parser.add_argument("--share", type=float, default=1.0, help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
@@ -461,7 +513,8 @@ def main(argv: list[str] | None = None) -> dict:
 
         full = batch_facts(url, 1.0, METRIC_BATCH)
         sub = batch_facts(url, SUBSET, METRIC_BATCH)
-        runs = measure(url, options.rounds)
+        with celery_worker(url, options.broker_url, options.celery_workers):
+            runs = measure(url, options.rounds)
     finally:
         if ours_data and not options.keep:
             drop_database(url)

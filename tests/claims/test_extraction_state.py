@@ -85,11 +85,13 @@ def silent_broker():
 
 
 @pytest.fixture
-def broker_at():
+def broker_at(monkeypatch):
     """Point the Celery app at a broker URL for one test, tasks no longer in-process."""
     previous = celery_app.conf.broker_url, celery_app.conf.task_always_eager
 
     def point(url: str) -> None:
+        # Celery prefers the environment variable to its configuration.
+        monkeypatch.setenv("CELERY_BROKER_URL", url)
         celery_app.conf.broker_url, celery_app.conf.task_always_eager = url, False
 
     yield point

@@ -18,9 +18,12 @@ from django.core.management import call_command
 from django.db import connection
 
 from claims.models import ArticleExtraction, Claim
+from claims.reports import build
+from claims.reports import render as render_module
 from claims.tasks import extract_waiting
 from claims_project.celery import app as celery_app
 from sources.models import Article
+from tests.factories import ArticleFactory, ClaimFactory, MetricFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -109,3 +112,29 @@ def test_the_periodic_task_picks_up_articles_that_waited(worker, tmp_path):
     extract_waiting.delay()
     assert wait_for(lambda: extraction_status(article) == "done")
     assert Claim.objects.filter(article=article, status="candidate").count() == 1
+
+
+def test_a_whole_csv_report_is_built_by_the_worker_as_a_group_joined_in_order(worker, monkeypatch):
+    monkeypatch.setattr(build, "METRIC_BATCH", 1)
+    for n in range(3):
+        metric = MetricFactory(comparability_days=365)
+        for value in (1_000 + n, 9_000):
+            article = ArticleFactory(body=f"Officials said {value:,} people left town {n}.")
+            ClaimFactory(
+                article=article, metric=metric, quote=article.body, figure=f"{value:,}",
+                start=article.body.index(f"{value:,}"),
+                end=article.body.index(f"{value:,}") + len(f"{value:,}"),
+                value_low=value, value_high=value, status="confirmed",
+            )  # fmt: skip
+    sent = []
+
+    class SpiedGroup(render_module.group):
+        def apply_async(self, *args, **kwargs):
+            sent.append(len(self.tasks))
+            return super().apply_async(*args, **kwargs)
+
+    monkeypatch.setattr(render_module, "group", SpiedGroup)
+    grouped = "".join(render_module.render("csv", build.metric_reports()))
+    assert sent == [3]  # one group of three batches went to the worker
+    monkeypatch.setattr(celery_app.conf, "task_always_eager", True)
+    assert grouped == "".join(render_module.render("csv", build.metric_reports()))

@@ -4,7 +4,6 @@ import csv
 import datetime
 import io
 import json
-import threading
 from io import StringIO
 
 import pytest
@@ -17,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.models import Claim, ConflictResolution, Metric, ReportRun
-from claims.reports import build, workers
+from claims.reports import build
+from claims.reports import render as render_module
 from claims.reports.build import ReportFilter, metric_reports
 from claims.reports.records import MetricReport, ReportClaim, ReportFinding
 from claims.reports.render import render, render_csv
@@ -383,12 +383,7 @@ def test_csv_finding_rows_are_what_the_csv_module_writes(name, findings):
     assert rendered.split("\r\n", 1)[1] == _writer_rows(report)
 
 
-# Worker processes: only on PostgreSQL and outside a transaction, so these tests commit.
-
-real_rendered_batches = workers.rendered_batches
-needs_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="report workers need PostgreSQL"
-)
+# The whole CSV report is a Celery group of batches of metrics, joined in order.
 
 
 def several_batches_of_metrics(monkeypatch):
@@ -402,65 +397,37 @@ def several_batches_of_metrics(monkeypatch):
             add_figure(metric, text, f"{value:,}", value, value, day)
 
 
-def only_this_thread(monkeypatch):
-    """Let forking ignore the idle client threads other tests leave behind (Celery's)."""
-    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
-
-
-@needs_postgresql
-@pytest.mark.django_db(transaction=True)
-def test_a_csv_report_built_by_worker_processes_is_the_one_built_in_process(monkeypatch, settings):
+def test_a_csv_report_built_as_a_group_of_batches_is_the_one_built_in_one_batch(
+    monkeypatch, tasks_in_process
+):
     several_batches_of_metrics(monkeypatch)
-    only_this_thread(monkeypatch)
-    settings.CLAIMS_REPORT_WORKERS = 1
-    alone = "".join(render("csv", metric_reports()))
-    forks = []
+    sent = []
+    real_batch = render_module.report_csv_batch.run
     monkeypatch.setattr(
-        workers, "rendered_batches",
-        lambda *args: forks.append(args) or real_rendered_batches(*args),
+        render_module.report_csv_batch, "run",
+        lambda ids, plan: sent.append(list(ids)) or real_batch(ids, plan),
     )  # fmt: skip
-    settings.CLAIMS_REPORT_WORKERS = 2
-    split = "".join(render("csv", metric_reports()))
-    assert len(forks) == 1 and len(forks[0][0]) == 4  # four batches, dealt to two workers
-    assert split == alone
+    grouped = "".join(render("csv", metric_reports()))
+    assert [len(batch) for batch in sent] == [2, 2, 2, 1]  # four batches, in slug order
+    monkeypatch.setattr(build, "METRIC_BATCH", 10_000)
+    alone = "".join(render("csv", metric_reports()))
+    assert grouped.encode() == alone.encode()
     assert alone.count("\r\n") == 1 + 7 * 3 + 7 * 3  # header, claims, three conflicts each
 
 
-@needs_postgresql
-@pytest.mark.django_db(transaction=True)
-def test_an_error_in_a_worker_process_ends_the_report_with_the_workers_traceback(
-    monkeypatch, settings
-):
+def test_a_grouped_report_counts_its_progress_metric_by_metric(monkeypatch, tasks_in_process):
     several_batches_of_metrics(monkeypatch)
-    only_this_thread(monkeypatch)
-    settings.CLAIMS_REPORT_WORKERS = 2
+    delivered = []
+    text = "".join(render("csv", metric_reports(on_report=lambda: delivered.append(1))))
+    assert len(delivered) == 7 and text
+
+
+def test_an_error_in_a_batch_ends_the_report_with_it(monkeypatch, tasks_in_process):
+    several_batches_of_metrics(monkeypatch)
 
     def broken(report):
         raise ZeroDivisionError(f"cannot render {report.slug}")
 
-    with pytest.raises(workers.ReportWorkerError, match="ZeroDivisionError: cannot render"):
-        list(metric_reports().rendered(broken))
-
-
-@needs_postgresql
-@pytest.mark.django_db(transaction=True)
-def test_no_worker_process_is_started_while_another_thread_runs():
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        assert not workers.can_fork(batches=10, workers=2)
-    finally:
-        stop.set()
-        other.join()
-
-
-def test_no_worker_process_is_started_inside_a_transaction(settings):
-    # Every test without transaction=True runs in one; SQLite never gets workers at all.
-    settings.CLAIMS_REPORT_WORKERS = 2
-    assert not workers.can_fork(batches=10, workers=2)
-
-
-def test_a_report_of_one_batch_is_built_in_process(settings):
-    settings.CLAIMS_REPORT_WORKERS = 2
-    assert not workers.can_fork(batches=1, workers=2)
+    monkeypatch.setattr(render_module, "metric_csv", broken)
+    with pytest.raises(ZeroDivisionError, match="cannot render"):
+        "".join(render("csv", metric_reports()))

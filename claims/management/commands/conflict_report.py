@@ -42,8 +42,8 @@ class Command(BaseCommand):
             check_filter(flt)  # before any output is written
         except ReportError as exc:
             raise CommandError(f"--{exc.field}: {exc.message}") from None
-        # The reports go to render as they are: a CSV of many metrics is then built by
-        # settings.CLAIMS_REPORT_WORKERS processes (claims/reports/workers.py).
+        # The reports go to render as they are: a CSV of many metrics is then built as a Celery
+        # group of batches (claims/reports/render.py, csv_batches), by workers when there are.
         chunks = render(options["format"], metric_reports(flt), flt.describe())
         if options["output"]:
             try:
