@@ -2,12 +2,7 @@
 
 from django.contrib import admin, messages
 
-from claims.metric_suggestions import (
-    DEFAULT_MIN_CONFIDENCE,
-    metric_suggestions,
-    metric_suggestions_apply,
-    suggestions_at,
-)
+from claims.metric_suggestions import DEFAULT_MIN_CONFIDENCE, claims_group
 
 
 @admin.action(
@@ -20,9 +15,9 @@ def suggest_metrics_action(modeladmin, request, queryset):
     Claims that already have a metric, rejected claims and suggestions below the threshold are
     left alone; the message says how many of each kind there were.
     """
-    suggestions = metric_suggestions(claims=queryset, min_confidence=DEFAULT_MIN_CONFIDENCE)
-    chosen = suggestions_at(suggestions, DEFAULT_MIN_CONFIDENCE)
-    counts = metric_suggestions_apply(suggestions=chosen, user=request.user)
+    counts = claims_group(
+        claims=queryset, min_confidence=DEFAULT_MIN_CONFIDENCE, user=request.user
+    ).counts
     selected = queryset.count()
     left = selected - counts.assigned - counts.grouped
     changed = counts.assigned + counts.grouped

@@ -35,8 +35,8 @@ def article_import(
     extract: bool = True,
 ) -> ImportResult:
     """Store an article and queue the extraction of its claims: the one way articles come in
-    (the import API, the import_articles command, the article admin's add page, the
-    ClaimReview import).
+    (the import API, the import_articles command, the article admin's add page; any other
+    importer, such as the ClaimReview one, calls it too).
 
     ``outlet`` is the publisher, or its name (found case-insensitively, created when new).
     Storing is sources' importer: the same text (or URL) a second time changes nothing and

@@ -237,3 +237,33 @@ def _assign(claim: Claim, metric: Metric, user) -> bool:
     claim._history_user = user
     claim.save(update_fields=["metric", "updated_at"])
     return True
+
+
+@dataclass(frozen=True)
+class GroupingResult:
+    """What ``claims_group`` proposed, which of it met the threshold, and what applying did."""
+
+    suggestions: list[Suggestion]
+    chosen: list[Suggestion]
+    counts: ApplyCounts
+
+
+def claims_group(
+    *,
+    claims: QuerySet[Claim] | Iterable[Claim | int] | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    apply: bool = True,
+    user=None,
+) -> GroupingResult:
+    """Group ungrouped claims into metrics: the one service the suggest_metrics command and the
+    claim list's admin action call.
+
+    Proposes a metric for every ungrouped, non-rejected claim (of ``claims`` when given) and,
+    with ``apply``, puts those at ``min_confidence`` or more into their metrics, creating the new
+    metrics they need (see metric_suggestions_apply). Raises ValueError for a threshold outside
+    [0, 1]; nothing is changed then.
+    """
+    suggestions = metric_suggestions(claims=claims, min_confidence=min_confidence)
+    chosen = suggestions_at(suggestions, min_confidence)
+    counts = metric_suggestions_apply(suggestions=chosen, user=user) if apply else ApplyCounts()
+    return GroupingResult(suggestions=suggestions, chosen=chosen, counts=counts)

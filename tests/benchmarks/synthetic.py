@@ -327,7 +327,7 @@ class DataSet:
             article = (
                 a + 1, outlet, f"https://outlet{outlet:03d}.example/{published:%Y/%m}/{a + 1}",
                 f"Report {a + 1} from Outlet {outlet:03d}", published, "day", "", text, digest,
-                CREATED, "done", "", CREATED,
+                CREATED,
             )  # fmt: skip
             yield article, claims
 

@@ -4,13 +4,7 @@ import math
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.metric_suggestions import (
-    DEFAULT_MIN_CONFIDENCE,
-    Suggestion,
-    metric_suggestions,
-    metric_suggestions_apply,
-    suggestions_at,
-)
+from claims.metric_suggestions import DEFAULT_MIN_CONFIDENCE, Suggestion, claims_group
 
 # Column widths of one suggestion line; with the separators the line is at most 100 wide.
 WIDTHS = {"id": 4, "figure": 10, "subject": 19, "target": 26}
@@ -54,7 +48,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         threshold = parse_threshold(options["min_confidence"])
-        suggestions = metric_suggestions(min_confidence=threshold)
+        grouping = claims_group(min_confidence=threshold, apply=options["apply"])
+        suggestions = grouping.suggestions
         if not suggestions:
             self.stdout.write("No ungrouped claims.")
             return
@@ -63,12 +58,12 @@ class Command(BaseCommand):
             self.stdout.write(self._line(suggestion, threshold))
             if options["verbosity"] > 1:
                 self.stdout.write(f"{'':8}{suggestion.reason}")
-        chosen = suggestions_at(suggestions, threshold)
+        chosen = grouping.chosen
         self.stdout.write(
             f"{len(suggestions)} ungrouped claim(s), {len(chosen)} at or above {threshold:g}."
         )
         if options["apply"]:
-            counts = metric_suggestions_apply(suggestions=chosen)
+            counts = grouping.counts
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Applied: {counts.assigned} claim(s) put into existing metrics, "
