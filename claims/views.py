@@ -9,7 +9,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
-from claims.api_rows import claim_detail, claim_rows, claim_values, rows_from_values
+from claims.claim_rows import claim_detail, claim_rows, claim_values, rows_from_values
 from claims.exports import claims_csv
 from claims.filters import ArticleExtractionFilter, ClaimFilter
 from claims.jobs import article_import, report_run_start
@@ -239,7 +239,7 @@ class ClaimViewSet(
         response["ETag"] = f'"{found}"'
         return response
 
-    # The hot read paths build rows directly (claims/api_rows.py), same shape as the serializer.
+    # The hot read paths build rows directly (claims/claim_rows.py), same shape as the serializer.
     @extend_schema(responses=ClaimSerializer(many=True))
     def list(self, request, *args, **kwargs):
         # The page is read as tuples (the cursor reads its position from the last one's fields).

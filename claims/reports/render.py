@@ -213,22 +213,21 @@ def csv_batches(reports: MetricReports) -> Iterator[str]:
     metrics (``report_csv_batch``), whose results are passed on in the group's order.
 
     Workers take the batches in parallel when there is a broker and a result backend to
-    return their text; otherwise (tasks in-process), and inside a task (a worker waiting on
-    other tasks of its own queue could wait forever), the same tasks run here one after
-    another, each batch's text passed on before the next is built, so memory holds one batch.
+    return their text. Otherwise (tasks in-process), and inside a task (a worker waiting on
+    other tasks of its own queue could wait forever), the batches are built here one after
+    another, as the tasks would, and each metric's rows are passed on as soon as they are
+    written, so memory holds one metric's report, not a batch's text.
     """
     batches, plan = reports.plan()
-    parts = group(report_csv_batch.s(batch, plan) for batch in batches)
     conf = report_csv_batch.app.conf
     in_task = bool(current_task) and not current_task.request.called_directly
     if len(batches) < 2 or conf.task_always_eager or not conf.result_backend or in_task:
-        for part in parts.tasks:
-            # Run here, now: nothing waits on a queue, so no deadlock to guard against.
-            count, text = part.apply().get(disable_sync_subtasks=False)
-            reports.delivered(count)
-            yield text
+        for batch in batches:
+            for report in batch_reports(batch, plan):
+                reports.delivered(1)
+                yield metric_csv(report)
         return
-    running = parts.apply_async()
+    running = group(report_csv_batch.s(batch, plan) for batch in batches).apply_async()
     try:
         for result in running.results:
             count, text = result.get()

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from claims.api_rows import claim_detail, claim_rows, claim_values, row_from_values
+from claims.claim_rows import claim_detail, claim_rows, claim_values, row_from_values
 from claims.models import Claim, ConflictResolution, ReportRun
 from claims.selectors import claim_list
 from claims.serializers import ClaimSerializer

@@ -125,11 +125,11 @@ def child_ours(share: float) -> dict:
     class FirstMetrics(build.MetricReports):
         """metric_reports' own batches (in slug order), cut after the first metrics."""
 
-        def _plan(self):
-            batches, build_batch = super()._plan()
+        def plan(self):
+            batches, plan = super().plan()
             ids = [metric_id for batch in batches for metric_id in batch][:share_of_metrics]
             size = build.METRIC_BATCH
-            return [ids[i : i + size] for i in range(0, len(ids), size)], build_batch
+            return [ids[i : i + size] for i in range(0, len(ids), size)], plan
 
     def reports():
         return build.metric_reports(flt) if share_of_metrics is None else FirstMetrics(flt)

@@ -397,14 +397,14 @@ def several_batches_of_metrics(monkeypatch):
             add_figure(metric, text, f"{value:,}", value, value, day)
 
 
-def test_a_csv_report_built_as_a_group_of_batches_is_the_one_built_in_one_batch(
+def test_a_csv_report_built_batch_by_batch_is_the_one_built_in_one_batch(
     monkeypatch, tasks_in_process
 ):
     several_batches_of_metrics(monkeypatch)
     sent = []
-    real_batch = render_module.report_csv_batch.run
+    real_batch = render_module.batch_reports
     monkeypatch.setattr(
-        render_module.report_csv_batch, "run",
+        render_module, "batch_reports",
         lambda ids, plan: sent.append(list(ids)) or real_batch(ids, plan),
     )  # fmt: skip
     grouped = "".join(render("csv", metric_reports()))

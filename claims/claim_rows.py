@@ -1,19 +1,23 @@
-"""Claims as the API shows them, built without DRF's per-field machinery or model instances.
+"""Claim rows: claims as the API shows them, read as named rows (``ClaimRow``) instead of
+through DRF's per-field machinery or model instances.
 
 The claim list and detail are the API's hot read paths: a page of 100 nested claims spent most
 of its time in serializer field lookups and then in building model instances. Here a page is read
-as plain tuples (``claim_values``: one ``values_list`` query with article, outlet, speaker and
-metric joined in) and each tuple becomes the dict that ClaimSerializer(claim).data would give (a
-test holds the two equal on every field). ``claim_rows`` does the same from model instances, for
-the bulk write that already holds them.
+as rows named by their fields (``claim_values``: one ``values_list(named=True)`` query with
+article, outlet, speaker and metric joined in) and each row becomes the dict that
+ClaimSerializer(claim).data would give (a test holds the two equal on every field); every value
+is read by its field's name, so the order of the columns is nobody's concern. ``claim_rows``
+does the same from model instances, for the bulk write that already holds them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 from dataclasses import dataclass
 from types import SimpleNamespace
+from typing import Any, NamedTuple
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
@@ -24,25 +28,61 @@ from claims.models import Claim, tolerances
 from claims.selectors import claims_visible
 from claims_project.concurrency import fingerprint
 
-# The columns of a claim row, in the order row_from_values reads them. Every ordering field of
-# the claim list is among them (cursor pagination reads its position from the last row).
-FIELDS = (
-    "id", "quote", "figure", "start", "end", "value_low", "value_high", "qualifier", "unit",
-    "subject", "scope", "as_of_start", "as_of_end", "as_of_precision", "status", "verdict",
-    "verdict_at", "created_at", "updated_at",
-    "article_id", "article__title", "article__url", "article__published",
-    "article__outlet__name",
-    "speaker_id", "speaker__slug", "speaker__name", "speaker__kind", "speaker__role",
-    "speaker__affiliation", "speaker__aliases",
-    "metric_id", "metric__slug", "metric__name", "metric__description",
-    "metric__canonical_unit", "metric__kind", "metric__scope", "metric__comparability_days",
-)  # fmt: skip
+
+class ClaimRow(NamedTuple):
+    """One claim as the API reads it: its columns and its joined ones, each named by the lookup
+    that reads it (``article__title`` is the article's title). Every ordering field of the
+    claim list is among them (cursor pagination reads its position from the last row)."""
+
+    id: int
+    quote: str
+    figure: str
+    start: int
+    end: int
+    value_low: float | None
+    value_high: float | None
+    qualifier: str
+    unit: str
+    subject: str
+    scope: str
+    as_of_start: dt.date | None
+    as_of_end: dt.date | None
+    as_of_precision: str
+    status: str
+    verdict: str
+    verdict_at: dt.datetime | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    article_id: int
+    article__title: str
+    article__url: str | None
+    article__published: dt.date | None
+    article__outlet__name: str | None
+    speaker_id: int | None
+    speaker__slug: str | None
+    speaker__name: str | None
+    speaker__kind: str | None
+    speaker__role: str | None
+    speaker__affiliation: str | None
+    speaker__aliases: Any
+    metric_id: int | None
+    metric__slug: str | None
+    metric__name: str | None
+    metric__description: str | None
+    metric__canonical_unit: str | None
+    metric__kind: str | None
+    metric__scope: str | None
+    metric__comparability_days: int | None
+
+
+# The lookups a claim row reads, by name (values_list gives rows with these attribute names).
+FIELDS = ClaimRow._fields
 # The claim's own stored columns not in FIELDS: with them a detail row also gives the ETag.
 _OWN = tuple(f.attname for f in Claim._meta.concrete_fields if f.attname not in FIELDS)
 
 
 def claim_values(claims: QuerySet[Claim]) -> QuerySet:
-    """The claims as named tuples of FIELDS, for row_from_values."""
+    """The claims as rows named by FIELDS (like ClaimRow), for row_from_values."""
     return claims.values_list(*FIELDS, named=True)
 
 
@@ -74,7 +114,7 @@ def claim_detail(pk, *, user=None) -> tuple[dict, str]:
         for convert in converters:
             values[position] = convert(values[position], expression, connection)
     stored = SimpleNamespace(**dict(zip(FIELDS + _OWN, values, strict=True)))
-    return row_from_values(values), fingerprint(stored, model=Claim)
+    return row_from_values(ClaimRow._make(values[: len(FIELDS)])), fingerprint(stored, model=Claim)
 
 
 @dataclass(frozen=True)
@@ -129,89 +169,87 @@ def _interval(low, high, qualifier, unit, canonical_unit, tolerance) -> dict | N
     }
 
 
-def row_from_values(values, tolerance: intervals.Tolerances | None = None, zone=None) -> dict:
-    """The API representation of one claim from a tuple of FIELDS (extra columns ignored);
-    datetimes in ``zone``, by default the current time zone."""
+def row_from_values(
+    row: ClaimRow, tolerance: intervals.Tolerances | None = None, zone=None
+) -> dict:
+    """The API representation of one claim from a row named by FIELDS (a ClaimRow, or the rows
+    of ``claim_values``); datetimes in ``zone``, by default the current time zone."""
     zone = zone or timezone.get_current_timezone()
-    (cid, quote, figure, start, end, low, high, qualifier, unit, subject, scope, as_of_start,
-     as_of_end, precision, status, verdict, verdict_at, created_at, updated_at,
-     article_id, title, url, published, outlet,
-     speaker_id, speaker_slug, speaker_name, speaker_kind, role, affiliation, aliases,
-     metric_id, metric_slug, metric_name, description, canonical_unit, metric_kind,
-     metric_scope, days) = values[: len(FIELDS)]  # fmt: skip
+    metric_id = row.metric_id
     return {
-        "id": cid,
+        "id": row.id,
         "article": {
-            "id": article_id,
-            "title": title,
-            "url": url,
-            "published": _date(published),
-            "outlet": outlet,
+            "id": row.article_id,
+            "title": row.article__title,
+            "url": row.article__url,
+            "published": _date(row.article__published),
+            "outlet": row.article__outlet__name,
         },
-        "quote": quote,
-        "figure": figure,
-        "start": start,
-        "end": end,
-        "value_low": low,
-        "value_high": high,
-        "qualifier": qualifier,
-        "unit": unit,
+        "quote": row.quote,
+        "figure": row.figure,
+        "start": row.start,
+        "end": row.end,
+        "value_low": row.value_low,
+        "value_high": row.value_high,
+        "qualifier": row.qualifier,
+        "unit": row.unit,
         "interval": _interval(
-            low,
-            high,
-            qualifier,
-            unit,
-            canonical_unit if metric_id is not None else None,
+            row.value_low,
+            row.value_high,
+            row.qualifier,
+            row.unit,
+            row.metric__canonical_unit if metric_id is not None else None,
             tolerance or tolerances(),
         ),
-        "subject": subject,
-        "scope": scope,
+        "subject": row.subject,
+        "scope": row.scope,
         "speaker": None
-        if speaker_id is None
+        if row.speaker_id is None
         else {
-            "id": speaker_id,
-            "slug": speaker_slug,
-            "name": speaker_name,
-            "kind": speaker_kind,
-            "role": role,
-            "affiliation": affiliation,
-            "aliases": aliases,
+            "id": row.speaker_id,
+            "slug": row.speaker__slug,
+            "name": row.speaker__name,
+            "kind": row.speaker__kind,
+            "role": row.speaker__role,
+            "affiliation": row.speaker__affiliation,
+            "aliases": row.speaker__aliases,
         },
         "metric": None
         if metric_id is None
         else {
             "id": metric_id,
-            "slug": metric_slug,
-            "name": metric_name,
-            "description": description,
-            "canonical_unit": canonical_unit,
-            "kind": metric_kind,
-            "scope": metric_scope,
-            "comparability_days": days,
+            "slug": row.metric__slug,
+            "name": row.metric__name,
+            "description": row.metric__description,
+            "canonical_unit": row.metric__canonical_unit,
+            "kind": row.metric__kind,
+            "scope": row.metric__scope,
+            "comparability_days": row.metric__comparability_days,
         },
-        "as_of_start": _date(as_of_start),
-        "as_of_end": _date(as_of_end),
-        "as_of_precision": precision,
-        "status": status,
-        "verdict": verdict,
-        "verdict_at": _datetime(verdict_at, zone),
-        "created_at": _datetime(created_at, zone),
-        "updated_at": _datetime(updated_at, zone),
+        "as_of_start": _date(row.as_of_start),
+        "as_of_end": _date(row.as_of_end),
+        "as_of_precision": row.as_of_precision,
+        "status": row.status,
+        "verdict": row.verdict,
+        "verdict_at": _datetime(row.verdict_at, zone),
+        "created_at": _datetime(row.created_at, zone),
+        "updated_at": _datetime(row.updated_at, zone),
     }
 
 
 def rows_from_values(rows) -> list[dict]:
-    """A page of claim tuples as API rows, with the interval tolerances read once."""
+    """A page of claim rows (named by FIELDS) as API rows, with the interval tolerances read
+    once."""
     tolerance, zone = tolerances(), timezone.get_current_timezone()
-    return [row_from_values(values, tolerance, zone) for values in rows]
+    return [row_from_values(row, tolerance, zone) for row in rows]
 
 
 _PATHS = tuple(tuple(path.split("__")) for path in FIELDS)
 
 
-def _values_of(claim: Claim) -> tuple:
-    """The tuple of FIELDS for a claim instance, following its joined relations (None past a
-    missing one: a claim without a speaker has no speaker's name)."""
+def _values_of(claim: Claim) -> ClaimRow:
+    """The ClaimRow of a claim instance, following its joined relations (None past a missing
+    one: a claim without a speaker has no speaker's name)."""
     values = []
     for path in _PATHS:
         value = claim
@@ -220,7 +258,7 @@ def _values_of(claim: Claim) -> tuple:
             if value is None:
                 break
         values.append(value)
-    return tuple(values)
+    return ClaimRow._make(values)
 
 
 def claim_rows(claims) -> list[dict]:
