@@ -38,6 +38,10 @@ class GoldFigure:
     as_of_start: dt.date | None
     as_of_end: dt.date | None
     as_of_precision: str | None
+    # Given by the labels written since issue 12 (None when a label does not say): the head noun
+    # of the subject, and the places, populations and actors the figure holds for.
+    subject_head: str | None = None
+    scope: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +134,8 @@ def _gold(raw: dict[str, Any]) -> GoldFigure:
         as_of_start=_date(raw.get("as_of_start")),
         as_of_end=_date(raw.get("as_of_end")),
         as_of_precision=raw.get("as_of_precision"),
+        subject_head=raw.get("subject_head"),
+        scope=tuple(raw["scope"]) if "scope" in raw else None,
     )
 
 
