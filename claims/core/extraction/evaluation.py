@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from claims.core import vocabulary
 from claims.core.extraction.candidate import Candidate
 from claims.core.extraction.sentences import split_sentences
 
@@ -96,9 +97,14 @@ class Scores:
     qualifier: float
     speaker: float
     as_of: float
+    unit: float = 0.0
+    subject_head: float = 0.0  # the gold head noun is one of the predicted subject's words
+    subject_overlap: float = 0.0  # mean Jaccard of subject words, gold against predicted
+    scope: float | None = None  # over labels giving a scope (None: none do): same places, actors
+    fragment_speakers: int = 0  # predicted speakers that are no one ("that 4", "week")
     misses: tuple[Miss, ...] = field(default=(), repr=False)
 
-    def as_row(self) -> dict[str, float | int]:
+    def as_row(self) -> dict[str, float | int | None]:
         """The numbers only, for printing a table."""
         return {
             "gold": self.gold,
@@ -111,6 +117,11 @@ class Scores:
             "qualifier": self.qualifier,
             "speaker": self.speaker,
             "as_of": self.as_of,
+            "unit": self.unit,
+            "subject_head": self.subject_head,
+            "subject_overlap": self.subject_overlap,
+            "scope": self.scope,
+            "fragment_speakers": self.fragment_speakers,
         }
 
 
@@ -188,6 +199,63 @@ def _speaker_ok(gold: GoldFigure, predicted: str | None) -> bool:
     return normalise_speaker(predicted) in names
 
 
+# A speaker starting "that" or "on", or holding a digit, is a piece of the sentence, not a person
+# or an organisation (the words are in vocabulary/speakers.toml).
+def _not_speaker_words() -> frozenset[str]:
+    return frozenset(vocabulary.load("speakers")["not_speaker_words"])
+
+
+def is_fragment_speaker(name: str | None) -> bool:
+    """True when a predicted speaker is no one: it holds a digit or starts with a function word."""
+    if not name:
+        return False
+    words = re.findall(r"[\w']+", name.lower())
+    function_words = _not_speaker_words()
+    if len(words) > 1 and words[0] in ("a", "an", "the"):
+        words = words[1:]  # "a January U.N. report" is a document; its article does not count
+    return (
+        not words
+        or any(ch.isdigit() for ch in name)
+        or words[0] in function_words
+        or all(w in function_words for w in words)
+    )
+
+
+def _word_forms(phrase: str) -> set[str]:
+    """Lower-case words with possessives and a plural "s" dropped, for comparing subjects."""
+    forms = set()
+    for word in re.findall(r"[\w-]+", phrase.lower().replace("\u2019", "'")):
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            word = word[:-1]
+        forms.add(word)
+    return forms
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
+
+
+def _scope_parts(scope: str) -> set[str]:
+    parts = re.split(r"\s*(?:;|,|\band\b)\s*", scope.lower())
+    return {re.sub(r"^the\s+", "", part.strip()) for part in parts if part.strip()}
+
+
+def _unit_ok(gold: str, predicted: str) -> bool:
+    """Units compare as pint units where both parse ("km" == "kilometre"), else as text."""
+    if gold.strip().lower() == str(predicted).strip().lower():
+        return True
+    try:
+        from claims.core.units import UnitError, parse_unit
+    except ImportError:  # the units module is optional for the pure package
+        return False
+    try:
+        return parse_unit(gold) == parse_unit(str(predicted))
+    except (UnitError, ValueError, TypeError):
+        return False
+
+
 def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -222,9 +290,14 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
     """Score ``extractor(text, published=date)`` on ``corpus``.
 
     Precision, recall and F1 count figures whose spans overlap a gold figure in the same
-    document; bounds, qualifier, speaker and as-of are accuracies over those matched figures.
+    document; bounds, qualifier, unit, subject head, speaker and as-of are accuracies over those
+    matched figures, the subject overlap a mean Jaccard of their words, and the scope an accuracy
+    over the matched figures whose label gives one. ``fragment_speakers`` counts every predicted
+    speaker that is no one, matched or not.
     """
     totals = {"gold": 0, "pred": 0, "match": 0, "bounds": 0, "qual": 0, "speaker": 0, "asof": 0}
+    totals |= {"unit": 0, "head": 0, "scope": 0, "scoped": 0, "fragments": 0}
+    overlap = 0.0
     misses: list[Miss] = []
     for document in corpus:
         predicted = list(extractor(document.text, published=document.published))
@@ -238,6 +311,10 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
             if g_index not in matched_g:
                 misses.append(Miss(document.id, "missed", gold.figure, ""))
         for p_index, pred in enumerate(predicted):
+            if is_fragment_speaker(pred.speaker):
+                totals["fragments"] += 1
+                figure = document.text[pred.start : pred.end]
+                misses.append(Miss(document.id, "fragment_speaker", figure, repr(pred.speaker)))
             if p_index not in matched_p:
                 figure = document.text[pred.start : pred.end]
                 misses.append(Miss(document.id, "spurious", figure, ""))
@@ -257,6 +334,26 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
                 misses.append(
                     Miss(document.id, "qualifier", figure, f"{pred.qualifier} != {gold.qualifier}")
                 )
+            if _unit_ok(gold.unit, pred.unit):
+                totals["unit"] += 1
+            else:
+                misses.append(Miss(document.id, "unit", figure, f"{pred.unit} != {gold.unit}"))
+            subject = getattr(pred, "subject", "") or ""
+            head = gold.subject_head or (gold.subject.split() or [""])[-1]
+            if _word_forms(head) <= _word_forms(subject):
+                totals["head"] += 1
+            else:
+                misses.append(
+                    Miss(document.id, "subject", figure, f"{subject!r} != {gold.subject!r}")
+                )
+            overlap += _jaccard(_word_forms(gold.subject), _word_forms(subject))
+            if gold.scope is not None:
+                totals["scoped"] += 1
+                scope = getattr(pred, "scope", "") or ""
+                if _scope_parts(scope) == {p.lower() for p in gold.scope}:
+                    totals["scope"] += 1
+                else:
+                    misses.append(Miss(document.id, "scope", figure, f"{scope!r} != {gold.scope}"))
             if _speaker_ok(gold, pred.speaker):
                 totals["speaker"] += 1
             else:
@@ -290,6 +387,11 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
         qualifier=_ratio(totals["qual"], matched),
         speaker=_ratio(totals["speaker"], matched),
         as_of=_ratio(totals["asof"], matched),
+        unit=_ratio(totals["unit"], matched),
+        subject_head=_ratio(totals["head"], matched),
+        subject_overlap=overlap / matched if matched else 0.0,
+        scope=_ratio(totals["scope"], totals["scoped"]) if totals["scoped"] else None,
+        fragment_speakers=totals["fragments"],
         misses=tuple(misses),
     )
 
