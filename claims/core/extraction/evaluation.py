@@ -233,6 +233,22 @@ def _word_forms(phrase: str) -> set[str]:
     return forms
 
 
+def guess_head(subject: str) -> str:
+    """The head noun of a label written without a "*" mark: the last word before the first
+    preposition or relative word, past any trailing participles ("people killed in the
+    fighting" -> "people"); the noun after "of" when the subject is "share of ...", "rise in"."""
+    vocabulary_ = vocabulary.load("subjects")
+    of_heads, breaks = set(vocabulary_["of_heads"]), set(vocabulary_["phrase_breaks"])
+    words = subject.split()
+    if len(words) > 2 and words[0].lower() in of_heads and words[1].lower() in ("of", "in"):
+        words = [w for w in words[2:] if w.lower() not in ("the", "a", "an")]
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in breaks), len(words))
+    words = words[:cut]
+    while len(words) > 1 and (words[-1].endswith("ed") or words[-1].lower() in ("dead", "fled")):
+        words = words[:-1]
+    return words[-1] if words else ""
+
+
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 1.0
 
@@ -339,7 +355,7 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
             else:
                 misses.append(Miss(document.id, "unit", figure, f"{pred.unit} != {gold.unit}"))
             subject = getattr(pred, "subject", "") or ""
-            head = gold.subject_head or (gold.subject.split() or [""])[-1]
+            head = gold.subject_head or guess_head(gold.subject)
             if _word_forms(head) <= _word_forms(subject):
                 totals["head"] += 1
             else:

@@ -310,20 +310,6 @@ PARTICIPLES = re.compile(
     r"abducted|kidnapped|released|affected|infected|stranded|deployed|fled|returned)\b",
     re.IGNORECASE,
 )
-# What happened to the counted people, read from the rest of their clause when no participle
-# says it: "were taken hostage", "were diagnosed with brain injuries", "were able to return".
-_TAIL_EVENTS = (
-    (re.compile(r"\btaken\s+(?:hostage|captive|prisoner)\b", re.IGNORECASE), "taken hostage"),
-    (
-        re.compile(
-            r"\b(?:diagnosed|treated)\s+(?:with|for)\s+(?:[\w-]+\s+){0,3}?(?:injur(?:y|ies)|wounds?)"
-            r"\b",
-            re.IGNORECASE,
-        ),
-        "injured",
-    ),
-    (re.compile(r"\bto\s+(?:return|go\s+(?:back|home))\b", re.IGNORECASE), "returning"),
-)
 _VERB_TO_PARTICIPLE = {
     "killing": "killed",
     "killed": "killed",
@@ -361,47 +347,12 @@ def subject_after(text: str, start: int, limit: int) -> str:
     participle = PARTICIPLES.search(tail)
     if words and participle and not re.search(r"[,.;]", tail[: participle.start()]):
         words.append(participle.group(1).lower())
-    elif words:
-        clause = re.match(r"[^,.;:]*", text[position : min(limit, position + 80)])
-        assert clause is not None
-        for regex, event in _TAIL_EVENTS:
-            if regex.search(clause.group(0)):
-                words.append(event)
-                break
     return " ".join(words)
 
 
-# "The number of people forced from their homes ... rose to N": the subject is what is numbered.
-_NUMBER_OF = re.compile(
-    r"\b(?:number|total|count|tally)\s+of\s+(?!the\s+(?:dead|killed|wounded)\b)", re.IGNORECASE
-)
-_LINKING_BEFORE = re.compile(
-    r"\b(?:rose|risen|rising|fell|fallen|climbed|jumped|increased|dropped|declined|reached|"
-    r"stood|stands|was|is|hit|totalled|totaled|topped|grew|surged)\b[^.;]*$",
-    re.IGNORECASE,
-)
-# "hosted more refugees than any other country, nearly 3.7 million": the figure counts refugees.
-_COMPARATIVE_BEFORE = re.compile(
-    r"\b(?:more|fewer|less)\s+((?:[\w'\u2019-]+\s+){0,2}?[\w'\u2019-]+)\s+than\b[^.;\d]*,\s*"
-    r"(?:\w+\s+){0,3}$",
-    re.IGNORECASE,
-)
-
-
 def subject_of_clause(text: str, sentence_start: int, figure_start: int) -> str:
-    """The subject of a figure with no noun after it, read from the words before it: the
-    "number of X" the clause is about, the noun of a comparison the figure closes, else the
-    noun phrase just before the figure."""
-    window = text[sentence_start:figure_start]
-    numbered = list(_NUMBER_OF.finditer(window))
-    if numbered and _LINKING_BEFORE.search(window[numbered[-1].end() :]):
-        start = sentence_start + numbered[-1].end()
-        subject = subject_after(text, start - 1, figure_start)
-        if subject:
-            return subject
-    compared = _COMPARATIVE_BEFORE.search(window)
-    if compared:
-        return compared.group(1)
+    """The subject of a figure with no noun after it: the noun phrase just before it. (The
+    parse, where there is one, does better; see ``claims.core.extraction.parse``.)"""
     return subject_before(text, sentence_start, figure_start)
 
 

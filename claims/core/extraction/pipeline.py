@@ -8,7 +8,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from claims.core.extraction import dates, measures, places, speakers
+from claims.core.extraction import dates, measures, parse, places, speakers
 from claims.core.extraction.candidate import Candidate
 from claims.core.extraction.numbers import NumberAtom, find_numbers
 from claims.core.extraction.ranges import NumericSpan, bounds_for, build_spans, find_qualifier
@@ -71,7 +71,7 @@ _NOT_NAME_WORDS = (
     }
 )
 # Words between a figure and a time expression that make the expression date another figure
-# ("up from 954 a day earlier", "bringing the total since January to 6,700").
+# ("up from 80 the week before", "taking the count since March to 1,200").
 _CONTRAST = re.compile(
     r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bbringing\b|\bversus\b|"
     r"\bvs\b|\bafter\b|\bwhile\b|\bbut\b|\bwhereas\b|\bshort\s+of\b|;|"
@@ -235,8 +235,21 @@ def _sentence_candidates(
     figures.sort(key=lambda f: f.start)
     _inherit_units(text, figures)
     _share_qualifiers(text, figures)
+    readings = _readings(text, sentence, figures)
     elliptical = _elliptical_subjects(text, figures)
+    for index, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
+        # A figure with no noun of its own ("and 265 in August") counts what the one before
+        # it counts, as the parse read that one.
+        if index in elliptical:
+            figure.subject = figures[index - 1].subject
+        elif reading is not None and reading.subject:
+            figure.subject = reading.subject
     _scopes(text, sentence, figures, elliptical, context)
+    # The scope rules read more than one clause ("in the country" back to its name); the parse
+    # adds the places of the figure's own clause where they found none.
+    for figure, reading in zip(figures, readings, strict=True):
+        if reading is not None and reading.places and not figure.scope:
+            figure.scope = places.join(list(reading.places))
 
     anchors = speakers.find_anchors(text, sentence.start, sentence.end)
     figures = [f for f in figures if not _is_speaker_count(text, f, anchors)]
@@ -275,6 +288,19 @@ def _sentence_candidates(
         )
     _remember(context, anchors, expressions, sentence.paragraph)
     return results
+
+
+def _readings(text: str, sentence: Sentence, figures: list[_Figure]) -> list[parse.Reading | None]:
+    """The parse's reading of each figure; only sentences holding a figure are parsed."""
+    if not figures or not parse.available():
+        return [None] * len(figures)
+    chunk = text[sentence.start : sentence.end]
+    return [
+        parse.read_figure(
+            chunk, f.start - sentence.start, f.end - sentence.start, count=f.unit == "count"
+        )
+        for f in figures
+    ]
 
 
 _RATIO_GAP = re.compile(r"\s+in\s+(?:every\s+)?")
@@ -363,8 +389,8 @@ def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure
 def _articles_in_lists(
     text: str, spans: list[NumericSpan], figures: list[_Figure], sentence: Sentence
 ) -> list[_Figure]:
-    """ "killing a Peshmerga soldier, one civilian, and an Iraqi army officer": "a" counts as 1,
-    but only inside a casualty list that also holds real numbers."""
+    """ "wounding a guard, two drivers and an engineer": "a" counts as 1, but only inside a
+    casualty list that also holds real numbers."""
     if not figures:
         return []
     accepted: list[_Figure] = []
@@ -407,8 +433,8 @@ def _articles_in_lists(
 
 
 def _inherit_units(text: str, figures: list[_Figure]) -> None:
-    """ "2.87 million barrels per day in May, down from 2.95 million in April": the second
-    figure has no noun of its own and takes the unit of the figure it is compared with."""
+    """ "4 million tonnes this season, against 3.2 million last season": the second figure has
+    no noun of its own and takes the unit of the figure it is compared with."""
     for index, figure in enumerate(figures):
         if figure.unit_given or index == 0 or figure.unit != "count":
             continue
@@ -533,7 +559,7 @@ def _resolve_place(
 
 
 def _share_qualifiers(text: str, figures: list[_Figure]) -> None:
-    """ "at least 13 U.S. service members and 60 Afghans": one hedge covers both counts."""
+    """ "at least 9 police officers and 20 bystanders": one hedge covers both counts."""
     for previous, figure in itertools.pairwise(figures):
         if figure.qualifier is not Qualifier.EXACT or previous.qualifier is Qualifier.EXACT:
             continue
