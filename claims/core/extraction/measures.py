@@ -10,7 +10,9 @@ from __future__ import annotations
 import functools
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
 
@@ -74,7 +76,9 @@ _TIMES_CONTEXT = re.compile(
 )
 _FOLD_AFTER = re.compile(r"-?fold\b", re.IGNORECASE)
 
-_QUANTULUM_ENTITIES = {"length", "area", "mass", "volume", "power", "energy", "speed"}
+# The physical dimensions we keep, in order of preference when one word names units of two
+# ("kt" is a kiloton and a knot): news figures are weights and sizes more often than speeds.
+_QUANTULUM_ENTITIES = ("length", "area", "mass", "volume", "power", "energy", "speed")
 # Lexicon entries that are ordinary English words after a number far more often than units
 # ("2.95 million in April", "two hands", "a point").
 _NOT_UNITS = {
@@ -193,9 +197,11 @@ def _quantulum_lexicon() -> tuple[dict[str, str], dict[str, str]]:
             units = load.units("en_US")
     except Exception:  # quantulum3 missing or broken: our own list still works
         return {}, {}
+    # quantulum3 keeps the units of one word in a set, whose order changes with PYTHONHASHSEED:
+    # every choice below goes through a sort so that one text always gives one unit.
     surfaces: dict[str, str] = {}
-    for surface, candidates in units.surfaces.items():
-        for unit in candidates:
+    for surface, candidates in sorted(units.surfaces.items()):
+        for unit in _preferred(candidates):
             if (
                 unit.entity.name in _QUANTULUM_ENTITIES
                 and " " not in surface
@@ -204,8 +210,8 @@ def _quantulum_lexicon() -> tuple[dict[str, str], dict[str, str]]:
                 surfaces[surface.lower()] = quantulum_unit_name(unit.name)
                 break
     symbols: dict[str, str] = {}
-    for symbol, candidates in units.symbols.items():
-        for unit in candidates:
+    for symbol, candidates in sorted(units.symbols.items()):
+        for unit in _preferred(candidates):
             if (
                 unit.entity.name in _QUANTULUM_ENTITIES
                 and len(symbol) >= 2
@@ -215,6 +221,12 @@ def _quantulum_lexicon() -> tuple[dict[str, str], dict[str, str]]:
                 symbols[symbol] = quantulum_unit_name(unit.name)
                 break
     return _known(surfaces), _known(symbols)
+
+
+def _preferred(candidates: Iterable[Any]) -> list[Any]:
+    """quantulum3 units of one word, the dimension we prefer first, then by name."""
+    order = {name: index for index, name in enumerate(_QUANTULUM_ENTITIES)}
+    return sorted(candidates, key=lambda u: (order.get(u.entity.name, len(order)), u.name))
 
 
 def _known(lexicon: dict[str, str]) -> dict[str, str]:
