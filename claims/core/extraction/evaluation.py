@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from claims.core import vocabulary
 from claims.core.extraction.candidate import Candidate
 from claims.core.extraction.sentences import split_sentences
+from claims.core.extraction.speakers import is_fragment_speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,28 +198,6 @@ def normalise_speaker(name: str | None) -> str | None:
 def _speaker_ok(gold: GoldFigure, predicted: str | None) -> bool:
     names = {normalise_speaker(gold.speaker)} | {normalise_speaker(a) for a in gold.speaker_aliases}
     return normalise_speaker(predicted) in names
-
-
-# A speaker starting "that" or "on", or holding a digit, is a piece of the sentence, not a person
-# or an organisation (the words are in vocabulary/speakers.toml).
-def _not_speaker_words() -> frozenset[str]:
-    return frozenset(vocabulary.load("speakers")["not_speaker_words"])
-
-
-def is_fragment_speaker(name: str | None) -> bool:
-    """True when a predicted speaker is no one: it holds a digit or starts with a function word."""
-    if not name:
-        return False
-    words = re.findall(r"[\w']+", name.lower())
-    function_words = _not_speaker_words()
-    if len(words) > 1 and words[0] in ("a", "an", "the"):
-        words = words[1:]  # "a January U.N. report" is a document; its article does not count
-    return (
-        not words
-        or any(ch.isdigit() for ch in name)
-        or words[0] in function_words
-        or all(w in function_words for w in words)
-    )
 
 
 def _word_forms(phrase: str) -> set[str]:

@@ -260,6 +260,8 @@ def _sentence_candidates(
     results = []
     for index, figure in enumerate(figures):
         speaker = _speaker_for(text, figure, anchors, context, sentence.paragraph)
+        if speaker is not None and speakers.is_fragment_speaker(speaker.name):
+            speaker = None  # a piece of the sentence is no one: better no speaker than a wrong one
         period = _period_for(text, index, figures, expressions, context.published)
         low, high = (
             bounds_for(figure.low, figure.high, figure.qualifier)
