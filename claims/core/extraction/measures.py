@@ -78,7 +78,9 @@ _FOLD_AFTER = re.compile(r"-?fold\b", re.IGNORECASE)
 
 # The physical dimensions we keep, in order of preference when one word names units of two
 # ("kt" is a kiloton and a knot): news figures are weights and sizes more often than speeds.
-_QUANTULUM_ENTITIES = ("length", "area", "mass", "volume", "power", "energy", "speed")
+_QUANTULUM_ENTITIES = (
+    "length", "area", "mass", "volume", "power", "energy", "data storage", "speed",
+)  # fmt: skip
 # Lexicon entries that are ordinary English words after a number far more often than units
 # ("2.95 million in April", "two hands", "a point").
 _NOT_UNITS = {

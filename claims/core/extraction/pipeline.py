@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 
+from claims.core import vocabulary
 from claims.core.extraction import dates, measures, parse, places, speakers
 from claims.core.extraction.candidate import Candidate
 from claims.core.extraction.numbers import NumberAtom, find_numbers
@@ -120,7 +122,9 @@ def extract(text: str, *, published: dt.date | None = None) -> list[Candidate]:
     ``published`` resolves relative dates ("last month", "on Thursday"); without it only
     absolute dates written in the text give an as-of period.
     """
-    blocked = dates.blocked_spans(text)
+    blocked = sorted(
+        dates.blocked_spans(text) + [(m.start(), m.end()) for m in _NEVER_FIGURES.finditer(text)]
+    )
     blocked_starts = [s for s, _ in blocked]
     context = _Context(published=published)
     candidates: list[Candidate] = []
@@ -159,7 +163,7 @@ def _is_not_a_claim(text: str, span: NumericSpan, sentence: Sentence) -> bool:
     if not first.is_word and not first.currency and not span.is_range:
         name = _NAME_BEFORE.search(text[max(sentence.start, span.start - 40) : span.start])
         if name and name.group(1) not in _NOT_NAME_WORDS and first.scale == 1:
-            after = text[span.end : span.end + 3]
+            after = text[span.end : span.end + 4]
             if not after.startswith(("%", " per", "-")) and not first.has_separator:
                 return True  # "France 24", "Resolution 2254"
     if re.match(_ADDRESS_AFTER, text[span.end : span.end + 40]):
@@ -192,7 +196,27 @@ def _is_not_a_claim(text: str, span: NumericSpan, sentence: Sentence) -> bool:
         _ONE_NOT_A_COUNT_AFTER.match(text, span.end) or _ONE_NOT_A_COUNT_BEFORE.search(before)
     ):
         return True
-    return bool(re.search(r"\b(?:No\.|number|Number|route|Route)\s*$", before))
+    # "paragraph 18", "H.R. 1", "BR 277": names, not counts.
+    return bool(_identifier_before().search(before) or _CODE_BEFORE.search(before))
+
+
+# Digits that are never a figure wherever they stand: HTML entities left in a text ("&#039;")
+# and telephone numbers ("555-867-5309", "+44 20 7946 0958").
+_NEVER_FIGURES = re.compile(
+    r"&#?\w{1,8};"
+    r"|(?<![\w.,-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])"
+    r"\d{3,4}[ .-]\d{4}(?![\w.,-]?\d)"
+)
+# An upper-case code or an abbreviation with dots right before the digits ("BR 277", "H.R. 1");
+# currency codes ("USD 40") are money and stay.
+_CODE_BEFORE = re.compile(r"(?<![\w.])(?:(?![A-Z]{3}\s$)[A-Z]{1,3}|(?:[A-Z]\.){2,3})\s?$")
+
+
+@functools.cache
+def _identifier_before() -> re.Pattern[str]:
+    words = vocabulary.load("identifiers")["words_before"]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s*$", re.IGNORECASE)
 
 
 def _sentence_candidates(
