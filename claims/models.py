@@ -45,7 +45,8 @@ class Speaker(models.Model):
 
     Kind = SpeakerKind
 
-    slug = models.SlugField(max_length=150, unique=True)
+    # Unicode slugs: a name in any script keeps its letters, so 王小明 and नरेंद्र मोदी differ.
+    slug = models.SlugField(max_length=150, unique=True, allow_unicode=True)
     name = models.CharField(max_length=300)
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.PERSON)
     role = models.CharField(max_length=300, blank=True)

@@ -10,6 +10,8 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from claims.core.extraction import extract
+from claims.core.extraction.identities import clean_name, known_identity, name_key
+from claims.core.extraction.speakers import is_fragment_speaker
 from claims.core.offsets import LocateError, locate_figure
 from claims.models import (
     CLAIM_INPUT_FIELDS,
@@ -198,17 +200,49 @@ def candidate_fields(candidate) -> dict:
     }
 
 
+def _speaker_slug(name: str) -> str:
+    """A slug of its own for a new speaker: any script kept (王小明 is not "speaker"), and a
+    numeric suffix when another speaker already holds the slug."""
+    base = slugify(name, allow_unicode=True)[:140] or "speaker"
+    slug, number = base, 1
+    while Speaker.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
 def speaker_for_name(name: str, kind: str | None) -> Speaker:
-    """The speaker called ``name`` (by name or slug, case-insensitive), created when unknown."""
-    name = " ".join(name.split())[:300]
-    slug = slugify(name)[:150] or "speaker"
-    speaker = (
-        Speaker.objects.filter(name__iexact=name).first()
-        or Speaker.objects.filter(slug=slug).first()
-    )
+    """The speaker called ``name``, created when unknown.
+
+    Spellings of one identity meet in one speaker: the table of common speakers
+    (``vocabulary/speaker_identities.toml``: "U.N." = "UN" = "United Nations") gives the
+    canonical name, then a speaker whose name or one of whose aliases has the same key
+    (case, acronym dots and a leading "the" ignored). A speaker created from the table carries
+    its aliases and affiliation, which editors keep up in admin.
+    """
+    name = clean_name(name)[:300]
+    identity = known_identity(name)
+    if identity is not None:
+        name = identity.name
+    key = name_key(name)
+    speaker = Speaker.objects.filter(name__iexact=name).first()
+    if speaker is None:
+        # Aliases are a JSON list; every backend can read them, not every one can search them.
+        for candidate in Speaker.objects.exclude(aliases=[]).only("id", "name", "aliases"):
+            if any(name_key(alias) == key for alias in candidate.aliases):
+                speaker = Speaker.objects.get(pk=candidate.pk)
+                break
     if speaker is None:
         kinds = Speaker.Kind.values
-        speaker = Speaker(name=name, slug=slug, kind=kind if kind in kinds else "person")
+        if identity is not None:
+            kind = identity.kind
+        speaker = Speaker(
+            name=name,
+            slug=_speaker_slug(name),
+            kind=kind if kind in kinds else "person",
+            affiliation=identity.affiliation if identity else "",
+            aliases=list(identity.aliases) if identity else [],
+        )
         speaker.full_clean()
         speaker.save()
     return speaker
@@ -230,9 +264,10 @@ def article_extract(*, article: Article) -> ExtractionResult:
         if any(candidate.start < end and start < candidate.end for start, end in taken):
             kept += 1
             continue
+        # Extraction never creates a speaker that is no one ("that 4", "on Twitter").
         speaker = (
             speaker_for_name(candidate.speaker, candidate.speaker_kind)
-            if candidate.speaker
+            if candidate.speaker and not is_fragment_speaker(candidate.speaker)
             else None
         )
         claim = Claim(

@@ -21,6 +21,7 @@ import pint
 CURRENCIES = (
     "USD", "EUR", "GBP", "IQD", "SYP", "TRY", "IRR", "JOD", "SAR", "AED",
     "EGP", "LBP", "KWD", "QAR", "ILS", "RUB", "CNY", "JPY", "CHF", "INR",
+    "HKD", "BRL", "PKR",
 )  # fmt: skip
 
 # Phrases used in news copy that pint does not read, mapped to the unit they mean.

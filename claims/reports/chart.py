@@ -10,12 +10,6 @@ import datetime as dt
 import io
 import math
 
-import matplotlib
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter
-
 from claims.reports.records import MetricReport, ReportClaim
 
 CONFLICT = "#c62828"
@@ -47,6 +41,14 @@ def metric_chart_svg(report: MetricReport) -> str:
     bottom, top = low - pad, high + pad
     if low >= 0:
         bottom = max(bottom, 0.0)
+    # matplotlib takes about a second to import: loaded when a chart is drawn, not when a
+    # command or the admin starts.
+    import matplotlib
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter
+
     with matplotlib.rc_context({"svg.fonttype": "none", "font.size": 9}):
         figure = Figure(figsize=(8.2, 3.4), dpi=100)
         axes = figure.add_subplot()

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from claims.core import vocabulary
 from claims.core.extraction.candidate import Candidate
 from claims.core.extraction.sentences import split_sentences
+from claims.core.extraction.speakers import is_fragment_speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,10 @@ class GoldFigure:
     as_of_start: dt.date | None
     as_of_end: dt.date | None
     as_of_precision: str | None
+    # Given by the labels written since issue 12 (None when a label does not say): the head noun
+    # of the subject, and the places, populations and actors the figure holds for.
+    subject_head: str | None = None
+    scope: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +98,14 @@ class Scores:
     qualifier: float
     speaker: float
     as_of: float
+    unit: float = 0.0
+    subject_head: float = 0.0  # the gold head noun is one of the predicted subject's words
+    subject_overlap: float = 0.0  # mean Jaccard of subject words, gold against predicted
+    scope: float | None = None  # over labels giving a scope (None: none do): same places, actors
+    fragment_speakers: int = 0  # predicted speakers that are no one ("that 4", "week")
     misses: tuple[Miss, ...] = field(default=(), repr=False)
 
-    def as_row(self) -> dict[str, float | int]:
+    def as_row(self) -> dict[str, float | int | None]:
         """The numbers only, for printing a table."""
         return {
             "gold": self.gold,
@@ -107,6 +118,11 @@ class Scores:
             "qualifier": self.qualifier,
             "speaker": self.speaker,
             "as_of": self.as_of,
+            "unit": self.unit,
+            "subject_head": self.subject_head,
+            "subject_overlap": self.subject_overlap,
+            "scope": self.scope,
+            "fragment_speakers": self.fragment_speakers,
         }
 
 
@@ -130,6 +146,8 @@ def _gold(raw: dict[str, Any]) -> GoldFigure:
         as_of_start=_date(raw.get("as_of_start")),
         as_of_end=_date(raw.get("as_of_end")),
         as_of_precision=raw.get("as_of_precision"),
+        subject_head=raw.get("subject_head"),
+        scope=tuple(raw["scope"]) if "scope" in raw else None,
     )
 
 
@@ -182,6 +200,57 @@ def _speaker_ok(gold: GoldFigure, predicted: str | None) -> bool:
     return normalise_speaker(predicted) in names
 
 
+def _word_forms(phrase: str) -> set[str]:
+    """Lower-case words with possessives and a plural "s" dropped, for comparing subjects."""
+    forms = set()
+    for word in re.findall(r"[\w-]+", phrase.lower().replace("\u2019", "'")):
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            word = word[:-1]
+        forms.add(word)
+    return forms
+
+
+def guess_head(subject: str) -> str:
+    """The head noun of a label written without a "*" mark: the last word before the first
+    preposition or relative word, past any trailing participles ("people killed in the
+    fighting" -> "people"); the noun after "of" when the subject is "share of ...", "rise in"."""
+    vocabulary_ = vocabulary.load("subjects")
+    of_heads, breaks = set(vocabulary_["of_heads"]), set(vocabulary_["phrase_breaks"])
+    words = subject.split()
+    if len(words) > 2 and words[0].lower() in of_heads and words[1].lower() in ("of", "in"):
+        words = [w for w in words[2:] if w.lower() not in ("the", "a", "an")]
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in breaks), len(words))
+    words = words[:cut]
+    while len(words) > 1 and (words[-1].endswith("ed") or words[-1].lower() in ("dead", "fled")):
+        words = words[:-1]
+    return words[-1] if words else ""
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
+
+
+def _scope_parts(scope: str) -> set[str]:
+    parts = re.split(r"\s*(?:;|,|\band\b)\s*", scope.lower())
+    return {re.sub(r"^the\s+", "", part.strip()) for part in parts if part.strip()}
+
+
+def _unit_ok(gold: str, predicted: str) -> bool:
+    """Units compare as pint units where both parse ("km" == "kilometre"), else as text."""
+    if gold.strip().lower() == str(predicted).strip().lower():
+        return True
+    try:
+        from claims.core.units import UnitError, parse_unit
+    except ImportError:  # the units module is optional for the pure package
+        return False
+    try:
+        return parse_unit(gold) == parse_unit(str(predicted))
+    except (UnitError, ValueError, TypeError):
+        return False
+
+
 def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -216,9 +285,14 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
     """Score ``extractor(text, published=date)`` on ``corpus``.
 
     Precision, recall and F1 count figures whose spans overlap a gold figure in the same
-    document; bounds, qualifier, speaker and as-of are accuracies over those matched figures.
+    document; bounds, qualifier, unit, subject head, speaker and as-of are accuracies over those
+    matched figures, the subject overlap a mean Jaccard of their words, and the scope an accuracy
+    over the matched figures whose label gives one. ``fragment_speakers`` counts every predicted
+    speaker that is no one, matched or not.
     """
     totals = {"gold": 0, "pred": 0, "match": 0, "bounds": 0, "qual": 0, "speaker": 0, "asof": 0}
+    totals |= {"unit": 0, "head": 0, "scope": 0, "scoped": 0, "fragments": 0}
+    overlap = 0.0
     misses: list[Miss] = []
     for document in corpus:
         predicted = list(extractor(document.text, published=document.published))
@@ -232,6 +306,10 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
             if g_index not in matched_g:
                 misses.append(Miss(document.id, "missed", gold.figure, ""))
         for p_index, pred in enumerate(predicted):
+            if is_fragment_speaker(pred.speaker):
+                totals["fragments"] += 1
+                figure = document.text[pred.start : pred.end]
+                misses.append(Miss(document.id, "fragment_speaker", figure, repr(pred.speaker)))
             if p_index not in matched_p:
                 figure = document.text[pred.start : pred.end]
                 misses.append(Miss(document.id, "spurious", figure, ""))
@@ -251,6 +329,26 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
                 misses.append(
                     Miss(document.id, "qualifier", figure, f"{pred.qualifier} != {gold.qualifier}")
                 )
+            if _unit_ok(gold.unit, pred.unit):
+                totals["unit"] += 1
+            else:
+                misses.append(Miss(document.id, "unit", figure, f"{pred.unit} != {gold.unit}"))
+            subject = getattr(pred, "subject", "") or ""
+            head = gold.subject_head or guess_head(gold.subject)
+            if _word_forms(head) <= _word_forms(subject):
+                totals["head"] += 1
+            else:
+                misses.append(
+                    Miss(document.id, "subject", figure, f"{subject!r} != {gold.subject!r}")
+                )
+            overlap += _jaccard(_word_forms(gold.subject), _word_forms(subject))
+            if gold.scope is not None:
+                totals["scoped"] += 1
+                scope = getattr(pred, "scope", "") or ""
+                if _scope_parts(scope) == {p.lower() for p in gold.scope}:
+                    totals["scope"] += 1
+                else:
+                    misses.append(Miss(document.id, "scope", figure, f"{scope!r} != {gold.scope}"))
             if _speaker_ok(gold, pred.speaker):
                 totals["speaker"] += 1
             else:
@@ -284,6 +382,11 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
         qualifier=_ratio(totals["qual"], matched),
         speaker=_ratio(totals["speaker"], matched),
         as_of=_ratio(totals["asof"], matched),
+        unit=_ratio(totals["unit"], matched),
+        subject_head=_ratio(totals["head"], matched),
+        subject_overlap=overlap / matched if matched else 0.0,
+        scope=_ratio(totals["scope"], totals["scoped"]) if totals["scoped"] else None,
+        fragment_speakers=totals["fragments"],
         misses=tuple(misses),
     )
 

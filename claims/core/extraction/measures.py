@@ -10,7 +10,9 @@ from __future__ import annotations
 import functools
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
 
@@ -74,7 +76,11 @@ _TIMES_CONTEXT = re.compile(
 )
 _FOLD_AFTER = re.compile(r"-?fold\b", re.IGNORECASE)
 
-_QUANTULUM_ENTITIES = {"length", "area", "mass", "volume", "power", "energy", "speed"}
+# The physical dimensions we keep, in order of preference when one word names units of two
+# ("kt" is a kiloton and a knot): news figures are weights and sizes more often than speeds.
+_QUANTULUM_ENTITIES = (
+    "length", "area", "mass", "volume", "power", "energy", "data storage", "speed",
+)  # fmt: skip
 # Lexicon entries that are ordinary English words after a number far more often than units
 # ("2.95 million in April", "two hands", "a point").
 _NOT_UNITS = {
@@ -193,9 +199,11 @@ def _quantulum_lexicon() -> tuple[dict[str, str], dict[str, str]]:
             units = load.units("en_US")
     except Exception:  # quantulum3 missing or broken: our own list still works
         return {}, {}
+    # quantulum3 keeps the units of one word in a set, whose order changes with PYTHONHASHSEED:
+    # every choice below goes through a sort so that one text always gives one unit.
     surfaces: dict[str, str] = {}
-    for surface, candidates in units.surfaces.items():
-        for unit in candidates:
+    for surface, candidates in sorted(units.surfaces.items()):
+        for unit in _preferred(candidates):
             if (
                 unit.entity.name in _QUANTULUM_ENTITIES
                 and " " not in surface
@@ -204,8 +212,8 @@ def _quantulum_lexicon() -> tuple[dict[str, str], dict[str, str]]:
                 surfaces[surface.lower()] = quantulum_unit_name(unit.name)
                 break
     symbols: dict[str, str] = {}
-    for symbol, candidates in units.symbols.items():
-        for unit in candidates:
+    for symbol, candidates in sorted(units.symbols.items()):
+        for unit in _preferred(candidates):
             if (
                 unit.entity.name in _QUANTULUM_ENTITIES
                 and len(symbol) >= 2
@@ -215,6 +223,12 @@ def _quantulum_lexicon() -> tuple[dict[str, str], dict[str, str]]:
                 symbols[symbol] = quantulum_unit_name(unit.name)
                 break
     return _known(surfaces), _known(symbols)
+
+
+def _preferred(candidates: Iterable[Any]) -> list[Any]:
+    """quantulum3 units of one word, the dimension we prefer first, then by name."""
+    order = {name: index for index, name in enumerate(_QUANTULUM_ENTITIES)}
+    return sorted(candidates, key=lambda u: (order.get(u.entity.name, len(order)), u.name))
 
 
 def _known(lexicon: dict[str, str]) -> dict[str, str]:
@@ -310,20 +324,6 @@ PARTICIPLES = re.compile(
     r"abducted|kidnapped|released|affected|infected|stranded|deployed|fled|returned)\b",
     re.IGNORECASE,
 )
-# What happened to the counted people, read from the rest of their clause when no participle
-# says it: "were taken hostage", "were diagnosed with brain injuries", "were able to return".
-_TAIL_EVENTS = (
-    (re.compile(r"\btaken\s+(?:hostage|captive|prisoner)\b", re.IGNORECASE), "taken hostage"),
-    (
-        re.compile(
-            r"\b(?:diagnosed|treated)\s+(?:with|for)\s+(?:[\w-]+\s+){0,3}?(?:injur(?:y|ies)|wounds?)"
-            r"\b",
-            re.IGNORECASE,
-        ),
-        "injured",
-    ),
-    (re.compile(r"\bto\s+(?:return|go\s+(?:back|home))\b", re.IGNORECASE), "returning"),
-)
 _VERB_TO_PARTICIPLE = {
     "killing": "killed",
     "killed": "killed",
@@ -361,47 +361,12 @@ def subject_after(text: str, start: int, limit: int) -> str:
     participle = PARTICIPLES.search(tail)
     if words and participle and not re.search(r"[,.;]", tail[: participle.start()]):
         words.append(participle.group(1).lower())
-    elif words:
-        clause = re.match(r"[^,.;:]*", text[position : min(limit, position + 80)])
-        assert clause is not None
-        for regex, event in _TAIL_EVENTS:
-            if regex.search(clause.group(0)):
-                words.append(event)
-                break
     return " ".join(words)
 
 
-# "The number of people forced from their homes ... rose to N": the subject is what is numbered.
-_NUMBER_OF = re.compile(
-    r"\b(?:number|total|count|tally)\s+of\s+(?!the\s+(?:dead|killed|wounded)\b)", re.IGNORECASE
-)
-_LINKING_BEFORE = re.compile(
-    r"\b(?:rose|risen|rising|fell|fallen|climbed|jumped|increased|dropped|declined|reached|"
-    r"stood|stands|was|is|hit|totalled|totaled|topped|grew|surged)\b[^.;]*$",
-    re.IGNORECASE,
-)
-# "hosted more refugees than any other country, nearly 3.7 million": the figure counts refugees.
-_COMPARATIVE_BEFORE = re.compile(
-    r"\b(?:more|fewer|less)\s+((?:[\w'\u2019-]+\s+){0,2}?[\w'\u2019-]+)\s+than\b[^.;\d]*,\s*"
-    r"(?:\w+\s+){0,3}$",
-    re.IGNORECASE,
-)
-
-
 def subject_of_clause(text: str, sentence_start: int, figure_start: int) -> str:
-    """The subject of a figure with no noun after it, read from the words before it: the
-    "number of X" the clause is about, the noun of a comparison the figure closes, else the
-    noun phrase just before the figure."""
-    window = text[sentence_start:figure_start]
-    numbered = list(_NUMBER_OF.finditer(window))
-    if numbered and _LINKING_BEFORE.search(window[numbered[-1].end() :]):
-        start = sentence_start + numbered[-1].end()
-        subject = subject_after(text, start - 1, figure_start)
-        if subject:
-            return subject
-    compared = _COMPARATIVE_BEFORE.search(window)
-    if compared:
-        return compared.group(1)
+    """The subject of a figure with no noun after it: the noun phrase just before it. (The
+    parse, where there is one, does better; see ``claims.core.extraction.parse``.)"""
     return subject_before(text, sentence_start, figure_start)
 
 

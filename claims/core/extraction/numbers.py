@@ -56,6 +56,12 @@ SCALES: dict[str, float] = {
     "b": 1e9,
     "tn": 1e12,
     "tr": 1e12,
+    # South Asian scales: a lakh is 100,000 and a crore 10 million; "lakh crore" is both.
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "lakh crore": 1e12,
 }
 CURRENCY_SYMBOLS: dict[str, str] = {
     "us$": "USD",
@@ -64,6 +70,10 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "£": "GBP",
     "¥": "JPY",
     "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "r$": "BRL",
+    "hk$": "HKD",
     "usd": "USD",
     "eur": "EUR",
     "gbp": "GBP",
@@ -81,18 +91,26 @@ _WORD_NUMBER = (
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # Attached scales ("3.4m", "$20bn") must not be followed by more letters ("3mm" is a unit).
 _ATTACHED_SCALE = r"(?:bn|mn|mln|tn|m|k)(?![A-Za-z])"
-_SPACED_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn)\b"
+_SPACED_SCALE = (
+    r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn|lakh\s+crore|lakhs?|crores?)\b"
+)
 # Letters glued to digits make an ordinal, a decade or a code ("8th", "1990s", "F16") unless
 # they are a unit abbreviation ("40km", "3mm", "95%" is not a letter).
-_GLUED_UNIT_GUARD = r"(?!km\b|mm\b|m\b|cm\b|kg\b|bpd\b|mw\b|gw\b|sq\b)[A-Za-z]|\d"
-_CURRENCY_PREFIX = r"(?:US\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|IQD)\s?)"
+_GLUED_UNIT_GUARD = (
+    r"(?!(?:km|mm|m|cm|kg|bpd|mw|gw|kw|kwh|mwh|gwh|gb|tb|mb|mph|kph|ha|sq)\b)[A-Za-z]|\d"
+)
+# Longer signs first: "HK$" and "R$" are not dollars of the United States.
+_CURRENCY_PREFIX = r"(?:US\$|HK\$|R\$\s?|\$|€|£|¥|₹\s?|Rs\.?\s?|(?:USD|EUR|GBP|IQD|INR)\s?)"
+# A minus sign written against the digits is a signed change ("fell -1.3%"); only after a space
+# or a bracket, never inside a range or a code ("2020-21", "5%-6%", "F-16").
+_SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-\u2212])(?=\d))?"
 
 NUMBER_RE = re.compile(
     rf"""
     (?P<currency>{_CURRENCY_PREFIX})?
     (?:
-        (?<![\w.,:/])(?P<digits>{_DIGITS})(?![.,]\d)(?![:/]\d)
-        (?:(?P<attached>{_ATTACHED_SCALE})|\s?(?P<spaced>{_SPACED_SCALE}))?
+        {_SIGN}(?<![\w.,:/])(?P<digits>{_DIGITS})(?![.,]\d)(?![:/]\d)
+        (?:(?P<attached>{_ATTACHED_SCALE})|(?:\s?|-)(?P<spaced>{_SPACED_SCALE}))?
         (?!{_GLUED_UNIT_GUARD})
       |
         (?<![\w-])(?P<word>{_WORD_NUMBER}|an?)\b
@@ -165,7 +183,13 @@ def _atom(match: re.Match[str], offset: int) -> NumberAtom | None:
     currency_text = match.group("currency")
     currency = CURRENCY_SYMBOLS.get(currency_text.strip().lower()) if currency_text else None
     if match.group("digits"):
-        base = parse_digits(match.group("digits"))
+        digits = match.group("digits")
+        base = parse_digits(digits)
+        # Brazil writes thousands with dots ("R$ 20.500"): the currency proves the convention.
+        if currency == "BRL" and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+            base = float(digits.replace(".", ""))
+        if match.group("sign"):
+            base = -base
         scale_word = match.group("attached") or match.group("spaced")
         is_word = False
         has_separator = "," in match.group("digits")
@@ -183,7 +207,7 @@ def _atom(match: re.Match[str], offset: int) -> NumberAtom | None:
         has_separator = False
         if word.lower() in ("a", "an") and scale_word is None and currency is not None:
             return None
-    scale = SCALES[scale_word.lower()] if scale_word else 1.0
+    scale = SCALES[" ".join(scale_word.lower().split())] if scale_word else 1.0
     article = bool(match.group("word")) and match.group("word").lower() in ("a", "an")
     return NumberAtom(
         is_article=article and scale == 1,

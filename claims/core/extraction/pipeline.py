@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 
-from claims.core.extraction import dates, measures, places, speakers
+from claims.core import vocabulary
+from claims.core.extraction import dates, measures, parse, places, speakers
 from claims.core.extraction.candidate import Candidate
 from claims.core.extraction.numbers import NumberAtom, find_numbers
 from claims.core.extraction.ranges import NumericSpan, bounds_for, build_spans, find_qualifier
@@ -71,7 +73,7 @@ _NOT_NAME_WORDS = (
     }
 )
 # Words between a figure and a time expression that make the expression date another figure
-# ("up from 954 a day earlier", "bringing the total since January to 6,700").
+# ("up from 80 the week before", "taking the count since March to 1,200").
 _CONTRAST = re.compile(
     r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bbringing\b|\bversus\b|"
     r"\bvs\b|\bafter\b|\bwhile\b|\bbut\b|\bwhereas\b|\bshort\s+of\b|;|"
@@ -120,7 +122,9 @@ def extract(text: str, *, published: dt.date | None = None) -> list[Candidate]:
     ``published`` resolves relative dates ("last month", "on Thursday"); without it only
     absolute dates written in the text give an as-of period.
     """
-    blocked = dates.blocked_spans(text)
+    blocked = sorted(
+        dates.blocked_spans(text) + [(m.start(), m.end()) for m in _NEVER_FIGURES.finditer(text)]
+    )
     blocked_starts = [s for s, _ in blocked]
     context = _Context(published=published)
     candidates: list[Candidate] = []
@@ -159,7 +163,7 @@ def _is_not_a_claim(text: str, span: NumericSpan, sentence: Sentence) -> bool:
     if not first.is_word and not first.currency and not span.is_range:
         name = _NAME_BEFORE.search(text[max(sentence.start, span.start - 40) : span.start])
         if name and name.group(1) not in _NOT_NAME_WORDS and first.scale == 1:
-            after = text[span.end : span.end + 3]
+            after = text[span.end : span.end + 4]
             if not after.startswith(("%", " per", "-")) and not first.has_separator:
                 return True  # "France 24", "Resolution 2254"
     if re.match(_ADDRESS_AFTER, text[span.end : span.end + 40]):
@@ -192,7 +196,27 @@ def _is_not_a_claim(text: str, span: NumericSpan, sentence: Sentence) -> bool:
         _ONE_NOT_A_COUNT_AFTER.match(text, span.end) or _ONE_NOT_A_COUNT_BEFORE.search(before)
     ):
         return True
-    return bool(re.search(r"\b(?:No\.|number|Number|route|Route)\s*$", before))
+    # "paragraph 18", "H.R. 1", "BR 277": names, not counts.
+    return bool(_identifier_before().search(before) or _CODE_BEFORE.search(before))
+
+
+# Digits that are never a figure wherever they stand: HTML entities left in a text ("&#039;")
+# and telephone numbers ("555-867-5309", "+44 20 7946 0958").
+_NEVER_FIGURES = re.compile(
+    r"&#?\w{1,8};"
+    r"|(?<![\w.,-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])"
+    r"\d{3,4}[ .-]\d{4}(?![\w.,-]?\d)"
+)
+# An upper-case code or an abbreviation with dots right before the digits ("BR 277", "H.R. 1");
+# currency codes ("USD 40") are money and stay.
+_CODE_BEFORE = re.compile(r"(?<![\w.])(?:(?![A-Z]{3}\s$)[A-Z]{1,3}|(?:[A-Z]\.){2,3})\s?$")
+
+
+@functools.cache
+def _identifier_before() -> re.Pattern[str]:
+    words = vocabulary.load("identifiers")["words_before"]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s*$", re.IGNORECASE)
 
 
 def _sentence_candidates(
@@ -235,8 +259,21 @@ def _sentence_candidates(
     figures.sort(key=lambda f: f.start)
     _inherit_units(text, figures)
     _share_qualifiers(text, figures)
+    readings = _readings(text, sentence, figures)
     elliptical = _elliptical_subjects(text, figures)
+    for index, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
+        # A figure with no noun of its own ("and 265 in August") counts what the one before
+        # it counts, as the parse read that one.
+        if index in elliptical:
+            figure.subject = figures[index - 1].subject
+        elif reading is not None and reading.subject:
+            figure.subject = reading.subject
     _scopes(text, sentence, figures, elliptical, context)
+    # The scope rules read more than one clause ("in the country" back to its name); the parse
+    # adds the places of the figure's own clause where they found none.
+    for figure, reading in zip(figures, readings, strict=True):
+        if reading is not None and reading.places and not figure.scope:
+            figure.scope = places.join(list(reading.places))
 
     anchors = speakers.find_anchors(text, sentence.start, sentence.end)
     figures = [f for f in figures if not _is_speaker_count(text, f, anchors)]
@@ -247,6 +284,8 @@ def _sentence_candidates(
     results = []
     for index, figure in enumerate(figures):
         speaker = _speaker_for(text, figure, anchors, context, sentence.paragraph)
+        if speaker is not None and speakers.is_fragment_speaker(speaker.name):
+            speaker = None  # a piece of the sentence is no one: better no speaker than a wrong one
         period = _period_for(text, index, figures, expressions, context.published)
         low, high = (
             bounds_for(figure.low, figure.high, figure.qualifier)
@@ -275,6 +314,19 @@ def _sentence_candidates(
         )
     _remember(context, anchors, expressions, sentence.paragraph)
     return results
+
+
+def _readings(text: str, sentence: Sentence, figures: list[_Figure]) -> list[parse.Reading | None]:
+    """The parse's reading of each figure; only sentences holding a figure are parsed."""
+    if not figures or not parse.available():
+        return [None] * len(figures)
+    chunk = text[sentence.start : sentence.end]
+    return [
+        parse.read_figure(
+            chunk, f.start - sentence.start, f.end - sentence.start, count=f.unit == "count"
+        )
+        for f in figures
+    ]
 
 
 _RATIO_GAP = re.compile(r"\s+in\s+(?:every\s+)?")
@@ -363,8 +415,8 @@ def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure
 def _articles_in_lists(
     text: str, spans: list[NumericSpan], figures: list[_Figure], sentence: Sentence
 ) -> list[_Figure]:
-    """ "killing a Peshmerga soldier, one civilian, and an Iraqi army officer": "a" counts as 1,
-    but only inside a casualty list that also holds real numbers."""
+    """ "wounding a guard, two drivers and an engineer": "a" counts as 1, but only inside a
+    casualty list that also holds real numbers."""
     if not figures:
         return []
     accepted: list[_Figure] = []
@@ -407,8 +459,8 @@ def _articles_in_lists(
 
 
 def _inherit_units(text: str, figures: list[_Figure]) -> None:
-    """ "2.87 million barrels per day in May, down from 2.95 million in April": the second
-    figure has no noun of its own and takes the unit of the figure it is compared with."""
+    """ "4 million tonnes this season, against 3.2 million last season": the second figure has
+    no noun of its own and takes the unit of the figure it is compared with."""
     for index, figure in enumerate(figures):
         if figure.unit_given or index == 0 or figure.unit != "count":
             continue
@@ -533,7 +585,7 @@ def _resolve_place(
 
 
 def _share_qualifiers(text: str, figures: list[_Figure]) -> None:
-    """ "at least 13 U.S. service members and 60 Afghans": one hedge covers both counts."""
+    """ "at least 9 police officers and 20 bystanders": one hedge covers both counts."""
     for previous, figure in itertools.pairwise(figures):
         if figure.qualifier is not Qualifier.EXACT or previous.qualifier is Qualifier.EXACT:
             continue

@@ -10,20 +10,41 @@ import math
 import re
 from dataclasses import dataclass
 
+from claims.core import vocabulary
 from claims.core.extraction.numbers import NumberAtom
 from claims.core.intervals import Qualifier
 
 # Text allowed between the two ends of a range. "and" only counts after "between".
 _RANGE_GAP = re.compile(
     r"(?:\s*%|\s+(?:percent|per\s?cent))?"
-    r"(?:\s*(?:-|\u2013|\u2014)\s*|\s+to\s+|-\s+to\s+|\s+and\s+)",
+    r"(?:\s*(?:-|\u2013|\u2014)\s*|\s+to\s+|-\s+to\s+|\s+and\s+|\s+or\s+)",
     re.IGNORECASE,
 )
 # "5.25%-5.5%": a unit written after the first end must be written after the second too.
 _UNIT_IN_GAP = re.compile(r"(?:\s*%|\s+(?:percent|per\s?cent))", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-# "rose by 601 to 6,077" and "from 954 to 1,209" state a change between two figures.
-_CHANGE_BEFORE = re.compile(r"\b(?:from|by)\s+$", re.IGNORECASE)
+# "rose by 60 to 6,000" and "climbed from 90 to 120" state a change between two figures; a
+# bare "from 200 to 250" is one estimate.
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\b(\w+)(?:\s+\w+)?\s+from\s+$", re.IGNORECASE)
+
+
+def _states_a_change(before: str) -> bool:
+    if _BY_BEFORE.search(before):
+        return True
+    found = _FROM_BEFORE.search(before)
+    if found is None:
+        return False
+    words = set(vocabulary.load("numbers")["change_words"])
+    return any(w.lower() in words for w in found.group(0).split()[:-1])
+
+
+def _one_estimate_with_or(low: NumberAtom, high: NumberAtom, after: str) -> bool:
+    """ "30 or 40 gunmen": two guesses at one number; not "20 or more", not "2 or 200"."""
+    if re.match(r"\s*(?:more|fewer|less|so)\b", after, re.IGNORECASE):
+        return False
+    return 0 < low.value < high.value <= 10 * low.value
+
 
 # The hedge must end right where the figure (or its currency sign) starts.
 _QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
@@ -51,7 +72,7 @@ _QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
 _QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[^\w]))(?:"
     + "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(_QUALIFIERS))
-    + r")\s+(?:the\s+)?$",
+    + r")\s+(?:the\s+)?[\"\u201c\u2018']?$",  # a hedge stays a hedge across an opening quote
     re.IGNORECASE,
 )
 _OPEN_LOW = {Qualifier.AT_LEAST, Qualifier.MORE_THAN}
@@ -107,9 +128,12 @@ def build_spans(text: str, atoms: list[NumberAtom]) -> list[NumericSpan]:
             if match and _UNIT_IN_GAP.match(gap) and not _UNIT_IN_GAP.match(text, nxt.end):
                 match = None
             is_and = match is not None and gap.strip().lower().endswith("and")
-            before = text[max(0, atom.start - 12) : atom.start]
+            is_or = match is not None and gap.strip().lower().endswith("or")
+            if is_or and not _one_estimate_with_or(atom, nxt, text[nxt.end : nxt.end + 12]):
+                match = None
+            before = text[max(0, atom.start - 40) : atom.start]
             between = _BETWEEN.search(before)
-            change = _CHANGE_BEFORE.search(before) and not is_and
+            change = _states_a_change(before) and not is_and
             if match and (not is_and or between) and not nxt.is_article and not change:
                 bounds = _pair(atom, nxt, gap)
                 if bounds is not None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 # Abbreviations whose full stop does not end a sentence in wire copy.
 _ABBREVIATIONS = {
+    "rs",  # rupees: "Rs. 12 lakh"
     "mr",
     "mrs",
     "ms",

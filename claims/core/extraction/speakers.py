@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.core import vocabulary
+
 _VERBS = (
     r"said|says|say|told|tells|warned|warns|estimated|estimates|claimed|claims|added|adds|"
     r"reported|reports|announced|announces|stated|states|noted|notes|confirmed|confirms|"
@@ -602,4 +604,26 @@ def _ends_sentence(after: str, verb: str) -> bool:
             r"|before|in|with|the|a|an|its|their|which|who)\b|$)",
             rest,
         )
+    )
+
+
+# A speaker starting "that" or "on", or holding a digit, is a piece of the sentence, not a person
+# or an organisation (the words are in vocabulary/speakers.toml).
+def _not_speaker_words() -> frozenset[str]:
+    return frozenset(vocabulary.load("speakers")["not_speaker_words"])
+
+
+def is_fragment_speaker(name: str | None) -> bool:
+    """True when a predicted speaker is no one: it holds a digit or starts with a function word."""
+    if not name:
+        return False
+    words = re.findall(r"[\w']+", name.lower())
+    function_words = _not_speaker_words()
+    if len(words) > 1 and words[0] in ("a", "an", "the"):
+        words = words[1:]  # "a January U.N. report" is a document; its article does not count
+    return (
+        not words
+        or any(ch.isdigit() for ch in name)
+        or words[0] in function_words
+        or all(w in function_words for w in words)
     )

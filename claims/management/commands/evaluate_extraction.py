@@ -22,14 +22,20 @@ COLUMNS = [
     ("qualifier", "qual.", 6, ".3f"),
     ("speaker", "speaker", 7, ".3f"),
     ("as_of", "as-of", 6, ".3f"),
+    ("unit", "unit", 6, ".3f"),
+    ("subject_head", "subj.", 6, ".3f"),
+    ("subject_overlap", "subj.J", 6, ".3f"),
+    ("scope", "scope", 6, ".3f"),
+    ("fragment_speakers", "no-one", 6, "d"),
 ]
 
 
 class Command(BaseCommand):
     help = (
         "Score claim extraction on a labelled corpus: precision, recall and F1 of figures, the "
-        "share with exact bounds, and the accuracy of qualifier, speaker and as-of, side by side "
-        "with a plain quantulum3 baseline."
+        "share with exact bounds, the accuracy of qualifier, speaker, as-of, unit, subject head "
+        "and scope, the subject's word overlap and the count of speakers that are no one, side "
+        "by side with a plain quantulum3 baseline."
     )
 
     def add_arguments(self, parser):
@@ -73,7 +79,10 @@ class Command(BaseCommand):
         for name, row in results.items():
             for extractor in ("ours", "quantulum3"):
                 scores = row[extractor].as_row()
-                cells = " ".join(f"{scores[key]:>{width}{fmt}}" for key, _, width, fmt in COLUMNS)
+                cells = " ".join(
+                    f"{scores[key]:>{width}{fmt}}" if scores[key] is not None else f"{'-':>{width}}"
+                    for key, _, width, fmt in COLUMNS
+                )
                 self.stdout.write(f"{name:<8} {row['documents']:>4} {extractor:<10} {cells}")
         if options["misses"] and "all" in results:
             self.stdout.write("\nWhat ours got wrong:")

@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 # the files the labels name).
 SEEDS = Path(
     os.environ.get(
-        "CLAIMS_SEEDS_DIR", Path(__file__).resolve().parents[4] / "fixtures" / "seed" / "articles"
+        "CLAIMS_SEEDS_DIR", Path(__file__).resolve().parents[5] / "fixtures" / "seed" / "articles"
     )
 )
 
@@ -34,7 +34,15 @@ def seed_file(name: str) -> Path:
     return named if named.exists() else SEEDS / f"{name.split('_', 1)[0]}.txt"
 
 
-SOURCES = (("seeds.txt", "seed"), ("tuning.txt", "tuning"), ("heldout.txt", "heldout"))
+# heldout-2.txt is frozen: HELDOUT.sha256 holds its hash (tests fail when it changes). The first
+# held-out split (tuning-2.txt) was read while tuning, so it is development data now.
+SOURCES = (
+    ("seeds.txt", "seed"),
+    ("tuning.txt", "tuning"),
+    ("tuning-2.txt", "tuning"),
+    ("heldout-2.txt", "heldout"),
+)
+HELDOUT_FILE = "heldout-2.txt"
 
 
 def _bounds(spec: str) -> tuple[float | None, float | None]:
@@ -72,8 +80,8 @@ def _locate(text: str, figure: str, occurrence: int) -> int:
 
 def _label(line: str, text: str, published: dt.date) -> dict[str, object]:
     fields = [f.strip() for f in line[1:].split("|")]
-    fields += [""] * (8 - len(fields))
-    figure, bounds, qualifier, unit, subject, speaker, kind, as_of = fields[:8]
+    fields += [""] * (9 - len(fields))
+    figure, bounds, qualifier, unit, subject, speaker, kind, as_of, scope = fields[:9]
     occurrence = 1
     if "#" in figure:
         figure, n = figure.rsplit("#", 1)
@@ -87,7 +95,8 @@ def _label(line: str, text: str, published: dt.date) -> dict[str, object]:
     low, high = _bounds(bounds)
     names = [s.strip() for s in speaker.split("/") if s.strip()]
     as_of_start, as_of_end, precision = _as_of(as_of, published)
-    return {
+    head = _head(subject)
+    label = {
         "figure": figure,
         "start": start,
         "end": start + len(figure),
@@ -95,7 +104,7 @@ def _label(line: str, text: str, published: dt.date) -> dict[str, object]:
         "value_high": high,
         "qualifier": qualifier or "exact",
         "unit": unit,
-        "subject": subject,
+        "subject": subject.replace("*", ""),
         "speaker": names[0] if names else None,
         "speaker_aliases": names[1:],
         "speaker_kind": kind or None,
@@ -103,6 +112,21 @@ def _label(line: str, text: str, published: dt.date) -> dict[str, object]:
         "as_of_end": as_of_end,
         "as_of_precision": precision,
     }
+    # Labels written before the head and the scope were labelled carry neither key, so that their
+    # documents stay byte for byte what they were; scoring skips what a label does not give.
+    if line.count("|") >= 8:
+        label["subject_head"] = head
+        label["scope"] = [part.strip() for part in scope.split(";") if part.strip()]
+    return label
+
+
+def _head(subject: str) -> str:
+    """The subject's head noun: the word marked with "*", else its last word."""
+    words = subject.split()
+    for word in words:
+        if word.startswith("*"):
+            return word[1:]
+    return words[-1] if words else ""
 
 
 def parse(path: Path, split: str) -> list[dict[str, object]]:

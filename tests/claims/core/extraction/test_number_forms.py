@@ -1,0 +1,146 @@
+"""Number forms of real claims, each rule with several phrasings of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import figures, only
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Says 30 percent of teachers quit within a decade.",
+        "Says 12 percent of bridges are unsafe.",
+        "Says 7% of the budget goes to interest.",
+    ],
+)
+def test_a_says_claim_keeps_its_figure(text: str) -> None:
+    assert only(text).unit == "percent"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The city approved a $12-billion transit plan.", 12e9),
+        ("It is a $3.5-million settlement.", 3.5e6),
+        ("Officials floated a 40-billion-euro fund.", 40e9),
+    ],
+)
+def test_a_scale_word_after_a_hyphen_scales_the_figure(text: str, value: float) -> None:
+    assert only(text).value_low == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The state will spend Rs 450 crore on roads.", 4.5e9),
+        ("Farm loans of ₹3.1 lakh crore were waived.", 3.1e12),
+        ("The scheme costs 72,000 crore rupees.", 7.2e11),
+        ("Rs. 12 lakh was paid to each family.", 1.2e6),
+    ],
+)
+def test_lakh_and_crore_scale_rupees(text: str, value: float) -> None:
+    found = only(text)
+    assert (found.value_low, found.unit) == (value, "INR")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The bridge will cost HK$2.1 billion.", 2.1e9, "HKD"),
+        ("The fine was R$ 12.300 in total.", 12300, "BRL"),
+        ("Each family got R$ 1.500 in aid.", 1500, "BRL"),
+    ],
+)
+def test_dollars_of_other_countries_keep_their_currency(text: str, value: float, unit: str) -> None:
+    found = only(text)
+    assert (found.value_low, found.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The phone ships with 128GB of storage.", "gigabyte"),
+        ("Each roof panel gives 4kW at noon.", "kilowatt"),
+        ("The dam adds 300MW to the grid.", "megawatt"),
+    ],
+)
+def test_units_glued_to_the_digits_are_units(text: str, unit: str) -> None:
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Output fell -2.7% last quarter.", -2.7),
+        ("Retail sales changed by -0.4 percent in May.", -0.4),
+        ("The index moved \u22121.3% on the day.", -1.3),
+    ],
+)
+def test_a_minus_sign_against_the_digits_is_a_signed_change(text: str, value: float) -> None:
+    assert only(text).value_low == value
+
+
+@pytest.mark.parametrize(
+    "text", ["Prices rose 5%-6% a year.", "The 2020-21 season drew 900 fans.", "A F-16 flew."]
+)
+def test_a_hyphen_inside_a_range_or_a_code_is_no_minus_sign(text: str) -> None:
+    assert all((c.value_low or 0) >= 0 for c in figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Some 20 or 30 boats were seen.", 20, 30),
+        ("Police said 30 or 40 gunmen attacked.", 30, 40),
+        ("The strikes freed from 200 to 250 inmates.", 200, 250),
+    ],
+)
+def test_two_guesses_at_one_number_are_one_range(text: str, low: float, high: float) -> None:
+    found = only(text)
+    assert (found.value_low, found.value_high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices climbed from 40 to 55 dollars.",
+        "The toll rose from 90 to 120 overnight.",
+        "Exports fell from 3 million to 2 million tonnes.",
+    ],
+)
+def test_a_change_from_one_figure_to_another_stays_two_figures(text: str) -> None:
+    assert len(figures(text)) == 2
+
+
+def test_or_more_is_no_range() -> None:
+    assert [c.figure for c in figures("Families of 20 or more people share a tent.")] == ["20"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under paragraph 12 of the law the fee is waived.",
+        "Section 230 shields the platforms.",
+        "The convoy drove down BR 101 at night.",
+        "The House passed H.R. 5 on Friday.",
+        "Call 555-867-5309 for details.",
+        "Dial +44 20 7946 0958 to reach the desk.",
+        "He said it&#039;s done.",
+    ],
+)
+def test_identifiers_phone_numbers_and_html_entities_are_never_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("As many as \u201c60% of voters\u201d back the plan.", "at_most"),
+        ('He said nearly "40 percent" of homes were hit.', "nearly"),
+        ("They cited more than \u201c2,000 cases\u201d last year.", "more_than"),
+    ],
+)
+def test_a_hedge_holds_across_an_opening_quotation_mark(text: str, qualifier: str) -> None:
+    assert only(text).qualifier == qualifier
