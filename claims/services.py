@@ -58,19 +58,28 @@ CLAIM_EDITABLE_FIELDS = frozenset(CLAIM_INPUT_FIELDS) - {"article"}
 @transaction.atomic
 def claim_update(*, claim: Claim, **fields) -> Claim:
     """Change a claim's fields; when the quote or figure changes without new offsets, the offsets
-    are found again. Raises ValidationError naming the field; nothing is stored then."""
+    are found again. Raises ValidationError naming the field; nothing is stored then.
+
+    The row is locked and read afresh, and only the columns whose value changes are written:
+    two editors changing different fields at once both keep their change."""
     unknown = set(fields) - CLAIM_EDITABLE_FIELDS
     if unknown:
         raise ValidationError(dict.fromkeys(unknown, "this field cannot be changed"))
-    for name, value in fields.items():
-        setattr(claim, name, value)
-    moved = {"quote", "figure"} & set(fields) and not {"start", "end"} & set(fields)
+    current = (
+        Claim.objects.select_for_update(of=("self",)).select_related("article").get(pk=claim.pk)
+    )
+    changed = {name for name, value in fields.items() if getattr(current, name) != value}
+    for name in changed:
+        setattr(current, name, fields[name])
+    moved = {"quote", "figure"} & changed and not {"start", "end"} & set(fields)
     if moved:
-        claim.start = claim.end = None
-        claim_locate(claim=claim)
-    claim.full_clean()
-    claim.save()
-    return claim
+        current.start = current.end = None
+        claim_locate(claim=current)
+        changed |= {"start", "end"}
+    if changed:
+        current.full_clean()
+        current.save(update_fields=[*sorted(changed), "updated_at"])
+    return current
 
 
 BULK_LIMIT = 1000

@@ -276,8 +276,7 @@ class ClaimViewSet(
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         with transaction.atomic():
-            claim = self.get_object()
-            self._check_precondition(claim)
+            claim = self._check_precondition(self.get_object())
             data = ClaimWriteSerializer(claim, data=request.data, partial=partial)
             data.is_valid(raise_exception=True)
             try:

@@ -186,7 +186,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "claims_project.pagination.IdCursorPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "claims_project.schema.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": [
         "claims_project.renderers.ORJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",

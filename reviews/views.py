@@ -8,7 +8,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from claims_project.conditional import ConditionalReadMixin, etag
+from claims_project.conditional import ConditionalReadMixin, etag, required_if_match
 from claims_project.serializers import as_api_error
 from reviews.claimreview import claimreview_document, claimreview_feed, claimreview_import
 from reviews.claimreview import published_reviews as published_for_claimreview
@@ -61,13 +61,14 @@ class ReviewViewSet(
 
     @extend_schema(request=ReviewChangeSerializer, responses={200: ReviewSerializer})
     def partial_update(self, request, pk=None):
+        expected = required_if_match(request)
         review = self.get_object()
         data = ReviewChangeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
             review = review_update(
-                review=review, by=request.user,
-                expected_fingerprint=request.headers.get("If-Match"), **data.validated_data,
+                review=review, by=request.user, expected_fingerprint=expected,
+                **data.validated_data,
             )  # fmt: skip
         except ValidationError as exc:
             raise as_api_error(exc) from exc

@@ -8,13 +8,16 @@ from django.test import Client
 from claims.models import Claim
 from reviews.models import Review
 from reviews.services import claim_assign
-from tests.api.test_write_api import patch
+from tests.api.test_write_api import etag_of, patch
 from tests.factories import ClaimFactory, ReviewFactory, SpeakerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def post(client, url, data=None, **headers):
+    """POST; a state change of one review carries the review's ETag, as a careful client's."""
+    if url.endswith(("/submit/", "/publish/", "/withdraw/")) and "If-Match" not in headers:
+        headers["If-Match"] = etag_of(client, url.rsplit("/", 2)[0] + "/")
     return client.post(url, json.dumps(data or {}), content_type="application/json",
                        headers=headers)  # fmt: skip
 
