@@ -1,4 +1,3 @@
-import csv
 import math
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlencode
@@ -18,6 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims.admin_grouping import suggest_metrics_action
 from claims.core import intervals, units
+from claims.exports import SafeCsvWriter
 from claims.highlighting import Mark, highlight_body
 from claims.metric_suggestions import metric_suggestions
 from claims.models import CLAIM_INPUT_FIELDS, Claim, ConflictResolution, Metric, ReportRun, Speaker
@@ -129,18 +129,6 @@ class SafeHistoryMixin:
         return True
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value) -> object:
-    """A cell safe to open in a spreadsheet: text that would start a formula gets a quote."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -148,12 +136,12 @@ class _Echo:
 
 def csv_response(header: list[str], rows: Iterable[list], filename: str) -> StreamingHttpResponse:
     """Stream ``rows`` as a CSV download, one row at a time."""
-    writer = csv.writer(_Echo())
+    writer = SafeCsvWriter(_Echo())
 
     def lines() -> Iterator[str]:
         yield writer.writerow(header)
         for row in rows:
-            yield writer.writerow([csv_cell(value) for value in row])
+            yield writer.writerow(row)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
