@@ -213,11 +213,24 @@ def speaker_for_name(name: str, kind: str | None) -> Speaker:
         Speaker.objects.filter(name__iexact=name).first()
         or Speaker.objects.filter(slug=slug).first()
     )
-    if speaker is None:
-        kinds = Speaker.Kind.values
-        speaker = Speaker(name=name, slug=slug, kind=kind if kind in kinds else "person")
+    if speaker is not None:
+        return speaker
+    kinds = Speaker.Kind.values
+    speaker = Speaker(name=name, slug=slug, kind=kind if kind in kinds else "person")
+    try:
         speaker.full_clean()
-        speaker.save()
+        # A savepoint: an extraction running at the same time may create this speaker first;
+        # then the database refuses this insert and that speaker is the answer.
+        with transaction.atomic():
+            speaker.save()
+    except (ValidationError, IntegrityError):
+        stored = (
+            Speaker.objects.filter(name__iexact=name).first()
+            or Speaker.objects.filter(slug=slug).first()
+        )
+        if stored is None:
+            raise
+        return stored
     return speaker
 
 
