@@ -23,6 +23,7 @@ from claims.metric_suggestions import metric_suggestions
 from claims.models import CLAIM_INPUT_FIELDS, Claim, ConflictResolution, Metric, ReportRun, Speaker
 from claims.reports.build import ReportFilter, metric_reports
 from claims.reports.render import metric_html
+from claims.selectors import report_runs_visible_to
 from claims.services import (
     claim_locate,
     claim_set_metric,
@@ -635,6 +636,9 @@ class ReportRunAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False  # runs are started from the API or the conflict_report command
+
+    def get_queryset(self, request):
+        return report_runs_visible_to(request.user, super().get_queryset(request))
 
     @admin.display(description="progress")
     def progress_display(self, obj: ReportRun) -> str:

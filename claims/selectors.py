@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from claims.models import Claim
+from claims.models import Claim, ReportRun
 
 
 def claim_list(*, user=None) -> QuerySet[Claim]:
@@ -16,3 +16,22 @@ def claims_visible(*, confirmed_only: bool) -> QuerySet[Claim]:
     if confirmed_only:
         claims = claims.filter(status=Claim.Status.CONFIRMED)
     return claims
+
+
+def user_runs_the_claims(user) -> bool:
+    """Editors (whoever may change claims) and superusers: they see every report run."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.has_perm("claims.change_claim"))
+    )
+
+
+def report_runs_visible_to(user, runs: QuerySet[ReportRun] | None = None) -> QuerySet[ReportRun]:
+    """The report runs ``user`` may see and download: their own, or all of them for editors."""
+    runs = ReportRun.objects.all() if runs is None else runs
+    if user_runs_the_claims(user):
+        return runs
+    if not user.is_authenticated:
+        return runs.none()
+    return runs.filter(requested_by=user)

@@ -17,7 +17,7 @@ from claims.reports.api import report_filter_from_query
 from claims.reports.build import ReportError, ReportFilter, claim_report, metric_reports
 from claims.reports.render import metric_json, render
 from claims.reports.runs import report_run_start
-from claims.selectors import claim_list
+from claims.selectors import claim_list, report_runs_visible_to
 from claims.serializers import (
     ClaimSerializer,
     ClaimWriteSerializer,
@@ -139,9 +139,8 @@ class ReportRunViewSet(
         runs = ReportRun.objects.order_by("-id")
         if getattr(self, "swagger_fake_view", False):
             return runs.none()  # schema generation has no user
-        if not self.request.user.is_staff:
-            runs = runs.filter(requested_by=self.request.user)
-        return runs
+        # Like admin's: a run and its file are its owner's and the editors', not every staff's.
+        return report_runs_visible_to(self.request.user, runs)
 
     @extend_schema(request=ReportRunInputSerializer, responses={202: ReportRunSerializer})
     def create(self, request, *args, **kwargs):

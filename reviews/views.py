@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, status, viewsets
@@ -39,9 +40,13 @@ class ReviewViewSet(
 
     def get_queryset(self):
         reviews = Review.objects.select_related("reviewer")
-        if not self.request.user.is_authenticated:
-            reviews = reviews.filter(status=Review.Status.PUBLISHED)
-        return reviews
+        user = self.request.user
+        if user_is_editor(user):
+            return reviews
+        # Drafts and submitted reviews (with their rationale) are their reviewer's and the
+        # editors' until published; everyone else reads published reviews only.
+        published = Q(status=Review.Status.PUBLISHED)
+        return reviews.filter(published | Q(reviewer=user) if user.is_authenticated else published)
 
     def _answer(self, review: Review, code=status.HTTP_200_OK) -> Response:
         review = self.get_queryset().get(pk=review.pk)
