@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, mixins, permissions, status, viewsets
@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from claims.api_rows import claim_detail, claim_rows, claim_values, rows_from_values
 from claims.exports import claims_csv
@@ -99,29 +100,57 @@ class MetricViewSet(EditableViewSet):
         return Response(metric_json(report))
 
 
-def conflict_report_download(request, fmt: str):
-    """/api/reports/conflicts.<json|csv|html|markdown|text>: the whole report, streamed."""
-    if fmt not in CONTENT_TYPES:
-        return JsonResponse({"format": [f"unknown format {fmt!r}"]}, status=400)
-    try:
-        flt = report_filter_from_query(request.GET, user=request.user)
-        reports = metric_reports(flt)
-        first = next(reports, None)
-    except ReportError as exc:
-        return JsonResponse({exc.field: [exc.message]}, status=400)
+class ConflictReportView(APIView):
+    """/api/reports/conflicts.<json|csv|html|markdown|text>: the whole report, streamed.
 
-    def chained():
-        if first is not None:
-            yield first
-            yield from reports
+    An API view like the others: throttled, and a token signs in as a session does (a signed-in
+    user may ask for candidate claims either way)."""
 
-    response = StreamingHttpResponse(
-        render(fmt, chained(), flt.describe()), content_type=CONTENT_TYPES[fmt]
+    permission_classes = [permissions.AllowAny]
+
+    def perform_content_negotiation(self, request, force=False):
+        # The format is the path's, not the Accept header's: never 406.
+        return super().perform_content_negotiation(request, force=True)
+
+    @extend_schema(
+        operation_id="conflict_report",
+        parameters=[
+            OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=list(CONTENT_TYPES)),
+            OpenApiParameter("metric", str),
+            OpenApiParameter("outlet", str, many=True),
+            OpenApiParameter("since", OpenApiTypes.DATE),
+            OpenApiParameter("include_candidates", bool),
+        ],
+        responses={
+            (200, "application/json"): OpenApiTypes.OBJECT,
+            (200, "text/csv"): OpenApiTypes.STR,
+            (200, "text/html"): OpenApiTypes.STR,
+            (200, "text/markdown"): OpenApiTypes.STR,
+            (200, "text/plain"): OpenApiTypes.STR,
+        },
     )
-    if fmt in {"csv", "markdown", "text"}:
-        extension = {"markdown": "md", "text": "txt"}.get(fmt, fmt)
-        response["Content-Disposition"] = f'attachment; filename="conflicts.{extension}"'
-    return response
+    def get(self, request, fmt: str):
+        if fmt not in CONTENT_TYPES:
+            return Response({"format": [f"unknown format {fmt!r}"]}, status=400)
+        try:
+            flt = report_filter_from_query(request.query_params, user=request.user)
+            reports = metric_reports(flt)
+            first = next(reports, None)
+        except ReportError as exc:
+            return report_error_response(exc)
+
+        def chained():
+            if first is not None:
+                yield first
+                yield from reports
+
+        response = StreamingHttpResponse(
+            render(fmt, chained(), flt.describe()), content_type=CONTENT_TYPES[fmt]
+        )
+        if fmt in {"csv", "markdown", "text"}:
+            extension = {"markdown": "md", "text": "txt"}.get(fmt, fmt)
+            response["Content-Disposition"] = f'attachment; filename="conflicts.{extension}"'
+        return response
 
 
 class ReportRunViewSet(
