@@ -77,9 +77,28 @@ def claim_update(*, claim: Claim, **fields) -> Claim:
         claim_locate(claim=current)
         changed |= {"start", "end"}
     if changed:
-        current.full_clean()
+        try:
+            current.full_clean()
+        except ValidationError as exc:
+            raise _blame_what_changed(exc, changed) from exc
         current.save(update_fields=[*sorted(changed), "updated_at"])
     return current
+
+
+# Fields checked as a pair: when one of them was changed and the other not, an error about the
+# pair is the changed one's (a PATCH of value_high to 1000 under a value_low of 3000 is a bad
+# value_high, not a bad value_low).
+_PAIRED = {"value_low": "value_high", "value_high": "value_low"}
+
+
+def _blame_what_changed(exc: ValidationError, changed: set[str]) -> ValidationError:
+    if not hasattr(exc, "error_dict"):
+        return exc
+    errors = exc.message_dict
+    for field, other in _PAIRED.items():
+        if field in errors and field not in changed and other in changed and other not in errors:
+            errors[other] = errors.pop(field)
+    return ValidationError(errors)
 
 
 BULK_LIMIT = 1000

@@ -185,7 +185,9 @@ class ReportRunViewSet(
         try:
             run = report_run_start(user=request.user, fmt=values["format"], flt=flt)
         except ReportError as exc:
-            return report_error_response(exc)
+            # The report's filter calls it "outlet"; this request sent it as "outlets".
+            field = "outlets" if exc.field == "outlet" else exc.field
+            return Response({field: [exc.message]}, status=status.HTTP_400_BAD_REQUEST)
         run.refresh_from_db()
         body = ReportRunSerializer(run, context={"request": request}).data
         return Response(body, status=status.HTTP_202_ACCEPTED)

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A NUL in a query parameter is a 400 naming it, before anything queries with it.
+    "claims_project.parsers.QueryTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -196,6 +198,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "claims_project.permissions.ModelPermissionsOrAnonReadOnly",
+    ],
+    # JSON and form bodies checked for NUL characters, lone surrogates and depth first.
+    "DEFAULT_PARSER_CLASSES": [
+        "claims_project.parsers.CheckedJSONParser",
+        "claims_project.parsers.CheckedFormParser",
+        "claims_project.parsers.CheckedMultiPartParser",
     ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
