@@ -1,4 +1,3 @@
-import csv
 import math
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlencode
@@ -17,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims.admin_grouping import suggest_metrics_action
 from claims.core import intervals, units
+from claims.exports import SafeCsvWriter
 from claims.highlighting import Mark, highlight_body
 from claims.jobs import article_import, extraction_enqueue
 from claims.metric_suggestions import metric_suggestions
@@ -32,6 +32,7 @@ from claims.models import (
 )
 from claims.reports.build import ReportFilter, metric_reports
 from claims.reports.render import metric_html
+from claims.selectors import report_runs_visible_to
 from claims.services import (
     claim_locate,
     claim_set_metric,
@@ -113,18 +114,6 @@ def without_fingerprint(model_admin, request, obj, fields: list) -> list:
     return [name for name in fields if name != "row_fingerprint"]
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value) -> object:
-    """A cell safe to open in a spreadsheet: text that would start a formula gets a quote."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -132,12 +121,12 @@ class _Echo:
 
 def csv_response(header: list[str], rows: Iterable[list], filename: str) -> StreamingHttpResponse:
     """Stream ``rows`` as a CSV download, one row at a time."""
-    writer = csv.writer(_Echo())
+    writer = SafeCsvWriter(_Echo())
 
     def lines() -> Iterator[str]:
         yield writer.writerow(header)
         for row in rows:
-            yield writer.writerow([csv_cell(value) for value in row])
+            yield writer.writerow(row)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -667,6 +656,9 @@ class ReportRunAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False  # runs are started from the API or the conflict_report command
+
+    def get_queryset(self, request):
+        return report_runs_visible_to(request.user, super().get_queryset(request))
 
     @admin.display(description="progress")
     def progress_display(self, obj: ReportRun) -> str:

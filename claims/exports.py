@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
@@ -17,21 +18,57 @@ COLUMNS = [
 ]  # fmt: skip
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# ... except a plain number ("-1.3", "+2", "1e-3"), which stays a number.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def safe_cell(value) -> object:
-    """A cell as written, except that text a spreadsheet would run as a formula gets a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """A cell as written, except that text a spreadsheet would run as a formula gets a quote.
+
+    Numbers (also a negative number written as text) are left as they are: they are data."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
         return "'" + value
-    return "" if value is None else value
+    return value
+
+
+class SafeCsvWriter:
+    """The one CSV writer of the product: the csv module's, with every cell through safe_cell.
+
+    Every CSV it makes (the claims export, admin's export, the conflict report in every form:
+    API, report runs, the command) is written through this class."""
+
+    def __init__(self, out, **options) -> None:
+        self._writer = csv.writer(out, **options)
+        self.dialect = self._writer.dialect
+
+    def writerow(self, row: Iterable):
+        return self._writer.writerow([safe_cell(value) for value in row])
+
+    def writerows(self, rows: Iterable[Iterable]) -> None:
+        for row in rows:
+            self._writer.writerow([safe_cell(value) for value in row])
+
+
+def csv_line(fields: Iterable, lineterminator: str = "\r\n") -> str:
+    """``fields`` as SafeCsvWriter writes them, without the line end.
+
+    Written with the real line end and then cut: the writer quotes fields holding its
+    characters, so an empty line end would leave a line break in a name unquoted.
+    """
+    out = io.StringIO()
+    SafeCsvWriter(out, lineterminator=lineterminator).writerow(fields)
+    return out.getvalue().removesuffix(lineterminator)
 
 
 def csv_rows(header: list[str], rows: Iterable[Iterable]) -> Iterator[str]:
+    """``rows`` under ``header`` as CSV text, in chunks of 500 rows."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeCsvWriter(buffer)
     writer.writerow(header)
     for position, row in enumerate(rows, start=1):
-        writer.writerow([safe_cell(value) for value in row])
+        writer.writerow(row)
         if position % 500 == 0:
             yield buffer.getvalue()
             buffer.seek(0)

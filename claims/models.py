@@ -11,6 +11,8 @@ from sources.models import Article
 
 def validate_unit(value: str) -> None:
     """A model-field validator: the unit must be in the units vocabulary (claims.core.units)."""
+    if len(value) > units.MAX_UNIT_LENGTH:
+        return  # the field's max_length validator says so; nothing that long is parsed
     try:
         units.parse_unit(value)
     except units.UnitError as exc:
@@ -260,7 +262,7 @@ class Claim(models.Model):
             intervals.check_bounds(self.value_low, self.value_high, self.qualifier)
         except intervals.BoundsError as exc:
             errors[exc.field] = exc.message
-        if self.unit and "unit" not in errors:
+        if self.unit and "unit" not in errors and len(self.unit) <= units.MAX_UNIT_LENGTH:
             try:
                 units.parse_unit(self.unit)
             except units.UnitError as exc:

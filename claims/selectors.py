@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from claims.models import ArticleExtraction, Claim, ExtractionStatus
+from claims.models import ArticleExtraction, Claim, ExtractionStatus, ReportRun
 
 
 def claim_list(*, user=None) -> QuerySet[Claim]:
@@ -36,3 +36,22 @@ def extractions_to_pick_up(*, include_failed: bool = False, limit: int | None = 
     ids = ArticleExtraction.objects.filter(wanted).order_by("article_id")
     ids = ids.values_list("article_id", flat=True)
     return list(ids[:limit] if limit is not None else ids)
+
+
+def user_runs_the_claims(user) -> bool:
+    """Editors (whoever may change claims) and superusers: they see every report run."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.has_perm("claims.change_claim"))
+    )
+
+
+def report_runs_visible_to(user, runs: QuerySet[ReportRun] | None = None) -> QuerySet[ReportRun]:
+    """The report runs ``user`` may see and download: their own, or all of them for editors."""
+    runs = ReportRun.objects.all() if runs is None else runs
+    if user_runs_the_claims(user):
+        return runs
+    if not user.is_authenticated:
+        return runs.none()
+    return runs.filter(requested_by=user)

@@ -62,19 +62,47 @@ CLAIM_EDITABLE_FIELDS = frozenset(CLAIM_INPUT_FIELDS) - {"article"}
 @transaction.atomic
 def claim_update(*, claim: Claim, **fields) -> Claim:
     """Change a claim's fields; when the quote or figure changes without new offsets, the offsets
-    are found again. Raises ValidationError naming the field; nothing is stored then."""
+    are found again. Raises ValidationError naming the field; nothing is stored then.
+
+    The row is locked and read afresh, and only the columns whose value changes are written:
+    two editors changing different fields at once both keep their change."""
     unknown = set(fields) - CLAIM_EDITABLE_FIELDS
     if unknown:
         raise ValidationError(dict.fromkeys(unknown, "this field cannot be changed"))
-    for name, value in fields.items():
-        setattr(claim, name, value)
-    moved = {"quote", "figure"} & set(fields) and not {"start", "end"} & set(fields)
+    current = (
+        Claim.objects.select_for_update(of=("self",)).select_related("article").get(pk=claim.pk)
+    )
+    changed = {name for name, value in fields.items() if getattr(current, name) != value}
+    for name in changed:
+        setattr(current, name, fields[name])
+    moved = {"quote", "figure"} & changed and not {"start", "end"} & set(fields)
     if moved:
-        claim.start = claim.end = None
-        claim_locate(claim=claim)
-    claim.full_clean()
-    claim.save()
-    return claim
+        current.start = current.end = None
+        claim_locate(claim=current)
+        changed |= {"start", "end"}
+    if changed:
+        try:
+            current.full_clean()
+        except ValidationError as exc:
+            raise _blame_what_changed(exc, changed) from exc
+        current.save(update_fields=[*sorted(changed), "updated_at"])
+    return current
+
+
+# Fields checked as a pair: when one of them was changed and the other not, an error about the
+# pair is the changed one's (a PATCH of value_high to 1000 under a value_low of 3000 is a bad
+# value_high, not a bad value_low).
+_PAIRED = {"value_low": "value_high", "value_high": "value_low"}
+
+
+def _blame_what_changed(exc: ValidationError, changed: set[str]) -> ValidationError:
+    if not hasattr(exc, "error_dict"):
+        return exc
+    errors = exc.message_dict
+    for field, other in _PAIRED.items():
+        if field in errors and field not in changed and other in changed and other not in errors:
+            errors[other] = errors.pop(field)
+    return ValidationError(errors)
 
 
 BULK_LIMIT = 1000
@@ -224,28 +252,44 @@ def speaker_for_name(name: str, kind: str | None) -> Speaker:
     identity = known_identity(name)
     if identity is not None:
         name = identity.name
-    key = name_key(name)
-    speaker = Speaker.objects.filter(name__iexact=name).first()
-    if speaker is None:
-        # Aliases are a JSON list; every backend can read them, not every one can search them.
-        for candidate in Speaker.objects.exclude(aliases=[]).only("id", "name", "aliases"):
-            if any(name_key(alias) == key for alias in candidate.aliases):
-                speaker = Speaker.objects.get(pk=candidate.pk)
-                break
-    if speaker is None:
-        kinds = Speaker.Kind.values
-        if identity is not None:
-            kind = identity.kind
-        speaker = Speaker(
-            name=name,
-            slug=_speaker_slug(name),
-            kind=kind if kind in kinds else "person",
-            affiliation=identity.affiliation if identity else "",
-            aliases=list(identity.aliases) if identity else [],
-        )
+    speaker = _speaker_known(name)
+    if speaker is not None:
+        return speaker
+    kinds = Speaker.Kind.values
+    if identity is not None:
+        kind = identity.kind
+    speaker = Speaker(
+        name=name,
+        slug=_speaker_slug(name),
+        kind=kind if kind in kinds else "person",
+        affiliation=identity.affiliation if identity else "",
+        aliases=list(identity.aliases) if identity else [],
+    )
+    try:
         speaker.full_clean()
-        speaker.save()
+        # A savepoint: an extraction running at the same time may create this speaker first;
+        # then the database refuses this insert and that speaker is the answer.
+        with transaction.atomic():
+            speaker.save()
+    except (ValidationError, IntegrityError):
+        stored = _speaker_known(name)
+        if stored is None:
+            raise
+        return stored
     return speaker
+
+
+def _speaker_known(name: str) -> Speaker | None:
+    """The stored speaker whose name, or one of whose aliases, is ``name`` (by its key)."""
+    speaker = Speaker.objects.filter(name__iexact=name).first()
+    if speaker is not None:
+        return speaker
+    key = name_key(name)
+    # Aliases are a JSON list; every backend can read them, not every one can search them.
+    for candidate in Speaker.objects.exclude(aliases=[]).only("id", "name", "aliases"):
+        if any(name_key(alias) == key for alias in candidate.aliases):
+            return Speaker.objects.get(pk=candidate.pk)
+    return None
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, mixins, permissions, status, viewsets
@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from claims.claim_rows import claim_detail, claim_rows, claim_values, rows_from_values
 from claims.exports import claims_csv
@@ -17,7 +18,7 @@ from claims.models import Claim, ConflictResolution, Metric, ReportRun, Speaker
 from claims.reports.api import report_filter_from_query
 from claims.reports.build import ReportError, ReportFilter, claim_report, metric_reports
 from claims.reports.render import metric_json, render
-from claims.selectors import claim_list
+from claims.selectors import claim_list, report_runs_visible_to
 from claims.serializers import (
     ArticleImportSerializer,
     ArticleWithExtractionSerializer,
@@ -99,29 +100,57 @@ class MetricViewSet(EditableViewSet):
         return Response(metric_json(report))
 
 
-def conflict_report_download(request, fmt: str):
-    """/api/reports/conflicts.<json|csv|html|markdown|text>: the whole report, streamed."""
-    if fmt not in CONTENT_TYPES:
-        return JsonResponse({"format": [f"unknown format {fmt!r}"]}, status=400)
-    try:
-        flt = report_filter_from_query(request.GET, user=request.user)
-        reports = metric_reports(flt)
-        first = next(reports, None)
-    except ReportError as exc:
-        return JsonResponse({exc.field: [exc.message]}, status=400)
+class ConflictReportView(APIView):
+    """/api/reports/conflicts.<json|csv|html|markdown|text>: the whole report, streamed.
 
-    def chained():
-        if first is not None:
-            yield first
-            yield from reports
+    An API view like the others: throttled, and a token signs in as a session does (a signed-in
+    user may ask for candidate claims either way)."""
 
-    response = StreamingHttpResponse(
-        render(fmt, chained(), flt.describe()), content_type=CONTENT_TYPES[fmt]
+    permission_classes = [permissions.AllowAny]
+
+    def perform_content_negotiation(self, request, force=False):
+        # The format is the path's, not the Accept header's: never 406.
+        return super().perform_content_negotiation(request, force=True)
+
+    @extend_schema(
+        operation_id="conflict_report",
+        parameters=[
+            OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=list(CONTENT_TYPES)),
+            OpenApiParameter("metric", str),
+            OpenApiParameter("outlet", str, many=True),
+            OpenApiParameter("since", OpenApiTypes.DATE),
+            OpenApiParameter("include_candidates", bool),
+        ],
+        responses={
+            (200, "application/json"): OpenApiTypes.OBJECT,
+            (200, "text/csv"): OpenApiTypes.STR,
+            (200, "text/html"): OpenApiTypes.STR,
+            (200, "text/markdown"): OpenApiTypes.STR,
+            (200, "text/plain"): OpenApiTypes.STR,
+        },
     )
-    if fmt in {"csv", "markdown", "text"}:
-        extension = {"markdown": "md", "text": "txt"}.get(fmt, fmt)
-        response["Content-Disposition"] = f'attachment; filename="conflicts.{extension}"'
-    return response
+    def get(self, request, fmt: str):
+        if fmt not in CONTENT_TYPES:
+            return Response({"format": [f"unknown format {fmt!r}"]}, status=400)
+        try:
+            flt = report_filter_from_query(request.query_params, user=request.user)
+            reports = metric_reports(flt)
+            first = next(reports, None)
+        except ReportError as exc:
+            return report_error_response(exc)
+
+        def chained():
+            if first is not None:
+                yield first
+                yield from reports
+
+        response = StreamingHttpResponse(
+            render(fmt, chained(), flt.describe()), content_type=CONTENT_TYPES[fmt]
+        )
+        if fmt in {"csv", "markdown", "text"}:
+            extension = {"markdown": "md", "text": "txt"}.get(fmt, fmt)
+            response["Content-Disposition"] = f'attachment; filename="conflicts.{extension}"'
+        return response
 
 
 class ReportRunViewSet(
@@ -139,9 +168,8 @@ class ReportRunViewSet(
         runs = ReportRun.objects.order_by("-id")
         if getattr(self, "swagger_fake_view", False):
             return runs.none()  # schema generation has no user
-        if not self.request.user.is_staff:
-            runs = runs.filter(requested_by=self.request.user)
-        return runs
+        # Like admin's: a run and its file are its owner's and the editors', not every staff's.
+        return report_runs_visible_to(self.request.user, runs)
 
     @extend_schema(request=ReportRunInputSerializer, responses={202: ReportRunSerializer})
     def create(self, request, *args, **kwargs):
@@ -157,7 +185,9 @@ class ReportRunViewSet(
         try:
             run = report_run_start(user=request.user, fmt=values["format"], flt=flt)
         except ReportError as exc:
-            return report_error_response(exc)
+            # The report's filter calls it "outlet"; this request sent it as "outlets".
+            field = "outlets" if exc.field == "outlet" else exc.field
+            return Response({field: [exc.message]}, status=status.HTTP_400_BAD_REQUEST)
         run.refresh_from_db()
         body = ReportRunSerializer(run, context={"request": request}).data
         return Response(body, status=status.HTTP_202_ACCEPTED)
@@ -276,8 +306,7 @@ class ClaimViewSet(
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         with transaction.atomic():
-            claim = self.get_object()
-            self._check_precondition(claim)
+            claim = self._check_precondition(self.get_object())
             data = ClaimWriteSerializer(claim, data=request.data, partial=partial)
             data.is_valid(raise_exception=True)
             try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from django.db import models
+from django.db import models, transaction
 
 
 class StaleWrite(Exception):
@@ -31,6 +31,25 @@ def fingerprint(instance, model: type[models.Model] | None = None) -> str:
     values = {field.attname: field.value_to_string(instance) for field in fields}
     digest = hashlib.sha256(json.dumps(values, sort_keys=True).encode("utf-8")).hexdigest()
     return digest[:32]
+
+
+def record_update(*, model: type[models.Model], pk, expected: str | None, fields: dict):
+    """Change ``fields`` of one row, locked for the transaction, and return it; raise StaleWrite
+    if its fingerprint is not ``expected`` (when one is given).
+
+    Only the columns whose value changes are written (with the row's ``auto_now`` columns), so
+    a write never puts back what another writer changed in a column it did not touch.
+    """
+    with transaction.atomic():
+        current = lock_and_check(model, pk, expected)
+        changed = [name for name, value in fields.items() if getattr(current, name) != value]
+        for name in changed:
+            setattr(current, name, fields[name])
+        if changed:
+            current.full_clean()
+            stamped = [f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
+            current.save(update_fields=[*changed, *stamped])
+        return current
 
 
 def lock_and_check(model: type[models.Model], pk, expected: str | None) -> models.Model:

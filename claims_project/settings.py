@@ -8,6 +8,7 @@ PostgreSQL (psycopg 3); CELERY_BROKER_URL switches tasks to Redis and a worker.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -81,6 +83,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A NUL in a query parameter is a 400 naming it, before anything queries with it.
+    "claims_project.parsers.QueryTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -89,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the logged-in user on every history row written during a request.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Answers a locked-out sign-in (django-axes); last, as its documentation asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "claims_project.urls"
@@ -129,6 +135,19 @@ else:
             },
         }
     }
+
+# --- Sign-in attempts (admin and the browsable API's login) are limited by django-axes. ---
+# Its backend comes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(env_float("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=env_float("AXES_COOLOFF_MINUTES", 15))
+# One user name from one address: a wrong password from elsewhere does not lock an editor out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -180,13 +199,19 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "claims_project.permissions.ModelPermissionsOrAnonReadOnly",
     ],
+    # JSON and form bodies checked for NUL characters, lone surrogates and depth first.
+    "DEFAULT_PARSER_CLASSES": [
+        "claims_project.parsers.CheckedJSONParser",
+        "claims_project.parsers.CheckedFormParser",
+        "claims_project.parsers.CheckedMultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "claims_project.pagination.IdCursorPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "claims_project.schema.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": [
         "claims_project.renderers.ORJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -249,6 +274,22 @@ CELERY_BEAT_SCHEDULE = {
 }
 CELERY_ACCEPT_CONTENT = ["json"]
 
+# --- Cache: the API's rate limits (DRF throttles) count in it, so with several web processes
+# it must be one shared store: Redis when one is configured (DJANGO_CACHE_URL, else the Redis
+# broker's server), each process's memory otherwise (the embedded default, one process).
+CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "") or (
+    CELERY_BROKER_URL if CELERY_BROKER_URL.startswith(("redis://", "rediss://")) else ""
+)
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            # Beside the broker's keys in one database: ours carry a prefix of their own.
+            "KEY_PREFIX": "claims-cache",
+        }
+    }
+
 # --- Figures as intervals (DESIGN.md): tolerances are settings, not constants in code. ---
 INTERVAL_TOLERANCES = {
     # "about 7,300" reaches 10% either side (and never less than the figure's rounding).
@@ -271,6 +312,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # Task chatter stays out of command output; a worker sets its own level.
-    "loggers": {"celery": {"level": "WARNING"}},
+    # Task and sign-in chatter stays out of command output (lockouts are warnings); a worker
+    # sets its own level.
+    "loggers": {"celery": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

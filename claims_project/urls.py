@@ -8,11 +8,11 @@ from claims.views import (
     ArticleImportView,
     ArticleViewSet,
     ClaimViewSet,
+    ConflictReportView,
     ConflictResolutionViewSet,
     MetricViewSet,
     ReportRunViewSet,
     SpeakerViewSet,
-    conflict_report_download,
 )
 from reviews.views import ClaimReviewFeedView, ClaimReviewImportView, ReviewViewSet
 from sources.views import OutletViewSet
@@ -34,7 +34,7 @@ router.register("report-runs", ReportRunViewSet, basename="report-run")
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/", admin.site.urls),
-    path("api/reports/conflicts.<str:fmt>", conflict_report_download, name="conflict-report"),
+    path("api/reports/conflicts.<str:fmt>", ConflictReportView.as_view(), name="conflict-report"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),

@@ -193,7 +193,12 @@ def claim_unassign(*, claim: Claim, reviewer, by) -> None:
 
 @transaction.atomic
 def claim_verdict_refresh(*, claim: Claim) -> Claim:
-    """Set ``claim.verdict`` to its latest published review's rating (empty without one)."""
+    """Set ``claim.verdict`` to its latest published review's rating (empty without one).
+
+    The claim's row is locked before the reviews are read: of two reviews published at once, the
+    second to get the lock reads the first one committed, so the verdict is the latest published
+    review's whatever order the two transactions commit in."""
+    locked = Claim.objects.select_for_update().get(pk=claim.pk)
     latest = (
         Review.objects.filter(claim=claim, status=Review.Status.PUBLISHED)
         .order_by("-published_at", "-id")
@@ -201,7 +206,8 @@ def claim_verdict_refresh(*, claim: Claim) -> Claim:
         .first()
     )
     verdict, verdict_at = latest if latest else ("", None)
-    if (claim.verdict, claim.verdict_at) != (verdict, verdict_at):
-        claim.verdict, claim.verdict_at = verdict, verdict_at
-        claim.save(update_fields=["verdict", "verdict_at", "updated_at"])
+    if (locked.verdict, locked.verdict_at) != (verdict, verdict_at):
+        locked.verdict, locked.verdict_at = verdict, verdict_at
+        locked.save(update_fields=["verdict", "verdict_at", "updated_at"])
+    claim.verdict, claim.verdict_at = verdict, verdict_at
     return claim

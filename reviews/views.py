@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, status, viewsets
@@ -8,7 +9,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from claims_project.conditional import ConditionalReadMixin, etag
+from claims_project.conditional import ConditionalReadMixin, etag, required_if_match
 from claims_project.serializers import as_api_error
 from reviews.claimreview import claimreview_document, claimreview_feed, claimreview_import
 from reviews.claimreview import published_reviews as published_for_claimreview
@@ -39,9 +40,13 @@ class ReviewViewSet(
 
     def get_queryset(self):
         reviews = Review.objects.select_related("reviewer")
-        if not self.request.user.is_authenticated:
-            reviews = reviews.filter(status=Review.Status.PUBLISHED)
-        return reviews
+        user = self.request.user
+        if user_is_editor(user):
+            return reviews
+        # Drafts and submitted reviews (with their rationale) are their reviewer's and the
+        # editors' until published; everyone else reads published reviews only.
+        published = Q(status=Review.Status.PUBLISHED)
+        return reviews.filter(published | Q(reviewer=user) if user.is_authenticated else published)
 
     def _answer(self, review: Review, code=status.HTTP_200_OK) -> Response:
         review = self.get_queryset().get(pk=review.pk)
@@ -61,13 +66,14 @@ class ReviewViewSet(
 
     @extend_schema(request=ReviewChangeSerializer, responses={200: ReviewSerializer})
     def partial_update(self, request, pk=None):
+        expected = required_if_match(request)
         review = self.get_object()
         data = ReviewChangeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
             review = review_update(
-                review=review, by=request.user,
-                expected_fingerprint=request.headers.get("If-Match"), **data.validated_data,
+                review=review, by=request.user, expected_fingerprint=expected,
+                **data.validated_data,
             )  # fmt: skip
         except ValidationError as exc:
             raise as_api_error(exc) from exc

@@ -61,6 +61,12 @@ _WORD = re.compile(r"[A-Za-z_]+")
 _NOT_UNITS = frozenset({"k", "M", "bn", "mn", "thousand", "million", "billion", "hundred"})
 
 
+# The longest unit text read at all. pint's parser is quadratic in the length of its input (20,000
+# characters take seconds, a megabyte minutes), so longer text is refused before it is parsed;
+# the unit fields of the models hold the same number of characters.
+MAX_UNIT_LENGTH = 50
+
+
 class UnitError(ValueError):
     """A unit that is not in the vocabulary, or two units that do not convert into each other."""
 
@@ -89,8 +95,11 @@ def _canonical_spelling(text: str) -> str:
 def parse_unit(text: str) -> pint.Unit:
     """Return the pint unit for ``text`` ("count", "km", "percent", "USD", "barrel/day" ...).
 
-    Raises UnitError naming the unit when it is empty or unknown.
+    Raises UnitError naming the unit when it is empty, unknown or longer than MAX_UNIT_LENGTH
+    (checked before anything parses it).
     """
+    if len(text) > MAX_UNIT_LENGTH:
+        raise UnitError(f"a unit has at most {MAX_UNIT_LENGTH} characters (this one {len(text)})")
     spelled = _canonical_spelling(text)
     if not spelled:
         raise UnitError("a unit is required, e.g. count, percent, km, USD")

@@ -3,7 +3,6 @@ the whole database streams to a file or an HTTP response without being held in m
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -15,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from claims.core import verdicts
+from claims.exports import SafeCsvWriter, csv_line
 from claims.reports.build import MetricReports, batch_reports
 from claims.reports.chart import metric_chart_svg
 from claims.reports.records import REPORT_VERSION, MetricReport, ReportClaim, ReportFinding
@@ -241,7 +241,7 @@ def csv_batches(reports: MetricReports) -> Iterator[str]:
 def metric_csv(report: MetricReport) -> str:
     """One metric's CSV rows: its claims, then its findings."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator=_CSV_LINE_END)
+    writer = SafeCsvWriter(buffer, lineterminator=_CSV_LINE_END)
     base = (report.slug, report.name, report.unit)
     # Positional rows in CSV_COLUMNS order: a dict per row costs more than the writing.
     writer.writerows(
@@ -298,15 +298,7 @@ def _write_finding_rows(buffer: io.StringIO, writer, base: tuple, findings) -> N
         )
 
 
-def _csv_line(fields: tuple, lineterminator: str) -> str:
-    """``fields`` as the csv module writes them, without the line end.
-
-    Written with the real line end and then cut: the writer quotes fields holding its
-    characters, so an empty line end would leave a line break in a name unquoted.
-    """
-    out = io.StringIO()
-    csv.writer(out, lineterminator=lineterminator).writerow(fields)
-    return out.getvalue().removesuffix(lineterminator)
+_csv_line = csv_line
 
 
 def _date(value: dt.date | None) -> str | None:

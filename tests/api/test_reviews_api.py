@@ -8,13 +8,16 @@ from django.test import Client
 from claims.models import Claim
 from reviews.models import Review
 from reviews.services import claim_assign
-from tests.api.test_write_api import patch
+from tests.api.test_write_api import etag_of, patch
 from tests.factories import ClaimFactory, ReviewFactory, SpeakerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def post(client, url, data=None, **headers):
+    """POST; a state change of one review carries the review's ETag, as a careful client's."""
+    if url.endswith(("/submit/", "/publish/", "/withdraw/")) and "If-Match" not in headers:
+        headers["If-Match"] = etag_of(client, url.rsplit("/", 2)[0] + "/")
     return client.post(url, json.dumps(data or {}), content_type="application/json",
                        headers=headers)  # fmt: skip
 
@@ -65,8 +68,10 @@ def test_a_reviewer_cannot_touch_another_reviewers_review(client, assigned_claim
     review = ReviewFactory(claim=assigned_claim, reviewer=reviewer)
     other.groups.add(*reviewer.groups.all())
     client.force_login(other)
-    assert patch(client, f"/api/reviews/{review.pk}/", {"rating": "accurate"}).status_code == 403
-    assert post(client, f"/api/reviews/{review.pk}/publish/").status_code == 403
+    # Another reviewer's draft is not even visible to them: 404, as for a record that is not there.
+    url = f"/api/reviews/{review.pk}/"
+    assert patch(client, url, {"rating": "accurate"}, If_Match='"x"').status_code == 404
+    assert post(client, f"{url}publish/", If_Match='"x"').status_code == 404
     review.refresh_from_db()
     assert (review.rating, review.status) == ("accurate", "draft")
 

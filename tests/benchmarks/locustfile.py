@@ -70,6 +70,7 @@ class NewsroomClient(FastHttpUser):
     @task(1)
     def claim_write(self) -> None:
         body = {"note": f"load test {random.randint(0, 10**9)}"}
-        self.client.patch(
-            f"/api/claims/{random.choice(IDS)}/", json=body, headers=AUTH, name="write"
-        )
+        url = f"/api/claims/{random.choice(IDS)}/"
+        # A write needs the ETag of the version it changes (If-Match), as every client's does.
+        etag = self.client.get(url, name="detail").headers.get("ETag", "")
+        self.client.patch(url, json=body, headers={**AUTH, "If-Match": etag}, name="write")

@@ -15,6 +15,7 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claims.exports import SafeCsvWriter
 from claims.models import Claim, ConflictResolution, Metric, ReportRun
 from claims.reports import build
 from claims.reports import render as render_module
@@ -328,9 +329,10 @@ def test_a_resolution_across_two_metrics_is_refused_naming_the_field(editor_clie
 
 
 def _writer_rows(report):
-    """The report's CSV rows as the csv module writes them: what render_csv must produce."""
+    """The report's CSV rows as the product's CSV writer (the csv module's, quoting formulas)
+    writes them: what render_csv must produce."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)
     base = (report.slug, report.name, report.unit)
     for c in report.claims:
         writer.writerow(
