@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A GET whose If-None-Match names the response's ETag gets 304 with no body.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -173,9 +175,11 @@ if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
 
 # --- REST API ---
 REST_FRAMEWORK = {
+    # Token first: DRF takes the first class's WWW-Authenticate header, so an anonymous write
+    # gets 401 with "WWW-Authenticate: Token" (session auth has no header and would give 403).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "claims_project.permissions.ModelPermissionsOrAnonReadOnly",
