@@ -29,7 +29,7 @@ from claims_project.concurrency import fingerprint
 FIELDS = (
     "id", "quote", "figure", "start", "end", "value_low", "value_high", "qualifier", "unit",
     "subject", "scope", "as_of_start", "as_of_end", "as_of_precision", "status", "verdict",
-    "verdict_at", "created_at", "updated_at",
+    "verdict_at", "note", "created_at", "updated_at",
     "article_id", "article__title", "article__url", "article__published",
     "article__outlet__name",
     "speaker_id", "speaker__slug", "speaker__name", "speaker__kind", "speaker__role",
@@ -134,7 +134,7 @@ def row_from_values(values, tolerance: intervals.Tolerances | None = None, zone=
     datetimes in ``zone``, by default the current time zone."""
     zone = zone or timezone.get_current_timezone()
     (cid, quote, figure, start, end, low, high, qualifier, unit, subject, scope, as_of_start,
-     as_of_end, precision, status, verdict, verdict_at, created_at, updated_at,
+     as_of_end, precision, status, verdict, verdict_at, note, created_at, updated_at,
      article_id, title, url, published, outlet,
      speaker_id, speaker_slug, speaker_name, speaker_kind, role, affiliation, aliases,
      metric_id, metric_slug, metric_name, description, canonical_unit, metric_kind,
@@ -195,6 +195,7 @@ def row_from_values(values, tolerance: intervals.Tolerances | None = None, zone=
         "status": status,
         "verdict": verdict,
         "verdict_at": _datetime(verdict_at, zone),
+        "note": note,
         "created_at": _datetime(created_at, zone),
         "updated_at": _datetime(updated_at, zone),
     }
