@@ -7,7 +7,9 @@ from rest_framework import generics, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from claims.api_rows import claim_detail, claim_rows, claim_values, rows_from_values
 from claims.exports import claims_csv
@@ -99,29 +101,73 @@ class MetricViewSet(EditableViewSet):
         return Response(metric_json(report))
 
 
-def conflict_report_download(request, fmt: str):
+class FirstRendererNegotiation(BaseContentNegotiation):
+    """The report picks its own content type from the path (.csv, .html ...), so the client's
+    Accept header is not negotiated: "Accept: text/csv" must not turn into 406."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+REPORT_PARAMETERS = [
+    OpenApiParameter(
+        "fmt",
+        str,
+        OpenApiParameter.PATH,
+        enum=list(CONTENT_TYPES),
+        description="the report's format, the path's extension",
+    ),
+    OpenApiParameter("metric", str, description="one metric, by slug"),
+    OpenApiParameter("outlet", str, many=True, description="twice to diff two outlets"),
+    OpenApiParameter("since", OpenApiTypes.DATE, description="claims as of this date or later"),
+    OpenApiParameter("include_candidates", bool, description="signed-in users only"),
+]
+
+
+class ConflictReportView(APIView):
     """/api/reports/conflicts.<json|csv|html|markdown|text>: the whole report, streamed."""
-    if fmt not in CONTENT_TYPES:
-        return JsonResponse({"format": [f"unknown format {fmt!r}"]}, status=400)
-    try:
-        flt = report_filter_from_query(request.GET, user=request.user)
-        reports = metric_reports(flt)
-        first = next(reports, None)
-    except ReportError as exc:
-        return JsonResponse({exc.field: [exc.message]}, status=400)
 
-    def chained():
-        if first is not None:
-            yield first
-            yield from reports
+    permission_classes = [permissions.AllowAny]  # anonymous readers see confirmed claims only
+    content_negotiation_class = FirstRendererNegotiation
 
-    response = StreamingHttpResponse(
-        render(fmt, chained(), flt.describe()), content_type=CONTENT_TYPES[fmt]
+    @extend_schema(
+        operation_id="reports_conflicts_retrieve",
+        parameters=REPORT_PARAMETERS,
+        responses={
+            (200, "application/json"): OpenApiTypes.OBJECT,
+            (200, "text/csv"): OpenApiTypes.STR,
+            (200, "text/html"): OpenApiTypes.STR,
+            (200, "text/markdown"): OpenApiTypes.STR,
+            (200, "text/plain"): OpenApiTypes.STR,
+            (400, "application/json"): OpenApiTypes.OBJECT,
+        },
     )
-    if fmt in {"csv", "markdown", "text"}:
-        extension = {"markdown": "md", "text": "txt"}.get(fmt, fmt)
-        response["Content-Disposition"] = f'attachment; filename="conflicts.{extension}"'
-    return response
+    def get(self, request, fmt: str):
+        """The conflict report of every metric (or one, with ?metric=), in the path's format."""
+        if fmt not in CONTENT_TYPES:
+            return JsonResponse({"format": [f"unknown format {fmt!r}"]}, status=400)
+        try:
+            flt = report_filter_from_query(request.GET, user=request.user)
+            reports = metric_reports(flt)
+            first = next(reports, None)
+        except ReportError as exc:
+            return JsonResponse({exc.field: [exc.message]}, status=400)
+
+        def chained():
+            if first is not None:
+                yield first
+                yield from reports
+
+        response = StreamingHttpResponse(
+            render(fmt, chained(), flt.describe()), content_type=CONTENT_TYPES[fmt]
+        )
+        if fmt in {"csv", "markdown", "text"}:
+            extension = {"markdown": "md", "text": "txt"}.get(fmt, fmt)
+            response["Content-Disposition"] = f'attachment; filename="conflicts.{extension}"'
+        return response
 
 
 class ReportRunViewSet(
