@@ -82,7 +82,7 @@ def test_a_reviewer_cannot_review_a_claim_not_assigned_to_them(reviewer_client):
 def test_editors_and_anonymous_users_cannot_write_reviews(editor_client, assigned_claim):
     payload = {"claim": assigned_claim.pk, "rating": "accurate", "rationale": "Checked."}
     assert post(editor_client, "/api/reviews/", payload).status_code == 403
-    assert post(Client(), "/api/reviews/", payload).status_code == 403
+    assert post(Client(), "/api/reviews/", payload).status_code == 401
     assert not Review.objects.exists()
 
 
