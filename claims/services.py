@@ -218,15 +218,24 @@ def article_extract(*, article: Article) -> ExtractionResult:
 
     Safe to run again: a figure whose characters overlap a claim already stored (candidate,
     confirmed or rejected) is left alone, so nothing is duplicated and no editor's decision is
-    overwritten. Candidates that fail validation are counted, not stored.
+    overwritten. Candidates that fail validation are counted, not stored. The one change made
+    to a stored claim: an undecided candidate without an as-of date gets the date found now
+    (the article's publication date was set since, say).
     """
     # Lock the article row: two extractions of one article must not both insert.
     article = Article.objects.select_for_update().get(pk=article.pk)
     taken = list(article.claims.values_list("start", "end"))
+    undated = {
+        (claim.start, claim.end): claim
+        for claim in article.claims.filter(status=Claim.Status.CANDIDATE, as_of_start__isnull=True)
+    }
     created = kept = invalid = 0
     for candidate in extract(article.body, published=article.published):
         if any(candidate.start < end and start < candidate.end for start, end in taken):
             kept += 1
+            stale = undated.get((candidate.start, candidate.end))
+            if stale is not None and candidate.as_of_start is not None:
+                _claim_redate(stale, candidate)
             continue
         speaker = (
             speaker_for_name(candidate.speaker, candidate.speaker_kind)
@@ -253,6 +262,17 @@ def article_extract(*, article: Article) -> ExtractionResult:
     article.extracted_at = timezone.now()
     article.save(update_fields=["extraction_status", "extraction_error", "extracted_at"])
     return ExtractionResult(created=created, kept=kept, invalid=invalid)
+
+
+def _claim_redate(claim: Claim, candidate) -> None:
+    fields = candidate_fields(candidate)
+    for name in ("as_of_start", "as_of_end", "as_of_precision"):
+        setattr(claim, name, fields[name])
+    try:
+        claim.full_clean()
+    except ValidationError:
+        return  # the stored claim stays as it was
+    claim.save()
 
 
 def extraction_enqueue(*, article_ids: list[int]) -> None:

@@ -57,6 +57,12 @@ CONTENT_TYPES = {
 }
 
 
+UNDATED_IMPORT = (
+    "no publication date was given or found in the first lines of the body, so the article's "
+    "claims stay undated; PATCH the article's published date, then extract its claims again"
+)
+
+
 def report_error_response(exc: ReportError) -> Response:
     return Response({exc.field: [exc.message]}, status=status.HTTP_400_BAD_REQUEST)
 
@@ -413,4 +419,6 @@ class ArticleImportView(generics.GenericAPIView):
         result.article.refresh_from_db()
         body = ArticleSerializer(result.article, context={"request": request}).data
         body["created"] = result.created
+        # An undated article's claims stay undated: say so where the client will look.
+        body["warnings"] = [] if result.article.published else [{"published": UNDATED_IMPORT}]
         return Response(body, status=201 if result.created else 200)

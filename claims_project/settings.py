@@ -230,9 +230,12 @@ SPECTACULAR_SETTINGS = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(env_float("DJANGO_MAX_REQUEST_BYTES", 5 * 1024 * 1024))
 
 # --- Celery: in-process without a broker, Redis with one. ---
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+# Without a broker, Celery's in-memory transport: tasks run eagerly and kombu, given a URL, no
+# longer prints "No hostname was supplied. Reverting to default 'localhost'" on every import.
+BROKER_CONFIGURED = bool(os.environ.get("CELERY_BROKER_URL"))
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://"
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "") or None
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = not BROKER_CONFIGURED
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "claims")
 CELERY_TASK_ACKS_LATE = True
