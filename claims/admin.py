@@ -56,10 +56,38 @@ admin.site.index_template = "admin/claims_index.html"
 CANDIDATE_QUEUE_QUERY = "status__exact=candidate"
 
 
-def format_bound(value: float) -> str:
+def people_number(value: float) -> str:
+    """A bound as people write it: "11 million", "3.4 million", "40,000", "2.5"."""
     if math.isinf(value):
         return "∞" if value > 0 else "-∞"
-    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:,.4g} {word}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+def bounds_text(low: float | None, high: float | None) -> str:
+    """Stated bounds for people: "3,000" to "5,000" joined by a dash, "11 million", "at least
+    100", "up to 50"."""
+    if low is None and high is None:
+        return "—"
+    if high is None:
+        return f"at least {people_number(low)}"
+    if low is None:
+        return f"up to {people_number(high)}"
+    if low == high:
+        return people_number(low)
+    return f"{people_number(low)}–{people_number(high)}"
+
+
+def figure_text(claim: Claim) -> str:
+    """The figure as written; a bare "a" or "an" ("a million", "an estimated") is shown with
+    the word after it in the article, so the column never says just "a"."""
+    figure = claim.figure
+    if figure.lower() not in {"a", "an"} or claim.end is None:
+        return figure
+    following = claim.article.body[claim.end : claim.end + 40].split()
+    return f"{figure} {following[0]}" if following else figure
 
 
 def change_url(instance) -> str:
@@ -275,9 +303,11 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
     action_form = ClaimActionForm
     # The filtered count pages need; not a second count of the whole table on every page.
     show_full_result_count = False
+    # Ten columns that fit 1400 px with the filters beside them (the qualifier is a filter and
+    # shows in the figure as written).
     list_display = [
-        "figure", "subject", "qualifier", "interval_display", "speaker", "metric", "status",
-        "verdict", "article_link", "as_of_start",
+        "figure_display", "subject", "bounds_display", "speaker", "metric", "status", "verdict",
+        "article_link", "as_of_start",
     ]  # fmt: skip
     list_filter = ["status", "qualifier", "verdict", "origin", "metric", "article__outlet"]
     list_select_related = ["speaker", "metric", "article", "article__outlet"]
@@ -297,6 +327,14 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
         ("Editorial", {"fields": ["status", "origin", "verdict", "verdict_at", "note"]}),
     ]  # fmt: skip
 
+    @admin.display(description="figure", ordering="figure")
+    def figure_display(self, obj: Claim) -> str:
+        return figure_text(obj)
+
+    @admin.display(description="bounds", ordering="value_low")
+    def bounds_display(self, obj: Claim) -> str:
+        return bounds_text(obj.value_low, obj.value_high)
+
     @admin.display(description="interval")
     def interval_display(self, obj: Claim) -> str:
         if obj.pk is None:
@@ -306,7 +344,7 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
         except (intervals.BoundsError, units.UnitError) as exc:
             return f"invalid: {exc}"
         unit = obj.metric.canonical_unit if obj.metric_id else obj.unit
-        return f"[{format_bound(interval.lo)}, {format_bound(interval.hi)}] {unit}"
+        return f"[{people_number(interval.lo)}, {people_number(interval.hi)}] {unit}"
 
     @admin.display(description="article", ordering="article__title")
     def article_link(self, obj: Claim) -> str:
@@ -433,8 +471,8 @@ class ClaimInline(admin.TabularInline):
 
     model = Claim
     extra = 0
-    fields = ["figure_link", "subject", "qualifier", "value_low", "value_high", "unit", "speaker",
-              "metric", "status", "triage"]  # fmt: skip
+    fields = ["figure_link", "subject", "qualifier", "bounds", "unit", "speaker", "metric",
+              "status", "triage"]  # fmt: skip
     readonly_fields = fields
     can_delete = False
     show_change_link = True
@@ -455,7 +493,11 @@ class ClaimInline(admin.TabularInline):
 
     @admin.display(description="figure")
     def figure_link(self, obj: Claim) -> str:
-        return format_html('<a href="#claim-{}">{}</a>', obj.pk, obj.figure)
+        return format_html('<a href="#claim-{}">{}</a>', obj.pk, figure_text(obj))
+
+    @admin.display(description="bounds")
+    def bounds(self, obj: Claim) -> str:
+        return bounds_text(obj.value_low, obj.value_high)
 
     @admin.display(description="decide")
     def triage(self, obj: Claim) -> str:

@@ -51,6 +51,7 @@ class ClaimRow(NamedTuple):
     status: str
     verdict: str
     verdict_at: dt.datetime | None
+    note: str
     created_at: dt.datetime
     updated_at: dt.datetime
     article_id: int
@@ -232,6 +233,7 @@ def row_from_values(
         "status": row.status,
         "verdict": row.verdict,
         "verdict_at": _datetime(row.verdict_at, zone),
+        "note": row.note,
         "created_at": _datetime(row.created_at, zone),
         "updated_at": _datetime(row.updated_at, zone),
     }

@@ -2,10 +2,14 @@
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
+
+from claims.core import intervals, units
+from claims.models import tolerances
 
 COLUMNS = [
     ("id", "id"), ("figure", "figure"), ("value_low", "value_low"),
@@ -76,7 +80,44 @@ def csv_rows(header: list[str], rows: Iterable[Iterable]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
+# The interval columns go after the stated bounds; the metric's unit is read for them only.
+INTERVAL_AFTER = [name for name, _ in COLUMNS].index("value_high") + 1
+INTERVAL_COLUMNS = ["interval_low", "interval_high", "interval_unit"]
+HEADER = (
+    [name for name, _ in COLUMNS[:INTERVAL_AFTER]]
+    + INTERVAL_COLUMNS
+    + [name for name, _ in COLUMNS[INTERVAL_AFTER:]]
+)
+_PATHS = [path for _, path in COLUMNS]
+_LOW, _HIGH, _QUALIFIER, _UNIT = (
+    _PATHS.index(name) for name in ("value_low", "value_high", "qualifier", "unit")
+)
+
+
+def interval_cells(row: tuple, canonical_unit: str | None, tolerance) -> list:
+    """The claim's interval (hedges and rounding applied, claims/core/intervals.py) in its
+    metric's unit: low, high, unit; an open end is an empty cell, bounds that make no interval
+    three empty cells."""
+    try:
+        found = intervals.claim_interval(
+            low=row[_LOW], high=row[_HIGH], qualifier=row[_QUALIFIER], unit=row[_UNIT],
+            canonical_unit=canonical_unit, tolerances=tolerance,
+        )  # fmt: skip
+    except (intervals.BoundsError, units.UnitError):
+        return [None, None, None]
+    ends = [None if math.isinf(end) else end for end in (found.lo, found.hi)]
+    return [*ends, canonical_unit or row[_UNIT]]
+
+
 def claims_csv(claims: QuerySet) -> Iterator[str]:
     """The claims as CSV text chunks; the rows come from the database in chunks too."""
-    values = claims.values_list(*(path for _, path in COLUMNS)).iterator(chunk_size=2000)
-    return csv_rows([name for name, _ in COLUMNS], values)
+    paths = [*_PATHS, "metric__canonical_unit"]
+    values = claims.values_list(*paths).iterator(chunk_size=2000)
+    tolerance = tolerances()
+
+    def rows():
+        for *row, canonical_unit in values:
+            cells = interval_cells(row, canonical_unit, tolerance)
+            yield row[:INTERVAL_AFTER] + cells + row[INTERVAL_AFTER:]
+
+    return csv_rows(HEADER, rows())

@@ -8,8 +8,8 @@ from django.db.models.functions import Abs
 from django_filters import rest_framework as filters
 
 from claims.core import intervals, units, verdicts
-from claims.models import ARTICLE_EXTRACTION_STATUSES, NOT_REQUESTED, Claim
-from sources.models import Article
+from claims.models import ARTICLE_EXTRACTION_STATUSES, NOT_REQUESTED, Claim, Metric, Speaker
+from sources.models import Article, Outlet
 
 # Bounds of what a filter accepts: beyond them a number is a typo or an attack, not a figure.
 ID_MAX = 2**63 - 1
@@ -82,10 +82,26 @@ def text_search(queryset, words: str):
     return queryset.filter(condition)
 
 
+def unknown_slug(noun: str) -> dict[str, str]:
+    """The form error for a slug that names no row, saying which kind of row."""
+    return {"invalid_choice": f"no {noun} has the slug %(value)s"}
+
+
 class ClaimFilter(filters.FilterSet):
-    metric = filters.CharFilter(field_name="metric__slug", lookup_expr="exact")
-    speaker = filters.CharFilter(field_name="speaker__slug", lookup_expr="exact")
-    outlet = filters.CharFilter(field_name="article__outlet__slug", lookup_expr="exact")
+    # By slug; a slug that names nothing is a 400 naming the parameter, not an empty list that
+    # looks like "no claims" (one indexed lookup per given slug).
+    metric = filters.ModelChoiceFilter(
+        field_name="metric", lookup_expr="exact", queryset=Metric.objects.all(),
+        to_field_name="slug", error_messages=unknown_slug("metric"),
+    )  # fmt: skip
+    speaker = filters.ModelChoiceFilter(
+        field_name="speaker", lookup_expr="exact", queryset=Speaker.objects.all(),
+        to_field_name="slug", error_messages=unknown_slug("speaker"),
+    )  # fmt: skip
+    outlet = filters.ModelChoiceFilter(
+        field_name="article__outlet", lookup_expr="exact", queryset=Outlet.objects.all(),
+        to_field_name="slug", error_messages=unknown_slug("outlet"),
+    )  # fmt: skip
     article = filters.NumberFilter(
         field_name="article_id", lookup_expr="exact", min_value=1, max_value=ID_MAX
     )

@@ -14,7 +14,7 @@ from claims.models import (
     ReportRun,
     Speaker,
 )
-from claims_project.serializers import ValidatedModelSerializer
+from claims_project.serializers import SlugOrPrimaryKeyRelatedField, ValidatedModelSerializer
 from sources.models import Article
 from sources.serializers import ArticleSerializer
 
@@ -90,7 +90,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "id", "article", "quote", "figure", "start", "end", "value_low", "value_high",
             "qualifier", "unit", "interval", "subject", "scope", "speaker", "metric",
             "as_of_start", "as_of_end", "as_of_precision", "status", "verdict", "verdict_at",
-            "created_at", "updated_at",
+            "note", "created_at", "updated_at",
         ]  # fmt: skip
 
     @extend_schema_field(IntervalSerializer(allow_null=True))
@@ -181,6 +181,31 @@ class PreloadedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
             self.fail("does_not_exist", pk_value=data)
 
 
+class PreloadedSlugOrPrimaryKeyRelatedField(
+    SlugOrPrimaryKeyRelatedField, PreloadedPrimaryKeyRelatedField
+):
+    """By id or by slug, both found in maps loaded once for a whole list of items."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.loaded_slugs: dict | None = None
+
+    def preload(self, values) -> None:
+        values = list(values)
+        super().preload([value for value in values if not self.is_slug(value)])
+        slugs = {value for value in values if self.is_slug(value)}
+        found = self.get_queryset().filter(**{f"{self.slug_field}__in": slugs}) if slugs else []
+        self.loaded_slugs = {getattr(row, self.slug_field): row for row in found}
+
+    def from_slug(self, slug: str):
+        if self.loaded_slugs is None:
+            return super().from_slug(slug)
+        try:
+            return self.loaded_slugs[slug]
+        except KeyError:
+            self.fail_slug(slug)
+
+
 class ClaimListWriteSerializer(serializers.ListSerializer):
     """Many claims to create at once. The related rows of the whole list are loaded with one
     query per model, then each item is checked like a single claim (same fields and messages).
@@ -222,8 +247,15 @@ class ClaimWriteSerializer(serializers.ModelSerializer):
         # The article with its outlet: the service reads its body, a bulk answer its outlet.
         extra_kwargs = {"article": {"queryset": Article.objects.select_related("outlet")}}
 
+    def build_relational_field(self, field_name, relation_info):
+        field_class, field_kwargs = super().build_relational_field(field_name, relation_info)
+        if field_name in {"speaker", "metric"}:
+            field_class = PreloadedSlugOrPrimaryKeyRelatedField
+        return field_class, field_kwargs
+
     def preload(self, items: list) -> None:
-        """Load the articles, speakers and metrics that ``items`` name, one query each."""
+        """Load the articles, speakers and metrics that ``items`` name, one query each (and one
+        more for the speakers or metrics named by slug)."""
         for name in ("article", "speaker", "metric"):
             values = [item.get(name) for item in items if isinstance(item, dict)]
             self.fields[name].preload(values)

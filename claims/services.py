@@ -298,15 +298,24 @@ def article_extract(*, article: Article) -> ExtractionResult:
 
     Safe to run again: a figure whose characters overlap a claim already stored (candidate,
     confirmed or rejected) is left alone, so nothing is duplicated and no editor's decision is
-    overwritten. Candidates that fail validation are counted, not stored.
+    overwritten. Candidates that fail validation are counted, not stored. The one change made
+    to a stored claim: an undecided candidate without an as-of date gets the date found now
+    (the article's publication date was set since, say).
     """
     # Lock the article row: two extractions of one article must not both insert.
     article = Article.objects.select_for_update().get(pk=article.pk)
     taken = list(article.claims.values_list("start", "end"))
+    undated = {
+        (claim.start, claim.end): claim
+        for claim in article.claims.filter(status=Claim.Status.CANDIDATE, as_of_start__isnull=True)
+    }
     created = kept = invalid = 0
     for candidate in extract(article.body, published=article.published):
         if any(candidate.start < end and start < candidate.end for start, end in taken):
             kept += 1
+            stale = undated.get((candidate.start, candidate.end))
+            if stale is not None and candidate.as_of_start is not None:
+                _claim_redate(stale, candidate)
             continue
         # Extraction never creates a speaker that is no one ("that 4", "on Twitter").
         speaker = (
@@ -331,6 +340,17 @@ def article_extract(*, article: Article) -> ExtractionResult:
         created += 1
     extraction_mark(article_ids=[article.pk], status=ExtractionStatus.DONE)
     return ExtractionResult(created=created, kept=kept, invalid=invalid)
+
+
+def _claim_redate(claim: Claim, candidate) -> None:
+    fields = candidate_fields(candidate)
+    for name in ("as_of_start", "as_of_end", "as_of_precision"):
+        setattr(claim, name, fields[name])
+    try:
+        claim.full_clean()
+    except ValidationError:
+        return  # the stored claim stays as it was
+    claim.save()
 
 
 # Statuses after which an extraction has finished, one way or the other.

@@ -56,6 +56,12 @@ CONTENT_TYPES = {
 }
 
 
+UNDATED_IMPORT = (
+    "no publication date was given or found in the first lines of the body, so the article's "
+    "claims stay undated; PATCH the article's published date, then extract its claims again"
+)
+
+
 def report_error_response(exc: ReportError) -> Response:
     return Response({exc.field: [exc.message]}, status=status.HTTP_400_BAD_REQUEST)
 
@@ -127,9 +133,11 @@ class ConflictReportView(APIView):
             (200, "text/html"): OpenApiTypes.STR,
             (200, "text/markdown"): OpenApiTypes.STR,
             (200, "text/plain"): OpenApiTypes.STR,
+            (400, "application/json"): OpenApiTypes.OBJECT,
         },
     )
     def get(self, request, fmt: str):
+        """The conflict report of every metric (or one, with ?metric=), in the path's format."""
         if fmt not in CONTENT_TYPES:
             return Response({"format": [f"unknown format {fmt!r}"]}, status=400)
         try:
@@ -404,4 +412,6 @@ class ArticleImportView(generics.GenericAPIView):
         article = Article.objects.select_related("outlet", "extraction").get(pk=result.article.pk)
         body = ArticleWithExtractionSerializer(article, context={"request": request}).data
         body["created"] = result.created
+        # An undated article's claims stay undated: say so where the client will look.
+        body["warnings"] = [] if result.article.published else [{"published": UNDATED_IMPORT}]
         return Response(body, status=201 if result.created else 200)

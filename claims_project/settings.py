@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "claims_project.parsers.QueryTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A GET whose If-None-Match names the response's ETag gets 304 with no body.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -192,9 +194,11 @@ if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
 
 # --- REST API ---
 REST_FRAMEWORK = {
+    # Token first: DRF takes the first class's WWW-Authenticate header, so an anonymous write
+    # gets 401 with "WWW-Authenticate: Token" (session auth has no header and would give 403).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "claims_project.permissions.ModelPermissionsOrAnonReadOnly",
@@ -251,13 +255,18 @@ SPECTACULAR_SETTINGS = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(env_float("DJANGO_MAX_REQUEST_BYTES", 5 * 1024 * 1024))
 
 # --- Celery: in-process without a broker, Redis with one. ---
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+# Without a broker, Celery's in-memory transport: tasks run eagerly and kombu, given a URL, no
+# longer prints "No hostname was supplied. Reverting to default 'localhost'" on every import.
+BROKER_CONFIGURED = bool(os.environ.get("CELERY_BROKER_URL"))
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://"
 # Results come back only from the tasks that say so (a whole report's batches, joined in order
 # by the process that asked for them): by default in the broker's Redis, for an hour.
-CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "") or CELERY_BROKER_URL or None
+CELERY_RESULT_BACKEND = (
+    os.environ.get("CELERY_RESULT_BACKEND", "") or os.environ.get("CELERY_BROKER_URL") or None
+)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_EXPIRES = 3600
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = not BROKER_CONFIGURED
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "claims")
 CELERY_TASK_ACKS_LATE = True

@@ -91,10 +91,13 @@ class ReviewAdminForm(FingerprintedForm):
 def allowed_moves(review: Review, user) -> list[str]:
     """The workflow buttons ``user`` gets on ``review`` (the services check again)."""
     own = user.is_superuser or review.reviewer_id == user.pk
-    editor = user_is_editor(user)
+    editor = user_is_editor(user) or user.is_superuser
+    # Publishing is a second pair of eyes: an editor's, on someone else's submitted review.
+    publishes = editor and review.reviewer_id != user.pk
     moves = {
-        Status.DRAFT: ["submit", "publish", "withdraw"] if own else [],
-        Status.SUBMITTED: ["publish", "withdraw"] if own or editor else [],
+        Status.DRAFT: ["submit", "withdraw"] if own else [],
+        Status.SUBMITTED: (["publish"] if publishes else [])
+        + (["withdraw"] if own or editor else []),
         Status.PUBLISHED: ["withdraw"] if own or editor else [],
         Status.WITHDRAWN: [],
     }

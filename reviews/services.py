@@ -147,12 +147,15 @@ def review_submit(*, review: Review, by) -> Review:
 def review_publish(*, review: Review, by=None) -> Review:
     """Publish ``review``; the claim's current verdict becomes its latest published review's.
 
-    Its reviewer publishes their own review; an editor publishes a submitted one (editorial
-    sign-off); ``by=None`` is the system itself (the seed loader, data migrations).
+    A second pair of eyes: an editor (or a superuser) publishes a submitted review, never one
+    of their own; a reviewer submits and never publishes. ``by=None`` is the system itself
+    (the seed loader, data migrations, imported fact-checks).
     """
-    if by is not None and not _is_own_or_superuser(review, by):
-        if not user_is_editor(by):
-            raise PermissionDenied("a reviewer publishes only their own reviews")
+    if by is not None:
+        if not (by.is_superuser or user_is_editor(by)):
+            raise PermissionDenied("editors publish reviews; submit yours for an editor")
+        if review.reviewer_id == by.pk:
+            raise PermissionDenied("a review is published by someone other than its reviewer")
         if review.status != Status.SUBMITTED:
             raise ValidationError({"status": "an editor publishes a review once it is submitted"})
     return _move(review, Status.PUBLISHED)

@@ -31,8 +31,9 @@ class ReviewViewSet(
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Reviews. Anonymous readers see published ones; reviewers write their own drafts, submit
-    and publish them; a published review is never changed: a new one supersedes it."""
+    """Reviews. Anonymous readers see published ones; reviewers write their own drafts and
+    submit them; editors publish submitted reviews (never their own); a published review is
+    never changed: a new one supersedes it."""
 
     serializer_class = ReviewSerializer
     filterset_fields = {"claim": ["exact"], "rating": ["exact"], "status": ["exact"]}
@@ -98,7 +99,8 @@ class ReviewViewSet(
     @extend_schema(request=None, responses={200: ReviewSerializer})
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def publish(self, request, pk=None):
-        """Publish: the claim's current verdict becomes this review's."""
+        """Publish a submitted review (editors only, not their own): the claim's current
+        verdict becomes this review's."""
         return self._move(request, review_publish)
 
     @extend_schema(request=None, responses={200: ReviewSerializer})

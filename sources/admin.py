@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims_project.admin_extensions import AdminExtensionPoint, ExtensibleAdmin
 from claims_project.admin_history import SafeHistoryMixin
 from sources.models import Article, Outlet
+from sources.readers import read_text
 from sources.text import content_hash, normalize_body
 
 
@@ -22,6 +23,12 @@ class OutletAdmin(admin.ModelAdmin):
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, obj: Outlet) -> int:
         return obj.article_count
+
+
+UNDATED_WARNING = (
+    "This article has no publication date, so its claims stay undated. Set the date here, "
+    'then "Extract claims again".'
+)
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -71,4 +78,12 @@ class ArticleAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
     def save_model(self, request, obj: Article, form, change: bool) -> None:
         if not change:
             obj.content_hash = content_hash(obj.body)
+            if obj.published is None:
+                # The same reading as an import: a date in the first lines of the body.
+                found = read_text(obj.body)
+                obj.published, obj.date_basis = found.published, found.date_basis or obj.date_basis
+                if obj.published is not None:
+                    messages.info(request, f"Publication date read from the text: {obj.date_basis}")
         super().save_model(request, obj, form, change)
+        if obj.published is None:
+            messages.warning(request, UNDATED_WARNING)

@@ -1,7 +1,8 @@
 """Finding an article's publication date in its text. Pure Python, no Django import.
 
 News pages put the date in their first lines, in many shapes: "Saturday, 11 May 2024",
-"July 30, 2020", "06-12-2021" (day first, as outlets of the region write it), "2024-05-11".
+"July 30, 2020", "06-12-2021" (day first, as outlets of the region write it), "2024-05-11",
+and wire datelines without a year, "Geneva, Apr 25 (EFE)".
 python-dateutil reads each candidate; the rules here decide which lines and which candidate.
 A page template's own date ("• Wednesday, 04 February 2026" on a bulleted header line) is often
 when the page was viewed, so a date elsewhere in the header (a byline) wins over it.
@@ -32,6 +33,12 @@ _PATTERNS = [
     # 06-12-2021 / 06/12/2021 / 06.12.2021: read day first
     re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b"),
 ]
+# A wire dateline with no year: "Geneva, Apr 25 (EFE)", "BAGHDAD, May 3 (Reuters) -". Only at
+# the start of a line, after a place name, so that "on May 3" in a sentence is never read.
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}},\s+({_MONTH}\s+\d{{1,2}})"
+    r"(?:st|nd|rd|th)?\b(?!,?\s+\d{4})"
+)
 
 
 class DateError(ValueError):
@@ -43,6 +50,7 @@ class FoundDate:
     date: dt.date
     text: str
     line: int
+    year_assumed: bool = False  # a dateline without a year: the latest such day was taken
 
 
 def parse_date(text: str) -> dt.date:
@@ -66,6 +74,19 @@ def parse_date(text: str) -> dt.date:
         raise DateError(f"{text!r} is not a date (try YYYY-MM-DD)") from exc
 
 
+def _without_year(text: str, today: dt.date) -> dt.date | None:
+    """A month and day as the latest such date not after ``today`` (a wire story is dated
+    in the days before it is filed), or None when it is no calendar date."""
+    for year in (today.year, today.year - 1):
+        try:
+            date = dateutil_parser.parse(text, default=dt.datetime(year, 1, 1)).date()
+        except (ValueError, OverflowError):
+            return None
+        if date <= today:
+            return date
+    return None
+
+
 def _is_chrome(line: str) -> bool:
     """A page-template line: a bullet, or nothing but a date."""
     return line.lstrip().startswith(("•", "·", "|"))
@@ -74,7 +95,8 @@ def _is_chrome(line: str) -> bool:
 def find_publication_date(text: str, *, today: dt.date | None = None) -> FoundDate | None:
     """The publication date stated in the first lines of ``text``, or None.
 
-    Dates after ``today`` are ignored; a byline date beats a bulleted page-header date.
+    Dates after ``today`` are ignored; a byline date beats a bulleted page-header date; a wire
+    dateline without a year ("Geneva, Apr 25 (EFE)") is the latest such day up to ``today``.
     """
     today = today or dt.date.today()
     found: list[tuple[bool, FoundDate]] = []
@@ -87,6 +109,11 @@ def find_publication_date(text: str, *, today: dt.date | None = None) -> FoundDa
                     continue
                 if date <= today:
                     found.append((_is_chrome(line), FoundDate(date, match.group(0), number)))
+        dateline = _DATELINE.match(line)
+        if dateline:
+            date = _without_year(dateline.group(1), today)
+            if date is not None:
+                found.append((_is_chrome(line), FoundDate(date, dateline.group(1), number, True)))
     if not found:
         return None
     found.sort(key=lambda item: (item[0], item[1].line))

@@ -61,6 +61,8 @@ def read_text(text: str, *, published: dt.date | None = None) -> ArticleInput:
     if published is None and found is not None:
         published = found.date
         basis = f'Stated in the text as "{found.text}".'
+        if found.year_assumed:
+            basis += f" No year given: {found.date.year}, the latest year up to the import."
     elif published is not None:
         basis = "Given at import."
     skip = {found.text} if found else set()

@@ -1,6 +1,4 @@
-from rest_framework import serializers
-
-from claims_project.serializers import ValidatedModelSerializer
+from claims_project.serializers import SlugOrPrimaryKeyRelatedField, ValidatedModelSerializer
 from sources.models import Article, Outlet
 
 
@@ -14,7 +12,7 @@ class ArticleSerializer(ValidatedModelSerializer):
     """An article; its body is archived evidence, so only its metadata can change."""
 
     outlet = OutletSerializer(read_only=True, allow_null=True)
-    outlet_id = serializers.PrimaryKeyRelatedField(
+    outlet_id = SlugOrPrimaryKeyRelatedField(
         source="outlet", queryset=Outlet.objects.all(), write_only=True, required=False,
         allow_null=True,
     )  # fmt: skip

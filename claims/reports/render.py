@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from claims.core import verdicts
 from claims.exports import SafeCsvWriter, csv_line
+from claims.models import ResolutionKind
 from claims.reports.build import MetricReports, batch_reports
-from claims.reports.chart import metric_chart_svg
 from claims.reports.records import REPORT_VERSION, MetricReport, ReportClaim, ReportFinding
 
 FORMATS = ("text", "markdown", "csv", "json", "html")
@@ -99,7 +99,7 @@ def finding_line(report: MetricReport, finding: ReportFinding) -> str:
         f"{size_text(finding)}; likely: {causes_text(finding)}"
     )
     if finding.resolved:
-        line += f"; resolved: {finding.resolution_kind.replace('_', ' ')}"
+        line += f"; resolved: {resolution_text(finding.resolution_kind)}"
         if finding.resolution_note:
             line += f" ({finding.resolution_note})"
     return line
@@ -389,26 +389,75 @@ def render_json(reports: Iterable[MetricReport], filters: dict | None = None) ->
     yield "]}\n"
 
 
+def resolution_text(kind: str) -> str:
+    """A resolution as people say it ("different period"), not its code."""
+    try:
+        label = str(ResolutionKind(kind).label)
+    except ValueError:
+        return kind.replace("_", " ")
+    words = label.split(":")[0]
+    return words[0].lower() + words[1:]
+
+
+def report_groups(reports: list[MetricReport]) -> dict[str, list[MetricReport]]:
+    """The report's metrics in reading order: open conflicts first, then changes over time,
+    then the other metrics of several claims, then the metrics of one claim (folded)."""
+    groups: dict[str, list[MetricReport]] = {"conflicts": [], "changes": [], "others": [],
+                                             "single": []}  # fmt: skip
+    for report in reports:
+        if report.summary.open_conflicts:
+            groups["conflicts"].append(report)
+        elif report.summary.changes:
+            groups["changes"].append(report)
+        elif len(report.claims) > 1:
+            groups["others"].append(report)
+        else:
+            groups["single"].append(report)
+    groups["conflicts"].sort(key=lambda r: (-r.summary.open_conflicts, r.name.lower()))
+    groups["changes"].sort(key=lambda r: (-r.summary.changes, r.name.lower()))
+    return groups
+
+
 def render_html(
     reports: Iterable[MetricReport], filters: dict | None = None, *, charts: bool = True
 ) -> Iterator[str]:
-    """A self-contained page: a chart, a table and the findings per metric. All text escaped."""
+    """A self-contained page: a summary, then a chart, a table and the findings per metric (open
+    conflicts first, changes next, one-claim metrics folded into one list). All text escaped.
+
+    The summary needs every metric before the first is shown, so the page is built from the
+    whole list; each metric's section is still rendered and sent one at a time."""
+    groups = report_groups(list(reports))
     yield render_to_string(
         "claims/report_head.html",
-        {"filters": filters or {}, "generated_at": timezone.now()},
+        {"filters": filters or {}, "generated_at": timezone.now(), "groups": groups},
     )
     count = 0
-    for report in reports:
-        count += 1
-        yield metric_html(report, chart=charts)
-    yield render_to_string("claims/report_foot.html", {"count": count})
+    for name in ("conflicts", "changes", "others"):
+        for report in groups[name]:
+            count += 1
+            yield metric_html(report, chart=charts)
+    singles = [
+        {"report": report, "claim": report.claims[0], "as_of": as_of_text(report.claims[0]),
+         "interval": interval_text(report.claims[0]),
+         "verdict": verdict_text(report.claims[0].verdict)}
+        for report in groups["single"]
+    ]  # fmt: skip
+    count += len(singles)
+    yield render_to_string("claims/report_foot.html", {"count": count, "singles": singles})
+
+
+def _date_order(claim: ReportClaim) -> tuple:
+    # Undated claims last; claims of one date in the order they were recorded.
+    return (claim.as_of_start is None, claim.as_of_start or dt.date.min, claim.id)
 
 
 def metric_html(report: MetricReport, *, chart: bool = True, resolve_url=None) -> str:
-    """One metric's section of the HTML report: chart, table of claims, findings.
+    """One metric's section of the HTML report: chart, table of claims (in date order),
+    findings. The chart is drawn only where there are two claims or more to compare.
 
     ``resolve_url(finding)``, when given, adds a link to record a resolution (admin uses it).
     """
+    claims = sorted(report.claims, key=_date_order)
     rows = [
         {
             "claim": c,
@@ -416,8 +465,9 @@ def metric_html(report: MetricReport, *, chart: bool = True, resolve_url=None) -
             "interval": interval_text(c),
             "verdict": verdict_text(c.verdict),
         }
-        for c in report.claims
+        for c in claims
     ]
+    order = {c.id: position for position, c in enumerate(claims)}
     findings = [
         {
             "finding": f,
@@ -425,10 +475,15 @@ def metric_html(report: MetricReport, *, chart: bool = True, resolve_url=None) -
             "newer": report.claim(f.newer_id),
             "size": size_text(f),
             "causes": causes_text(f),
+            "resolution": resolution_text(f.resolution_kind) if f.resolved else "",
             "resolve_url": resolve_url(f) if resolve_url and f.kind == "conflict" else "",
         }
-        for f in report.findings
+        for f in sorted(report.findings, key=lambda f: (order.get(f.newer_id, 0), f.older_id))
     ]
+    # matplotlib takes about a second to import: the chart module loads when a chart is drawn,
+    # not when a command or the admin starts.
+    from claims.reports.chart import metric_chart_svg
+
     return render_to_string(
         "claims/report_metric.html",
         {
@@ -436,7 +491,7 @@ def metric_html(report: MetricReport, *, chart: bool = True, resolve_url=None) -
             "summary": summary_text(report),
             "rows": rows,
             "findings": findings,
-            "chart": metric_chart_svg(report) if chart else "",
+            "chart": metric_chart_svg(report) if chart and len(report.claims) > 1 else "",
         },
     )
 

@@ -85,7 +85,8 @@ def test_an_unknown_id_gets_the_same_message_as_a_single_claim(editor_client):
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("twelve", "Incorrect type. Expected pk value, received str."),
+        # Text that is not digits is a slug: metrics may be named by slug.
+        ("twelve", 'no metric has the slug "twelve".'),
         (True, "Incorrect type. Expected pk value, received bool."),
         ([1], "Incorrect type. Expected pk value, received list."),
     ],

@@ -1,4 +1,5 @@
-"""Reviews over the API: reviewers write their own, publish, and never edit a published one."""
+"""Reviews over the API: reviewers write and submit their own, editors publish them, and a
+published one is never edited."""
 
 import json
 
@@ -38,25 +39,39 @@ def draft(client, claim, rating="overstated", **extra) -> dict:
     return response.json()
 
 
-def test_a_reviewer_drafts_submits_and_publishes_a_verdict(reviewer_client, assigned_claim):
+def sign_off(reviewer_client, editor_client, review_id: int) -> None:
+    """The reviewer submits, an editor publishes."""
+    assert post(reviewer_client, f"/api/reviews/{review_id}/submit/").status_code == 200
+    assert post(editor_client, f"/api/reviews/{review_id}/publish/").status_code == 200
+
+
+def test_a_reviewer_drafts_and_submits_and_an_editor_publishes_a_verdict(
+    reviewer_client, editor_client, assigned_claim
+):
     review = draft(reviewer_client, assigned_claim)
     assert review["status"] == "draft"
     assert post(reviewer_client, f"/api/reviews/{review['id']}/submit/").json()["status"] == (
         "submitted"
     )
-    published = post(reviewer_client, f"/api/reviews/{review['id']}/publish/")
+    refused = post(reviewer_client, f"/api/reviews/{review['id']}/publish/")
+    assert refused.status_code == 403
+    assigned_claim.refresh_from_db()
+    assert assigned_claim.verdict == ""
+    published = post(editor_client, f"/api/reviews/{review['id']}/publish/")
     assert published.status_code == 200 and published.json()["status"] == "published"
     assigned_claim.refresh_from_db()
     assert assigned_claim.verdict == "overstated"
 
 
-def test_a_published_review_is_never_edited_but_superseded(reviewer_client, assigned_claim):
+def test_a_published_review_is_never_edited_but_superseded(
+    reviewer_client, editor_client, assigned_claim
+):
     first = draft(reviewer_client, assigned_claim)
-    post(reviewer_client, f"/api/reviews/{first['id']}/publish/")
+    sign_off(reviewer_client, editor_client, first["id"])
     refused = patch(reviewer_client, f"/api/reviews/{first['id']}/", {"rating": "accurate"})
     assert refused.status_code == 400 and "status" in refused.json()
     second = draft(reviewer_client, assigned_claim, rating="accurate", supersedes=first["id"])
-    post(reviewer_client, f"/api/reviews/{second['id']}/publish/")
+    sign_off(reviewer_client, editor_client, second["id"])
     assigned_claim.refresh_from_db()
     assert assigned_claim.verdict == "accurate"
     old = Review.objects.get(pk=first["id"])
@@ -87,7 +102,7 @@ def test_a_reviewer_cannot_review_a_claim_not_assigned_to_them(reviewer_client):
 def test_editors_and_anonymous_users_cannot_write_reviews(editor_client, assigned_claim):
     payload = {"claim": assigned_claim.pk, "rating": "accurate", "rationale": "Checked."}
     assert post(editor_client, "/api/reviews/", payload).status_code == 403
-    assert post(Client(), "/api/reviews/", payload).status_code == 403
+    assert post(Client(), "/api/reviews/", payload).status_code == 401
     assert not Review.objects.exists()
 
 
@@ -123,9 +138,11 @@ def test_reviews_have_no_put_or_delete(reviewer_client, assigned_claim):
     assert Review.objects.filter(pk=review["id"]).exists()
 
 
-def test_a_published_review_is_served_as_claimreview_json_ld(reviewer_client, assigned_claim):
+def test_a_published_review_is_served_as_claimreview_json_ld(
+    reviewer_client, editor_client, assigned_claim
+):
     review = draft(reviewer_client, assigned_claim)
-    post(reviewer_client, f"/api/reviews/{review['id']}/publish/")
+    sign_off(reviewer_client, editor_client, review["id"])
     document = Client().get(f"/api/reviews/{review['id']}/claimreview/").json()
     assert document["@type"] == "ClaimReview"
     assert document["reviewRating"]["alternateName"] == "Overstated"

@@ -1,6 +1,7 @@
 """The editorial workflow in a real browser: an editor imports an article, confirms a figure and
-puts it into a metric, assigns it; a reviewer publishes a verdict; an anonymous visitor is kept
-out. Screenshots of the key pages are written to tests/artifacts/ for people to look at."""
+puts it into a metric, assigns it; a reviewer writes and submits a verdict, which the editor
+publishes; an anonymous visitor is kept out. Screenshots of the key pages are written to
+tests/artifacts/ for people to look at."""
 
 import re
 
@@ -34,7 +35,7 @@ def people(transactional_db):
     return users
 
 
-def test_an_editor_imports_confirms_groups_and_assigns_and_a_reviewer_publishes(
+def test_an_editor_imports_confirms_groups_and_assigns_and_publishes_what_a_reviewer_submits(
     page_for, people, tasks_in_process
 ):
     metric = MetricFactory(name="Fighters in the area", slug="fighters-in-the-area")
@@ -84,7 +85,7 @@ def test_an_editor_imports_confirms_groups_and_assigns_and_a_reviewer_publishes(
     editor.wait_for_selector(".messagelist")
     assert "1 claim(s) assigned to reviewer" in editor.locator(".messagelist").inner_text()
 
-    # The reviewer sees that claim, writes a review and publishes it.
+    # The reviewer sees that claim, writes a review and submits it; publishing is not theirs.
     reviewer = page_for()
     log_in(reviewer, "reviewer")
     reviewer.goto("/admin/claims/claim/")
@@ -94,14 +95,24 @@ def test_an_editor_imports_confirms_groups_and_assigns_and_a_reviewer_publishes(
     reviewer.fill("#id_rationale", "The U.N. monitoring team gives the same range for May 2024.")
     reviewer.fill("#id_evidence", "https://www.un.org/securitycouncil/")
     reviewer.click("input[name=_continue]")
-    reviewer.wait_for_selector("button.review-publish")
+    reviewer.wait_for_selector("button.review-submit")
+    assert reviewer.locator("button.review-publish").count() == 0
     shot(reviewer, "review-draft")
-    reviewer.click("button.review-publish")
+    reviewer.click("button.review-submit")
     reviewer.wait_for_selector(".messagelist")
-    assert "now Published" in reviewer.locator(".messagelist").inner_text()
+    assert reviewer.locator("button.review-publish").count() == 0
     review = Review.objects.get(claim=claim)
+    assert review.status == Review.Status.SUBMITTED
+
+    # The editor, a second pair of eyes, publishes it.
+    editor.goto(f"/admin/reviews/review/{review.pk}/change/")
+    editor.click("button.review-publish")
+    editor.wait_for_selector(".messagelist")
+    assert "now Published" in editor.locator(".messagelist").inner_text()
+    review.refresh_from_db()
     claim.refresh_from_db()
     assert (review.status, claim.verdict) == (Review.Status.PUBLISHED, "roughly_right")
+    reviewer.goto(f"/admin/reviews/review/{review.pk}/change/")
     assert reviewer.locator("a", has_text="Write a review that supersedes this one").is_visible()
     shot(reviewer, "review-published")
 

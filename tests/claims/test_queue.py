@@ -37,7 +37,7 @@ def extraction_status(article: Article) -> str | None:
 pytestmark = [
     pytest.mark.queue,
     pytest.mark.skipif(
-        not (settings.CELERY_BROKER_URL and os.environ.get("DATABASE_URL")),
+        not (settings.BROKER_CONFIGURED and os.environ.get("DATABASE_URL")),
         reason="needs CELERY_BROKER_URL (Redis) and DATABASE_URL (PostgreSQL)",
     ),
 ]

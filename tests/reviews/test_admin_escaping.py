@@ -39,8 +39,9 @@ def hostile(editor, reviewer):
     second.save()  # a history record whose change shows markup
     claim_assign(claim=first, reviewer=reviewer, by=editor)
     published = review_publish(
-        review=review_create(claim=first, reviewer=reviewer, rating="overstated",
-                             rationale=f"Too high {SCRIPT} {IMG}"), by=reviewer,
+        review=review_submit(review=review_create(
+            claim=first, reviewer=reviewer, rating="overstated",
+            rationale=f"Too high {SCRIPT} {IMG}"), by=reviewer), by=editor,
     )  # fmt: skip
     submitted = review_submit(
         review=review_create(claim=first, reviewer=editor, rating="accurate",

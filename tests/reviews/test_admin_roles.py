@@ -27,6 +27,13 @@ def another_reviewer(username="other-reviewer"):
     return user
 
 
+def signed_off(review: Review) -> Review:
+    """Submitted by its reviewer, published by an editor: the way a verdict goes out."""
+    editor = UserFactory(username="editor-test")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    return review_publish(review=review_submit(review=review, by=review.reviewer), by=editor)
+
+
 def draft(claim, reviewer, rating="accurate") -> Review:
     return review_create(claim=claim, reviewer=reviewer, rating=rating, rationale="Checked.")
 
@@ -153,22 +160,34 @@ def test_a_reviewer_cannot_publish_on_behalf_of_another(reviewer_client, editor,
     assert review.status == "submitted"
 
 
-def test_a_reviewer_publishes_their_own_review(reviewer_client, reviewer, assigned):
+def test_a_reviewer_submits_their_own_review_and_is_offered_no_publish(
+    reviewer_client, reviewer, assigned
+):
     review = draft(assigned, reviewer, rating="overstated")
     page = reviewer_client.get(review_url(review)).content.decode()
-    assert 'value="publish"' in page
-    response = reviewer_client.post(
+    assert 'value="submit"' in page and 'value="publish"' not in page
+    reviewer_client.post(
+        review_url(review, "workflow"), {"move": "submit", "fp": fingerprint(review)}
+    )
+    review.refresh_from_db()
+    assert review.status == "submitted"
+    page = reviewer_client.get(review_url(review)).content.decode()
+    assert 'value="publish"' not in page
+    # Asking anyway changes nothing: editors publish.
+    reviewer_client.post(
         review_url(review, "workflow"), {"move": "publish", "fp": fingerprint(review)}
     )
-    assert response.status_code == 302
+    reviewer_client.post(
+        REVIEW_LIST, {"action": "publish_reviews", "_selected_action": [review.pk]}
+    )
     review.refresh_from_db()
     assigned.refresh_from_db()
-    assert (review.status, assigned.verdict) == ("published", "overstated")
+    assert (review.status, assigned.verdict) == ("submitted", "")
 
 
 def test_a_workflow_step_with_unsaved_edits_is_refused(reviewer_client, reviewer, assigned):
     review = draft(assigned, reviewer)
-    data = {"move": "publish", "fp": fingerprint(review), **review_form(rating="unsupported")}
+    data = {"move": "submit", "fp": fingerprint(review), **review_form(rating="unsupported")}
     reviewer_client.post(review_url(review, "workflow"), data)
     review.refresh_from_db()
     assert (review.status, review.rating) == ("draft", "accurate")
@@ -177,7 +196,7 @@ def test_a_workflow_step_with_unsaved_edits_is_refused(reviewer_client, reviewer
 def test_a_published_review_is_read_only_and_offers_a_superseding_review(
     reviewer_client, reviewer, assigned
 ):
-    review = review_publish(review=draft(assigned, reviewer), by=reviewer)
+    review = signed_off(draft(assigned, reviewer))
     page = reviewer_client.get(review_url(review))
     assert not page.context["has_change_permission"]
     assert f"?claim={assigned.pk}&amp;supersedes={review.pk}" in page.content.decode()
@@ -188,15 +207,17 @@ def test_a_published_review_is_read_only_and_offers_a_superseding_review(
 
 
 def test_a_superseding_review_is_written_and_published_and_the_old_one_kept(
-    reviewer_client, reviewer, assigned
+    reviewer_client, editor_client, reviewer, assigned
 ):
-    old = review_publish(review=draft(assigned, reviewer, rating="accurate"), by=reviewer)
+    old = signed_off(draft(assigned, reviewer, rating="accurate"))
     response = reviewer_client.post(
         REVIEW_ADD, review_form(claim=assigned.pk, rating="outdated", supersedes=old.pk)
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     new = Review.objects.get(supersedes=old)
-    reviewer_client.post(review_url(new, "workflow"), {"move": "publish", "fp": fingerprint(new)})
+    reviewer_client.post(review_url(new, "workflow"), {"move": "submit", "fp": fingerprint(new)})
+    new.refresh_from_db()
+    editor_client.post(review_url(new, "workflow"), {"move": "publish", "fp": fingerprint(new)})
     old.refresh_from_db()
     assigned.refresh_from_db()
     assert (old.status, old.rating, assigned.verdict) == ("published", "accurate", "outdated")
@@ -262,7 +283,7 @@ def test_an_editor_assigns_a_claim_on_the_assignment_page(editor_client, editor,
 def test_disagreeing_reviewers_are_shown_on_the_claim(editor_client, editor, reviewer, assigned):
     other = another_reviewer("b-reviewer")
     claim_assign(claim=assigned, reviewer=other, by=editor)
-    review_publish(review=draft(assigned, reviewer, "accurate"), by=reviewer)
+    signed_off(draft(assigned, reviewer, "accurate"))
     review_submit(review=draft(assigned, other, "overstated"), by=other)
     page = editor_client.get(reverse("admin:claims_claim_change", args=[assigned.pk]))
     html = page.content.decode()
@@ -309,6 +330,6 @@ def test_a_past_version_is_never_saved_back_by_an_editor(editor_client):
 def test_published_evidence_is_shown_as_links(reviewer_client, reviewer, assigned):
     review = review_create(claim=assigned, reviewer=reviewer, rating="accurate",
                            rationale="Ok.", evidence=["https://un.org/report"])  # fmt: skip
-    review_publish(review=review, by=reviewer)
+    signed_off(review)
     html = reviewer_client.get(review_url(review)).content.decode()
     assert '<a href="https://un.org/report" rel="noopener noreferrer nofollow">' in html

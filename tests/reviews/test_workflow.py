@@ -37,6 +37,14 @@ def assigned(editor, reviewer):
     return claim
 
 
+def signed_off(review: Review) -> Review:
+    """Submitted by its reviewer, published by an editor: the way a verdict goes out."""
+    editor = UserFactory(username="editor-test")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    review_submit(review=review, by=review.reviewer)
+    return review_publish(review=review, by=editor)
+
+
 def draft(claim, reviewer, rating="accurate", **extra) -> Review:
     return review_create(claim=claim, reviewer=reviewer, rating=rating,
                          rationale="Matches the ministry's figures.", **extra)  # fmt: skip
@@ -70,22 +78,22 @@ def test_a_bad_rating_or_evidence_is_named(assigned, reviewer):
     assert "evidence" in caught.value.message_dict
 
 
-def test_the_workflow_goes_draft_submitted_published(assigned, reviewer):
+def test_the_workflow_goes_draft_submitted_published(assigned, reviewer, editor):
     review = draft(assigned, reviewer, rating="overstated")
     review_submit(review=review, by=reviewer)
     assert review.status == "submitted"
     assigned.refresh_from_db()
     assert assigned.verdict == ""
-    review_publish(review=review, by=reviewer)
+    review_publish(review=review, by=editor)
     assigned.refresh_from_db()
     assert (review.status, assigned.verdict) == ("published", "overstated")
 
 
-def test_an_illegal_transition_is_refused_on_status(assigned, reviewer):
+def test_an_illegal_transition_is_refused_on_status(assigned, reviewer, editor):
     review = draft(assigned, reviewer)
     review_withdraw(review=review, by=reviewer)
     with pytest.raises(ValidationError) as caught:
-        review_publish(review=review, by=reviewer)
+        review_publish(review=review, by=editor)
     assert "status" in caught.value.message_dict
     review.refresh_from_db()
     assert review.status == "withdrawn"
@@ -116,6 +124,26 @@ def test_an_editor_publishes_a_submitted_review_but_not_a_draft(assigned, review
     assert review.status == "published"
 
 
+def test_a_reviewer_submits_but_never_publishes_their_own_review(assigned, reviewer):
+    review = draft(assigned, reviewer)
+    with pytest.raises(PermissionDenied):
+        review_publish(review=review, by=reviewer)
+    review_submit(review=review, by=reviewer)
+    with pytest.raises(PermissionDenied):
+        review_publish(review=review, by=reviewer)
+    review.refresh_from_db()
+    assigned.refresh_from_db()
+    assert (review.status, assigned.verdict) == ("submitted", "")
+
+
+def test_an_editor_never_publishes_their_own_review(editor):
+    review = review_submit(review=draft(ClaimFactory(), editor), by=editor)
+    with pytest.raises(PermissionDenied):
+        review_publish(review=review, by=editor)
+    review.refresh_from_db()
+    assert review.status == "submitted"
+
+
 def test_a_draft_is_updated_by_its_reviewer(assigned, reviewer):
     review = draft(assigned, reviewer)
     updated = review_update(review=review, by=reviewer, rating="outdated", rationale=" Old. ")
@@ -130,7 +158,7 @@ def test_only_rating_rationale_and_evidence_are_updated(assigned, reviewer):
 
 
 def test_a_published_review_is_never_edited(assigned, reviewer):
-    review = review_publish(review=draft(assigned, reviewer), by=reviewer)
+    review = signed_off(draft(assigned, reviewer))
     with pytest.raises(ValidationError) as caught:
         review_update(review=review, by=reviewer, rating="unsupported")
     assert caught.value.message_dict == {"status": [NEVER_EDITED]}
@@ -139,7 +167,7 @@ def test_a_published_review_is_never_edited(assigned, reviewer):
 
 
 def test_the_database_refuses_to_edit_a_published_review(assigned, reviewer):
-    review = review_publish(review=draft(assigned, reviewer), by=reviewer)
+    review = signed_off(draft(assigned, reviewer))
     for change in ({"rating": "unsupported"}, {"rationale": "Rewritten."},
                    {"evidence": ["https://example.org/"]}, {"status": "draft"}):  # fmt: skip
         with pytest.raises((IntegrityError, DatabaseError)), transaction.atomic():
@@ -151,9 +179,9 @@ def test_the_database_refuses_to_edit_a_published_review(assigned, reviewer):
 
 
 def test_a_new_review_supersedes_a_published_one_which_stays_in_history(assigned, reviewer):
-    first = review_publish(review=draft(assigned, reviewer, rating="accurate"), by=reviewer)
+    first = signed_off(draft(assigned, reviewer, rating="accurate"))
     second = draft(assigned, reviewer, rating="outdated", supersedes=first)
-    review_publish(review=second, by=reviewer)
+    signed_off(second)
     assigned.refresh_from_db()
     first.refresh_from_db()
     assert assigned.verdict == "outdated"
@@ -174,8 +202,8 @@ def test_only_a_published_review_of_the_same_claim_can_be_superseded(assigned, r
 
 
 def test_withdrawing_the_published_review_falls_back_to_the_previous_verdict(assigned, reviewer):
-    review_publish(review=draft(assigned, reviewer, rating="accurate"), by=reviewer)
-    later = review_publish(review=draft(assigned, reviewer, rating="unsupported"), by=reviewer)
+    signed_off(draft(assigned, reviewer, rating="accurate"))
+    later = signed_off(draft(assigned, reviewer, rating="unsupported"))
     review_withdraw(review=later, by=reviewer)
     assigned.refresh_from_db()
     assert assigned.verdict == "accurate"
@@ -213,7 +241,7 @@ def test_unassigning_takes_the_claim_back(assigned, editor, reviewer):
 def test_disagreeing_reviewers_are_listed_with_their_ratings(assigned, reviewer, editor):
     other = a_reviewer("b-reviewer")
     claim_assign(claim=assigned, reviewer=other, by=editor)
-    review_publish(review=draft(assigned, reviewer, rating="accurate"), by=reviewer)
+    signed_off(draft(assigned, reviewer, rating="accurate"))
     review_submit(review=draft(assigned, other, rating="overstated"), by=other)
     draft(assigned, editor, rating="unsupported")  # a draft is no stated opinion
     agreeing = ClaimFactory()

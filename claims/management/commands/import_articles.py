@@ -64,6 +64,10 @@ class Command(BaseCommand):
                         outcome = self._store(item, options, new_ids)
                         counts[outcome[0]] += 1
                         progress.write(f"{outcome[0]} {path}: {outcome[1]}", file=self.stdout)
+                        if outcome[0] == "imported" and item.published is None:
+                            progress.write(
+                                self.style.WARNING(f"warning {path}: {UNDATED}"), file=self.stdout
+                            )
             except (ReadError, ValidationError) as exc:
                 counts["skipped"] += 1
                 progress.write(f"skipped {path}: {_one_line(exc)}", file=self.stdout)
@@ -111,6 +115,12 @@ class Command(BaseCommand):
             self.stdout.write(f"extraction queued for {by_status['queued']} article(s)")
         if by_status["failed"]:
             self.stdout.write(self.style.ERROR(f"extraction failed for {by_status['failed']}"))
+
+
+UNDATED = (
+    "no publication date found in the first lines, so its claims stay undated; set it in admin "
+    'and "Extract claims again", or import with --published YYYY-MM-DD'
+)
 
 
 def _one_line(exc: Exception) -> str:
