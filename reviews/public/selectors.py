@@ -64,11 +64,11 @@ def public_metric_report(metric: Metric) -> MetricReport | None:
     return next(metric_reports(ReportFilter(metric=metric.slug)), None)
 
 
-def fact_checks_by_claim(claim_ids: list[int]) -> dict[int, int]:
-    """For each claim among ``claim_ids``, the id of its latest published review. One query."""
+def fact_checks_by_claim(claim_ids: list[int]) -> dict[int, tuple[int, str]]:
+    """For each of ``claim_ids``, (id, rating) of its latest published review. One query."""
     rows = (
         Review.objects.filter(claim_id__in=claim_ids, status=Review.Status.PUBLISHED)
         .order_by("claim_id", "published_at", "id")
-        .values_list("claim_id", "id")
+        .values_list("claim_id", "id", "rating")
     )
-    return dict(rows)
+    return {claim_id: (review_id, rating) for claim_id, review_id, rating in rows}

@@ -121,11 +121,11 @@ def metric_page(request: HttpRequest, slug: str) -> HttpResponse:
     if report is None:
         raise Http404("no confirmed figure for this metric")
     fact_checks = fact_checks_by_claim([c.id for c in report.claims])
-    claims = [
-        {"claim": c, "verdict": _verdict(c.verdict) if c.verdict else None,
-         "fact_check": fact_checks.get(c.id)}
-        for c in report.claims
-    ]  # fmt: skip
+    claims = []
+    for c in report.claims:
+        review_id, rating = fact_checks.get(c.id, (None, c.verdict))
+        verdict = _verdict(rating) if rating else None
+        claims.append({"claim": c, "verdict": verdict, "fact_check": review_id})
     by_id = {c.id: c for c in report.claims}
     findings = [
         {"finding": f, "older": by_id.get(f.older_id), "newer": by_id.get(f.newer_id)}
