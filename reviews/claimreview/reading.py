@@ -63,22 +63,27 @@ def type_names(node: dict[str, Any]) -> list[str]:
     ]
 
 
-def clean(value: Any) -> Any:
-    """``value`` with entities decoded and spaces collapsed in every text; "" and [] dropped.
+# Deeper than this, a document is not a ClaimReview we read (the wrappers nest a few levels).
+MAX_DEPTH = 12
 
-    Returns None for a value that is missing once cleaned.
+
+def clean(value: Any, depth: int = 0) -> Any:
+    """``value`` with entities decoded and NUL characters dropped in every text, and "", [] and
+    {} taken as missing (None); nodes nested deeper than MAX_DEPTH are dropped too.
     """
     if isinstance(value, str):
         # Line breaks are kept (a reviewBody's paragraphs); one-line fields collapse in text_of.
-        text = html.unescape(value).strip()
+        # NUL is dropped: PostgreSQL cannot store it in text, and no fact-check needs it.
+        text = html.unescape(value).replace("\x00", "").strip()
         return text or None
+    if depth >= MAX_DEPTH and isinstance(value, list | dict):
+        return None
     if isinstance(value, list):
-        items = [item for item in (clean(v) for v in value) if item is not None]
+        items = [item for item in (clean(v, depth + 1) for v in value) if item is not None]
         return items or None
     if isinstance(value, dict):
-        node = {
-            key: item for key, item in ((k, clean(v)) for k, v in value.items()) if item is not None
-        }
+        pairs = ((str(k), clean(v, depth + 1)) for k, v in value.items())
+        node = {key: item for key, item in pairs if item is not None}
         return node or None
     return value
 
@@ -91,7 +96,7 @@ def claimreview_items(payload: Any) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
 
     def walk(node: Any, depth: int) -> None:
-        if depth > 6:  # wrappers nest a few levels at most; deeper is not a feed we read
+        if depth > MAX_DEPTH:
             return
         if isinstance(node, list):
             for item in node:

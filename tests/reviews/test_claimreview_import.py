@@ -264,3 +264,35 @@ def test_the_command_names_an_unreadable_file_and_exits_non_zero(tmp_path):
 def test_the_command_needs_a_user_it_can_name(tmp_path):
     with pytest.raises(CommandError, match="--user"):
         call_command("import_claimreviews", str(DOCUMENTS), "--user", "nobody")
+
+
+def nested(depth: int) -> dict:
+    node: dict = {"@type": "ClaimReview", "claimReviewed": "40 percent of roads"}
+    for _ in range(depth):
+        node = {"@graph": [node]}
+    return node
+
+
+ODD_DOCUMENTS = [
+    {"@type": "ClaimReview", "claimReviewed": 40, "reviewRating": [], "itemReviewed": 7},
+    {"@type": ["ClaimReview"], "claimReviewed": [{"a": 1}, "40\x00 percent of roads"],
+     "reviewRating": {"alternateName": {"x": 1}, "ratingValue": {"v": 2}}},
+    {"@type": "ClaimReview", "claimReviewed": "40 percent of roads", "url": "x" * 5000,
+     "reviewRating": {"alternateName": "False"}, "author": [1, None, {"name": ["a"]}],
+     "itemReviewed": {"@type": "Claim", "author": {"name": "N" * 2000},
+                      "appearance": [{"url": 3, "datePublished": ["2024"]}]}},
+    {"@type": "ClaimReview", "claimReviewed": "4\x00 percent", "datePublished": {"d": 1},
+     "reviewRating": {"alternateName": "False"}},
+    nested(50),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("document", ODD_DOCUMENTS)
+def test_odd_documents_are_answered_never_a_server_error(editor_client, document):
+    response = post(editor_client, json.dumps(document))
+
+    assert response.status_code in {200, 201, 400}, response.content
+    for item in response.json().get("items", []):
+        assert item["status"] in {"imported", "skipped"}
+        if item["status"] == "skipped":
+            assert item["field"] and item["reason"]
