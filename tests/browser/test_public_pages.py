@@ -97,7 +97,9 @@ def test_a_reader_opens_a_fact_check_on_any_screen(page_for, fact_check, screen)
     assert page.locator("mark").first.inner_text() == "14,000"
     assert page.locator(".verdict-box .verdict").inner_text() == "Roughly right"
     assert page.locator("a[href='https://www.rudaw.example/english/14-2020']").count() == 1
-    assert page.locator("figure.chart svg").count() == 1
+    chart = page.locator("figure.chart img")
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('figure.chart img').naturalWidth > 0")
     document = json.loads(page.locator("script[type='application/ld+json']").inner_text())
     assert document["url"].endswith(f"/fact-checks/{fact_check.pk}/")
     assert no_sideways_scroll(page)

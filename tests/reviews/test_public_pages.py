@@ -93,7 +93,7 @@ def test_a_fact_check_page_shows_the_claim_its_source_and_the_verdict_without_lo
     assert 'href="https://news.example.org/3-2020"' in html
     assert "Overstated" in html and "The monitoring team counts far fewer." in html
     assert 'href="https://undocs.example.org/S/2024/117"' in html
-    assert "<svg" in html  # the metric's comparison chart
+    assert f'<img src="/metrics/{metric.slug}/chart.svg"' in html  # the comparison chart
     assert f'href="/metrics/{metric.slug}/"' in html
 
 
@@ -175,8 +175,8 @@ def test_the_fact_check_page_runs_a_fixed_number_of_queries(size, django_assert_
     _, claims = metric_with(size)
     review = published(claims[0])
 
-    # The review with its claim, article, outlet, speaker and metric; the metric's report (5).
-    with django_assert_num_queries(6):
+    # The review with its claim, article, outlet, speaker and metric (the chart is an image).
+    with django_assert_num_queries(1):
         assert Client().get(f"/fact-checks/{review.pk}/").status_code == 200
 
 
@@ -201,8 +201,37 @@ def test_the_metric_page_lists_every_figure_the_conflicts_and_their_resolutions(
         assert claim.speaker.name in html
     assert "Change over time" in html and "Conflict" in html
     assert "One counts &lt;b&gt;supporters&lt;/b&gt;." in html
-    assert "<svg" in html
+    assert '<img src="/metrics/fighters/chart.svg"' in html
     assert "/fact-checks/" in html  # the reviewed figure links to its fact-check
+
+
+def test_the_chart_is_an_svg_image_of_its_own_that_runs_no_script():
+    metric, _ = metric_with(3)
+
+    response = Client().get(f"/metrics/{metric.slug}/chart.svg")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.startswith(b"<svg")
+    assert "default-src 'none'" in response["Content-Security-Policy"]
+    assert Client().get("/metrics/no-such-metric/chart.svg").status_code == 404
+
+
+def test_a_metric_with_many_findings_lists_the_first_and_says_how_many_more():
+    from reviews.public import views
+
+    metric = MetricFactory(slug="many", comparability_days=3650)
+    for n in range(6):  # six figures that all disagree in one period: fifteen conflicts
+        figure_claim(10 * (n + 1), metric=metric, year=2020)
+    shown = views.FINDINGS_SHOWN
+    views.FINDINGS_SHOWN = 4
+    try:
+        html = Client().get("/metrics/many/").content.decode()
+    finally:
+        views.FINDINGS_SHOWN = shown
+
+    assert html.count('class="finding finding-') == 4
+    assert "and 11 more." in html
 
 
 def test_the_metric_page_shows_confirmed_claims_only_and_unknown_metrics_are_404():
