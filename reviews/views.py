@@ -149,7 +149,10 @@ class ClaimReviewImportView(APIView):
     permission_classes = [permissions.IsAuthenticated]
     parser_classes = [JSONParser, HTMLPageParser]
 
-    @extend_schema(request=OpenApiTypes.OBJECT, responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(
+        request={"application/json": OpenApiTypes.OBJECT, "text/html": OpenApiTypes.STR},
+        responses={201: OpenApiTypes.OBJECT, 200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
     def post(self, request):
         if not (request.user.is_superuser or user_is_editor(request.user)):
             return Response({"detail": "only editors import ClaimReview documents"}, status=403)

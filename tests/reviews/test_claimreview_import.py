@@ -296,3 +296,17 @@ def test_odd_documents_are_answered_never_a_server_error(editor_client, document
         assert item["status"] in {"imported", "skipped"}
         if item["status"] == "skipped":
             assert item["field"] and item["reason"]
+
+
+def test_the_review_api_shows_the_original_rating_and_its_fact_checker(client):
+    (result,) = claimreviews_import(
+        items=items_of(DOCUMENTS / "own_scale_not_false_to_true.json"), reviewer=UserFactory()
+    )
+
+    review = client.get(f"/api/reviews/{result.review_id}/").json()
+
+    assert review["rating"] == "unsupported"
+    assert review["source_organization"] == "Agência Exemplo"
+    assert review["source_url"] == "https://agencia.example/2024/04/pedagio-br-277"
+    assert (review["source_rating_label"], review["source_rating_value"]) == ("Falso", 4.0)
+    assert (review["source_worst_rating"], review["source_best_rating"]) == (1.0, 6.0)
