@@ -316,6 +316,13 @@ INTERVAL_TOLERANCES = {
 CLAIMS_EXTRACTION_STALE_AFTER = env_float("CLAIMS_EXTRACTION_STALE_AFTER", 15 * 60)
 
 
+# The fact-checker our own published reviews are credited to in ClaimReview (author), and the
+# site address the public fact-check pages are linked under when no request tells it.
+CLAIMREVIEW_ORGANIZATION_NAME = os.environ.get("CLAIMREVIEW_ORGANIZATION_NAME", "Claims database")
+CLAIMREVIEW_ORGANIZATION_URL = os.environ.get("CLAIMREVIEW_ORGANIZATION_URL", "")
+# Seconds the public pages are cached (Django's cache framework).
+PUBLIC_PAGES_CACHE_SECONDS = int(env_float("PUBLIC_PAGES_CACHE_SECONDS", 300))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

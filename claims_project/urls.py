@@ -92,4 +92,6 @@ urlpatterns = [
     path("api/claimreviews/import/", ClaimReviewImportView.as_view(), name="claimreview-import"),
     path("api/", include(router.urls)),
     path("api-auth/", include("rest_framework.urls")),
+    # Readers' pages: published fact-checks and metrics, no login.
+    path("", include("reviews.public.urls")),
 ]

@@ -40,6 +40,19 @@ class Review(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Provenance of a review imported from another fact-checker's ClaimReview: it stays theirs
+    # (re-exported under their name, url, label and scale). Blank for our own reviews.
+    source_organization = models.CharField(max_length=300, blank=True)
+    source_organization_url = models.URLField(max_length=1000, blank=True)
+    source_url = models.URLField(max_length=1000, blank=True)
+    source_date = models.DateField(null=True, blank=True)
+    source_claim_reviewed = models.TextField(blank=True)
+    source_appearance_url = models.URLField(max_length=1000, blank=True)
+    source_rating_label = models.CharField(max_length=300, blank=True)
+    source_rating_value = models.FloatField(null=True, blank=True)
+    source_best_rating = models.FloatField(null=True, blank=True)
+    source_worst_rating = models.FloatField(null=True, blank=True)
+
     history = HistoricalRecords()
 
     class Meta:
@@ -63,10 +76,22 @@ class Review(models.Model):
                 name="review_published_has_date",
             ),
             models.CheckConstraint(condition=~Q(rationale=""), name="review_rationale_not_empty"),
+            # Importing a fact-check twice stores it once: its url names it.
+            models.UniqueConstraint(
+                fields=["source_url"],
+                condition=~Q(source_url=""),
+                name="review_source_url_unique",
+                violation_error_message="A review with this fact-check url is already stored.",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_rating_display()} on {self.claim}"
+
+    @property
+    def is_imported(self) -> bool:
+        """True for a review that came from another fact-checker's ClaimReview."""
+        return bool(self.source_organization or self.source_url)
 
     def clean(self) -> None:
         evidence = self.evidence

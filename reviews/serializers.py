@@ -12,6 +12,10 @@ class ReviewSerializer(serializers.ModelSerializer):
         fields = [
             "id", "claim", "reviewer", "rating", "rationale", "evidence", "status",
             "published_at", "supersedes", "created_at", "updated_at",
+            # Provenance of a review imported from another fact-checker (blank for ours).
+            "source_organization", "source_organization_url", "source_url", "source_date",
+            "source_claim_reviewed", "source_appearance_url", "source_rating_label",
+            "source_rating_value", "source_best_rating", "source_worst_rating",
         ]  # fmt: skip
         read_only_fields = ["status", "published_at"]
 

@@ -6,12 +6,21 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
+from rest_framework.parsers import BaseParser, JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims_project.conditional import ConditionalReadMixin, etag, required_if_match
 from claims_project.serializers import as_api_error
-from reviews.claimreview import claimreview_document, claimreview_feed, claimreview_import
+from reviews.claimreview import (
+    ItemStatus,
+    NoClaimReview,
+    claimreview_document,
+    claimreview_feed,
+    claimreview_items,
+    claimreview_items_in_html,
+    claimreviews_import,
+)
 from reviews.claimreview import published_reviews as published_for_claimreview
 from reviews.models import Review
 from reviews.selectors import user_is_editor
@@ -128,21 +137,45 @@ class ClaimReviewFeedView(APIView):
         return Response(claimreview_feed(request=request), content_type="application/ld+json")
 
 
-class ClaimReviewImportView(APIView):
-    """POST a ClaimReview JSON-LD document: creates the matching claim and published review.
+class HTMLPageParser(BaseParser):
+    """A saved fact-check page, as text: its JSON-LD is read by the importer."""
 
-    For editors: the import publishes a verdict, so it needs the right to add claims."""
+    media_type = "text/html"
+
+    def parse(self, stream, media_type=None, parser_context=None) -> str:
+        encoding = (parser_context or {}).get("encoding") or "utf-8"
+        return stream.read().decode(encoding, errors="replace")
+
+
+class ClaimReviewImportView(APIView):
+    """POST ClaimReview: one document, a list, an @graph, a DataFeed (JSON) or a saved
+    fact-check page (``Content-Type: text/html``). Each item is answered on its own: imported,
+    already stored, or skipped with the field and the reason.
+
+    For editors: the import publishes verdicts, so it needs the right to add claims."""
 
     permission_classes = [permissions.IsAuthenticated]
+    parser_classes = [JSONParser, HTMLPageParser]
 
-    @extend_schema(request=OpenApiTypes.OBJECT, responses={201: ReviewSerializer})
+    @extend_schema(
+        request={"application/json": OpenApiTypes.OBJECT, "text/html": OpenApiTypes.STR},
+        responses={201: OpenApiTypes.OBJECT, 200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+    )
     def post(self, request):
         if not (request.user.is_superuser or user_is_editor(request.user)):
             return Response({"detail": "only editors import ClaimReview documents"}, status=403)
-        if not isinstance(request.data, dict):
-            return Response({"non_field_errors": ["send one ClaimReview JSON object"]}, status=400)
         try:
-            review = claimreview_import(dict(request.data), reviewer=request.user)
-        except ValidationError as exc:
-            raise as_api_error(exc) from exc
-        return Response(ReviewSerializer(review).data, status=status.HTTP_201_CREATED)
+            data = request.data
+            if isinstance(data, str):
+                items = claimreview_items_in_html(data)
+            else:
+                items = claimreview_items(data)
+        except NoClaimReview as exc:
+            return Response({"document": [str(exc)]}, status=400)
+        results = claimreviews_import(items=items, reviewer=request.user)
+        counts = {
+            name: sum(1 for r in results if r.status == name)
+            for name in (ItemStatus.IMPORTED, ItemStatus.ALREADY_STORED, ItemStatus.SKIPPED)
+        }
+        code = status.HTTP_201_CREATED if counts[ItemStatus.IMPORTED] else status.HTTP_200_OK
+        return Response({**counts, "items": [r.as_dict() for r in results]}, status=code)
