@@ -76,9 +76,11 @@ bench-extraction: $(VENV)/.dev-installed
 bench-report: $(VENV)/.dev-installed
 	$(BIN)/python -m tests.benchmarks.bench_report --quick
 
-## evaluate: extraction scores on the labelled corpus, ours beside a plain quantulum3 baseline
+## evaluate: extraction scores on the labelled corpus, ours beside a plain quantulum3 baseline;
+## then grouping and comparison on the comparison corpus (grouped whole, conflicts, changes ...)
 evaluate: $(VENV)/.runtime-installed
 	$(BIN)/python manage.py evaluate_extraction
+	$(BIN)/python manage.py evaluate_grouping
 
 ## worker: a Celery worker (needs CELERY_BROKER_URL)
 worker: $(VENV)/.runtime-installed
