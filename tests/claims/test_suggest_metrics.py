@@ -213,9 +213,7 @@ def test_the_admin_action_says_when_it_changed_nothing(isis_fighters, editor):
     )
 
 
-def test_the_admin_action_counts_the_selection_and_names_each_claim_it_left(
-    isis_fighters, editor
-):
+def test_the_admin_action_counts_the_selection_and_names_each_claim_it_left(isis_fighters, editor):
     fits = [ungrouped("ISIS fighters", "Iraq and Syria") for _ in range(3)]
     pair = [ungrouped("people displaced", "Sudan") for _ in range(2)]
     rejected = ungrouped("ISIS fighters", "Iraq and Syria", status=Claim.Status.REJECTED)
