@@ -71,6 +71,16 @@ def _ungrouped(claims: QuerySet[Claim] | Iterable[Claim | int] | None) -> QueryS
     return queryset.filter(pk__in=ids)
 
 
+# The kind of figure over time a metric's kind implies; a claim stores none yet, so this vetoes
+# only against claims whose period the caller knows.
+_PERIOD_OF_KIND = {
+    Metric.Kind.LEVEL: "level",
+    Metric.Kind.RATIO: "level",
+    Metric.Kind.CUMULATIVE: "cumulative",
+    Metric.Kind.COUNT_OVER_PERIOD: "per_period",
+}
+
+
 def _metric_inputs() -> tuple[list[grouping.MetricInput], dict[int, str]]:
     """Every metric with the subjects and scopes of its claims: two queries."""
     subjects: dict[int, dict[str, None]] = defaultdict(dict)
@@ -87,7 +97,7 @@ def _metric_inputs() -> tuple[list[grouping.MetricInput], dict[int, str]]:
         if scope and len(scopes[metric_id]) < SUBJECTS_PER_METRIC:
             scopes[metric_id][scope] = None
     rows = Metric.objects.order_by("pk").values(
-        "pk", "slug", "name", "description", "canonical_unit", "scope"
+        "pk", "slug", "name", "description", "canonical_unit", "scope", "kind"
     )
     inputs, slugs = [], {}
     for row in rows:
@@ -101,6 +111,7 @@ def _metric_inputs() -> tuple[list[grouping.MetricInput], dict[int, str]]:
                 description=row["description"],
                 claim_subjects=tuple(subjects[row["pk"]]),
                 claim_scopes=tuple(scopes[row["pk"]]),
+                period=_PERIOD_OF_KIND.get(row["kind"], ""),
             )
         )
     return inputs, slugs

@@ -45,7 +45,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from claims.core import gazetteer, units, vocabulary
+from claims.core import comparison, gazetteer, units, vocabulary
 
 SUBJECT_WEIGHT = 0.55
 SCOPE_WEIGHT = 0.30
@@ -327,6 +327,18 @@ def _named_places(text: str) -> frozenset[str]:
     return frozenset(t.concept for t in _origins(_tokens(text)) if t.kind == "place")
 
 
+_NAME = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _names(text: str) -> frozenset[str]:
+    """Words written as names (capitalised) after the first word, normalised as tokens are:
+    the first word of a subject is capitalised whatever it is."""
+    words = _NAME.findall(text or "")
+    return frozenset(
+        word for raw in words[1:] if raw[0].isupper() for word in normalise(raw) if word
+    )
+
+
 @lru_cache(maxsize=8192)
 def _subject(text: str) -> _Subject:
     tokens = _origins(_tokens(text))
@@ -336,14 +348,17 @@ def _subject(text: str) -> _Subject:
     if head in _GROUPS:
         concepts |= {head}
     content = frozenset(t.concept for t in tokens if t.kind == "word")
+    # A name the vocabulary does not know ("Sadrist", "Taqaddum") is someone's all the same.
+    names = _names(text) & content
     return _Subject(
         words=concepts | content,
         concepts=concepts,
         head=head,
         qualifiers=frozenset(t.concept for t in span if t.kind == "word") - {head},
         events=frozenset(t.concept for t in tokens if t.kind == "event"),
-        actors=frozenset(t.concept for t in tokens if t.kind == "actor"),
-        owners=frozenset(t.concept for t in span if t.kind == "actor"),
+        actors=frozenset(t.concept for t in tokens if t.kind == "actor") | names,
+        owners=frozenset(t.concept for t in span if t.kind == "actor")
+        | (names & {t.concept for t in span}),
         nationals=head == "people" and _nationals(span),
     )
 
@@ -502,6 +517,23 @@ class _Side:
     unit: str
     quote_actors: frozenset[str] = frozenset()
     factor: float = 1.0
+    period: tuple[str, str | None] | None = None  # (kind, length) when known
+
+
+def _period_text(period: tuple[str, str | None]) -> str:
+    kind, length = period
+    text = {"cumulative": "a cumulative total", "per_period": "a count"}.get(kind, f"a {kind}")
+    if length is None:
+        return text
+    return f"{text} per {length}" if not length.isdigit() else f"{text} per {length} days"
+
+
+def _period_of(kind: str, days: int | None) -> tuple[str, str | None] | None:
+    """(kind, length) of a claim or metric: the length as the comparison reads it, so that "a
+    month" of 30 and of 31 days are one length; None when the kind is not known."""
+    if not kind:
+        return None
+    return (kind, comparison.period_length(days) if kind == "per_period" else None)
 
 
 def _actors_to_agree(side: _Side, other: _Side) -> frozenset[str]:
@@ -519,6 +551,10 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     unit = _unit_score(a.unit, b.unit)
     if unit == 0:
         return 0.0, f"unit {a.unit} does not convert into {b.unit}"
+    if a.period and b.period and a.period[0] != b.period[0]:
+        return 0.0, f"{_period_text(a.period)}, not {_period_text(b.period)}"
+    if a.period and b.period and None not in (a.period[1], b.period[1]) and a.period != b.period:
+        return 0.0, f"{_period_text(a.period)}, not {_period_text(b.period)}"
     sa, sb = a.subject, b.subject
     actors_a, actors_b = _actors_to_agree(a, b), _actors_to_agree(b, a)
     if actors_a and actors_b and not actors_a & actors_b:
@@ -580,6 +616,10 @@ class ClaimInput:
     unit: str
     scope: str = ""
     quote: str = ""
+    # What kind of figure over time, when known: level, cumulative or per_period (with the
+    # period's length in days). Figures of different kinds or lengths never match.
+    period: str = ""
+    period_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -593,6 +633,8 @@ class MetricInput:
     description: str = ""
     claim_subjects: tuple[str, ...] = ()
     claim_scopes: tuple[str, ...] = ()
+    period: str = ""  # as for ClaimInput; a metric of kind cumulative is "cumulative"
+    period_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -646,7 +688,8 @@ def _claim_side(claim: ClaimInput) -> _Side:
         # Extracted claims carry no scope: read the places of the quote.
         scope = _Scope(_scope(claim.quote).places, frozenset())
     quote_actors = frozenset() if subject.actors else _subject(claim.quote).actors
-    return _Side(subject, (scope,), claim.unit, quote_actors)
+    period = _period_of(claim.period, claim.period_days)
+    return _Side(subject, (scope,), claim.unit, quote_actors, period=period)
 
 
 def _with_places(scope: _Scope, places: frozenset[str]) -> _Scope:
@@ -661,15 +704,23 @@ def _metric_sides(metric: MetricInput) -> _MetricSides:
     )
     if not scopes:
         scopes = (_Scope(named, named),)
-    sides = [_Side(_subject(metric.name), scopes, metric.canonical_unit)]
+    period = _period_of(metric.period, metric.period_days)
+    sides = [_Side(_subject(metric.name), scopes, metric.canonical_unit, period=period)]
     sides += [
-        _Side(_subject(text), scopes, metric.canonical_unit)
+        _Side(_subject(text), scopes, metric.canonical_unit, period=period)
         for text in dict.fromkeys(metric.claim_subjects)
         if text.strip()
     ]
     if metric.description.strip():
         sides.append(
-            _Side(_subject(metric.description), scopes, metric.canonical_unit, frozenset(), 0.9)
+            _Side(
+                _subject(metric.description),
+                scopes,
+                metric.canonical_unit,
+                frozenset(),
+                DESCRIPTION_FACTOR,
+                period,
+            )
         )
     return _MetricSides(metric.key, tuple(sides))
 

@@ -146,14 +146,18 @@ def load_corpus(path: str | Path) -> Corpus:
 
 
 def matcher_groups(
-    claims: Sequence[CorpusClaim], *, min_confidence: float = grouping.DEFAULT_MIN_CONFIDENCE
+    claims: Sequence[CorpusClaim],
+    *,
+    periods: bool = True,
+    min_confidence: float = grouping.DEFAULT_MIN_CONFIDENCE,
 ) -> list[list[str]]:
-    """The groups ``claims.core.grouping`` forms from nothing (no existing metrics).
+    """The groups ``claims.core.grouping`` forms from nothing (no existing metrics), told each
+    claim's period kind when ``periods``.
 
     A proposed metric below ``min_confidence`` is not applied, so each of its claims stays a
     group of its own, as after ``suggest_metrics --apply``.
     """
-    inputs = [_claim_input(c) for c in claims]
+    inputs = [_claim_input(c, periods) for c in claims]
     groups: list[list[str]] = []
     for proposed in grouping.cluster_claims(inputs, min_confidence=min_confidence):
         keys = [str(k) for k in proposed.claim_keys]
@@ -164,23 +168,16 @@ def matcher_groups(
     return groups
 
 
-def _claim_input(claim: CorpusClaim) -> grouping.ClaimInput:
+def _claim_input(claim: CorpusClaim, periods: bool) -> grouping.ClaimInput:
     return grouping.ClaimInput(
         key=claim.id,
         subject=claim.subject,
         unit=claim.unit,
         scope=claim.scope,
         quote=claim.quote,
-        **_period_fields(claim),
+        period=claim.period if periods else "",
+        period_days=claim.period_days if periods else None,
     )
-
-
-def _period_fields(claim: CorpusClaim) -> dict:
-    # Only matchers that read periods get them; the lexicon matcher of the first version did not.
-    fields = getattr(grouping.ClaimInput, "__dataclass_fields__", {})
-    if "period" not in fields:
-        return {}
-    return {"period": claim.period, "period_days": claim.period_days}
 
 
 def _figures(
@@ -225,19 +222,23 @@ def _figures(
 
 def evaluate(
     corpus: Corpus,
-    grouper: Grouper = matcher_groups,
+    grouper: Grouper | None = None,
     *,
     periods: bool = True,
     statements: bool = True,
 ) -> Scores:
     """Group ``corpus`` with ``grouper``, compare within each group, and count (see module doc).
 
-    ``periods`` passes each claim's period kind to the comparison (off: every figure is a level
-    and a cumulative total is dated at its start, as the first version did); ``statements``
-    passes the repeated-statement labels (off: each appearance is a figure of its own).
+    ``periods`` passes each claim's period kind to the matcher and the comparison (off: every
+    figure is a level and a cumulative total is dated at its start, as the first version did);
+    ``statements`` passes the repeated-statement labels (off: each appearance is a figure of
+    its own). The grouper defaults to `matcher_groups`.
     """
     by_id = {c.id: c for c in corpus.claims}
-    groups = grouper(list(corpus.claims))
+    if grouper is None:
+        groups = matcher_groups(corpus.claims, periods=periods)
+    else:
+        groups = grouper(list(corpus.claims))
     scores = Scores()
     # Statement of each claim, for reading pairs: the corpus's own label, else the claim itself.
     statement_of = {c.id: c.statement or c.id for c in corpus.claims}
