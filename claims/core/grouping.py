@@ -45,7 +45,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from claims.core import comparison, gazetteer, units, vocabulary
+from claims.core import comparison, gazetteer, lexical, units, vocabulary
 
 SUBJECT_WEIGHT = 0.55
 SCOPE_WEIGHT = 0.30
@@ -456,11 +456,18 @@ def _unit_score(a: str, b: str) -> float:
     return 1.0 if same else 0.8
 
 
+def _related_words(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether some word of ``a`` is some word of ``b`` or a synonym of it (WordNet)."""
+    return bool(a & b) or any(lexical.related(x, y) for x in sorted(a) for y in sorted(b))
+
+
 def _head_score(a: str, b: str) -> float:
     if not a or not b or a == b:
         return 1.0
     if frozenset({a, b}) in _RELATED_HEADS:
         return RELATED_HEAD
+    if a not in _GROUPS and b not in _GROUPS and lexical.related(a, b):
+        return 1.0  # two words the vocabulary does not know, synonyms in WordNet
     return 0.0
 
 
@@ -596,7 +603,7 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
         confidence *= RELATED_WITHOUT_ACTOR
         notes.append(f"{sa.head} vs {sb.head} with no actor in common")
     qualifiers_a, qualifiers_b = sa.qualifiers, sb.qualifiers
-    if qualifiers_a and qualifiers_b and not qualifiers_a & qualifiers_b:
+    if qualifiers_a and qualifiers_b and not _related_words(qualifiers_a, qualifiers_b):
         confidence *= OTHER_QUALIFIERS
         notes.append(f"{'/'.join(sorted(qualifiers_a))} vs {'/'.join(sorted(qualifiers_b))}")
     notes.append(scope_note)

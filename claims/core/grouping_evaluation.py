@@ -118,6 +118,11 @@ def load_corpus(path: str | Path) -> Corpus:
             )
         except KeyError as exc:
             raise ValueError(f"claim {ident}: missing field {exc.args[0]}") from None
+        try:
+            intervals.check_bounds(*_stored_bounds(claim), claim.qualifier)
+            units.parse_unit(claim.unit)
+        except (intervals.BoundsError, units.UnitError) as exc:
+            raise ValueError(f"claim {ident}: {exc}") from None
         if claim.period not in _PERIODS:
             raise ValueError(f"claim {ident}: period must be one of {sorted(_PERIODS)}")
         if claim.quantity not in windows:
@@ -180,21 +185,29 @@ def _claim_input(claim: CorpusClaim, periods: bool) -> grouping.ClaimInput:
     )
 
 
+def _stored_bounds(claim: CorpusClaim) -> tuple[float | None, float | None]:
+    """The bounds as a Claim stores them: the corpus gives the figure stated in both low and
+    high, and a one-sided qualifier ("up to 10,000") keeps only its side."""
+    qualifier = intervals.Qualifier(claim.qualifier)
+    if qualifier in intervals.LOWER_BOUND_QUALIFIERS:
+        return claim.low, None
+    if qualifier in intervals.UPPER_BOUND_QUALIFIERS:
+        return None, claim.high
+    return claim.low, claim.high
+
+
 def _figures(
     members: Sequence[CorpusClaim], *, periods: bool, statements: bool
 ) -> list[comparison.Figure]:
     unit = Counter(c.unit for c in members).most_common(1)[0][0]
     figures = []
     for number, claim in enumerate(members):
+        low, high = _stored_bounds(claim)
         try:
             interval = intervals.claim_interval(
-                low=claim.low,
-                high=claim.high,
-                qualifier=claim.qualifier,
-                unit=claim.unit,
-                canonical_unit=unit,
+                low=low, high=high, qualifier=claim.qualifier, unit=claim.unit, canonical_unit=unit
             )
-        except (ValueError, units.UnitError):
+        except units.UnitError:
             continue  # a unit that does not convert is not compared, as in the report
         start = claim.as_of_start
         extra: dict = {}
