@@ -340,7 +340,7 @@ def _names(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
-def _subject(text: str) -> _Subject:
+def _subject(text: str, names: bool = True) -> _Subject:
     tokens = _origins(_tokens(text))
     span = _head_span(tokens)
     head = _head(tokens, span)
@@ -349,16 +349,17 @@ def _subject(text: str) -> _Subject:
         concepts |= {head}
     content = frozenset(t.concept for t in tokens if t.kind == "word")
     # A name the vocabulary does not know ("Sadrist", "Taqaddum") is someone's all the same.
-    names = _names(text) & content
+    # Only in a subject or a name: a sentence or a description is full of capitalised words.
+    named = _names(text) & content if names else frozenset()
     return _Subject(
         words=concepts | content,
         concepts=concepts,
         head=head,
         qualifiers=frozenset(t.concept for t in span if t.kind == "word") - {head},
         events=frozenset(t.concept for t in tokens if t.kind == "event"),
-        actors=frozenset(t.concept for t in tokens if t.kind == "actor") | names,
+        actors=frozenset(t.concept for t in tokens if t.kind == "actor") | named,
         owners=frozenset(t.concept for t in span if t.kind == "actor")
-        | (names & {t.concept for t in span}),
+        | (named & {t.concept for t in span}),
         nationals=head == "people" and _nationals(span),
     )
 
@@ -694,7 +695,7 @@ def _claim_side(claim: ClaimInput) -> _Side:
     else:
         # Extracted claims carry no scope: read the places of the quote.
         scope = _Scope(_scope(claim.quote).places, frozenset())
-    quote_actors = frozenset() if subject.actors else _subject(claim.quote).actors
+    quote_actors = frozenset() if subject.actors else _subject(claim.quote, names=False).actors
     period = _period_of(claim.period, claim.period_days)
     return _Side(subject, (scope,), claim.unit, quote_actors, period=period)
 
@@ -721,7 +722,7 @@ def _metric_sides(metric: MetricInput) -> _MetricSides:
     if metric.description.strip():
         sides.append(
             _Side(
-                _subject(metric.description),
+                _subject(metric.description, names=False),
                 scopes,
                 metric.canonical_unit,
                 frozenset(),

@@ -452,3 +452,10 @@ def test_a_city_of_the_gazetteer_lies_within_its_country():
 def test_a_gazetteer_name_that_is_also_a_word_is_a_place_only_in_a_scope():
     assert not grouping._named_places("Brent oil price")
     assert grouping._scope("Brent").places
+
+
+def test_capitalised_words_of_the_quote_are_not_actors():
+    metric = MetricInput("m", "ISIS fighters in Iraq", "count", scope="Iraq")
+    quote = "Officials said on Monday that 3,000 fighters remain in Mosul."
+    match = grouping.score_match(claim("fighters", scope="Mosul", quote=quote), metric)
+    assert match.confidence > 0 and "different actor" not in match.reason
