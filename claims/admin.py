@@ -19,7 +19,7 @@ from claims.core import intervals, units
 from claims.exports import SafeCsvWriter
 from claims.highlighting import Mark, highlight_body
 from claims.jobs import article_import, extraction_enqueue
-from claims.metric_suggestions import metric_suggestions
+from claims.metric_suggestions import DEFAULT_MIN_CONFIDENCE, metric_suggestions, suggestions_at
 from claims.models import (
     CLAIM_INPUT_FIELDS,
     NOT_REQUESTED,
@@ -529,25 +529,33 @@ class ClaimInline(admin.TabularInline):
 
     def _metric_options(self, claim: Claim) -> str:
         metrics, suggested = self._metric_choices()
-        chosen = claim.metric_id or suggested.get(claim.pk)
+        chosen = claim.metric_id or suggested.get(claim.pk, (None,))[0]
         options = [format_html('<option value="">{}</option>', "— no metric —")]
+        hint = suggested.get(claim.pk)
         for metric_id, name in metrics:
-            note = " (suggested)" if metric_id == suggested.get(claim.pk) else ""
+            note = (
+                f" (suggested, {hint[1]:.2f}: {hint[2]})" if hint and metric_id == hint[0] else ""
+            )
             selected = mark_safe(" selected") if metric_id == chosen else ""
             options.append(
                 format_html('<option value="{}"{}>{}{}</option>', metric_id, selected, name, note)
             )
         return mark_safe("".join(options))  # each option went through format_html
 
-    def _metric_choices(self) -> tuple[list[tuple[int, str]], dict[int, int]]:
-        """Every metric, and the suggested one for each ungrouped claim: once per page."""
+    def _metric_choices(self) -> tuple[list[tuple[int, str]], dict[int, tuple[int, float, str]]]:
+        """Every metric, and for each ungrouped claim the suggested one with its confidence and
+        reason: once per page. Below the threshold nothing is suggested, so nothing preselected."""
         cached = getattr(self, "_choices", None)
         if cached is None:
             metrics = list(Metric.objects.order_by("name").values_list("pk", "name"))
             suggestions = (
                 metric_suggestions(claims=self.article.claims.all()) if self.article else []
             )
-            suggested = {s.claim_id: s.metric_id for s in suggestions if s.metric_id}
+            suggested = {
+                s.claim_id: (s.metric_id, s.confidence, s.reason)
+                for s in suggestions_at(suggestions, DEFAULT_MIN_CONFIDENCE)
+                if s.metric_id
+            }
             cached = self._choices = (metrics, suggested)
         return cached
 

@@ -3,6 +3,10 @@
 from django.contrib import admin, messages
 
 from claims.metric_suggestions import DEFAULT_MIN_CONFIDENCE, claims_group
+from claims.models import Claim
+
+# Claims named one by one in the message; beyond that, how many more.
+NAMED_IN_MESSAGE = 20
 
 
 @admin.action(
@@ -12,19 +16,46 @@ from claims.metric_suggestions import DEFAULT_MIN_CONFIDENCE, claims_group
 def suggest_metrics_action(modeladmin, request, queryset):
     """Apply the metric suggestions for the selected ungrouped claims at the default threshold.
 
-    Claims that already have a metric, rejected claims and suggestions below the threshold are
-    left alone; the message says how many of each kind there were.
+    The message counts what was selected, grouped and left ("7 selected: 5 grouped, 2 left:
+    ...") and names each claim left with the reason: already in a metric, rejected, or no
+    suggestion at the threshold (with the best one and why it scored so).
     """
-    counts = claims_group(
-        claims=queryset, min_confidence=DEFAULT_MIN_CONFIDENCE, user=request.user
-    ).counts
-    selected = queryset.count()
-    left = selected - counts.assigned - counts.grouped
-    changed = counts.assigned + counts.grouped
-    modeladmin.message_user(
-        request,
-        f"{counts.assigned} claim(s) put into existing metrics, {counts.created} new metric(s) "
-        f"created with {counts.grouped} claim(s); {left} of {selected} selected left as they were "
-        f"(already grouped, rejected, or no suggestion at {DEFAULT_MIN_CONFIDENCE:g}).",
-        messages.SUCCESS if changed else messages.WARNING,
+    # The selection is read before anything changes: a changelist filtered on "no metric" would
+    # otherwise count only the claims still ungrouped afterwards.
+    selected = {
+        row[0]: row
+        for row in queryset.order_by("pk").values_list("pk", "figure", "metric__name", "status")
+    }
+    result = claims_group(
+        claims=list(selected), min_confidence=DEFAULT_MIN_CONFIDENCE, user=request.user
     )
+    suggestions, counts = result.suggestions, result.counts
+    reasons: dict[int, str] = {}
+    for pk, _, metric_name, status in selected.values():
+        if metric_name is not None:
+            reasons[pk] = f"already in {metric_name}"
+        elif status == Claim.Status.REJECTED:
+            reasons[pk] = "rejected"
+    for suggestion in suggestions:
+        if suggestion.confidence < DEFAULT_MIN_CONFIDENCE:
+            reasons[suggestion.claim_id] = (
+                f"no metric at {DEFAULT_MIN_CONFIDENCE:g} (best {suggestion.target}, "
+                f"{suggestion.confidence:.2f}: {suggestion.reason})"
+            )
+    reasons.update(counts.left)
+    grouped = counts.assigned + counts.grouped
+    named = [
+        f"#{pk} {selected[pk][1]!r}: {reason}"
+        for pk, reason in sorted(reasons.items())
+        if pk in selected
+    ]
+    text = f"{len(selected)} selected: {grouped} grouped"
+    if counts.created:
+        text += f" ({counts.grouped} into {counts.created} new metric(s))"
+    text += f", {len(named)} left"
+    if named:
+        more = len(named) - NAMED_IN_MESSAGE
+        text += (
+            ": " + "; ".join(named[:NAMED_IN_MESSAGE]) + (f"; and {more} more" if more > 0 else "")
+        )
+    modeladmin.message_user(request, text, messages.SUCCESS if grouped else messages.WARNING)

@@ -52,6 +52,8 @@ class ApplyCounts:
     created: int = 0  # new metrics
     grouped: int = 0  # claims put into the new metrics
     skipped: int = 0  # claims that had a metric by then, were rejected, or failed validation
+    # (claim id, why it was left) for each skipped claim, in the order of the suggestions.
+    left: tuple[tuple[int, str], ...] = ()
 
 
 def _check_threshold(min_confidence: float) -> None:
@@ -67,6 +69,16 @@ def _ungrouped(claims: QuerySet[Claim] | Iterable[Claim | int] | None) -> QueryS
         return queryset.filter(pk__in=claims.order_by().values("pk"))
     ids = [claim.pk if isinstance(claim, Claim) else claim for claim in claims]
     return queryset.filter(pk__in=ids)
+
+
+# The kind of figure over time a metric's kind implies; a claim stores none yet, so this vetoes
+# only against claims whose period the caller knows.
+_PERIOD_OF_KIND = {
+    Metric.Kind.LEVEL: "level",
+    Metric.Kind.RATIO: "level",
+    Metric.Kind.CUMULATIVE: "cumulative",
+    Metric.Kind.COUNT_OVER_PERIOD: "per_period",
+}
 
 
 def _metric_inputs() -> tuple[list[grouping.MetricInput], dict[int, str]]:
@@ -85,7 +97,7 @@ def _metric_inputs() -> tuple[list[grouping.MetricInput], dict[int, str]]:
         if scope and len(scopes[metric_id]) < SUBJECTS_PER_METRIC:
             scopes[metric_id][scope] = None
     rows = Metric.objects.order_by("pk").values(
-        "pk", "slug", "name", "description", "canonical_unit", "scope"
+        "pk", "slug", "name", "description", "canonical_unit", "scope", "kind"
     )
     inputs, slugs = [], {}
     for row in rows:
@@ -99,6 +111,7 @@ def _metric_inputs() -> tuple[list[grouping.MetricInput], dict[int, str]]:
                 description=row["description"],
                 claim_subjects=tuple(subjects[row["pk"]]),
                 claim_scopes=tuple(scopes[row["pk"]]),
+                period=_PERIOD_OF_KIND.get(row["kind"], ""),
             )
         )
     return inputs, slugs
@@ -198,11 +211,18 @@ def metric_suggestions_apply(*, suggestions: Iterable[Suggestion], user=None) ->
     locked = claims.in_bulk([s.claim_id for s in suggestions])
     existing = Metric.objects.in_bulk([s.metric_id for s in suggestions if s.new_metric is None])
     created: dict[str, Metric] = {}
-    assigned = grouped = skipped = 0
+    assigned = grouped = 0
+    left: list[tuple[int, str]] = []
     for suggestion in suggestions:
         claim = locked.get(suggestion.claim_id)
-        if claim is None or claim.metric_id is not None or claim.status == Claim.Status.REJECTED:
-            skipped += 1
+        if claim is None:
+            left.append((suggestion.claim_id, "deleted meanwhile"))
+            continue
+        if claim.metric_id is not None:
+            left.append((claim.pk, f"already in {claim.metric}"))
+            continue
+        if claim.status == Claim.Status.REJECTED:
+            left.append((claim.pk, "rejected"))
             continue
         proposed = suggestion.new_metric
         if proposed is None:
@@ -211,13 +231,21 @@ def metric_suggestions_apply(*, suggestions: Iterable[Suggestion], user=None) ->
             metric = created.get(proposed.slug)
             if metric is None and _unit_fits(claim.unit, proposed.canonical_unit):
                 metric = created[proposed.slug] = _new_metric(proposed, user)
-        if metric is None or not _assign(claim, metric, user):
-            skipped += 1
+        if metric is None:
+            left.append((claim.pk, "its metric is gone or its unit does not convert"))
+        elif not _assign(claim, metric, user):
+            left.append((claim.pk, f"does not fit {metric}: its unit does not convert"))
         elif proposed is None:
             assigned += 1
         else:
             grouped += 1
-    return ApplyCounts(assigned=assigned, created=len(created), grouped=grouped, skipped=skipped)
+    return ApplyCounts(
+        assigned=assigned,
+        created=len(created),
+        grouped=grouped,
+        skipped=len(left),
+        left=tuple(left),
+    )
 
 
 def _unit_fits(unit: str, canonical_unit: str) -> bool:

@@ -34,6 +34,8 @@ class MetricKind(models.TextChoices):
     LEVEL = "level", "Level at a point in time"
     COUNT_OVER_PERIOD = "count_over_period", "Count over a period"
     RATIO = "ratio", "Ratio"
+    # Killed since June 2014: only rises, compared as a level at each report's date.
+    CUMULATIVE = "cumulative", "Cumulative total since a start"
 
 
 class ClaimStatus(models.TextChoices):

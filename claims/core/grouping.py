@@ -43,9 +43,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from claims.core import units
+from claims.core import comparison, gazetteer, lexical, units, vocabulary
 
 SUBJECT_WEIGHT = 0.55
 SCOPE_WEIGHT = 0.30
@@ -83,25 +83,8 @@ DEFAULT_MIN_CONFIDENCE = 0.6
 # ---------------------------------------------------------------- normalising
 
 _WORD = re.compile(r"[a-z0-9_]+")
-_IRREGULAR = {
-    "children": "child",
-    "men": "man",
-    "women": "woman",
-    "lives": "life",
-    "people": "people",
-    "casualties": "casualty",
-    "militias": "militia",
-    "us": "us",
-    "isis": "isis",
-    "isil": "isil",
-    "gas": "gas",
-    "news": "news",
-    "series": "series",
-    "species": "species",
-    "kurds": "kurd",
-    "tories": "tory",
-    "houthis": "houthi",
-}
+_FUNCTION_WORDS = vocabulary.load("function_words")
+_IRREGULAR: dict[str, str] = _FUNCTION_WORDS["irregular"]
 
 
 def _lemma(word: str) -> str:
@@ -142,288 +125,28 @@ def _key(phrase: str) -> str:
 
 # ---------------------------------------------------------------- vocabulary
 
-# Counted things: (concept, spellings). The head of a subject is one of these when it has one.
-_GROUPS = {
-    "fighter": "fighter militant member jihadist insurgent gunman extremist terrorist combatant "
-    "recruit",
-    "troop": "troop soldier force servicemember serviceman personnel army military officer "
-    "guard policeman police",
-    "civilian": "civilian noncombatant",
-    "child": "child kid minor",
-    "people": "people person resident individual inhabitant",
-    "idp": "idp displaced",
-    "refugee": "refugee asylum",
-    "commander": "commander leader chief general",
-    "journalist": "journalist reporter",
-    "detainee": "detainee prisoner captive inmate hostage",
-    "attack": "attack assault raid bombing ambush",
-    "airstrike": "airstrike strike bombardment",
-    "village": "village hamlet town",
-    "brigade": "brigade battalion regiment division",
-    "seat": "seat",
-    "vote": "vote ballot",
-    "turnout": "turnout",
-    "production": "production output",
-    "export": "export shipment",
-    "import": "import",
-    "budget": "budget spending expenditure outlay",
-    "revenue": "revenue income",
-    "debt": "debt",
-    "deficit": "deficit",
-    "gdp": "gdp",
-    "growth": "growth",
-    "inflation": "inflation",
-    "unemployment": "unemployment joblessness jobless",
-    "price": "price cost",
-    "salary": "salary wage payroll pay",
-    "aid": "aid assistance grant funding",
-    "share": "share proportion percentage",
-    "rate": "rate",
-    "territory": "territory land",
-    "width": "width",
-    "length": "length",
-    "population": "population",
-    "case": "case infection",
-    "vaccination": "vaccination vaccine dose",
-}
-_GROUP_PHRASES = {
-    "internally displaced": "idp",
-    "displaced people": "idp",
-    "displaced person": "idp",
-    "people displaced": "idp",
-    "asylum seeker": "refugee",
-    "air strike": "airstrike",
-    "vote share": "vote",
-    "share of the vote": "vote",
-    "share of vote": "vote",
-    "consumer price": "inflation",
-    "security personnel": "troop",
-    "security force": "troop",
-    "service member": "troop",
-}
-# Heads that count the same kind of thing; only the actor tells them apart.
-_RELATED_HEADS = {frozenset({"fighter", "troop"})}
-# Heads that say little on their own: a specific head later in the subject wins over them.
-_GENERIC_HEADS = frozenset({"people", "rate"})
-# Heads that count people.
-_PERSON_HEADS = frozenset({"people", "refugee", "idp", "civilian", "child", "detainee"})
+# The words live in claims/core/vocabulary/ (populations, events, actors, places and function
+# words); here they are only indexed for reading.
+_POPULATIONS = vocabulary.load("populations")
+_ACTOR_DATA = vocabulary.load("actors")
+_EVENT_DATA = vocabulary.load("events")
 
-_EVENTS = {
-    "killed": "killed kill dead death die died fatality slain killing massacred assassinated "
-    "murdered",
-    "wounded": "wounded wound injured injury injure hurt",
-    "casualty": "casualty",
-    "trained": "trained train training",
-    "arrested": "arrested arrest detained",
-    "attacked": "attacked",
-    "kidnapped": "kidnapped abducted",
-    "returned": "returned return returning returnee",
-    "withdrawn": "withdrawn withdrew withdrawal",
-    "agreed": "agreed",
-    "lost": "lost",
-    "destroyed": "destroyed",
-    "fled": "fled",
-    "executed": "executed",
-    "changed": "change compared increase rise risen decrease decline drop fall doubling",
-}
-_EVENT_PHRASES = {"lost their lives": "killed", "death toll": "killed"}
-
-# Actors: who fights, governs or counts. Adjectives of countries are actors, nouns are places.
-_ACTORS = {
-    "isis": "isis isil daesh islamic_state",
-    "us": "us american americans centcom pentagon",
-    "coalition": "coalition",
-    "kurdish": "kurdish kurd kurds peshmerga krg",
-    "kdp": "kdp",
-    "puk": "puk",
-    "iraq": "iraqi isf",
-    "pmf": "pmf hashd",
-    "syria": "syrian assad",
-    "sdf": "sdf ypg",
-    "turkey": "turkish",
-    "iran": "iranian irgc",
-    "russia": "russian wagner kremlin",
-    "ukraine": "ukrainian",
-    "israel": "israeli idf",
-    "hamas": "hamas",
-    "palestinian": "palestinian palestinians",
-    "yazidi": "yazidi yazidis ezidi",
-    "sudanese": "sudanese",
-    "hezbollah": "hezbollah hizbollah",
-    "houthi": "houthi houthis",
-    "taliban": "taliban",
-    "alqaeda": "al_qaeda alqaeda aqap",
-    "shabaab": "shabaab al_shabaab",
-    "pkk": "pkk",
-    "un": "un unhcr unicef iom",
-    "british": "british",
-    "french": "french",
-    "german": "german",
-    "saudi": "saudi",
-    "opec": "opec",
-    "nato": "nato",
-    "eu": "eu",
-    "gorran": "gorran",
-    "akp": "akp",
-    "chp": "chp",
-    "labour": "labour",
-    "conservative": "conservative tory tories",
-    "democrat": "democrat democratic",
-    "republican": "republican gop",
-}
-_ACTOR_PHRASES = {
-    "islamic state": "isis",
-    "al qaeda": "alqaeda",
-    "al shabaab": "shabaab",
-    "united nations": "un",
-    "popular mobilization": "pmf",
-    "syrian democratic forces": "sdf",
-    "european union": "eu",
-    "kurdistan democratic party": "kdp",
-    "patriotic union of kurdistan": "puk",
-}
-# Actors that are peoples: said alone ("Palestinians killed"), they are the people counted.
-_PEOPLES = frozenset({"palestinian", "yazidi", "sudanese", "syria", "iraq", "ukraine", "kurdish"})
-# Where a people is at home: Palestinians in Gaza are its population, Syrians in Turkey a part.
-_HOMELANDS = {
-    "palestinian": "palestine",
-    "sudanese": "sudan",
-    "syria": "syria",
-    "iraq": "iraq",
-    "ukraine": "ukraine",
-    "kurdish": "kurdistan region",
-}
-# Statuses a people abroad is counted under ("Syrians" in Lebanon are "Syrian refugees").
-_ABROAD_HEADS = frozenset({"refugee"})
-# Actors that are armed forces: said alone ("Peshmerga killed"), they are also what is counted.
-_FORCE_ACTORS = {"peshmerga": "troop", "isf": "troop", "idf": "troop", "ypg": "troop"}
-
-# Places: spellings -> (id, parents). A place lies within each of its parents' ancestors.
-_PLACES: dict[str, tuple[str, tuple[str, ...]]] = {}
+# Counted things: concept -> spellings. The head of a subject is one of these when it has one.
+_GROUPS: dict[str, list[str]] = _POPULATIONS["concepts"]
+_RELATED_HEADS = frozenset(frozenset(pair) for pair in _POPULATIONS["related"])
+_GENERIC_HEADS = frozenset(_POPULATIONS["generic"])
+_PERSON_HEADS = frozenset(_POPULATIONS["people"])
+_ABROAD_HEADS = frozenset(_POPULATIONS["abroad"])
+_ACTORS: dict[str, list[str]] = _ACTOR_DATA["actors"]
+_PEOPLES = frozenset(_ACTOR_DATA["peoples"])
+_HOMELANDS: dict[str, str] = _ACTOR_DATA["homelands"]
 
 
-def _place(ident: str, spellings: str, *parents: str) -> None:
-    for spelling in [ident, *spellings.split("|")]:
-        if spelling:
-            _PLACES[_key(spelling)] = (ident, parents)
-
-
-for _country in _words(
-    "iraq syria iran jordan lebanon israel palestine egypt yemen qatar kuwait libya sudan "
-    "afghanistan pakistan india china russia ukraine france germany italy spain greece poland "
-    "nigeria somalia ethiopia kenya mali brazil mexico venezuela canada japan bahrain oman "
-    "algeria morocco tunisia armenia azerbaijan georgia chad uganda rwanda cameroon senegal "
-    "mozambique zimbabwe congo myanmar bangladesh indonesia philippines vietnam thailand "
-    "australia haiti colombia argentina chile peru netherlands belgium sweden norway denmark "
-    "finland austria switzerland hungary romania portugal ireland belarus serbia cyprus"
-):
-    _place(_country, "", "world")
-_place("turkey", "turkiye|türkiye", "world")
-_place("saudi arabia", "saudi arabia|ksa", "world")
-_place("united arab emirates", "uae", "world")
-_place("united states", "usa|america|united states of america", "world")
-_place("united kingdom", "uk|britain|great britain|england", "world")
-_place("north korea", "", "world")
-_place("south sudan", "", "world")
-_place("south africa", "", "world")
-_place("burkina faso", "", "world")
-_place("democratic republic of congo", "drc|dr congo", "world")
-_place("south korea", "", "world")
-_place("europe", "", "world")
-_place("middle east", "", "world")
-# Iraq
-_place("kurdistan region", "kurdistan|iraqi kurdistan|kurdistan region of iraq", "iraq")
-_place("disputed territories", "disputed territory|disputed area|disputed areas", "iraq")
-_place("erbil", "arbil|hawler", "kurdistan region")
-_place("sulaymaniyah", "sulaimani|slemani|sulaimaniyah|sulaymaniyah province", "kurdistan region")
-_place("duhok", "dohuk", "kurdistan region")
-_place("halabja", "", "kurdistan region")
-_place("garmian", "", "kurdistan region", "disputed territories")
-_place("makhmour", "makhmur", "erbil", "disputed territories")
-_place("baghdad", "", "iraq")
-_place("basra", "basrah", "iraq")
-_place("nineveh", "ninewa|nineveh province", "iraq")
-_place("mosul", "", "nineveh")
-_place("sinjar", "shingal", "nineveh", "disputed territories")
-_place("kirkuk", "", "iraq", "disputed territories")
-_place("diyala", "", "iraq")
-_place("khanaqin", "", "diyala", "disputed territories")
-_place("salahaddin", "salah al din|salahuddin|saladin|salah aldin", "iraq")
-_place("tikrit", "", "salahaddin")
-_place("tuz khurmatu", "tuz khurmatoo", "salahaddin", "disputed territories")
-_place("anbar", "", "iraq")
-_place("fallujah", "falluja", "anbar")
-_place("ramadi", "", "anbar")
-_place("najaf", "", "iraq")
-_place("karbala", "", "iraq")
-# Syria
-_place("northeast syria", "north east syria|northeastern syria|rojava", "syria")
-_place("raqqa", "raqqah", "syria")
-_place("deir ez zor", "deir ezzor|deir al zor|deir ezor", "syria")
-_place("baghuz", "", "deir ez zor")
-_place("hasakah", "al hasakah|hasaka", "northeast syria")
-_place("al hol", "hol camp|al hol camp", "hasakah")
-_place("aleppo", "", "syria")
-_place("kobani", "kobane", "aleppo")
-_place("idlib", "", "syria")
-_place("damascus", "", "syria")
-_place("homs", "", "syria")
-# Elsewhere
-_place("gaza", "gaza strip", "palestine")
-_place("west bank", "", "palestine")
-_place("kyiv", "kiev", "ukraine")
-_place("donetsk", "", "ukraine")
-_place("kharkiv", "", "ukraine")
-_place("crimea", "", "ukraine")
-_place("moscow", "", "russia")
-_place("tehran", "", "iran")
-_place("ankara", "", "turkey")
-_place("istanbul", "", "turkey")
-_place("beirut", "", "lebanon")
-_place("amman", "", "jordan")
-_place("cairo", "", "egypt")
-_place("riyadh", "", "saudi arabia")
-_place("darfur", "", "sudan")
-_place("khartoum", "", "sudan")
-_place("kabul", "", "afghanistan")
-_place("mogadishu", "", "somalia")
-_place("london", "", "united kingdom")
-_place("scotland", "", "united kingdom")
-_place("paris", "", "france")
-_place("berlin", "", "germany")
-_place("california", "", "united states")
-_place("texas", "", "united states")
-_place("new york", "", "united states")
-
-_STOP = frozenset(
-    _words(
-        """a an the of in on at by for to from with and or as its it their his her this that these
-    those which who whom was were is are be been being has have had over under between among
-    during since per into than about around some more less most least nearly almost up down
-    out off via near across against after before while within without also still then
-    number numbers total estimated estimate figure count amount level some all each other
-    recent recently new current currently previous last first second third year years month
-    months week weeks day days annual annually yearly daily weekly monthly so far once
-    active remaining remain group average reported reportedly according official officially
-    claimed carried won win took gained received toll top late early mid january february
-    march april
-    may june july august september october november december jan feb mar apr jun jul aug sep
-    sept oct nov dec"""
-    )
-)
-_PREPOSITIONS = frozenset(
-    _words(
-        "in of by for from at on with between during since to into against near across over "
-        "among under after before within"
-    )
-)
-
-
-def _table(entries: dict[str, str]) -> dict[str, str]:
+def _table(entries: dict[str, list[str]]) -> dict[str, str]:
     return {
         _key(spelling.replace("_", " ")): concept
         for concept, words in entries.items()
-        for spelling in words.split()
+        for spelling in words
     }
 
 
@@ -432,12 +155,32 @@ def _phrases(entries: dict[str, str]) -> dict[str, str]:
 
 
 _GROUP_WORDS = _table(_GROUPS)
-_EVENT_WORDS = _table(_EVENTS)
-_ACTOR_WORDS = {**_table(_ACTORS), **_phrases(_ACTOR_PHRASES)}
-_GROUP_PHRASES = _phrases(_GROUP_PHRASES)
-_EVENT_PHRASES = _phrases(_EVENT_PHRASES)
-_FORCE_ACTORS = _phrases(_FORCE_ACTORS)
+_EVENT_WORDS = _table(_EVENT_DATA["events"])
+_ACTOR_WORDS = {**_table(_ACTORS), **_phrases(_ACTOR_DATA["phrases"])}
+_GROUP_PHRASES = _phrases(_POPULATIONS["phrases"])
+_EVENT_PHRASES = _phrases(_EVENT_DATA["phrases"])
+_FORCE_ACTORS = _phrases(_ACTOR_DATA["forces"])
+_STOP = frozenset(_FUNCTION_WORDS["stop"])
+_PREPOSITIONS = frozenset(_FUNCTION_WORDS["prepositions"])
 _LONGEST_PHRASE = 4
+
+
+@cache
+def _places() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Spelling -> (id, parents) of the small data file and every country; a place lies within
+    each of its parents' ancestors. Built on first use: the gazetteers take a second to load."""
+    entries: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for entry in vocabulary.load("places")["place"]:
+        for spelling in [entry["id"], *entry.get("aliases", ())]:
+            entries[_key(spelling)] = (entry["id"], tuple(entry["within"]))
+    return gazetteer.with_countries(entries, _key)
+
+
+@cache
+def _localities() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Subdivisions and cities, read only in scopes (see gazetteer.localities)."""
+    reserved = {*_GROUP_WORDS, *_EVENT_WORDS, *_ACTOR_WORDS, *_GROUP_PHRASES, *_STOP}
+    return gazetteer.localities(_places(), _key, reserved | _PREPOSITIONS)
 
 
 @dataclass(frozen=True)
@@ -448,9 +191,12 @@ class _Token:
     extra: str = ""  # the group a force actor also counts (peshmerga -> troop)
 
 
-def _read_phrase(phrase: str) -> _Token | None:
-    if phrase in _PLACES:
-        return _Token(phrase, "place", _PLACES[phrase][0])
+def _read_phrase(phrase: str, in_scope: bool = False) -> _Token | None:
+    places = _places()
+    if phrase in places:
+        return _Token(phrase, "place", places[phrase][0])
+    if in_scope and phrase in _localities():
+        return _Token(phrase, "place", _localities()[phrase][0])
     if phrase in _ACTOR_WORDS:
         return _Token(phrase, "actor", _ACTOR_WORDS[phrase], _FORCE_ACTORS.get(phrase, ""))
     if phrase in _GROUP_PHRASES:
@@ -471,13 +217,13 @@ def _read_phrase(phrase: str) -> _Token | None:
 
 
 @lru_cache(maxsize=8192)
-def _tokens(text: str) -> tuple[_Token, ...]:
+def _tokens(text: str, in_scope: bool = False) -> tuple[_Token, ...]:
     words = normalise(text)
     tokens: list[_Token] = []
     i = 0
     while i < len(words):
         for size in range(min(_LONGEST_PHRASE, len(words) - i), 0, -1):
-            token = _read_phrase(" ".join(words[i : i + size]))
+            token = _read_phrase(" ".join(words[i : i + size]), in_scope)
             if token is not None:
                 tokens.append(token)
                 i += size
@@ -581,8 +327,20 @@ def _named_places(text: str) -> frozenset[str]:
     return frozenset(t.concept for t in _origins(_tokens(text)) if t.kind == "place")
 
 
+_NAME = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _names(text: str) -> frozenset[str]:
+    """Words written as names (capitalised) after the first word, normalised as tokens are:
+    the first word of a subject is capitalised whatever it is."""
+    words = _NAME.findall(text or "")
+    return frozenset(
+        word for raw in words[1:] if raw[0].isupper() for word in normalise(raw) if word
+    )
+
+
 @lru_cache(maxsize=8192)
-def _subject(text: str) -> _Subject:
+def _subject(text: str, names: bool = True) -> _Subject:
     tokens = _origins(_tokens(text))
     span = _head_span(tokens)
     head = _head(tokens, span)
@@ -590,30 +348,43 @@ def _subject(text: str) -> _Subject:
     if head in _GROUPS:
         concepts |= {head}
     content = frozenset(t.concept for t in tokens if t.kind == "word")
+    # A name the vocabulary does not know ("Sadrist", "Taqaddum") is someone's all the same.
+    # Only in a subject or a name: a sentence or a description is full of capitalised words.
+    named = _names(text) & content if names else frozenset()
     return _Subject(
         words=concepts | content,
         concepts=concepts,
         head=head,
         qualifiers=frozenset(t.concept for t in span if t.kind == "word") - {head},
         events=frozenset(t.concept for t in tokens if t.kind == "event"),
-        actors=frozenset(t.concept for t in tokens if t.kind == "actor"),
-        owners=frozenset(t.concept for t in span if t.kind == "actor"),
+        actors=frozenset(t.concept for t in tokens if t.kind == "actor") | named,
+        owners=frozenset(t.concept for t in span if t.kind == "actor")
+        | (named & {t.concept for t in span}),
         nationals=head == "people" and _nationals(span),
     )
 
 
 @lru_cache(maxsize=8192)
 def _scope(text: str) -> _Scope:
-    tokens = _tokens(text)
+    tokens = _tokens(text, in_scope=True)
     return _Scope(
         places=frozenset(t.concept for t in tokens if t.kind == "place"),
         words=frozenset(t.concept for t in tokens if t.kind in ("word", "group", "place", "actor")),
     )
 
 
+@cache
+def _parents() -> dict[str, tuple[str, ...]]:
+    """Place id -> the places it lies within."""
+    found: dict[str, tuple[str, ...]] = {}
+    for ident, parents in [*_localities().values(), *_places().values()]:
+        found.setdefault(ident, parents)
+    return found
+
+
 @lru_cache(maxsize=1024)
 def _ancestors(place: str) -> frozenset[str]:
-    parents = next((entry[1] for entry in _PLACES.values() if entry[0] == place), ())
+    parents = _parents().get(place, ())
     found: set[str] = set()
     for parent in parents:
         found.add(parent)
@@ -660,6 +431,11 @@ def _scope_score(a: _Scope, b: _Scope) -> tuple[float, str, float]:
             max(_place_relation(q, p) for p in a.places) == 0 for q in b.places
         )
         factor = PARTIAL_SCOPE if unmatched else 1.0
+        sites_a, sites_b = a.words - a.places, b.words - b.places
+        if not unmatched and sites_a and sites_a == sites_b:
+            # One named site in places that contain one another ("Zamzam camp in Darfur" and
+            # "in North Darfur"): the site says where, the places only how finely.
+            return 1.0, "same site", 1.0
         if a.places & b.places:
             return score, "overlapping places", factor
         return score, "place within the other", NESTED_SCOPE * factor
@@ -681,11 +457,18 @@ def _unit_score(a: str, b: str) -> float:
     return 1.0 if same else 0.8
 
 
+def _related_words(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether some word of ``a`` is some word of ``b`` or a synonym of it (WordNet)."""
+    return bool(a & b) or any(lexical.related(x, y) for x in sorted(a) for y in sorted(b))
+
+
 def _head_score(a: str, b: str) -> float:
     if not a or not b or a == b:
         return 1.0
     if frozenset({a, b}) in _RELATED_HEADS:
         return RELATED_HEAD
+    if a not in _GROUPS and b not in _GROUPS and lexical.related(a, b):
+        return 1.0  # two words the vocabulary does not know, synonyms in WordNet
     return 0.0
 
 
@@ -721,20 +504,7 @@ def _subject_score(a: _Subject, b: _Subject, places: frozenset[str] = frozenset(
     return min(1.0, shared_weight / total) if total else 0.0
 
 
-_LABELS = {
-    "isis": "ISIS",
-    "us": "U.S.",
-    "un": "U.N.",
-    "kurdish": "Kurdish",
-    "pmf": "PMF",
-    "sdf": "SDF",
-    "pkk": "PKK",
-    "opec": "OPEC",
-    "nato": "NATO",
-    "eu": "EU",
-    "akp": "AKP",
-    "chp": "CHP",
-}
+_LABELS: dict[str, str] = _ACTOR_DATA["labels"]
 
 
 def _label(concept: str) -> str:
@@ -755,6 +525,23 @@ class _Side:
     unit: str
     quote_actors: frozenset[str] = frozenset()
     factor: float = 1.0
+    period: tuple[str, str | None] | None = None  # (kind, length) when known
+
+
+def _period_text(period: tuple[str, str | None]) -> str:
+    kind, length = period
+    text = {"cumulative": "a cumulative total", "per_period": "a count"}.get(kind, f"a {kind}")
+    if length is None:
+        return text
+    return f"{text} per {length}" if not length.isdigit() else f"{text} per {length} days"
+
+
+def _period_of(kind: str, days: int | None) -> tuple[str, str | None] | None:
+    """(kind, length) of a claim or metric: the length as the comparison reads it, so that "a
+    month" of 30 and of 31 days are one length; None when the kind is not known."""
+    if not kind:
+        return None
+    return (kind, comparison.period_length(days) if kind == "per_period" else None)
 
 
 def _actors_to_agree(side: _Side, other: _Side) -> frozenset[str]:
@@ -772,6 +559,10 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     unit = _unit_score(a.unit, b.unit)
     if unit == 0:
         return 0.0, f"unit {a.unit} does not convert into {b.unit}"
+    if a.period and b.period and a.period[0] != b.period[0]:
+        return 0.0, f"{_period_text(a.period)}, not {_period_text(b.period)}"
+    if a.period and b.period and None not in (a.period[1], b.period[1]) and a.period != b.period:
+        return 0.0, f"{_period_text(a.period)}, not {_period_text(b.period)}"
     sa, sb = a.subject, b.subject
     actors_a, actors_b = _actors_to_agree(a, b), _actors_to_agree(b, a)
     if actors_a and actors_b and not actors_a & actors_b:
@@ -813,7 +604,7 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
         confidence *= RELATED_WITHOUT_ACTOR
         notes.append(f"{sa.head} vs {sb.head} with no actor in common")
     qualifiers_a, qualifiers_b = sa.qualifiers, sb.qualifiers
-    if qualifiers_a and qualifiers_b and not qualifiers_a & qualifiers_b:
+    if qualifiers_a and qualifiers_b and not _related_words(qualifiers_a, qualifiers_b):
         confidence *= OTHER_QUALIFIERS
         notes.append(f"{'/'.join(sorted(qualifiers_a))} vs {'/'.join(sorted(qualifiers_b))}")
     notes.append(scope_note)
@@ -833,6 +624,10 @@ class ClaimInput:
     unit: str
     scope: str = ""
     quote: str = ""
+    # What kind of figure over time, when known: level, cumulative or per_period (with the
+    # period's length in days). Figures of different kinds or lengths never match.
+    period: str = ""
+    period_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -846,6 +641,8 @@ class MetricInput:
     description: str = ""
     claim_subjects: tuple[str, ...] = ()
     claim_scopes: tuple[str, ...] = ()
+    period: str = ""  # as for ClaimInput; a metric of kind cumulative is "cumulative"
+    period_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -898,8 +695,9 @@ def _claim_side(claim: ClaimInput) -> _Side:
     else:
         # Extracted claims carry no scope: read the places of the quote.
         scope = _Scope(_scope(claim.quote).places, frozenset())
-    quote_actors = frozenset() if subject.actors else _subject(claim.quote).actors
-    return _Side(subject, (scope,), claim.unit, quote_actors)
+    quote_actors = frozenset() if subject.actors else _subject(claim.quote, names=False).actors
+    period = _period_of(claim.period, claim.period_days)
+    return _Side(subject, (scope,), claim.unit, quote_actors, period=period)
 
 
 def _with_places(scope: _Scope, places: frozenset[str]) -> _Scope:
@@ -914,15 +712,23 @@ def _metric_sides(metric: MetricInput) -> _MetricSides:
     )
     if not scopes:
         scopes = (_Scope(named, named),)
-    sides = [_Side(_subject(metric.name), scopes, metric.canonical_unit)]
+    period = _period_of(metric.period, metric.period_days)
+    sides = [_Side(_subject(metric.name), scopes, metric.canonical_unit, period=period)]
     sides += [
-        _Side(_subject(text), scopes, metric.canonical_unit)
+        _Side(_subject(text), scopes, metric.canonical_unit, period=period)
         for text in dict.fromkeys(metric.claim_subjects)
         if text.strip()
     ]
     if metric.description.strip():
         sides.append(
-            _Side(_subject(metric.description), scopes, metric.canonical_unit, frozenset(), 0.9)
+            _Side(
+                _subject(metric.description, names=False),
+                scopes,
+                metric.canonical_unit,
+                frozenset(),
+                DESCRIPTION_FACTOR,
+                period,
+            )
         )
     return _MetricSides(metric.key, tuple(sides))
 
@@ -966,8 +772,8 @@ def claim_similarity(a: ClaimInput, b: ClaimInput) -> tuple[float, str]:
 
 # ---------------------------------------------------------------- new metrics
 
-_RATIO_HEADS = frozenset({"share", "rate", "vote", "turnout", "inflation", "growth"})
-_FLOW_HEADS = frozenset({"attack", "airstrike", "budget", "export", "import", "revenue", "deficit"})
+_RATIO_HEADS = frozenset(_POPULATIONS["ratio"])
+_FLOW_HEADS = frozenset(_POPULATIONS["flow"])
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 

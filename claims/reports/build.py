@@ -20,6 +20,7 @@ from operator import itemgetter
 from django.db.models import Q
 
 from claims.core import comparison, intervals, units, verdicts
+from claims.core.statements import statement_key
 from claims.models import Claim, ConflictResolution, Metric, tolerances
 from claims.reports.records import MetricReport, ReportClaim, ReportFinding, ReportSummary
 from sources.models import Outlet
@@ -281,6 +282,35 @@ def _claim(row: tuple, canonical_unit: str, tolerance: intervals.Tolerances) -> 
     )  # fmt: skip
 
 
+def _figure(c: ReportClaim, metric_kind: str) -> comparison.Figure:
+    """A claim as the comparison sees it: the metric's kind says what kind of figure over time
+    it is, and its speaker, interval and as-of make the key of the statement it repeats."""
+    lo = -math.inf if c.lo is None else c.lo
+    hi = math.inf if c.hi is None else c.hi
+    start, end = c.as_of_start, c.as_of_end
+    # A claim stores no period length (its as-of span is how precisely its date is known), so a
+    # count over a period is compared as before; only a cumulative metric changes the rules.
+    period, period_days = comparison.Period.LEVEL, None
+    if metric_kind == Metric.Kind.CUMULATIVE:
+        # A total "since June 2014" is a level at the end of its period, the date of the report.
+        period, start = comparison.Period.CUMULATIVE, end
+    return comparison.Figure(
+        id=c.id,
+        lo=lo,
+        hi=hi,
+        as_of_start=start,
+        as_of_end=end,
+        scope=c.scope,
+        published=c.published,
+        rated_inaccurate=_is_inaccurate(c.verdict),
+        period=period,
+        period_days=period_days,
+        statement=statement_key(
+            speaker=c.speaker or "", lo=lo, hi=hi, as_of_start=start, as_of_end=end, period=period
+        ),
+    )
+
+
 def claim_report(claim: Claim) -> MetricReport | None:
     """One claim checked against its metric: the findings that involve it, with the claims they
     name (the claim first), and the metric's summary with the claim's own counts of open
@@ -324,20 +354,7 @@ def metric_report(
     tolerance = tolerances()
     canonical_unit = metric.canonical_unit
     claims = [_claim(row, canonical_unit, tolerance) for row in rows]
-    figures = [
-        comparison.Figure(
-            id=c.id,
-            lo=-math.inf if c.lo is None else c.lo,
-            hi=math.inf if c.hi is None else c.hi,
-            as_of_start=c.as_of_start,
-            as_of_end=c.as_of_end,
-            scope=c.scope,
-            published=c.published,
-            rated_inaccurate=_is_inaccurate(c.verdict),
-        )
-        for c in claims
-        if not c.problem
-    ]
+    figures = [_figure(c, metric.kind) for c in claims if not c.problem]
     outlet_of = {c.id: c.outlet for c in claims} if len(outlets) == 2 else {}
     kind_text = _KIND_TEXT
     cause_text: dict[tuple, tuple[str, ...]] = {}

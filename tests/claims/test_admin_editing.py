@@ -76,9 +76,20 @@ def test_the_suggested_metric_is_chosen_by_default(editor_client):
     ClaimFactory(metric=metric)
     candidate = ClaimFactory(status=Claim.Status.CANDIDATE)
     html = editor_client.get(reverse("admin:sources_article_change", args=[candidate.article_id]))
-    assert f'<option value="{metric.pk}" selected>Fighters in the area (suggested)' in (
+    assert f'<option value="{metric.pk}" selected>Fighters in the area (suggested, ' in (
         html.content.decode()
     )
+
+
+def test_a_metric_below_the_threshold_is_neither_suggested_nor_chosen(editor_client):
+    # Fighters in Mosul are nearest to ISIS fighters in Iraq (about 0.5: no actor, a place
+    # within), which is below the threshold: listed, never chosen for the editor.
+    metric = MetricFactory(name="ISIS fighters in Iraq", scope="Iraq")
+    candidate = ClaimFactory(status=Claim.Status.CANDIDATE, subject="fighters", scope="Mosul")
+    html = editor_client.get(reverse("admin:sources_article_change", args=[candidate.article_id]))
+    page = html.content.decode()
+    assert f'<option value="{metric.pk}">ISIS fighters in Iraq</option>' in page
+    assert "(suggested" not in page
 
 
 def test_a_decision_on_a_claim_changed_meanwhile_is_refused(editor_client):

@@ -196,7 +196,7 @@ def test_the_admin_action_applies_suggestions_for_the_selected_claims(isis_fight
     assert selected.metric == isis_fighters
     assert other.metric is None
     (message,) = get_messages(request)
-    assert str(message).startswith("1 claim(s) put into existing metrics, 0 new metric(s)")
+    assert str(message) == "1 selected: 1 grouped, 0 left"
 
 
 def test_the_admin_action_says_when_it_changed_nothing(isis_fighters, editor):
@@ -207,7 +207,28 @@ def test_the_admin_action_says_when_it_changed_nothing(isis_fighters, editor):
     )
     (message,) = get_messages(request)
     assert message.level_tag == "warning"
-    assert "1 of 1 selected left as they were" in str(message)
+    assert str(message) == (
+        f"1 selected: 0 grouped, 1 left: #{grouped.pk} '3,000 to 5,000': "
+        "already in ISIS fighters in Iraq and Syria"
+    )
+
+
+def test_the_admin_action_counts_the_selection_and_names_each_claim_it_left(isis_fighters, editor):
+    fits = [ungrouped("ISIS fighters", "Iraq and Syria") for _ in range(3)]
+    pair = [ungrouped("people displaced", "Sudan") for _ in range(2)]
+    rejected = ungrouped("ISIS fighters", "Iraq and Syria", status=Claim.Status.REJECTED)
+    stray = ungrouped("barrels of oil exported", "Iraq")
+    selected = [*fits, *pair, rejected, stray]
+    request = action_request(editor)
+    # The changelist filtered on "no metric": what is grouped drops out of this queryset.
+    queryset = Claim.objects.filter(metric__isnull=True, pk__in=[c.pk for c in selected])
+    suggest_metrics_action(admin.site._registry[Claim], request, queryset)
+    (message,) = get_messages(request)
+    text = str(message)
+    assert text.startswith("7 selected: 5 grouped (2 into 1 new metric(s)), 2 left: ")
+    assert f"#{rejected.pk} '3,000 to 5,000': rejected" in text
+    assert f"#{stray.pk} '3,000 to 5,000': no metric at 0.6 (best NEW " in text
+    assert Claim.objects.filter(metric=isis_fighters).count() == 3
 
 
 def test_the_admin_action_needs_the_change_permission():

@@ -20,6 +20,20 @@ Rules
   contradicted in 2021 is not also reported against 2022, 2023, ...), and unlike "consecutive
   periods only" a wide figure in between cannot hide a move from 10,000 to 4,000.
 
+Kinds of figure (`Period`) decide what is compared and which finding a disagreement is:
+
+- Figures of different kinds, or per-period counts of different lengths ("a month" and "a
+  week"), are never compared; a month is any length of 28 to 31 days (see `period_length`).
+- **Levels** follow the two rules above.
+- **Per-period counts** conflict only when their periods overlap (two counts of March); counts
+  of different periods are set against each other as changes, whatever the window.
+- **Cumulative totals** are levels at their as-of date (the date of the report; the start of
+  the count is not the as-of): a total only rises, so a later total wholly *below* an earlier
+  one is a conflict however far apart they are, a later total wholly *above* is a change (never
+  a conflict, however close), and disjoint totals of overlapping as-of periods conflict.
+- **Statements**: figures sharing a statement key are one figure quoted in several places;
+  they are compared once, under the smallest id among them.
+
 Each finding orders its pair older first (by as-of start, then end, then id) and carries its
 size (ratio of midpoints, gap, relative gap; see `Finding`) and the causes the data supports
 (see `Cause`). A pair in ``resolved`` is still returned, flagged ``resolved=True``, so a report
@@ -48,6 +62,10 @@ prefix minimum gives the earliest start among candidates ending below A.lo or be
 A.hi in O(log n). The figures with that start, pre-sorted by bounds, give the reported ones by
 bisection.
 
+*Falling totals* are one more sweep over as-of starts with every figure met so far kept by rank
+of lo and nothing expiring: the walk down from the highest lo stops at the first total that
+reaches the current one. Each kind of figure is swept on its own, so the bound holds per kind.
+
 *Findings* are built after both sweeps. The figures are ranked once by as-of period, so a pair's
 sort key is one integer (older rank * n + newer rank), and what a finding needs from one figure
 (midpoint, day numbers, normalised scope, staleness) is worked out once per figure: a metric
@@ -69,14 +87,24 @@ from claims.core.comparison.measures import (
     normalise_scope,
     period_gap_days,
 )
-from claims.core.comparison.records import Cause, Figure, Finding, Kind, Summary, WorkCounter
-from claims.core.comparison.sweep import change_pairs, conflict_pairs
+from claims.core.comparison.records import (
+    Cause,
+    Figure,
+    Finding,
+    Kind,
+    Period,
+    Summary,
+    WorkCounter,
+    period_length,
+)
+from claims.core.comparison.sweep import change_pairs, conflict_pairs, falling_pairs
 
 __all__ = [
     "Cause",
     "Figure",
     "Finding",
     "Kind",
+    "Period",
     "Summary",
     "WorkCounter",
     "compare",
@@ -108,14 +136,24 @@ def compare(
     `window_days` is the metric's comparability window; `resolved` holds the id pairs editors
     have settled; `stale_after_days` is how long after its as-of period an article may publish a
     figure before it counts as repeating an old one. Pass a `WorkCounter` to have the work
-    counted. Raises ValueError for a negative window or threshold, or a repeated id.
+    counted. Figures of different period kinds (or per-period lengths) are never compared, and
+    the appearances of one statement are compared once, under the smallest id among them.
+    Raises ValueError for a negative window or threshold, or a repeated id.
     """
     listed = _checked(figures, window_days, stale_after_days)
     counter = WorkCounter() if work is None else work
+    statements = _one_per_statement(listed)
+    conflicts: list[tuple[int, int]] = []
+    changes: list[tuple[int, int]] = []
+    for positions in _partitions(statements):
+        group = [statements[p] for p in positions]
+        found_conflicts, found_changes = _pairs_of(group, window_days, counter)
+        conflicts += [(positions[a], positions[b]) for a, b in found_conflicts]
+        changes += [(positions[a], positions[b]) for a, b in found_changes]
     return _assemble(
-        listed,
-        conflict_pairs(listed, window_days, counter),
-        change_pairs(listed, window_days, counter),
+        statements,
+        conflicts,
+        changes,
         resolved=resolved,
         window_days=window_days,
         stale_after_days=stale_after_days,
@@ -134,33 +172,123 @@ def compare_one(
     """The findings of `compare` that involve the figure `figure_id`, in the same order: what
     one new or edited figure changes in its metric's report.
 
-    Its conflicts come from one scan of the other figures; its changes from the change sweep
-    alone (whether it is another figure's nearest later disjoint figure depends on all of
-    them). So the cost grows as n log n with the metric's figures and not with the metric's
-    other findings. No findings for an id that is not among the figures. Raises ValueError as
-    `compare` does.
+    Its conflicts come from one scan of the other figures of its kind; its changes from the
+    change sweep alone (whether it is another figure's nearest later disjoint figure depends on
+    all of them). So the cost grows as n log n with the metric's figures and not with the
+    metric's other findings. For an appearance of a statement, the findings are its
+    statement's (under the id `compare` uses for it). No findings for an id that is not among
+    the figures. Raises ValueError as `compare` does.
     """
     listed = _checked(figures, window_days, stale_after_days)
     counter = WorkCounter() if work is None else work
-    target = next((p for p, f in enumerate(listed) if f.id == figure_id), None)
-    if target is None:
+    given = next((f for f in listed if f.id == figure_id), None)
+    if given is None:
         return []
-    one = listed[target]
+    statements = _one_per_statement(listed)
+    if given.statement:
+        figure_id = min(f.id for f in listed if f.statement == given.statement)
+    kind = _kind_of(given)
+    positions = [p for p, f in enumerate(statements) if _kind_of(f) == kind]
+    group = [statements[p] for p in positions]
+    target = next(q for q, f in enumerate(group) if f.id == figure_id)
+    one = group[target]
     conflicts = []
-    for p, other in enumerate(listed):
+    for q, other in enumerate(group):
         counter.steps += 1
-        # Disjoint (touching intervals overlap), with as-of periods within the window.
-        if interval_gap(one, other) > 0 and period_gap_days(one, other) <= window_days:
-            conflicts.append((p, target))
-    changes = [(p, q) for p, q in change_pairs(listed, window_days, counter) if target in (p, q)]
+        if q != target and _conflicting(one, other, window_days):
+            conflicts.append((positions[q], positions[target]))
+    changes = [
+        (positions[p], positions[q])
+        for p, q in _changes_of(group, window_days, counter)
+        if target in (p, q)
+    ]
     return _assemble(
-        listed,
+        statements,
         conflicts,
         changes,
         resolved=resolved,
         window_days=window_days,
         stale_after_days=stale_after_days,
     )
+
+
+def _one_per_statement(listed: list[Figure]) -> list[Figure]:
+    """The figures with each statement's appearances reduced to the one of smallest id."""
+    if not any(f.statement for f in listed):
+        return listed
+    first: dict[str, int] = {}
+    for f in listed:
+        if f.statement and (f.statement not in first or f.id < first[f.statement]):
+            first[f.statement] = f.id
+    return [f for f in listed if not f.statement or first[f.statement] == f.id]
+
+
+def _kind_of(figure: Figure) -> tuple[Period, str | None]:
+    return (Period(figure.period), period_length(figure.period_days))
+
+
+def _partitions(listed: list[Figure]) -> list[list[int]]:
+    """Positions of the figures by period kind and length; one list when all are alike."""
+    groups: dict[tuple[Period, str | None], list[int]] = {}
+    for p, f in enumerate(listed):
+        groups.setdefault(_kind_of(f), []).append(p)
+    return list(groups.values())
+
+
+def _pairs_of(
+    group: list[Figure], window_days: int, counter: WorkCounter
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Conflict and change pairs (positions in `group`) among figures of one kind.
+
+    Levels: the window decides (see the module docstring). Per-period counts: a conflict only
+    for the same period (periods that overlap), a change otherwise, whatever the window.
+    Cumulative totals: compared as levels at their as-of dates, and a total can only rise, so a
+    later figure wholly below an earlier one is a conflict however far apart, a later figure
+    wholly above is a change, and disjoint figures of overlapping periods are a conflict.
+    """
+    kind = group[0].period if group else Period.LEVEL
+    if kind == Period.LEVEL:
+        return list(conflict_pairs(group, window_days, counter)), _changes_of(
+            group, window_days, counter
+        )
+    same_period = list(conflict_pairs(group, 0, counter))
+    if kind == Period.PER_PERIOD:
+        return same_period, _changes_of(group, window_days, counter)
+    seen = {frozenset(pair) for pair in same_period}
+    conflicts = same_period + [
+        pair for pair in falling_pairs(group, counter) if frozenset(pair) not in seen
+    ]
+    return conflicts, _changes_of(group, window_days, counter)
+
+
+def _changes_of(
+    group: list[Figure], window_days: int, counter: WorkCounter
+) -> list[tuple[int, int]]:
+    """Change pairs among figures of one kind: for a level, the nearest later disjoint figure
+    beyond the window; for a count or total over time, beyond its own period (a cumulative
+    total only where it rises: a fall is a conflict)."""
+    kind = group[0].period if group else Period.LEVEL
+    if kind == Period.LEVEL:
+        return list(change_pairs(group, window_days, counter))
+    pairs = change_pairs(group, 0, counter)
+    if kind == Period.PER_PERIOD:
+        return list(pairs)
+    return [(p, q) for p, q in pairs if group[q].lo > group[p].hi]
+
+
+def _conflicting(a: Figure, b: Figure, window_days: int) -> bool:
+    """Whether two figures of one kind are a conflict, by the rules of `_pairs_of`."""
+    if interval_gap(a, b) <= 0:  # touching intervals overlap
+        return False
+    gap = period_gap_days(a, b)
+    if a.period == Period.LEVEL:
+        return gap <= window_days
+    if gap == 0:
+        return True
+    if a.period == Period.PER_PERIOD:
+        return False
+    higher, lower = (a, b) if a.lo > b.hi else (b, a)
+    return higher.as_of_start < lower.as_of_start
 
 
 def _checked(figures: Iterable[Figure], window_days: int, stale_after_days: int) -> list[Figure]:
@@ -306,6 +434,7 @@ def summary(figures: Iterable[Figure]) -> Summary:
         earliest=min((f.as_of_start for f in listed), default=None),
         latest=max((f.as_of_end for f in listed), default=None),
         scopes=len(scopes),
+        statements=len({f.statement or ("figure", f.id) for f in listed}),
     )
 
 

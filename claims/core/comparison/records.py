@@ -16,6 +16,20 @@ class Kind(enum.StrEnum):
     CHANGE = "change"  # as-of periods further apart than the window
 
 
+class Period(enum.StrEnum):
+    """What kind of figure over time: it decides which figures are compared and how.
+
+    A *level* is a figure at a date (fighters active). A *cumulative* total counts since a start
+    and only rises (killed since June 2014); it is compared as a level at its as-of date, the
+    date of the report. A *per-period* count covers a period of a given length (attacks a
+    month) and is compared only with counts over periods of the same length.
+    """
+
+    LEVEL = "level"
+    CUMULATIVE = "cumulative"
+    PER_PERIOD = "per_period"
+
+
 class Cause(enum.StrEnum):
     """A likely reason two figures disagree, told from the data alone.
 
@@ -29,6 +43,29 @@ class Cause(enum.StrEnum):
     RATED_INACCURATE = "rated_inaccurate"  # a verdict already marks one claim inaccurate
 
 
+_PERIODS = frozenset(Period)
+# Calendar lengths that vary (a month is 28 to 31 days): counts over any length in one range are
+# counts per the same period; any other length only matches itself.
+_CALENDAR_LENGTHS = ((28, 31, "month"), (89, 92, "quarter"), (365, 366, "year"))
+
+
+def period_length(days: int | None) -> str | None:
+    """The period length figures are compared by: "month", "quarter" or "year" for the
+    calendar lengths that vary, else the number of days as text; None for no length.
+
+    >>> period_length(30) == period_length(31) == "month"
+    True
+    >>> period_length(7)
+    '7'
+    """
+    if days is None:
+        return None
+    for low, high, name in _CALENDAR_LENGTHS:
+        if low <= days <= high:
+            return name
+    return str(days)
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One claim of a metric as the comparison sees it.
@@ -36,6 +73,11 @@ class Figure:
     `lo`/`hi` are the closed interval in the metric's canonical unit; `lo` may be -inf and `hi`
     may be +inf for open-ended figures ("more than 500"). The as-of period is inclusive.
     `published` is the source article's date, when known.
+
+    `period` is the kind of figure (see `Period`); a per-period count carries its period's
+    length in days (`period_days`). `statement` is the key of the statement a figure repeats
+    (see `claims.core.statements`): figures sharing a non-empty key are appearances of one
+    statement, compared once.
     """
 
     id: int
@@ -46,6 +88,9 @@ class Figure:
     scope: str = ""
     published: date | None = None
     rated_inaccurate: bool = False
+    period: Period = Period.LEVEL
+    period_days: int | None = None
+    statement: str = ""
 
     def __post_init__(self) -> None:
         # Reject here, once, so the sweep can trust every comparison it makes.
@@ -60,6 +105,13 @@ class Figure:
             raise ValueError(
                 f"figure {self.id}: as-of start {self.as_of_start} is after end {self.as_of_end}"
             )
+        if self.period not in _PERIODS:
+            raise ValueError(f"figure {self.id}: period must be one of {sorted(_PERIODS)}")
+        if self.period == Period.PER_PERIOD:
+            if not isinstance(self.period_days, int) or self.period_days < 1:
+                raise ValueError(f"figure {self.id}: a per-period count needs period_days >= 1")
+        elif self.period_days is not None:
+            raise ValueError(f"figure {self.id}: period_days is for per-period counts only")
 
     @property
     def midpoint(self) -> float | None:
@@ -120,6 +172,7 @@ class Summary:
     earliest: date | None
     latest: date | None
     scopes: int
+    statements: int = 0  # distinct statements: appearances of one statement count once
 
 
 @dataclass(slots=True)

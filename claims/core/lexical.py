@@ -1,0 +1,89 @@
+"""Which words mean the same thing, from a real lexical resource: WordNet 3.0 as Debian's
+``wordnet-base`` package installs it, read with nltk's WordNet reader. Pure Python.
+
+Loaded on first use (a few seconds), once per process. Where the data is not installed every
+answer is "not related", so grouping works as it would without synonyms; `available` says
+which. ``WORDNET_DIR`` in the environment points elsewhere.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import warnings
+from functools import cache, lru_cache
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+# Where Debian's wordnet-base package puts the WordNet database files.
+DEFAULT_DIRECTORY = "/usr/share/wordnet"
+# WordNet's lexicographer files are numbered 0..44; names are not needed here, only the count.
+_LEXICOGRAPHER_FILES = 64
+
+
+def _directory() -> Path:
+    return Path(os.environ.get("WORDNET_DIR", DEFAULT_DIRECTORY))
+
+
+@cache
+def _reader():
+    directory = _directory()
+    if not (directory / "index.noun").is_file():
+        logger.warning("WordNet not found in %s: grouping runs without synonyms", directory)
+        return None
+    import nltk
+    from nltk.corpus.reader import WordNetCorpusReader
+
+    class DebianWordNet(WordNetCorpusReader):
+        """Debian ships the database without the `lexnames` index nltk reads (it only names the
+        lexicographer files) and without the other WordNet versions nltk maps from."""
+
+        def open(self, fileid):
+            if fileid == "lexnames":
+                lines = (f"{n}\tfile{n}\t0\n" for n in range(_LEXICOGRAPHER_FILES))
+                return io.StringIO("".join(lines))
+            return super().open(fileid)
+
+        def map_wn(self, version="wordnet"):
+            return None
+
+    # nltk reads only from the directories it is told about.
+    if str(directory) not in nltk.data.path:
+        nltk.data.path.append(str(directory))
+    with warnings.catch_warnings():
+        # It warns that the multilingual functions are missing; only English is read here.
+        warnings.simplefilter("ignore", UserWarning)
+        return DebianWordNet(str(directory), None)
+
+
+def available() -> bool:
+    """Whether WordNet is installed (the first call loads it)."""
+    return _reader() is not None
+
+
+@lru_cache(maxsize=16384)
+def _senses(word: str) -> frozenset:
+    reader = _reader()
+    if reader is None or not word:
+        return frozenset()
+    return frozenset(reader.synsets(word.replace(" ", "_"), "n"))
+
+
+@lru_cache(maxsize=16384)
+def related(a: str, b: str) -> bool:
+    """True when two nouns share a sense ("oil" and "crude") or one sense is directly above or
+    below one of the other's ("fatality" is a kind of "death"). Symmetric; False for a word
+    WordNet does not know, or when WordNet is not installed."""
+    if a == b:
+        return True
+    senses_a, senses_b = _senses(a), _senses(b)
+    if not senses_a or not senses_b:
+        return False
+    if senses_a & senses_b:
+        return True
+    for sense in senses_a:
+        if senses_b.intersection(sense.hypernyms()) or senses_b.intersection(sense.hyponyms()):
+            return True
+    return False
