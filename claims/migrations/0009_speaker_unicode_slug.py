@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0006_claim_search_vector"),
+        ("claims", "0008_reinstall_offset_triggers_after_article_rebuild"),
     ]
 
     operations = [

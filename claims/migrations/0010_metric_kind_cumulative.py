@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0006_claim_search_vector"),
+        ("claims", "0009_speaker_unicode_slug"),
     ]
 
     operations = [
