@@ -4,7 +4,7 @@ from celery import shared_task
 from django.db import OperationalError
 
 from claims.models import ReportRun
-from claims.reports.runs import report_run_execute
+from claims.reports.runs import report_run_execute, report_runs_resend
 from claims.services import article_extract, extraction_enqueue
 from sources.models import Article
 
@@ -49,3 +49,9 @@ def conflict_report_run(run_id: int) -> str | None:
     if run is None:
         return None
     return report_run_execute(run=run).result.name
+
+
+@shared_task
+def report_runs_waiting() -> int:
+    """Send again the report runs started while the task queue was down (celery beat)."""
+    return report_runs_resend()

@@ -47,16 +47,41 @@ def report_run_start(*, user, fmt: str, flt: ReportFilter) -> ReportRun:
     return run
 
 
-def _send(run_id: int) -> None:
+# The note on a queued run that could not be handed to the task queue; report_runs_resend
+# sends such runs again once the queue is back (the periodic task does, every few minutes).
+QUEUE_UNREACHABLE = "task queue unreachable, sent again when it is back"
+
+
+def _send(run_id: int) -> bool:
+    """Hand the run to the task queue; when the queue is down the run stays queued with a note
+    (not failed: nothing went wrong with the report) and False is returned."""
     from claims.services import BROKER_ERRORS
     from claims.tasks import conflict_report_run
 
     try:
         conflict_report_run.apply_async((run_id,), retry=False)
     except BROKER_ERRORS as exc:
+        logger.warning("task queue unreachable, report run %s waits: %s", run_id, exc)
         ReportRun.objects.filter(pk=run_id).update(
-            status=ReportRun.Status.FAILED, error=f"task queue unreachable: {exc}"[:500]
+            status=ReportRun.Status.QUEUED, error=f"{QUEUE_UNREACHABLE}: {exc}"[:500]
         )
+        return False
+    return True
+
+
+def report_runs_resend(*, limit: int = 100) -> int:
+    """Send again the queued runs the task queue could not take; return how many it took."""
+    waiting = ReportRun.objects.filter(
+        status=ReportRun.Status.QUEUED, error__startswith=QUEUE_UNREACHABLE
+    ).order_by("id")
+    sent = 0
+    for run_id in waiting.values_list("id", flat=True)[:limit]:
+        # The note goes first, so that a run the task finishes at once is not sent twice.
+        ReportRun.objects.filter(pk=run_id).update(error="")
+        if not _send(run_id):
+            break  # still down: the rest wait for the next round
+        sent += 1
+    return sent
 
 
 def _progress(run: ReportRun) -> Callable[[], None]:
@@ -83,8 +108,8 @@ def report_run_execute(*, run: ReportRun) -> ReportRun:
     if flt.metric:
         metrics = metrics.filter(slug=flt.metric)
     run.metrics_total = metrics.distinct().count()
-    run.status = ReportRun.Status.RUNNING
-    run.save(update_fields=["metrics_total", "status"])
+    run.status, run.error = ReportRun.Status.RUNNING, ""
+    run.save(update_fields=["metrics_total", "status", "error"])
     try:
         with tempfile.TemporaryFile("w+b") as scratch:
             reports = metric_reports(flt, on_report=_progress(run))
