@@ -75,10 +75,40 @@ def conflict_report_run(run_id: int) -> str | None:
     return report_run_execute(run=run).result.name
 
 
-def report_run_send(run_id: int) -> None:
-    """Send a report run's task (called on commit); a run the queue cannot take has failed."""
+# The note on a queued run that could not be handed to the task queue: report_runs_waiting
+# sends such runs again once the queue is back (celery beat runs it every few minutes).
+QUEUE_UNREACHABLE = "task queue unreachable, sent again when it is back"
+
+
+def report_run_send(run_id: int) -> bool:
+    """Send a report run's task (called on commit). A run the queue cannot take stays queued
+    with a note (nothing went wrong with the report itself) and False is returned."""
     unsent, error = tasks_send(conflict_report_run, [(run_id,)])
     if unsent:
+        logger.warning("task queue unreachable, report run %s waits: %s", run_id, error)
         ReportRun.objects.filter(pk=run_id).update(
-            status=ReportRun.Status.FAILED, error=f"task queue unreachable: {error}"[:500]
+            status=ReportRun.Status.QUEUED, error=f"{QUEUE_UNREACHABLE}: {error}"[:500]
         )
+        return False
+    return True
+
+
+def report_runs_resend(*, limit: int = 100) -> int:
+    """Send again the queued runs the task queue could not take; return how many it took."""
+    waiting = ReportRun.objects.filter(
+        status=ReportRun.Status.QUEUED, error__startswith=QUEUE_UNREACHABLE
+    ).order_by("id")
+    sent = 0
+    for run_id in waiting.values_list("id", flat=True)[:limit]:
+        # The note goes first, so that a run the task finishes at once is not sent twice.
+        ReportRun.objects.filter(pk=run_id).update(error="")
+        if not report_run_send(run_id):
+            break  # still down: the rest wait for the next round
+        sent += 1
+    return sent
+
+
+@shared_task
+def report_runs_waiting() -> int:
+    """Send again the report runs started while the task queue was down (celery beat)."""
+    return report_runs_resend()

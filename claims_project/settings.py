@@ -280,6 +280,7 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 3, "socket_timeout": 10}
 CELERY_BEAT_SCHEDULE = {
     "extract-waiting-articles": {"task": "claims.tasks.extract_waiting", "schedule": 300.0},
+    "send-waiting-report-runs": {"task": "claims.tasks.report_runs_waiting", "schedule": 300.0},
 }
 CELERY_ACCEPT_CONTENT = ["json"]
 

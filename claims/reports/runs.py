@@ -53,8 +53,8 @@ def report_run_execute(*, run: ReportRun) -> ReportRun:
     if flt.metric:
         metrics = metrics.filter(slug=flt.metric)
     run.metrics_total = metrics.distinct().count()
-    run.status = ReportRun.Status.RUNNING
-    run.save(update_fields=["metrics_total", "status"])
+    run.status, run.error = ReportRun.Status.RUNNING, ""
+    run.save(update_fields=["metrics_total", "status", "error"])
     try:
         with tempfile.TemporaryFile("w+b") as scratch:
             reports = metric_reports(flt, on_report=_progress(run))

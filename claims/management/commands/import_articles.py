@@ -1,5 +1,6 @@
 """import_articles PATH... [--outlet NAME] [--published YYYY-MM-DD] [--no-extract]"""
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,18 +17,27 @@ from sources.readers import ReadError, read_article_file
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".json", ".html", ".htm"}
 
 
-def expand(paths: list[str]) -> list[Path]:
-    """Files as given, and the article files inside folders, in a stable order."""
+def expand(paths: list[str]) -> tuple[list[Path], list[Path]]:
+    """Files as given, and the article files inside folders, in a stable order; and the symbolic
+    links met inside folders, which are never followed (a link in a folder of articles may
+    point at any file of the machine)."""
     files: list[Path] = []
+    links: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in ARTICLE_SUFFIXES)
-            )
-        else:
+        if not path.is_dir():
             files.append(path)
-    return files
+            continue
+        found: list[Path] = []
+        for folder, dirnames, filenames in os.walk(path, followlinks=False):
+            for name in [*dirnames, *filenames]:
+                entry = Path(folder) / name
+                if entry.is_symlink():
+                    links.append(entry)
+                elif name in filenames and entry.is_file() and entry.suffix in ARTICLE_SUFFIXES:
+                    found.append(entry)
+        files.extend(sorted(found))
+    return files, sorted(links)
 
 
 class Command(BaseCommand):
@@ -47,10 +57,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         published = date_option(options, "published")
-        files = expand(options["paths"])
+        files, links = expand(options["paths"])
+        for link in links:
+            self.stdout.write(f"skipped {link}: a symbolic link inside a folder is not followed")
         if not files:
             raise CommandError("no article files found in the paths given")
-        counts = {"imported": 0, "unchanged": 0, "skipped": 0}
+        counts = {"imported": 0, "unchanged": 0, "skipped": len(links)}
         new_ids: list[int] = []
         progress = tqdm(
             files, desc="importing", unit="file", file=sys.stderr,
