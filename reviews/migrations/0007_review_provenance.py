@@ -4,7 +4,8 @@
 url, date, original claim text and rating), and one review per fact-check url.
 
 Adding columns with a default rebuilds reviews_review on SQLite, which drops its triggers: the
-published-review trigger of 0006 is installed again at the end (CREATE OR REPLACE on PostgreSQL).
+published-review trigger is installed again at the end, now also refusing a change to a
+published review's provenance (reversing puts back the trigger of 0006).
 """
 
 from importlib import import_module
@@ -12,7 +13,29 @@ from importlib import import_module
 from django.conf import settings
 from django.db import migrations, models
 
-TRIGGERS = import_module("reviews.migrations.0006_published_review_immutable").TRIGGERS
+from claims_project.triggers import Triggers
+
+BEFORE = import_module("reviews.migrations.0006_published_review_immutable")
+# A published review's provenance is as fixed as its verdict: it is the fact-checker's record.
+PROVENANCE = [
+    "source_organization", "source_organization_url", "source_url", "source_date",
+    "source_claim_reviewed", "source_appearance_url", "source_rating_label",
+    "source_rating_value", "source_best_rating", "source_worst_rating",
+]
+CHANGED = BEFORE.CHANGED + "".join(f" OR NEW.{c} IS {{op}} OLD.{c}" for c in PROVENANCE)
+UP = {
+    "sqlite": [
+        BEFORE.SQLITE_UP.replace(BEFORE.CHANGED.format(op="NOT"), CHANGED.format(op="NOT"))
+    ],
+    "postgresql": [
+        BEFORE.POSTGRES_UP.replace(
+            BEFORE.CHANGED.format(op="DISTINCT FROM"), CHANGED.format(op="DISTINCT FROM")
+        )
+    ],
+}
+assert all(CHANGED.format(op="NOT") in sql for sql in UP["sqlite"])
+assert all(CHANGED.format(op="DISTINCT FROM") in sql for sql in UP["postgresql"])
+TRIGGERS = Triggers(UP, BEFORE.DOWN)
 
 
 class Migration(migrations.Migration):
@@ -128,5 +151,5 @@ class Migration(migrations.Migration):
             model_name='review',
             constraint=models.UniqueConstraint(condition=models.Q(('source_url', ''), _negated=True), fields=('source_url',), name='review_source_url_unique', violation_error_message='A review with this fact-check url is already stored.'),
         ),
-        migrations.RunPython(TRIGGERS.reinstall, migrations.RunPython.noop),
+        migrations.RunPython(TRIGGERS.reinstall, BEFORE.TRIGGERS.reinstall),
     ]

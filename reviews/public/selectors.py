@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from claims.models import Claim, Metric
@@ -44,7 +45,11 @@ def public_review_search(
     if metric:
         reviews = reviews.filter(claim__metric__slug=metric)
     if checker:
-        reviews = reviews.filter(source_organization__iexact=checker)
+        ours = checker.casefold() == settings.CLAIMREVIEW_ORGANIZATION_NAME.casefold()
+        reviews = reviews.filter(
+            Q(source_organization__iexact=checker) | Q(source_organization="") if ours
+            else Q(source_organization__iexact=checker)
+        )  # fmt: skip
     return reviews
 
 

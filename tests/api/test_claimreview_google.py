@@ -93,12 +93,12 @@ def api_request(rf, settings):
     return rf.get("/api/claimreviews/", HTTP_HOST="checks.example.org")
 
 
-def our_review():
+def our_review(**provenance):
     article = ArticleFactory()
     article.url = f"https://news.example.org/2024/fighters-{article.pk}"
     article.save(update_fields=["url"])
     claim = ClaimFactory(article=article, speaker=SpeakerFactory(name="A U.N. report"))
-    return ReviewFactory(claim=claim, status="published", published_at=timezone.now())
+    return ReviewFactory(claim=claim, status="published", published_at=timezone.now(), **provenance)
 
 
 def test_our_own_review_carries_every_required_and_recommended_property(api_request):
@@ -116,8 +116,7 @@ def test_every_item_of_the_feed_carries_them_too(api_request):
 
 
 def test_an_imported_review_carries_them_with_the_fact_checkers_values(api_request):
-    review = our_review()
-    type(review).objects.filter(pk=review.pk).update(
+    review = our_review(
         source_organization="Checkdesk English",
         source_organization_url="https://checkdesk.example/en/",
         source_url="https://checkdesk.example/en/fact-check/1",
@@ -127,7 +126,6 @@ def test_an_imported_review_carries_them_with_the_fact_checkers_values(api_reque
         source_best_rating=5,
         source_worst_rating=1,
     )
-    review.refresh_from_db()
 
     document = claimreview_document(review, request=api_request)
 

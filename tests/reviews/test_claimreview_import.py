@@ -310,3 +310,20 @@ def test_the_review_api_shows_the_original_rating_and_its_fact_checker(client):
     assert review["source_url"] == "https://agencia.example/2024/04/pedagio-br-277"
     assert (review["source_rating_label"], review["source_rating_value"]) == ("Falso", 4.0)
     assert (review["source_worst_rating"], review["source_best_rating"]) == (1.0, 6.0)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("source_organization", "Someone else"), ("source_rating_label", "Verdadeiro"),
+     ("source_url", "https://elsewhere.example/x"), ("source_rating_value", 6)],
+)  # fmt: skip
+def test_a_published_reviews_provenance_is_never_rewritten(field, value):
+    from django.db import IntegrityError, transaction
+
+    (result,) = claimreviews_import(
+        items=items_of(DOCUMENTS / "own_scale_not_false_to_true.json"), reviewer=UserFactory()
+    )
+
+    with pytest.raises(IntegrityError, match="never edited"), transaction.atomic():
+        Review.objects.filter(pk=result.review_id).update(**{field: value})
+    assert Review.objects.get(pk=result.review_id).source_organization == "Agência Exemplo"

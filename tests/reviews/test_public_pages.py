@@ -277,6 +277,7 @@ def test_the_index_searches_and_filters():
     assert listed("verdict=overstated") == {a.pk}
     assert listed("metric=displaced") == {a.pk}
     assert listed("checker=checkdesk+english") == {b.pk}
+    assert listed("checker=Claims+database") == {a.pk}  # ours, by the organisation setting
     assert listed("verdict=nonsense&page=zz") == {a.pk, b.pk}  # bad values are ignored
 
 
