@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=65536)
 def speaker_key(speaker: str) -> str:
     """The speaker's name with case, accents, dots and spacing ignored ("U.N." is "UN")."""
     text = unicodedata.normalize("NFKD", speaker or "")
@@ -33,14 +35,14 @@ def statement_key(
     as_of_start: date | None,
     as_of_end: date | None,
     period: str = "level",
-) -> str:
-    """The key of the statement a figure repeats, or "" when it has no speaker or no as-of.
+) -> tuple | None:
+    """The key of the statement a figure repeats, or None when it has no speaker or no as-of.
 
     The interval is the figure as understood ("14- to 18,000" and "14,000 to 18,000" are one);
     the period kind is part of it, so a cumulative total and a level never share a key.
     """
     who = speaker_key(speaker)
     if not who or as_of_start is None:
-        return ""
-    end = as_of_end or as_of_start
-    return f"{who}|{lo!r}|{hi!r}|{as_of_start.isoformat()}|{end.isoformat()}|{period}"
+        return None
+    # A tuple, not text: the whole report makes one key per claim.
+    return (who, lo, hi, as_of_start, as_of_end or as_of_start, period)

@@ -78,7 +78,7 @@ counts the index steps and the candidates walked, so tests check scaling without
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 from claims.core.comparison.measures import (
     interval_gap,
@@ -143,9 +143,20 @@ def compare(
     listed = _checked(figures, window_days, stale_after_days)
     counter = WorkCounter() if work is None else work
     statements = _one_per_statement(listed)
+    partitions = _partitions(statements)
+    if len(partitions) == 1 and statements and statements[0].period == Period.LEVEL:
+        # Every figure a level, the usual metric: the sweeps' pairs go straight to the findings.
+        return _assemble(
+            statements,
+            conflict_pairs(statements, window_days, counter),
+            change_pairs(statements, window_days, counter),
+            resolved=resolved,
+            window_days=window_days,
+            stale_after_days=stale_after_days,
+        )
     conflicts: list[tuple[int, int]] = []
     changes: list[tuple[int, int]] = []
-    for positions in _partitions(statements):
+    for positions in partitions:
         group = [statements[p] for p in positions]
         found_conflicts, found_changes = _pairs_of(group, window_days, counter)
         conflicts += [(positions[a], positions[b]) for a, b in found_conflicts]
@@ -188,15 +199,25 @@ def compare_one(
     if given.statement:
         figure_id = min(f.id for f in listed if f.statement == given.statement)
     kind = _kind_of(given)
-    positions = [p for p, f in enumerate(statements) if _kind_of(f) == kind]
-    group = [statements[p] for p in positions]
+    if all(f.period == Period.LEVEL for f in statements):
+        positions, group = list(range(len(statements))), statements
+    else:
+        positions = [p for p, f in enumerate(statements) if _kind_of(f) == kind]
+        group = [statements[p] for p in positions]
     target = next(q for q, f in enumerate(group) if f.id == figure_id)
     one = group[target]
     conflicts = []
-    for q, other in enumerate(group):
-        counter.steps += 1
-        if q != target and _conflicting(one, other, window_days):
-            conflicts.append((positions[q], positions[target]))
+    if one.period == Period.LEVEL:
+        for q, other in enumerate(group):
+            counter.steps += 1
+            # Disjoint (touching intervals overlap), with as-of periods within the window.
+            if interval_gap(one, other) > 0 and period_gap_days(one, other) <= window_days:
+                conflicts.append((positions[q], positions[target]))
+    else:
+        for q, other in enumerate(group):
+            counter.steps += 1
+            if q != target and _conflicting(one, other, window_days):
+                conflicts.append((positions[q], positions[target]))
     changes = [
         (positions[p], positions[q])
         for p, q in _changes_of(group, window_days, counter)
@@ -216,7 +237,7 @@ def _one_per_statement(listed: list[Figure]) -> list[Figure]:
     """The figures with each statement's appearances reduced to the one of smallest id."""
     if not any(f.statement for f in listed):
         return listed
-    first: dict[str, int] = {}
+    first: dict[Hashable, int] = {}
     for f in listed:
         if f.statement and (f.statement not in first or f.id < first[f.statement]):
             first[f.statement] = f.id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import math
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -76,8 +77,8 @@ class Figure:
 
     `period` is the kind of figure (see `Period`); a per-period count carries its period's
     length in days (`period_days`). `statement` is the key of the statement a figure repeats
-    (see `claims.core.statements`): figures sharing a non-empty key are appearances of one
-    statement, compared once.
+    (see `claims.core.statements`): figures sharing a key (neither None nor empty) are
+    appearances of one statement, compared once.
     """
 
     id: int
@@ -90,7 +91,7 @@ class Figure:
     rated_inaccurate: bool = False
     period: Period = Period.LEVEL
     period_days: int | None = None
-    statement: str = ""
+    statement: Hashable | None = None
 
     def __post_init__(self) -> None:
         # Reject here, once, so the sweep can trust every comparison it makes.

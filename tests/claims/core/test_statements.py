@@ -25,6 +25,6 @@ def test_another_figure_speaker_period_or_kind_is_another_statement():
 
 
 def test_a_figure_without_speaker_or_date_is_no_statement():
-    assert key(speaker="") == ""
-    assert key(speaker="...") == ""
-    assert key(as_of_start=None) == ""
+    assert key(speaker="") is None
+    assert key(speaker="...") is None
+    assert key(as_of_start=None) is None
