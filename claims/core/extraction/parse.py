@@ -123,6 +123,19 @@ def _event(noun: Any) -> str:
     verb = noun.head
     if verb.pos_ not in ("VERB",) or verb.i == noun.i:
         return ""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if noun.dep_ == "nsubj" and verb.tag_ == "VB" and infinitive:
+        return f"to {verb.lower_}"  # "allowed 40 trucks to enter", parsed as a clause
+    if noun.dep_ == "dobj":
+        # "expects 1 million refugees to return", "forced 900 families to flee": the
+        # infinitive says what the counted people do.
+        for child in verb.rights:
+            if (
+                child.i > noun.i
+                and child.dep_ in ("xcomp", "advcl", "ccomp")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            ):
+                return f"to {child.lower_}"
     takes_event = noun.dep_ in ("dobj", "nsubjpass", "nsubj")
     regular = verb.lower_.endswith("ed") or noun.dep_ == "nsubjpass"
     if not (takes_event and verb.tag_ in ("VBN", "VBD") and regular):
@@ -217,6 +230,6 @@ def read_figure(sentence: str, start: int, end: int, *, count: bool = True) -> R
         return Reading("", "", places)
     subject = _phrase(noun)
     event = _event(noun) if count else ""
-    if event and event.split()[0] not in subject.split():
+    if event and event.split()[-1] not in subject.split():
         subject = f"{subject} {event}"
     return Reading(subject, noun.text, places)

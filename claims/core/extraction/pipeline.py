@@ -697,9 +697,18 @@ def _period_for(
             not between_figures or _coordinated(text[between_figures[-1].end : figure.start], True)
         ):
             return last.period
-    if published is None:
+    if published is None or _BEFORE_AN_EVENT.match(text, figure.end):
+        # "1.5 million before the war": dated by an event the text does not date, so the
+        # publication day would be wrong; no as-of is better, an editor sets it.
         return None
     return dates.Period(published, published, "day")
+
+
+# "... before the war", "... before the fighting began": a figure of a time before an event.
+_BEFORE_AN_EVENT = re.compile(
+    r"[^,.;:]{0,40}?\b(?:before|prior\s+to)\s+(?:the|its|their|this|that)\s+[a-z]+",
+    re.IGNORECASE,
+)
 
 
 # A relative clause with its own subject and verb: a date inside it dates that clause's event.

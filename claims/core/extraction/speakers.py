@@ -23,15 +23,11 @@ from dataclasses import dataclass
 
 from claims.core import vocabulary
 
-_VERBS = (
-    r"said|says|say|told|tells|warned|warns|estimated|estimates|claimed|claims|added|adds|"
-    r"reported|reports|announced|announces|stated|states|noted|notes|confirmed|confirms|"
-    r"showed|shows|show|found|finds|recorded|records|cited|cites|wrote|writes|tweeted|"
-    r"insisted|insists|explained|predicted|predicts|forecast|forecasts|expects|expect|"
-    r"believes|believe|projected|projects|revealed|reveals|disclosed|indicated|indicates|"
-    r"suggested|suggests|blamed|blames|alleged|alleges|acknowledged|admitted|argued|"
-    r"put\s+(?:the|its|their)\s+(?:[\w-]+\s+){1,4}at|put\s+it\s+at|read|reads|counts|counted|"
-    r"(?:has|have|had)\s+(?:so\s+far\s+|now\s+|also\s+)?(?:registered|documented|verified|tallied)"
+# Reporting verbs are data (vocabulary/reporting_verbs.toml); longer ones first so that the
+# alternation prefers "says" to "say".
+_REPORTING = vocabulary.load("reporting_verbs")
+_VERBS = "|".join(
+    [*_REPORTING["phrases"], *sorted(_REPORTING["verbs"], key=lambda w: (-len(w), w))]
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 # Finite verbs inside a would-be subject show it is a clause, not a name.

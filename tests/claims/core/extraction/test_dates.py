@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .helpers import by_figure, only
+import pytest
+
+from .helpers import by_figure, figures, only
 
 FRIDAY = dt.date(2020, 2, 14)
 
@@ -118,3 +120,16 @@ def test_earlier_this_month_runs_to_the_day_before_publication() -> None:
 def test_one_event_date_covers_coordinated_figures() -> None:
     text = "A bomber killed 63 people and wounded 182 at a wedding late on Saturday."
     assert by_figure(text, "63", FRIDAY).as_of_start == dt.date(2020, 2, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city had 1.5 million residents before the war, the mayor said.",
+        "About 300 clinics were open prior to the earthquake.",
+        "Some 40,000 people lived in the valley before its flooding.",
+    ],
+)
+def test_a_figure_dated_before_an_undated_event_is_not_dated_at_publication(text: str) -> None:
+    found = figures(text)
+    assert found and all(c.as_of_start is None for c in found)

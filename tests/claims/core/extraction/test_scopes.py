@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from tests.claims.core.extraction.helpers import by_figure, only
 
 PUBLISHED = dt.date(2022, 3, 10)
@@ -121,3 +123,17 @@ def test_a_year_after_introduced_it_does_not_date_a_figure():
     text = "The rule covers 12,000 workers and the cabinet introduced it in 2011."
     found = only(text, PUBLISHED)
     assert found.as_of_start == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The agency expects up to 2,000 migrants to arrive this week.", "migrants to arrive"),
+        ("The floods forced 900 families to flee.", "families to flee"),
+        ("Officials allowed 40 trucks to enter the city.", "trucks to enter"),
+    ],
+)
+def test_what_the_counted_people_are_expected_or_made_to_do_joins_the_subject(
+    text: str, subject: str
+) -> None:
+    assert only(text).subject == subject
