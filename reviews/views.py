@@ -6,11 +6,12 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
-from rest_framework.parsers import BaseParser, JSONParser
+from rest_framework.parsers import BaseParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims_project.conditional import ConditionalReadMixin, etag, required_if_match
+from claims_project.parsers import CheckedJSONParser
 from claims_project.serializers import as_api_error
 from reviews.claimreview import (
     ItemStatus,
@@ -155,7 +156,9 @@ class ClaimReviewImportView(APIView):
     For editors: the import publishes verdicts, so it needs the right to add claims."""
 
     permission_classes = [permissions.IsAuthenticated]
-    parser_classes = [JSONParser, HTMLPageParser]
+    # JSON is checked like every other body (NUL characters, lone surrogates, depth: a 400
+    # naming the key path); a saved page is text whose JSON-LD the importer reads.
+    parser_classes = [CheckedJSONParser, HTMLPageParser]
 
     @extend_schema(
         request={"application/json": OpenApiTypes.OBJECT, "text/html": OpenApiTypes.STR},

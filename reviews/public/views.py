@@ -21,7 +21,6 @@ from django.views.decorators.http import require_safe
 
 from claims.core.verdicts import CHOICES, SCALE, Verdict
 from claims.models import Claim, Metric
-from claims.reports.chart import metric_chart_svg
 from reviews.claimreview import claimreview_document
 from reviews.public.selectors import (
     fact_checks_by_claim,
@@ -157,6 +156,9 @@ def metric_chart(request: HttpRequest, slug: str) -> HttpResponse:
     """
     metric = get_object_or_404(Metric, slug=slug)
     report = public_metric_report(metric)
+    # matplotlib loads with the chart module: only when a chart is drawn, not at start-up.
+    from claims.reports.chart import metric_chart_svg
+
     svg = metric_chart_svg(report) if report is not None else ""
     if not svg:
         raise Http404("nothing to draw for this metric")

