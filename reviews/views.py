@@ -8,7 +8,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from claims_project.conditional import ConditionalReadMixin, etag
+from claims_project.etag_viewsets import ConditionalReadMixin, etag
 from claims_project.serializers import as_api_error
 from reviews.claimreview import claimreview_document, claimreview_feed, claimreview_import
 from reviews.claimreview import published_reviews as published_for_claimreview

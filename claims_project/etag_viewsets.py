@@ -1,4 +1,4 @@
-"""ETag and If-Match for API resources: no lost updates.
+"""API viewsets and mixins with ETags that honour If-Match: no lost updates.
 
 Every single-resource response carries the row's fingerprint as its ETag. A PUT, PATCH or DELETE
 that sends If-Match is applied only if the row still has that fingerprint, checked with the row
