@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
-from claims.reports.records import MetricReport, ReportClaim
+from claims.reports.metric_report import MetricReport, ReportClaim
 
 CONFLICT = "#c62828"
 CHANGE = "#6d6d6d"

@@ -17,7 +17,7 @@ from django.utils import timezone
 from claims.core import verdicts
 from claims.reports.build import MetricReports, batch_reports
 from claims.reports.chart import metric_chart_svg
-from claims.reports.records import REPORT_VERSION, MetricReport, ReportClaim, ReportFinding
+from claims.reports.metric_report import REPORT_VERSION, MetricReport, ReportClaim, ReportFinding
 
 FORMATS = ("text", "markdown", "csv", "json", "html")
 CAUSE_WORDS = {
