@@ -15,8 +15,8 @@ from claims.exports import claims_csv
 from claims.filters import ArticleExtractionFilter, ClaimFilter
 from claims.jobs import article_import, report_run_start
 from claims.models import Claim, ConflictResolution, Metric, ReportRun, Speaker
-from claims.reports.api import report_filter_from_query
 from claims.reports.build import ReportError, ReportFilter, claim_report, metric_reports
+from claims.reports.query_string import report_filter_from_query
 from claims.reports.render import metric_json, render
 from claims.selectors import claim_list, report_runs_visible_to
 from claims.serializers import (
@@ -38,7 +38,7 @@ from claims.services import (
     claim_update,
     conflict_resolve,
 )
-from claims_project.conditional import (
+from claims_project.etag_viewsets import (
     ConditionalDeleteMixin,
     EditableViewSet,
 )

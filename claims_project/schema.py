@@ -6,7 +6,7 @@ from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
-from claims_project.conditional import IF_MATCH_NEEDED
+from claims_project.etag_viewsets import IF_MATCH_NEEDED
 
 UNSAFE = {"PUT", "PATCH", "DELETE", "POST"}
 

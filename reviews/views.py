@@ -10,7 +10,7 @@ from rest_framework.parsers import BaseParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from claims_project.conditional import ConditionalReadMixin, etag, required_if_match
+from claims_project.etag_viewsets import ConditionalReadMixin, etag, required_if_match
 from claims_project.parsers import CheckedJSONParser
 from claims_project.serializers import as_api_error
 from reviews.claimreview import (

@@ -1,6 +1,6 @@
 from rest_framework import mixins, viewsets
 
-from claims_project.conditional import ConditionalWriteMixin, EditableViewSet
+from claims_project.etag_viewsets import ConditionalWriteMixin, EditableViewSet
 from sources.models import Article, Outlet
 from sources.serializers import ArticleSerializer, OutletSerializer
 

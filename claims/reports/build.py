@@ -22,7 +22,7 @@ from django.db.models import Q
 from claims.core import comparison, intervals, units, verdicts
 from claims.core.statements import statement_key
 from claims.models import Claim, ConflictResolution, Metric, tolerances
-from claims.reports.records import MetricReport, ReportClaim, ReportFinding, ReportSummary
+from claims.reports.metric_report import MetricReport, ReportClaim, ReportFinding, ReportSummary
 from sources.models import Outlet
 
 METRIC_BATCH = 500

@@ -30,7 +30,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import Bbox
 
-from claims.reports.records import MetricReport, ReportClaim
+from claims.reports.metric_report import MetricReport, ReportClaim
 
 CONFLICT = "#c62828"
 CHANGE = "#6d6d6d"

@@ -17,7 +17,7 @@ from claims.core import verdicts
 from claims.exports import SafeCsvWriter, csv_line
 from claims.models import ResolutionKind
 from claims.reports.build import MetricReports, batch_reports
-from claims.reports.records import REPORT_VERSION, MetricReport, ReportClaim, ReportFinding
+from claims.reports.metric_report import REPORT_VERSION, MetricReport, ReportClaim, ReportFinding
 
 FORMATS = ("text", "markdown", "csv", "json", "html")
 CAUSE_WORDS = {

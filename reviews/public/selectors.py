@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 
 from claims.models import Claim, Metric
 from claims.reports.build import ReportFilter, metric_reports
-from claims.reports.records import MetricReport
+from claims.reports.metric_report import MetricReport
 from reviews.models import Review
 
 _RELATED = ("claim__article__outlet", "claim__speaker", "claim__metric")

@@ -31,7 +31,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -180,19 +179,22 @@ def celery_worker(url: str, broker: str, processes: int) -> Iterator[None]:
     env = {**os.environ, "DATABASE_URL": url, "CELERY_BROKER_URL": broker, "CELERY_QUEUE": queue,
            "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "benchmark-only",
            "DJANGO_ALLOWED_HOSTS": "localhost"}  # fmt: skip
+    name = f"{queue}@localhost"
     command = [sys.executable, "-m", "celery", "-A", "claims_project", "worker", "-Q", queue,
-               "--concurrency", str(processes), "--pool", "prefork", "--without-gossip",
-               "--without-mingle", "--without-heartbeat", "--loglevel", "INFO"]  # fmt: skip
-    worker = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+               "-n", name, "--concurrency", str(processes), "--pool", "prefork",
+               "--without-gossip", "--without-mingle", "--without-heartbeat",
+               "--loglevel", "WARNING"]  # fmt: skip
+    worker = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
-        assert worker.stderr is not None
-        for line in worker.stderr:
-            if "ready." in line:
-                break
-        else:
-            raise SystemExit("the Celery worker exited before it was ready")
-        # Its log is read on and dropped, so a full pipe never stops the worker.
-        threading.Thread(target=worker.stderr.read, daemon=True).start()
+        from celery import Celery
+
+        control = Celery(broker=broker)
+        deadline = time.monotonic() + 60
+        while not control.control.ping(destination=[name], timeout=0.5):
+            if worker.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("the Celery worker did not start")
         previous = {name: os.environ.get(name) for name in ("CELERY_BROKER_URL", "CELERY_QUEUE")}
         os.environ.update(CELERY_BROKER_URL=broker, CELERY_QUEUE=queue,
                           BENCH_CELERY_WORKERS=str(processes))  # fmt: skip

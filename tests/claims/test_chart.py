@@ -6,7 +6,7 @@ import re
 from matplotlib.text import Text
 
 from claims.reports.chart import metric_chart, metric_chart_svg
-from claims.reports.records import MetricReport, ReportClaim, ReportFinding, ReportSummary
+from claims.reports.metric_report import MetricReport, ReportClaim, ReportFinding, ReportSummary
 
 SOURCES = [
     "UN Analytical Support and Sanctions Monitoring Team", "Norway Today", "UN",

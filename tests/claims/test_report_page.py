@@ -4,7 +4,7 @@ rest, one-claim metrics folded into one list, tables in date order, resolutions 
 import dataclasses
 import datetime as dt
 
-from claims.reports.records import ReportFinding
+from claims.reports.metric_report import ReportFinding
 from claims.reports.render import render_html, render_text
 from tests.claims.test_chart import claim, report
 

@@ -20,7 +20,7 @@ from claims.models import Claim, ConflictResolution, Metric, ReportRun
 from claims.reports import build
 from claims.reports import render as render_module
 from claims.reports.build import ReportFilter, metric_reports
-from claims.reports.records import MetricReport, ReportClaim, ReportFinding
+from claims.reports.metric_report import MetricReport, ReportClaim, ReportFinding
 from claims.reports.render import render, render_csv
 from claims.services import conflict_resolve
 from fixtures.services import seed_load

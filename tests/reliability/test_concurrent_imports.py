@@ -7,7 +7,7 @@ import json
 import pytest
 from django.test import Client
 
-from claims.models import Speaker
+from claims.models import ArticleExtraction, ExtractionStatus, Speaker
 from claims.services import article_extract
 from sources.models import Article, Outlet
 from tests.factories import ArticleFactory
@@ -59,6 +59,7 @@ def test_ten_extractions_naming_one_new_speaker_all_end_done():
     articles = [ArticleFactory(body=f"Story {n}.\n{BODY}") for n in range(10)]
     results = run_at_once(*[lambda a=a: article_extract(article=a) for a in articles])
     assert not [r for r in results if isinstance(r, Exception)], results
-    statuses = set(Article.objects.values_list("extraction_status", flat=True))
-    assert statuses == {Article.ExtractionStatus.DONE}
+    statuses = set(ArticleExtraction.objects.values_list("status", flat=True))
+    assert statuses == {ExtractionStatus.DONE}
+    assert ArticleExtraction.objects.count() == len(articles)
     assert list(Speaker.objects.values_list("name", flat=True)) == ["Jane Quillfeather"]

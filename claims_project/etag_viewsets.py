@@ -1,4 +1,4 @@
-"""ETag and If-Match for API resources: no lost updates.
+"""API viewsets and mixins with ETags that honour If-Match: no lost updates.
 
 Every single-resource response carries the row's fingerprint as its ETag. Every unsafe method of
 one resource (PUT, PATCH, DELETE and the state changes posted to one record) must send it back

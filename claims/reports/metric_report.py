@@ -1,4 +1,5 @@
-"""What a report holds. Plain records: the renderers and the API read these, nothing else.
+"""What a report holds (MetricReport and its parts). Plain records: the renderers and the API read
+these, nothing else.
 
 A whole-database report builds one ReportClaim per claim and one ReportFinding per finding, which
 can be several per claim, so those two are named tuples: immutable like a frozen dataclass, and
