@@ -255,10 +255,10 @@ SPECTACULAR_SETTINGS = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(env_float("DJANGO_MAX_REQUEST_BYTES", 5 * 1024 * 1024))
 
 # --- Celery: in-process without a broker, Redis with one. ---
-# Without a broker, Celery's in-memory transport: tasks run eagerly and kombu, given a URL, no
+# Without a broker, the in-memory transport named with a host: tasks run eagerly, and kombu no
 # longer prints "No hostname was supplied. Reverting to default 'localhost'" on every import.
 BROKER_CONFIGURED = bool(os.environ.get("CELERY_BROKER_URL"))
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://"
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://localhost/"
 # Results come back only from the tasks that say so (a whole report's batches, joined in order
 # by the process that asked for them): by default in the broker's Redis, for an hour.
 CELERY_RESULT_BACKEND = (

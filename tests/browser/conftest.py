@@ -59,7 +59,9 @@ def page_for(browser, live_server):
         context = browser.new_context(
             base_url=live_server.url, viewport={"width": 1400, "height": 1000}
         )
-        context.set_default_timeout(15_000)
+        # Generous: the first extraction in the live server loads the language models, which
+        # on a busy two-core machine takes longer than a click should.
+        context.set_default_timeout(60_000)
         contexts.append(context)
         return context.new_page()
 

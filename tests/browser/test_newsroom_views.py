@@ -30,7 +30,7 @@ def page_at(browser, live_server):
         context = browser.new_context(
             base_url=live_server.url, viewport={"width": width, "height": 900}
         )
-        context.set_default_timeout(20_000)
+        context.set_default_timeout(60_000)
         contexts.append(context)
         return context.new_page()
 

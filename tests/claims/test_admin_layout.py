@@ -72,3 +72,19 @@ def test_the_favicon_is_served(client):
 def test_every_admin_page_links_the_layout_stylesheet_and_the_unsaved_edit_warning(editor_client):
     page = editor_client.get(reverse("admin:claims_claim_changelist")).content.decode()
     assert "claims/admin-layout.css" in page and "claims/unsaved.js" in page
+
+
+@pytest.mark.django_db
+def test_history_shows_no_none_and_no_deleted_placeholder_when_a_metric_is_first_set(
+    editor_client,
+):
+    from tests.factories import MetricFactory
+
+    claim = ClaimFactory()
+    claim.metric = MetricFactory(name="Fighters")
+    claim.save()
+    page = editor_client.get(reverse("admin:claims_claim_history", args=[claim.pk])).content
+    text = page.decode()
+    assert "Fighters" in text
+    assert "pk=None" not in text and "None" not in text.split('id="change-history"')[1]
+    assert "/admin/auth/user/" not in text  # no link an editor may not open

@@ -168,3 +168,12 @@ def test_extracting_again_leaves_a_decided_claim_undated(run, tmp_path):
     article.save()
     article_extract(article=article)
     assert Claim.objects.get(article=article).as_of_start is None
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(bool(__import__("os").environ.get("CELERY_BROKER_URL")), reason="a broker")
+def test_an_import_without_a_broker_prints_no_hostname_warning(run, tmp_path, caplog):
+    story = tmp_path / "story.txt"
+    story.write_text("Saturday, November 12, 2016\n" + UNDATED_STORY, encoding="utf-8")
+    run(str(story))
+    assert "No hostname was supplied" not in caplog.text
