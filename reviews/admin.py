@@ -122,7 +122,34 @@ class ReviewAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
                   "published_at", "row_fingerprint"]  # fmt: skip
         if obj is not None and not self.has_change_permission(request, obj):
             fields[fields.index("evidence")] = "evidence_links"
+        if obj is not None and obj.source_organization:
+            fields.insert(fields.index("rating") + 1, "provenance")
         return without_fingerprint(self, request, obj, fields)
+
+    @admin.display(description="fact-checker's own verdict")
+    def provenance(self, obj: Review) -> str:
+        """An imported review's origin, as its fact-checker published it: who, where, when, the
+        claim in their words and their own rating (label, value and scale)."""
+        scale = ""
+        if obj.source_rating_value is not None:
+            scale = f" ({obj.source_rating_value:g}"
+            if obj.source_worst_rating is not None and obj.source_best_rating is not None:
+                scale += f" on {obj.source_worst_rating:g} to {obj.source_best_rating:g}"
+            scale += ")"
+        where = (
+            format_html('<a href="{}" rel="noopener noreferrer nofollow">{}</a>', obj.source_url,
+                        obj.source_url)
+            if obj.source_url else "—"
+        )  # fmt: skip
+        return format_html(
+            "<p><strong>{}</strong>{}: “{}”</p><p>{}, {}</p><p>{}</p>",
+            obj.source_rating_label or "—",
+            scale,
+            obj.source_claim_reviewed or "—",
+            obj.source_organization,
+            obj.source_date.isoformat() if obj.source_date else "undated",
+            where,
+        )
 
     @admin.display(description="evidence")
     def evidence_links(self, obj: Review) -> str:
@@ -141,7 +168,7 @@ class ReviewAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return ["reviewer", "status", "published_at"]
-        return ["claim", "reviewer", "supersedes", "status", "published_at"]
+        return ["claim", "reviewer", "supersedes", "status", "published_at", "provenance"]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

@@ -327,3 +327,34 @@ def test_a_published_reviews_provenance_is_never_rewritten(field, value):
     with pytest.raises(IntegrityError, match="never edited"), transaction.atomic():
         Review.objects.filter(pk=result.review_id).update(**{field: value})
     assert Review.objects.get(pk=result.review_id).source_organization == "Agência Exemplo"
+
+
+def test_the_review_admin_shows_the_fact_checkers_own_verdict_beside_ours(editor_client):
+    (result,) = claimreviews_import(
+        items=items_of(DOCUMENTS / "own_scale_not_false_to_true.json"), reviewer=UserFactory()
+    )
+
+    page = editor_client.get(f"/admin/reviews/review/{result.review_id}/change/")
+
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "s own verdict" in text
+    assert "<strong>Falso</strong> (4 on 1 to 6)" in text
+    assert "Agência Exemplo" in text
+    assert 'href="https://agencia.example/2024/04/pedagio-br-277"' in text
+
+
+def test_our_own_review_in_admin_has_no_fact_checker_part(editor_client):
+    review = Review.objects.create(
+        claim=Claim.objects.create(
+            article=Article.objects.create(body="About 40 people came.", title="t"),
+            quote="About 40 people came.", figure="40", start=6, end=8, value_low=40,
+            value_high=40,
+        ),
+        reviewer=UserFactory(), rating="accurate", rationale="Counted.",
+    )  # fmt: skip
+
+    page = editor_client.get(f"/admin/reviews/review/{review.pk}/change/")
+
+    assert page.status_code == 200
+    assert "own verdict" not in page.content.decode()
