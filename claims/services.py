@@ -228,12 +228,16 @@ def candidate_fields(candidate) -> dict:
     }
 
 
-def _speaker_slug(name: str) -> str:
+def _speaker_slug(name: str) -> str | Speaker:
     """A slug of its own for a new speaker: any script kept (王小明 is not "speaker"), and a
-    numeric suffix when another speaker already holds the slug."""
+    numeric suffix when a speaker of another name already holds the slug. When the holder has
+    this very name (another process created it since we looked), that speaker is the answer."""
     base = slugify(name, allow_unicode=True)[:140] or "speaker"
+    key = name_key(name)
     slug, number = base, 1
-    while Speaker.objects.filter(slug=slug).exists():
+    while (holder := Speaker.objects.filter(slug=slug).only("id", "name").first()) is not None:
+        if name_key(holder.name) == key:
+            return Speaker.objects.get(pk=holder.pk)
         number += 1
         slug = f"{base}-{number}"
     return slug
@@ -255,12 +259,15 @@ def speaker_for_name(name: str, kind: str | None) -> Speaker:
     speaker = _speaker_known(name)
     if speaker is not None:
         return speaker
+    slug = _speaker_slug(name)
+    if isinstance(slug, Speaker):
+        return slug
     kinds = Speaker.Kind.values
     if identity is not None:
         kind = identity.kind
     speaker = Speaker(
         name=name,
-        slug=_speaker_slug(name),
+        slug=slug,
         kind=kind if kind in kinds else "person",
         affiliation=identity.affiliation if identity else "",
         aliases=list(identity.aliases) if identity else [],

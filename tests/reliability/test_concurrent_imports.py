@@ -16,7 +16,7 @@ from tests.reliability.concurrency import needs_postgres, run_at_once
 pytestmark = [
     pytest.mark.postgres,
     needs_postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 BODY = "Rains hit the north.\nAbout 3,000 families had fled the town, Jane Quillfeather said.\n"
 

@@ -121,7 +121,7 @@ def test_the_schema_documents_if_match_and_its_answers(client):
 
 @pytest.mark.postgres
 @needs_postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_claim_changes_of_different_fields_both_stay():
     for _ in range(10):
         claim = ClaimFactory(subject="fighters", scope="")
@@ -137,7 +137,7 @@ def test_two_simultaneous_claim_changes_of_different_fields_both_stay():
 
 @pytest.mark.postgres
 @needs_postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_patches_with_one_etag_give_one_winner_and_lose_nothing(editor):
     for _ in range(10):
         metric = MetricFactory(scope="", description="")

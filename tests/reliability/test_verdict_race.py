@@ -12,7 +12,7 @@ from tests.reliability.concurrency import needs_postgres, run_at_once
 
 @pytest.mark.postgres
 @needs_postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_reviews_published_at_once_leave_the_latest_ones_verdict():
     wrong = []
     for attempt in range(20):
