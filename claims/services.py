@@ -233,10 +233,9 @@ def _speaker_slug(name: str) -> str | Speaker:
     numeric suffix when a speaker of another name already holds the slug. When the holder has
     this very name (another process created it since we looked), that speaker is the answer."""
     base = slugify(name, allow_unicode=True)[:140] or "speaker"
-    key = name_key(name)
     slug, number = base, 1
     while (holder := Speaker.objects.filter(slug=slug).only("id", "name").first()) is not None:
-        if name_key(holder.name) == key:
+        if holder.name.casefold() == name.casefold():
             return Speaker.objects.get(pk=holder.pk)
         number += 1
         slug = f"{base}-{number}"
