@@ -120,8 +120,13 @@ def prepare() -> dict:
         claims.append(claim.pk)
         for reviewer, rating in zip(reviewers, ("accurate", "overstated"), strict=True):
             claim_assign(claim=claim, reviewer=reviewer, by=editor)
+            # Submitted by its reviewer; an editor publishes it (nobody publishes their own).
             review = Review.objects.create(
-                claim=claim, reviewer=reviewer, rating=rating, rationale="Checked in the table."
+                claim=claim,
+                reviewer=reviewer,
+                rating=rating,
+                rationale="Checked in the table.",
+                status=Review.Status.SUBMITTED,
             )
             reviews.append((review.pk, reviewer.pk))
     tokens = {user.pk: Token.objects.create(user=user).key for user in [editor, *reviewers]}
@@ -169,7 +174,7 @@ def run_load(setup: dict) -> list:
     jobs += [
         (import_one, editor, g) for g in range(IMPORT_GROUPS) for _ in range(IMPORTS_PER_GROUP)
     ]
-    jobs += [(publish, setup["tokens"][user], review) for review, user in setup["reviews"]]
+    jobs += [(publish, editor, review) for review, _author in setup["reviews"]]
     # Interleaved, so that writes, imports and publishes overlap.
     jobs = jobs[0::3] + jobs[1::3] + jobs[2::3]
     with ThreadPoolExecutor(CLIENTS) as pool:
