@@ -4,24 +4,26 @@ It lives beside the claims because a claim's current verdict is stored on the cl
 and reports) and the comparison needs to know which verdicts mark a figure as inaccurate, while
 `claims` may not import `reviews` (DESIGN.md: reviews -> claims -> sources).
 
-Each verdict maps to a number for schema.org ClaimReview (worst 1, best 5).
+The verdicts, their labels, numbers and meanings are data: ``vocabulary/verdicts.toml``. Each
+verdict maps to a number for schema.org ClaimReview (worst 1, best 5).
 """
 
 import enum
 from dataclasses import dataclass
 
-BEST_RATING = 5
-WORST_RATING = 1
+from claims.core import vocabulary
 
+_DATA = vocabulary.load("verdicts")
 
-class Verdict(enum.StrEnum):
-    ACCURATE = "accurate"
-    ROUGHLY_RIGHT = "roughly_right"
-    OVERSTATED = "overstated"
-    UNDERSTATED = "understated"
-    OUTDATED = "outdated"
-    MISATTRIBUTED = "misattributed"
-    UNSUPPORTED = "unsupported"
+BEST_RATING: int = _DATA["best_rating"]
+WORST_RATING: int = _DATA["worst_rating"]
+
+# Verdict.ACCURATE == "accurate", ...: one member per verdict of the data file, in its order.
+Verdict = enum.StrEnum(
+    "Verdict", [(entry["key"].upper(), entry["key"]) for entry in _DATA["verdict"]]
+)
+Verdict.__module__ = __name__
+Verdict.__doc__ = "A verdict of the scale (its value is the key stored on reviews and claims)."
 
 
 @dataclass(frozen=True)
@@ -33,30 +35,14 @@ class VerdictInfo:
 
 
 SCALE: dict[Verdict, VerdictInfo] = {
-    Verdict.ACCURATE: VerdictInfo(
-        "Accurate", 5, False, "The figure matches the best available evidence for its period."
-    ),
-    Verdict.ROUGHLY_RIGHT: VerdictInfo(
-        "Roughly right", 4, False,
-        "Within a reasonable margin of the evidence, or right in order of magnitude and trend.",
-    ),
-    Verdict.OVERSTATED: VerdictInfo(
-        "Overstated", 2, True, "The evidence points to a clearly smaller figure."
-    ),
-    Verdict.UNDERSTATED: VerdictInfo(
-        "Understated", 2, True, "The evidence points to a clearly larger figure."
-    ),
-    Verdict.OUTDATED: VerdictInfo(
-        "Outdated", 2, True,
-        "Once right, but stated as current long after newer figures replaced it.",
-    ),
-    Verdict.MISATTRIBUTED: VerdictInfo(
-        "Misattributed", 1, True, "The figure exists, but not from the source it is credited to."
-    ),
-    Verdict.UNSUPPORTED: VerdictInfo(
-        "Unsupported", 1, True, "No evidence for the figure could be found."
-    ),
-}  # fmt: skip
+    Verdict(entry["key"]): VerdictInfo(
+        label=entry["label"],
+        rating_value=entry["rating_value"],
+        inaccurate=entry["inaccurate"],
+        meaning=entry["meaning"],
+    )
+    for entry in _DATA["verdict"]
+}
 
 CHOICES = [(verdict.value, SCALE[verdict].label) for verdict in Verdict]
 
@@ -64,3 +50,9 @@ CHOICES = [(verdict.value, SCALE[verdict].label) for verdict in Verdict]
 def is_inaccurate(verdict: str) -> bool:
     """True when ``verdict`` marks a figure as wrong (used as a likely cause of a conflict)."""
     return verdict in Verdict.__members__.values() and SCALE[Verdict(verdict)].inaccurate
+
+
+def meaning(verdict: str) -> str:
+    """What ``verdict`` means, as the scale words it ("" for a word that is not a verdict)."""
+    info = SCALE.get(Verdict(verdict)) if verdict in Verdict.__members__.values() else None
+    return info.meaning if info else ""

@@ -23,7 +23,6 @@ NOT_YET_DATA = {
     "extraction/speakers.py",
     "extraction/evaluation.py",
     "units.py",
-    "verdicts.py",
 }
 
 
