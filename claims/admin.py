@@ -9,7 +9,8 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, StreamingHttpResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
@@ -17,7 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims.admin_grouping import suggest_metrics_action
 from claims.core import intervals, units
 from claims.exports import SafeCsvWriter
-from claims.highlighting import Mark, highlight_body
+from claims.highlighting import Mark, highlight_body, marked_sentence
 from claims.jobs import article_import, extraction_enqueue
 from claims.metric_suggestions import DEFAULT_MIN_CONFIDENCE, metric_suggestions, suggestions_at
 from claims.models import (
@@ -88,6 +89,68 @@ def figure_text(claim: Claim) -> str:
         return figure
     following = claim.article.body[claim.end : claim.end + 40].split()
     return f"{figure} {following[0]}" if following else figure
+
+
+def person_link(user) -> str:
+    """A person named on an admin page: their name, linking to the reviews they wrote (a page
+    every role may open), never to the user admin only superusers may open."""
+    if user is None:
+        return "—"
+    name = user.get_full_name() or user.get_username()
+    try:
+        url = reverse("admin:reviews_review_changelist")
+    except NoReverseMatch:  # without the reviews app there is nothing of theirs to show
+        return name
+    return format_html('<a href="{}?reviewer__id__exact={}">{}</a>', url, user.pk, name)
+
+
+def people_date(value) -> str:
+    """A date as people read it ("11 May 2024"), or a dash."""
+    return date_format(value, "j F Y") if value else "—"
+
+
+def as_of_words(claim: Claim) -> str:
+    """The period a claim's figure is for, in words: "11 May 2024", "May 2024", "2023",
+    "1 May 2024 to 15 May 2024", or "undated"."""
+    start, end = claim.as_of_start, claim.as_of_end
+    if start is None:
+        return "undated"
+    if claim.as_of_precision == "year":
+        return date_format(start, "Y")
+    if claim.as_of_precision == "month":
+        return date_format(start, "F Y")
+    if end is None or end == start:
+        return people_date(start)
+    return f"{people_date(start)} to {people_date(end)}"
+
+
+def claim_summary(claim: Claim) -> str:
+    """One claim as a person checks it: its sentence with the figure marked, then the figure,
+    the period it is for, who said it, in which article (title, outlet, date, link) and its
+    metric. Needs the claim's article (with outlet), speaker and metric loaded."""
+    article = claim.article
+    title = (
+        format_html('<a href="{}" rel="noopener noreferrer nofollow">{}</a>', article.url,
+                    article.title)
+        if article.url else article.title
+    )  # fmt: skip
+    outlet = article.outlet.name if article.outlet_id else "no outlet"
+    return format_html(
+        '<div class="claims-summary" data-claim="{}">'
+        '<blockquote class="claims-sentence">{}</blockquote>'
+        "<dl>"
+        "<dt>Figure</dt><dd>{} ({})</dd>"
+        "<dt>As of</dt><dd>{}</dd>"
+        "<dt>Speaker</dt><dd>{}</dd>"
+        "<dt>Article</dt><dd>{} — {}, {}</dd>"
+        "<dt>Metric</dt><dd>{}</dd>"
+        "</dl></div>",
+        claim.pk, marked_sentence(claim), figure_text(claim),
+        bounds_text(claim.value_low, claim.value_high), as_of_words(claim),
+        claim.speaker.name if claim.speaker_id else "not named", title, outlet,
+        people_date(article.published) if article.published else "undated",
+        claim.metric.name if claim.metric_id else "none yet",
+    )  # fmt: skip
 
 
 def change_url(instance) -> str:
@@ -701,8 +764,13 @@ class ReportRunAdmin(admin.ModelAdmin):
                     "download"]  # fmt: skip
     list_filter = ["status", "format"]
     list_select_related = ["requested_by"]
-    readonly_fields = ["requested_by", "format", "filters", "status", "metrics_done",
+    readonly_fields = ["requested_by_name", "format", "filters", "status", "metrics_done",
                        "metrics_total", "result", "error", "created_at", "finished_at"]  # fmt: skip
+    fields = readonly_fields
+
+    @admin.display(description="requested by")
+    def requested_by_name(self, obj: ReportRun) -> str:
+        return person_link(obj.requested_by)
 
     def has_add_permission(self, request) -> bool:
         return False  # runs are started from the API or the conflict_report command

@@ -40,3 +40,23 @@ def highlight_body(body: str, marks: Iterable[Mark]) -> SafeString:
         '<div class="claims-article-body" style="white-space: pre-wrap; max-width: 60em; '
         'line-height: 1.6">' + "".join(pieces) + "</div>"
     )
+
+
+def marked_sentence(claim) -> SafeString:
+    """The claim's sentence (its quote) escaped, with its own figure marked: the occurrence at
+    the claim's offsets in the body, not merely the first one that reads the same."""
+    quote, figure = claim.quote or "", claim.figure
+    body = claim.article.body if claim.article_id else ""
+    at = -1
+    if quote and claim.start is not None:
+        begins = body.find(quote, max(0, (claim.end or 0) - len(quote)))
+        if 0 <= begins <= claim.start and claim.end <= begins + len(quote):
+            at = claim.start - begins
+    if at < 0:
+        at = quote.find(figure) if figure else -1
+    if at < 0:
+        return format_html('<span class="claims-sentence-text">{}</span>', quote or figure)
+    return format_html(
+        '<span class="claims-sentence-text">{}<mark class="claims-figure">{}</mark>{}</span>',
+        quote[:at], quote[at : at + len(figure)], quote[at + len(figure) :],
+    )  # fmt: skip

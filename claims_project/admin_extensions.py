@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.options import IS_POPUP_VAR
+from django.http import HttpResponseRedirect
 
 # A read-only part of a page: a function of the row, decorated with @admin.display.
 Part = Callable[[Any], Any]
@@ -37,6 +39,11 @@ class AdminExtension:
     - ``save_new``: ``(model_admin, request, obj, form) -> obj``: stores a new row in the
       extension's own way (at most one extension of a page may have one).
     - ``css``: stylesheets its parts need.
+    - ``page_links``: ``(request, obj) -> [(label, url), ...]``: buttons at the top of a row's
+      change page, for what the user can do next with the row (e.g. "Write a review").
+    - ``hidden_row``: ``(request, object_id) -> (message, url) | None``: when a row the user
+      may not see is opened, what to tell them and where to send them instead of admin's
+      "doesn't exist" (None: the row really does not exist, or nothing better to say).
     """
 
     inlines: Sequence[type] = ()
@@ -50,6 +57,8 @@ class AdminExtension:
     queryset: Callable[[Any, Any], Any] | None = None
     save_new: Callable[..., Any] | None = None
     css: Sequence[str] = ()
+    page_links: Callable[[Any, Any], list[tuple[str, str]]] | None = None
+    hidden_row: Callable[[Any, str], tuple[str, str] | None] | None = None
 
 
 class AdminExtensionPoint:
@@ -84,6 +93,10 @@ class AdminExtensionPoint:
 
     def querysets(self) -> list[Callable]:
         return [e.queryset for e in self._extensions if e.queryset is not None]
+
+    def hooks(self, name: str) -> list[Callable]:
+        """Every extension's ``name`` callable (page_links, hidden_row), where it has one."""
+        return [getattr(e, name) for e in self._extensions if getattr(e, name) is not None]
 
     def save_new(self) -> Callable | None:
         return next((e.save_new for e in self._extensions if e.save_new is not None), None)
@@ -148,6 +161,24 @@ class ExtensibleAdmin:
         for func, name, description in self._filter_actions_by_permissions(request, extra):
             actions[name] = (func, name, description)
         return actions
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        links = []
+        if obj is not None:
+            for page_links in self.extensions.hooks("page_links"):
+                links.extend(page_links(request, obj))
+        context["extension_links"] = links
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        # A row hidden from this user by an extension's scope is explained in its words.
+        for hidden_row in self.extensions.hooks("hidden_row"):
+            answer = hidden_row(request, object_id)
+            if answer is not None:
+                message, url = answer
+                self.message_user(request, message, messages.WARNING)
+                return HttpResponseRedirect(url)
+        return super()._get_obj_does_not_exist_redirect(request, opts, object_id)
 
     def save_model(self, request, obj, form, change: bool) -> None:
         save_new = None if change else self.extensions.save_new()

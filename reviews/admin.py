@@ -18,9 +18,12 @@ from claims.admin import (
     SafeHistoryMixin,
     change_url,
     claim_admin_extensions,
+    claim_summary,
+    person_link,
     stale_write_message,
     without_fingerprint,
 )
+from claims.core import verdicts
 from claims.models import Claim
 from claims_project.admin_actions import apply_each, chosen
 from claims_project.admin_extensions import AdminExtension
@@ -32,6 +35,7 @@ from reviews.selectors import (
     review_disagreements,
     reviewers,
     user_is_editor,
+    user_is_reviewer,
     user_may_review,
 )
 from reviews.services import (
@@ -72,6 +76,17 @@ class ReviewAdminForm(FingerprintedForm):
     class Meta:
         model = Review
         fields = ["claim", "rating", "rationale", "evidence", "supersedes"]
+        widgets = {"rating": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "rating" in self.fields:
+            # Each verdict with its meaning beside it: the reviewer rates on the scale as the
+            # README and the public pages word it.
+            self.fields["rating"].choices = [
+                (verdict.value, f"{info.label} — {info.meaning}")
+                for verdict, info in verdicts.SCALE.items()
+            ]
 
     def clean(self):
         cleaned = super().clean()
@@ -118,8 +133,8 @@ class ReviewAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
     actions = ["submit_reviews", "publish_reviews", "withdraw_reviews"]
 
     def get_fields(self, request, obj=None):
-        fields = ["claim", "reviewer", "rating", "rationale", "evidence", "supersedes", "status",
-                  "published_at", "row_fingerprint"]  # fmt: skip
+        fields = ["claim", "reviewer_name", "rating", "rationale", "evidence", "supersedes",
+                  "status", "published_at", "row_fingerprint"]  # fmt: skip
         if obj is not None and not self.has_change_permission(request, obj):
             fields[fields.index("evidence")] = "evidence_links"
         if obj is not None and obj.source_organization:
@@ -167,8 +182,28 @@ class ReviewAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
-            return ["reviewer", "status", "published_at"]
-        return ["claim", "reviewer", "supersedes", "status", "published_at", "provenance"]
+            return ["reviewer_name", "status", "published_at"]
+        return ["claim", "reviewer_name", "supersedes", "status", "published_at", "provenance"]
+
+    @admin.display(description="reviewer")
+    def reviewer_name(self, obj: Review | None) -> str:
+        return person_link(obj.reviewer) if obj is not None and obj.reviewer_id else "you"
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The claim under review, as the reviewer checks it, above the rating and rationale.
+        claim_id = obj.claim_id if obj is not None else context["adminform"].form["claim"].value()
+        claim = None
+        if claim_id:
+            claim = (
+                claims_visible_to(request.user, Claim.objects.all())
+                .select_related("article", "article__outlet", "speaker", "metric")
+                .filter(pk=str(claim_id))
+                .first()
+                if str(claim_id).isdigit()
+                else None
+            )
+        context["claim_summary"] = claim_summary(claim) if claim is not None else ""
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -339,10 +374,14 @@ class ReviewInline(admin.TabularInline):
     model = Review
     fk_name = "claim"
     extra = 0
-    fields = ["reviewer", "rating", "status", "rationale", "supersedes", "published_at"]
+    fields = ["reviewer_name", "rating", "status", "rationale", "supersedes", "published_at"]
     readonly_fields = fields
     show_change_link = True
     can_delete = False
+
+    @admin.display(description="reviewer")
+    def reviewer_name(self, obj: Review) -> str:
+        return person_link(obj.reviewer)
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -422,6 +461,41 @@ def assign_to_reviewer(model_admin, request, queryset):
     )  # fmt: skip
 
 
+def review_links(request, claim: Claim) -> list[tuple[str, str]]:
+    """The reviewer's next step on a claim's page: continue their draft, open the review they
+    submitted, or write one (a draft form with the claim filled in)."""
+    user = request.user
+    if not user.has_perm("reviews.add_review"):
+        return []
+    own = Review.objects.filter(claim=claim, reviewer=user).order_by("-created_at")
+    draft = own.filter(status=Status.DRAFT).first()
+    if draft is not None:
+        return [("Continue your review", change_url(draft))]
+    submitted = own.filter(status=Status.SUBMITTED).first()
+    if submitted is not None:
+        return [("Open your submitted review (an editor publishes it)", change_url(submitted))]
+    if claim.status == Claim.Status.REJECTED or not user_may_review(user, claim):
+        return []
+    return [("Write a review", f"{reverse('admin:reviews_review_add')}?claim={claim.pk}")]
+
+
+def claim_not_assigned(request, object_id: str) -> tuple[str, str] | None:
+    """A reviewer opening a claim that exists but is not assigned to them is told so, and sent
+    back to their queue (not "doesn't exist. Perhaps it was deleted?")."""
+    user = request.user
+    if user_is_editor(user) or not user_is_reviewer(user) or not str(object_id).isdigit():
+        return None
+    if not Claim.objects.filter(pk=int(object_id)).exists():
+        return None
+    queue = reverse("admin:claims_claim_changelist")
+    message = format_html(
+        "Claim #{} is not assigned to you; ask an editor to assign it to you if you should "
+        'review it. <a href="{}">Back to the claims assigned to you</a>.',
+        object_id, queue,
+    )  # fmt: skip
+    return message, queue
+
+
 # The claim page with its reviewers and reviews; reviewers see the claims assigned to them.
 claim_admin_extensions.register(
     AdminExtension(
@@ -436,6 +510,8 @@ claim_admin_extensions.register(
             )
         },
         queryset=claims_with_reviews,
+        page_links=review_links,
+        hidden_row=claim_not_assigned,
     )
 )
 
@@ -450,12 +526,17 @@ class ReviewAssignmentForm(forms.ModelForm):
 class ReviewAssignmentAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
     form = ReviewAssignmentForm
     list_display = ["claim", "reviewer", "assigned_by", "assigned_at"]
+    fields = ["claim", "reviewer", "assigned_by_name", "assigned_at"]
     list_filter = ["reviewer"]
     list_select_related = ["claim", "reviewer", "assigned_by"]
     search_fields = ["claim__figure", "claim__subject", "reviewer__username"]
     autocomplete_fields = ["claim"]
-    readonly_fields = ["assigned_by", "assigned_at"]
+    readonly_fields = ["assigned_by_name", "assigned_at"]
     show_full_result_count = False
+
+    @admin.display(description="assigned by")
+    def assigned_by_name(self, obj: ReviewAssignment) -> str:
+        return person_link(obj.assigned_by) if obj.pk else "you"
 
     def get_queryset(self, request):
         assignments = super().get_queryset(request)
