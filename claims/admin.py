@@ -275,7 +275,9 @@ class MetricAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
             )
 
         return mark_safe(  # metric_html renders through an autoescaping template
-            '<div class="claims-report">' + metric_html(report, resolve_url=resolve_url) + "</div>"
+            '<div class="claims-report" id="figures-compared">'
+            + metric_html(report, resolve_url=resolve_url)
+            + "</div>"
         )
 
     class Media:
@@ -749,6 +751,39 @@ class ConflictResolutionAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
         return (
             f"{obj.claim_a.figure} (#{obj.claim_a_id}) / {obj.claim_b.figure} (#{obj.claim_b_id})"
         )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Each claim of the pair as the editor weighs it: figure, date, outlet, speaker, link.
+        form = context["adminform"].form
+        ids = [str(form[name].value() or "") for name in ("claim_a", "claim_b")]
+        found = Claim.objects.select_related(
+            "article", "article__outlet", "speaker", "metric"
+        ).in_bulk([int(pk) for pk in ids if pk.isdigit()])
+        context["resolution_claims"] = [
+            (label, claim_summary(found[int(pk)]))
+            for label, pk in zip(("First claim", "Second claim"), ids, strict=True)
+            if pk.isdigit() and int(pk) in found
+        ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _back_to_metric(self, request, obj: ConflictResolution, response):
+        # Saved: back to the metric the pair belongs to, where its report shows the result.
+        if "_continue" in request.POST or "_addanother" in request.POST:
+            return response
+        metric_id = Claim.objects.filter(pk=obj.claim_a_id).values_list("metric_id", flat=True)
+        metric_id = next(iter(metric_id), None)
+        if metric_id is None:
+            return response
+        return HttpResponseRedirect(
+            reverse("admin:claims_metric_change", args=[metric_id]) + "#figures-compared"
+        )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        return self._back_to_metric(request, obj, response)
+
+    def response_change(self, request, obj):
+        return self._back_to_metric(request, obj, super().response_change(request, obj))
 
     def save_model(self, request, obj: ConflictResolution, form, change: bool) -> None:
         saved = conflict_resolve(

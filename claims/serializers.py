@@ -107,10 +107,13 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 class ConflictResolutionSerializer(serializers.ModelSerializer):
     resolved_by = serializers.CharField(source="resolved_by.username", read_only=True, default=None)
+    # The kind in words ("Different period: both can be true") beside its code.
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
 
     class Meta:
         model = ConflictResolution
-        fields = ["id", "claim_a", "claim_b", "kind", "note", "resolved_by", "resolved_at"]
+        fields = ["id", "claim_a", "claim_b", "kind", "kind_label", "note", "resolved_by",
+                  "resolved_at"]  # fmt: skip
         read_only_fields = ["resolved_at"]
         # The pair is checked by the service (either order is accepted, stored in id order).
         validators = []

@@ -365,7 +365,11 @@ def metric_json(report: MetricReport) -> dict:
                 "relative_gap": f.relative_gap,
                 "period_gap_days": f.period_gap_days,
                 "causes": list(f.causes),
-                "resolution": {"kind": f.resolution_kind, "note": f.resolution_note}
+                "resolution": {
+                    "kind": f.resolution_kind,
+                    "label": resolution_text(f.resolution_kind),
+                    "note": f.resolution_note,
+                }
                 if f.resolved
                 else None,
             }
