@@ -9,9 +9,11 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, StreamingHttpResponse
+from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -470,10 +472,38 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
 
     def get_urls(self):
         triage = self.admin_site.admin_view(self.triage_view)
+        queue = self.admin_site.admin_view(self.queue_view)
         return [
+            path("queue/", queue, name="claims_claim_queue"),
             path("<path:object_id>/triage/", triage, name="claims_claim_triage"),
             *super().get_urls(),
         ]
+
+    def queue_view(self, request):
+        """The candidate queue, grouped by article: each candidate's figure marked in its
+        sentence, with Confirm, Reject and Set metric (keys j, k, c, r, m with JavaScript;
+        plain forms without). A fixed number of queries, however many candidates."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        groups, total = candidate_queue(limit=QUEUE_LIMIT)
+        metrics = list(Metric.objects.order_by("name").values_list("pk", "name"))
+        queue_url = reverse("admin:claims_claim_queue")
+        ordered = [item for group in groups for item in group["items"]]
+        for position, item in enumerate(ordered):
+            # After a decision the page comes back on the candidate that followed this one.
+            following = ordered[position + 1] if position + 1 < len(ordered) else None
+            item["next"] = f"{queue_url}#triage-{following['claim'].pk}" if following else queue_url
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Candidate claims to triage",
+            "groups": groups,
+            "total": total,
+            "shown": len(ordered),
+            "metrics": metrics,
+            "list_url": f"{reverse('admin:claims_claim_changelist')}?{CANDIDATE_QUEUE_QUERY}",
+        }
+        return TemplateResponse(request, "admin/claims/claim/candidate_queue.html", context)
 
     def triage_view(self, request, object_id):
         """One click on the article page: confirm, reject, or put one claim into a metric."""
@@ -487,6 +517,11 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
         back = (
             reverse("admin:sources_article_change", args=[claim.article_id]) + f"#claim-{claim.pk}"
         )
+        asked = request.POST.get("next", "")
+        if asked and url_has_allowed_host_and_scheme(
+            asked, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back = asked  # the candidate queue, on the candidate after this one
         decision = request.POST.get("decision", "")
         try:
             with transaction.atomic():
@@ -529,6 +564,43 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["claims/admin.css"]}
+
+
+# The most candidates the queue page shows at once (the rest follow as these are decided).
+QUEUE_LIMIT = 200
+
+
+def candidate_queue(*, limit: int) -> tuple[list[dict], int]:
+    """Candidates grouped by article, newest article first, in the order they stand in it:
+    ``[{"article", "count", "items": [{"claim", "sentence", "figure", "bounds", "fp"}]}]``
+    (at most ``limit`` candidates; ``count`` is each article's whole number of candidates) and
+    the number of candidates in all. Three queries."""
+    candidates = Claim.objects.filter(status=Claim.Status.CANDIDATE)
+    per_article = dict(
+        candidates.order_by()
+        .values_list("article_id")
+        .annotate(n=Count("pk"))
+        .values_list("article_id", "n")
+    )
+    claims = candidates.select_related("article", "article__outlet", "speaker", "metric").order_by(
+        "-article_id", "start"
+    )[:limit]
+    groups: dict[int, dict] = {}
+    for claim in claims:
+        group = groups.setdefault(
+            claim.article_id,
+            {"article": claim.article, "count": per_article.get(claim.article_id, 0), "items": []},
+        )
+        group["items"].append(
+            {
+                "claim": claim,
+                "sentence": marked_sentence(claim),
+                "figure": figure_text(claim),
+                "bounds": bounds_text(claim.value_low, claim.value_high),
+                "fp": fingerprint(claim),
+            }
+        )
+    return list(groups.values()), sum(per_article.values())
 
 
 class ClaimInline(admin.TabularInline):
