@@ -137,18 +137,19 @@ def claim_summary(claim: Claim) -> str:
         if article.url else article.title
     )  # fmt: skip
     outlet = article.outlet.name if article.outlet_id else "no outlet"
+    figure, bounds = figure_text(claim), bounds_text(claim.value_low, claim.value_high)
     return format_html(
         '<div class="claims-summary" data-claim="{}">'
         '<blockquote class="claims-sentence">{}</blockquote>'
         "<dl>"
-        "<dt>Figure</dt><dd>{} ({})</dd>"
+        "<dt>Figure</dt><dd>{}{}</dd>"
         "<dt>As of</dt><dd>{}</dd>"
         "<dt>Speaker</dt><dd>{}</dd>"
         "<dt>Article</dt><dd>{} — {}, {}</dd>"
         "<dt>Metric</dt><dd>{}</dd>"
         "</dl></div>",
-        claim.pk, marked_sentence(claim), figure_text(claim),
-        bounds_text(claim.value_low, claim.value_high), as_of_words(claim),
+        claim.pk, marked_sentence(claim), figure, f" ({bounds})" if bounds != figure else "",
+        as_of_words(claim),
         claim.speaker.name if claim.speaker_id else "not named", title, outlet,
         people_date(article.published) if article.published else "undated",
         claim.metric.name if claim.metric_id else "none yet",
@@ -484,7 +485,12 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
         sentence, with Confirm, Reject and Set metric (keys j, k, c, r, m with JavaScript;
         plain forms without). A fixed number of queries, however many candidates."""
         if not self.has_change_permission(request):
-            raise PermissionDenied
+            # Said in words, with the way home, rather than a bare 403.
+            self.message_user(
+                request, "Triage is an editor's work: only editors confirm or reject candidate "
+                "claims.", messages.WARNING,
+            )  # fmt: skip
+            return HttpResponseRedirect(reverse("admin:index"))
         groups, total = candidate_queue(limit=QUEUE_LIMIT)
         metrics = list(Metric.objects.order_by("name").values_list("pk", "name"))
         queue_url = reverse("admin:claims_claim_queue")

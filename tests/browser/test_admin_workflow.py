@@ -91,7 +91,7 @@ def test_an_editor_imports_confirms_groups_and_assigns_and_publishes_what_a_revi
     reviewer.goto("/admin/claims/claim/")
     assert reviewer.locator("#result_list tbody tr").count() == 1
     reviewer.goto(f"/admin/reviews/review/add/?claim={claim.pk}")
-    reviewer.select_option("#id_rating", "roughly_right")
+    reviewer.check("input[name=rating][value=roughly_right]")
     reviewer.fill("#id_rationale", "The U.N. monitoring team gives the same range for May 2024.")
     reviewer.fill("#id_evidence", "https://www.un.org/securitycouncil/")
     reviewer.click("input[name=_continue]")

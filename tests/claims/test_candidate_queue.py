@@ -122,8 +122,10 @@ def test_an_empty_queue_says_there_is_nothing_to_decide(editor_client):
     assert "No candidate waits" in editor_client.get(QUEUE).content.decode()
 
 
-def test_a_reviewer_may_not_triage(reviewer_client):
-    assert reviewer_client.get(QUEUE).status_code == 403
+def test_a_reviewer_is_told_in_words_that_triage_is_an_editor_s_work(reviewer_client):
+    response = reviewer_client.get(QUEUE, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("admin:index")
+    assert "only editors confirm or reject candidate claims" in response.content.decode()
 
 
 def _queries(client) -> int:
