@@ -329,3 +329,33 @@ def test_an_anonymous_visitor_is_sent_to_log_in_from_every_new_page(page_at, peo
         page.goto(path)
         assert "/admin/login/" in page.url, path
         assert page.locator("#id_username").is_visible()
+
+
+# Dates, as the editor adds an article.
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_an_article_added_in_admin_takes_its_date_from_its_dateline_or_warns(
+    page_at, people, tasks_in_process, width
+):
+    page = page_at(width)
+    log_in(page, "editor")
+    page.goto("/admin/sources/article/add/")
+    page.fill("#id_title", "Harbour reopens after the storm")
+    page.fill(
+        "#id_body",
+        "Valparaíso, Saturday, November 12, 2016\nPort officials said 14 ships were waiting.\n",
+    )
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".claims-article-body")
+    assert page.input_value("#id_published") == "2016-11-12"
+
+    page.goto("/admin/sources/article/add/")
+    page.fill("#id_title", "Ships wait outside the harbour")
+    page.fill("#id_body", "Port officials said 16 ships were still waiting outside.\n")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".claims-article-body")
+    assert page.input_value("#id_published") == ""
+    assert "has no publication date" in page.locator("body").inner_text()
+    no_sideways_scroll(page, width)
+    shot(page, f"article-undated-warning-{width}")
