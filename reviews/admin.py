@@ -526,13 +526,22 @@ class ReviewAssignmentForm(forms.ModelForm):
 class ReviewAssignmentAdmin(SafeHistoryMixin, SimpleHistoryAdmin):
     form = ReviewAssignmentForm
     list_display = ["claim", "reviewer", "assigned_by", "assigned_at"]
-    fields = ["claim", "reviewer", "assigned_by_name", "assigned_at"]
     list_filter = ["reviewer"]
     list_select_related = ["claim", "reviewer", "assigned_by"]
     search_fields = ["claim__figure", "claim__subject", "reviewer__username"]
     autocomplete_fields = ["claim"]
-    readonly_fields = ["assigned_by_name", "assigned_at"]
+    readonly_fields = ["reviewer_name", "assigned_by_name", "assigned_at"]
     show_full_result_count = False
+
+    def get_fields(self, request, obj=None):
+        # Shown (never changed), people are named by person_link, not admin's user links.
+        if obj is None:
+            return ["claim", "reviewer"]
+        return ["claim", "reviewer_name", "assigned_by_name", "assigned_at"]
+
+    @admin.display(description="reviewer")
+    def reviewer_name(self, obj: ReviewAssignment) -> str:
+        return person_link(obj.reviewer)
 
     @admin.display(description="assigned by")
     def assigned_by_name(self, obj: ReviewAssignment) -> str:

@@ -140,3 +140,31 @@ def test_the_reviewer_name_links_to_their_reviews_which_the_reader_may_open(
 def test_the_reviewer_home_page_says_what_submitted_means(reviewer_client):
     page = reviewer_client.get(reverse("admin:index")).content.decode()
     assert "an editor reads the review and publishes it" in page
+
+
+def _links(page: str) -> set[str]:
+    return {
+        href.replace("&amp;", "&")
+        for href in re.findall(r'href="(/admin/[^"#]*)', page)
+        if "logout" not in href
+    }
+
+
+@pytest.mark.parametrize("role", ["reviewer", "editor"])
+def test_no_link_on_the_pages_of_a_review_and_its_claim_answers_403(
+    request, role, reviewer, assigned
+):
+    client = request.getfixturevalue(f"{role}_client")
+    review = review_create(claim=assigned, reviewer=reviewer, rating="accurate", rationale="Ok.")
+    assignment = assigned.review_assignments.get()
+    pages = [
+        reverse("admin:index"),
+        claim_page(assigned),
+        reverse("admin:reviews_review_change", args=[review.pk]),
+        reverse("admin:reviews_reviewassignment_change", args=[assignment.pk]),
+    ]
+    for url in pages:
+        page = client.get(url)
+        assert page.status_code == 200, url
+        for href in _links(page.content.decode()):
+            assert client.get(href).status_code != 403, (url, href)
