@@ -15,7 +15,7 @@ from claims_project.admin_extensions import AdminExtension
 from reviews.admin import ReviewInline
 from sources.admin import ArticleAdmin, article_admin_extensions
 from sources.models import Article
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -82,3 +82,38 @@ def test_adding_an_article_in_admin_imports_it_and_queues_its_extraction(
     assert ArticleExtraction.objects.get(article=article).status == "done"
     assert Claim.objects.filter(article=article, figure="12,000").exists()
     assert article.history.latest().history_user.username == "editor-test"
+
+
+def test_an_extension_adds_next_step_buttons_to_a_row_s_page(superuser_client):
+    extension = AdminExtension(
+        page_links=lambda request, claim: [(f"Look at #{claim.pk} again", "/somewhere/")]
+    )
+    claim_admin_extensions.register(extension)
+    try:
+        claim = ClaimFactory()
+        page = superuser_client.get(reverse("admin:claims_claim_change", args=[claim.pk]))
+        assert f'href="/somewhere/">Look at #{claim.pk} again</a>' in page.content.decode()
+    finally:
+        claim_admin_extensions.unregister(extension)
+
+
+def test_an_extension_explains_a_row_hidden_from_the_user_instead_of_doesnt_exist(
+    superuser_client,
+):
+    extension = AdminExtension(
+        hidden_row=lambda request, object_id: (
+            (f"Row {object_id} is kept from you.", "/admin/") if object_id == "424242" else None
+        )
+    )
+    claim_admin_extensions.register(extension)
+    try:
+        url = reverse("admin:claims_claim_change", args=[424242])
+        response = superuser_client.get(url, follow=True)
+        assert response.redirect_chain[-1][0] == "/admin/"
+        assert "Row 424242 is kept from you." in response.content.decode()
+        other = superuser_client.get(
+            reverse("admin:claims_claim_change", args=[434343]), follow=True
+        )
+        assert "doesn’t exist" in other.content.decode()
+    finally:
+        claim_admin_extensions.unregister(extension)
