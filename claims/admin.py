@@ -555,13 +555,24 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
         raise ValidationError({"decision": f"unknown decision {decision!r}"})
 
     def get_fieldsets(self, request, obj=None):
-        return [
+        fieldsets = [
             (
                 name,
                 {**options, "fields": without_fingerprint(self, request, obj, options["fields"])},
             )
             for name, options in super().get_fieldsets(request, obj)
         ]
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read only (a reviewer): the bounds as people write them, not two raw floats and the
+        # character offsets that only matter to someone editing the claim.
+        shown = {("value_low", "value_high"): "bounds_display", ("start", "end"): None}
+        return [
+            (name, {**options, "fields": [
+                shown.get(entry, entry) for entry in options["fields"] if shown.get(entry, 1)
+            ]})
+            for name, options in fieldsets
+        ]  # fmt: skip
 
     def changelist_view(self, request, extra_context=None):
         if request.GET.get("status__exact") == Claim.Status.CANDIDATE:

@@ -168,3 +168,14 @@ def test_no_link_on_the_pages_of_a_review_and_its_claim_answers_403(
         assert page.status_code == 200, url
         for href in _links(page.content.decode()):
             assert client.get(href).status_code != 403, (url, href)
+
+
+def test_the_reviewer_reads_the_claim_s_bounds_as_people_write_them(reviewer_client, assigned):
+    page = reviewer_client.get(claim_page(assigned)).content.decode()
+    assert "3,000–5,000" in page
+    assert "3000.0" not in page and "5000.0" not in page
+
+
+def test_the_editor_still_edits_the_bounds_as_numbers(editor_client, assigned):
+    page = editor_client.get(claim_page(assigned)).content.decode()
+    assert 'name="value_low" value="3000.0"' in page
