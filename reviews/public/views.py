@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from claims.core.verdicts import CHOICES, SCALE, Verdict
 from claims.models import Claim, Metric
+from claims.reports.render import resolution_text
 from reviews.claimreview import claimreview_document
 from reviews.public.selectors import (
     fact_checks_by_claim,
@@ -131,7 +132,12 @@ def metric_page(request: HttpRequest, slug: str) -> HttpResponse:
         report.findings, key=lambda f: (not f.resolution_kind, f.kind != "conflict")
     )  # stable: within each group, the report's own order
     findings = [
-        {"finding": f, "older": by_id.get(f.older_id), "newer": by_id.get(f.newer_id)}
+        {
+            "finding": f,
+            "older": by_id.get(f.older_id),
+            "newer": by_id.get(f.newer_id),
+            "resolution": resolution_text(f.resolution_kind) if f.resolution_kind else "",
+        }
         for f in ordered[:FINDINGS_SHOWN]
     ]
     return render(

@@ -201,6 +201,8 @@ def test_the_metric_page_lists_every_figure_the_conflicts_and_their_resolutions(
         assert claim.speaker.name in html
     assert "Change over time" in html and "Conflict" in html
     assert "One counts &lt;b&gt;supporters&lt;/b&gt;." in html
+    assert "Resolved: different scope: One counts" in html  # in words, not its code
+    assert "different_scope" not in html
     assert '<img src="/metrics/fighters/chart.svg"' in html
     assert "/fact-checks/" in html  # the reviewed figure links to its fact-check
 
