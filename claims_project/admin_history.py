@@ -3,6 +3,18 @@
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+
+class WordedChanges(HistoricalRecordContextHelper):
+    """A past change as people read it: a field with choices shows the choice's words
+    ("Different period: both can be true", "Confirmed"), not the code stored."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.choices and isinstance(value, str) and value:
+            return dict(field.flatchoices).get(value, value)
+        return super().prepare_delta_change_value(change, value)
 
 
 class SafeHistoryMixin:
@@ -31,6 +43,9 @@ class SafeHistoryMixin:
         if not self._history_allowed(request, object_id):
             raise Http404("no such object")
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return WordedChanges(self.model, historical_record)
 
     def revert_disabled(self, request, obj=None) -> bool:
         return True

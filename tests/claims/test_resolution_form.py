@@ -116,3 +116,15 @@ def test_a_different_period_resolution_reads_in_words_in_admin_reports_and_api(
     shown = re.sub(r'href="[^"]*"', "", metric_page.content.decode().split("figures-compared")[1])
     assert "resolved: different period" in shown
     assert "different_period" not in shown
+
+
+def test_the_history_of_a_resolution_names_its_kinds_in_words(editor_client, editor, pair):
+    _, (one, two) = pair
+    resolution = conflict_resolve(claim_one=one, claim_two=two, kind="both_wrong", user=editor)
+    conflict_resolve(claim_one=one, claim_two=two, kind="different_period", user=editor)
+    page = editor_client.get(
+        reverse("admin:claims_conflictresolution_history", args=[resolution.pk])
+    ).content.decode()
+    history = page.split('id="change-history"')[1]
+    assert "Both sources are wrong &rarr; Different period: both can be true" in history
+    assert "different_period" not in re.sub(r'href="[^"]*"', "", history)
