@@ -495,7 +495,21 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
         metrics = list(Metric.objects.order_by("name").values_list("pk", "name"))
         queue_url = reverse("admin:claims_claim_queue")
         ordered = [item for group in groups for item in group["items"]]
+        # The metric each ungrouped candidate fits, preselected as on the article page (three
+        # queries for the whole page; below the threshold nothing is chosen).
+        suggested = {
+            s.claim_id: (s.metric_id, f"suggested, {s.confidence:.2f}: {s.reason}")
+            for s in suggestions_at(
+                metric_suggestions(claims=[item["claim"].pk for item in ordered]),
+                DEFAULT_MIN_CONFIDENCE,
+            )
+            if s.metric_id
+        }
         for position, item in enumerate(ordered):
+            claim = item["claim"]
+            hint = suggested.get(claim.pk)
+            item["chosen"] = claim.metric_id or (hint[0] if hint else None)
+            item["hint"] = hint if hint and not claim.metric_id else None
             # After a decision the page comes back on the candidate that followed this one.
             following = ordered[position + 1] if position + 1 < len(ordered) else None
             item["next"] = f"{queue_url}#triage-{following['claim'].pk}" if following else queue_url
@@ -584,7 +598,7 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
 
 
 # The most candidates the queue page shows at once (the rest follow as these are decided).
-QUEUE_LIMIT = 200
+QUEUE_LIMIT = 100
 
 
 def candidate_queue(*, limit: int) -> tuple[list[dict], int]:

@@ -144,3 +144,22 @@ def test_the_queue_costs_the_same_queries_for_few_and_many_candidates(editor_cli
     few = _queries(editor_client)
     articles_with_candidates(20)
     assert _queries(editor_client) == few
+
+
+def test_the_metric_a_candidate_fits_is_chosen_by_default(editor_client):
+    metric = MetricFactory(name="Fighters in the area")
+    ClaimFactory(metric=metric)
+    candidate = ClaimFactory(status=Claim.Status.CANDIDATE)
+    page = editor_client.get(QUEUE).content.decode()
+    item = page.split(f'id="triage-{candidate.pk}"')[1].split("</li>")[0]
+    assert f'<option value="{metric.pk}" selected>Fighters in the area (suggested, ' in item
+
+
+def test_a_long_queue_shows_its_first_candidates_and_says_how_many_wait(
+    editor_client, two_articles, monkeypatch
+):
+    monkeypatch.setattr("claims.admin.QUEUE_LIMIT", 2)
+    page = editor_client.get(QUEUE).content.decode()
+    assert page.count('class="triage-item"') == 2
+    assert "4</strong> candidates" in page and "the first 2 shown" in page
+    assert "3 candidates<" in page  # an article's count is its whole count, not what is shown
