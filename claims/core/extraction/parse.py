@@ -79,7 +79,8 @@ def _containers() -> frozenset[str]:
     return frozenset(vocabulary.load("subjects")["containers"])
 
 
-def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+def tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+    """The tokens of ``doc`` that overlap the characters ``start:end``."""
     return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
 
 
@@ -219,7 +220,7 @@ def read_figure(sentence: str, start: int, end: int, *, count: bool = True) -> R
     the parse names no counted thing (the caller keeps what its patterns found). ``count``: the
     figure counts things (people, villages), so the event that befell them joins the subject."""
     doc = parse(sentence)
-    figure = _tokens_in(doc, start, end)
+    figure = tokens_in(doc, start, end)
     if not figure:
         return None
     noun = _counted_noun(figure)
