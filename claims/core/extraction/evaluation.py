@@ -221,10 +221,18 @@ def guess_head(subject: str) -> str:
     words = subject.split()
     if len(words) > 2 and words[0].lower() in of_heads and words[1].lower() in ("of", "in"):
         words = [w for w in words[2:] if w.lower() not in ("the", "a", "an")]
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in breaks), len(words))
+    participles = set(vocabulary_["participles"])
+
+    def ends_phrase(word: str) -> bool:
+        # A participle after the noun ("people fled Ukraine", "jobs cut", "trucks entering")
+        # ends its phrase as a preposition does.
+        word = word.lower()
+        return word in breaks or word in participles or word.endswith(("ed", "ing"))
+
+    cut = next((i for i, w in enumerate(words) if i and ends_phrase(w)), len(words))
     words = words[:cut]
-    while len(words) > 1 and (words[-1].endswith("ed") or words[-1].lower() in ("dead", "fled")):
-        words = words[:-1]
+    while len(words) > 1 and words[-1].lower().endswith("ly"):
+        words = words[:-1]  # "people forcibly displaced"
     return words[-1] if words else ""
 
 

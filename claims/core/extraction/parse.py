@@ -144,21 +144,40 @@ def _event(noun: Any) -> str:
     return " ".join([verb.lower_, *complement[:1]])
 
 
+def _top(figure: list[Any]) -> Any:
+    """The token of the figure whose head lies outside it (the figure's link to the sentence)."""
+    inside = {t.i for t in figure}
+    for token in figure:
+        if token.head.i not in inside or token.head.i == token.i:
+            return token
+    return figure[-1]
+
+
+def _of_part(figure: list[Any]) -> Any | None:
+    """ "40 of the fighters", "268 of the 450 seats": the noun a figure is a part of."""
+    for token in figure:
+        inner = _of_object(token)
+        if inner is not None and inner.pos_ in ("NOUN", "PROPN"):
+            return inner
+    return None
+
+
 def _counted_noun(figure: list[Any]) -> Any | None:
     """The noun a figure's number modifies, or the clause subject the figure is the value of."""
     inside = {t.i for t in figure}
     last = figure[-1]
+    top = _top(figure)
     # "37 civilians", "500 rebel fighters": the number modifies a noun outside the figure.
-    for token in figure:
-        head = token.head
-        while head.i in inside and head.head.i != head.i:
+    head = top.head
+    modifies = top.dep_ in ("nummod", "quantmod", "compound", "amod") and head.i not in inside
+    if modifies and head.pos_ in ("NOUN", "PROPN"):
+        # "a 40-kilometer security gap": the unit word names the measure, the gap is counted.
+        while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
             head = head.head
-        modifies = token.dep_ in ("nummod", "quantmod", "compound") and head.i not in inside
-        if modifies and head.pos_ in ("NOUN", "PROPN"):
-            # "a 40-kilometer security gap": the unit word names the measure, the gap is counted.
-            while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
-                head = head.head
-            return _unwrap(head)
+        return _unwrap(head)
+    part = _of_part(figure)
+    if part is not None and last.lemma_.lower() not in _containers():
+        return _unwrap(part)
     # "$250 million in emergency loans": money counted in what follows "in".
     for child in last.rights:
         if child.dep_ == "prep" and child.lower_ == "in":
@@ -180,10 +199,15 @@ def _counted_noun(figure: list[Any]) -> Any | None:
         if inner is not None:
             return _unwrap(inner)
     # The figure is the value of its clause: "prices rose 8.9 percent", "the toll rose to 290".
-    top = max(figure, key=lambda t: t.dep_ in _VALUE_DEPS or t.dep_ == "nsubj")
     governor = top.head
     if top.dep_ == "pobj" and governor.dep_ == "prep":
-        governor = governor.head
+        # "lifted its lending rate to 6 percent", "put the toll at 40": the object takes the value.
+        verb = governor.head
+        if governor.lower_ in ("to", "at") and verb.pos_ == "VERB":
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.i < top.i:
+                    return _unwrap(child)
+        governor = verb
     if top.dep_ in _VALUE_DEPS and governor.pos_ in ("VERB", "AUX"):
         for child in governor.children:
             is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN")
@@ -215,19 +239,72 @@ def _places(doc: Any, noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def read_figure(sentence: str, start: int, end: int, *, count: bool = True) -> Reading | None:
+def _measured(figure: list[Any]) -> tuple[str, Any] | None:
+    """ "a crater 43 metres deep", "the bridge is 1.8 km long", "the pipeline runs 970 km": the
+    dimension a measure gives and the thing it measures."""
+    words = vocabulary.load("subjects")
+    adjectives, verbs = words["dimension_adjectives"], words["dimension_verbs"]
+    governor = _top(figure).head
+    if governor.pos_ == "ADJ" and governor.lemma_.lower() in adjectives:
+        dimension = adjectives[governor.lemma_.lower()]
+        if governor.dep_ == "amod" and governor.head.pos_ == "NOUN":
+            return dimension, governor.head
+        if governor.dep_ in ("acomp", "oprd", "advmod"):
+            verb = governor.head
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "dobj") and child.pos_ in ("NOUN", "PROPN"):
+                    return dimension, child
+    if governor.pos_ == "VERB" and governor.lemma_.lower() in verbs:
+        for child in governor.children:
+            if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
+                return verbs[governor.lemma_.lower()], child
+    return None
+
+
+def _owner(figure: list[Any]) -> str:
+    """Who holds a share of the vote: the named subject of the figure's verb ("X won ...")."""
+    node = _top(figure)
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            for child in node.children:
+                if child.dep_ == "nsubj" and (child.ent_type_ or child.pos_ == "PROPN"):
+                    entity = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
+                    return entity.text.removeprefix("the ") if entity is not None else child.text
+            return ""
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return ""
+
+
+def read_figure(
+    sentence: str, start: int, end: int, *, count: bool = True, unit: str = ""
+) -> Reading | None:
     """What the figure at ``sentence[start:end]`` counts and where, from the parse; None when
     the parse names no counted thing (the caller keeps what its patterns found). ``count``: the
-    figure counts things (people, villages), so the event that befell them joins the subject."""
+    figure counts things (people, villages), so the event that befell them joins the subject;
+    ``unit``: the figure's unit ("percent" names a rate or a share)."""
     doc = parse(sentence)
     figure = tokens_in(doc, start, end)
     if not figure:
         return None
+    words = vocabulary.load("subjects")
+    measured = _measured(figure) if not count else None
+    if measured is not None:
+        dimension, noun = measured
+        places = _places(doc, noun, figure)
+        return Reading(f"{dimension} of the {_phrase(noun)}", noun.text, places)
     noun = _counted_noun(figure)
     places = _places(doc, noun, figure)
     if noun is None:
         return Reading("", "", places)
     subject = _phrase(noun)
+    if unit == "percent" and noun.lemma_.lower() in words["vote_nouns"]:
+        # "won 31.6 percent of the vote": the winner's vote share.
+        return Reading(f"{_owner(figure)} vote share".strip(), "share", places)
+    is_rate = unit == "percent" and noun.lemma_.lower() in words["rate_nouns"]
+    if is_rate and not any(c.lemma_.lower() == "rate" for c in noun.children):
+        return Reading(f"{subject} rate", "rate", places)  # "inflation was 3.1%"
     event = _event(noun) if count else ""
     if event and event.split()[-1] not in subject.split():
         subject = f"{subject} {event}"

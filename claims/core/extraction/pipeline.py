@@ -377,7 +377,11 @@ def _readings(text: str, sentence: Sentence, figures: list[_Figure]) -> list[par
     chunk = text[sentence.start : sentence.end]
     return [
         parse.read_figure(
-            chunk, f.start - sentence.start, f.end - sentence.start, count=f.unit == "count"
+            chunk,
+            f.start - sentence.start,
+            f.end - sentence.start,
+            count=f.unit == "count",
+            unit=f.unit,
         )
         for f in figures
     ]
