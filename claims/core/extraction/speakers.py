@@ -207,6 +207,8 @@ def name_of(noun: Any) -> Speaker | str | None:
     while words and words[0].is_punct:
         words = words[1:]
     name = _join(words)
+    if words and words[0].i == 0 and words[0].pos_ == "NOUN" and not words[0].ent_type_:
+        name = name[:1].lower() + name[1:]  # "Police said": the capital is the sentence's
     if not name or not any(ch.isalpha() for ch in name):
         return None
     return Speaker(name=name, kind=_kind_of(noun, [t.text for t in words], person))
@@ -298,6 +300,25 @@ def _document_owner(verb: Any) -> Any | None:
     return None
 
 
+def _closing_subject(doc: Any, top: Any) -> Any | None:
+    """The subject of a reporting clause that closes the sentence after a comma and says nothing
+    of its own ("..., a March report estimated."), however the parse attached it."""
+    verbs = [t for t in doc if _reports(t)]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i or top.i > subject.i:
+        return None
+    first = min(t.i for t in subject.subtree)
+    if first == 0 or doc[first - 1].text not in (",", "\u201d", '"'):
+        return None
+    after = [t for t in doc[verb.i + 1 :] if not t.is_punct]
+    if any(t.dep_ in ("ccomp", "dobj", "xcomp") and t.head.i == verb.i for t in after):
+        return None
+    return subject
+
+
 def _number_between(doc: Any, last: Any, source: Any) -> bool:
     """True when another number stands between the figure and an "according to": the
     attribution closes another figure's clause ("... 90 died in the storm, which killed 15,
@@ -365,6 +386,8 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
                 if source is not None:
                     break
     if source is None:
+        source = _closing_subject(doc, top)
+    if source is None:
         for token in doc:
             if token.lower_ == "according":
                 source = _pobj(token, ("to",))
@@ -387,17 +410,26 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
 
 
 def named_in(doc: Any) -> list[Speaker]:
-    """The speakers a sentence names, in order: subjects of its reporting verbs and objects of
-    "according to" (what a pronoun in a later sentence can stand for)."""
+    """The people and organisations a sentence names, in order: subjects of its verbs, objects
+    of "according to" and named persons and organisations (what a pronoun in a later sentence
+    can stand for)."""
     found = []
     for token in doc:
         source = None
-        if _reports(token):
-            source = _subject_of(token)
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            source = token
         elif token.lower_ == "according":
             source = _pobj(token, ("to",))
+        elif token.ent_type_ in ("PERSON", "ORG") and (entity := _entity_of(token)) is not None:
+            source = entity.root if entity.root.i == token.i else None
         if source is not None:
             named = name_of(source)
-            if isinstance(named, Speaker):
+            is_source = isinstance(named, Speaker) and (
+                source.ent_type_ == "PERSON"
+                or source.pos_ == "PROPN"
+                or source.lemma_.lower() in _PARSE_PEOPLE
+                or _is_organisation(source)
+            )
+            if is_source and named not in found:
                 found.append(named)
     return found
