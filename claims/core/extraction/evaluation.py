@@ -227,9 +227,16 @@ def guess_head(subject: str) -> str:
         # A participle after the noun ("people fled Ukraine", "jobs cut", "trucks entering")
         # ends its phrase as a preposition does.
         word = word.lower()
-        return word in breaks or word in participles or word.endswith(("ed", "ing"))
+        return word in breaks or word in participles or word.endswith("ed")
 
-    cut = next((i for i, w in enumerate(words) if i and ends_phrase(w)), len(words))
+    def cuts(index: int) -> bool:
+        word = words[index].lower()
+        if word.endswith("ing") and word not in breaks:
+            # "aid trucks entering Gaza", "workers benefiting"; but "planned borrowing" is a noun
+            return index + 1 < len(words) or words[index - 1].lower().endswith("s")
+        return ends_phrase(word)
+
+    cut = next((i for i in range(1, len(words)) if cuts(i)), len(words))
     words = words[:cut]
     while len(words) > 1 and words[-1].lower().endswith("ly"):
         words = words[:-1]  # "people forcibly displaced"

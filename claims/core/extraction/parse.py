@@ -256,7 +256,11 @@ def _measured(figure: list[Any]) -> tuple[str, Any] | None:
                     return dimension, child
     if governor.pos_ == "VERB" and governor.lemma_.lower() in verbs:
         for child in governor.children:
-            if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
+            if child.dep_ != "nsubj":
+                continue
+            if child.pos_ == "PRON" and governor.dep_ == "relcl":
+                child = governor.head  # "the pipeline, which runs 970 km"
+            if child.pos_ in ("NOUN", "PROPN"):
                 return verbs[governor.lemma_.lower()], child
     return None
 
@@ -275,6 +279,67 @@ def _owner(figure: list[Any]) -> str:
             break
         node = node.head
     return ""
+
+
+@functools.cache
+def _people_events() -> frozenset[str]:
+    spellings = vocabulary.load("events")["events"]
+    words = vocabulary.load("subjects")
+    found = {w for event in words["people_events"] for w in spellings.get(event, [])}
+    return frozenset(found | set(words["people_states"]))
+
+
+def _people_event(verb: Any, top: Any) -> str:
+    """ "police detained 9,900", "40 were injured", "56 remain missing": the event or state of
+    a bare count of people ("" when the count is not one)."""
+    if top.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return ""
+    if verb.lower_ in _people_events() and verb.tag_ in ("VBN", "VBD"):
+        return verb.lower_
+    for child in verb.children:
+        is_state = child.dep_ in ("acomp", "oprd") and child.i > top.i and top.dep_ == "nsubj"
+        if is_state and child.lower_ in _people_events():
+            return child.lower_
+    return ""
+
+
+def _verb_of(figure: list[Any]) -> Any | None:
+    """The verb a figure is the object or subject of (through a preposition: "rose to N")."""
+    top = _top(figure)
+    head = top.head
+    if top.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != top.i else None
+
+
+def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Reading:
+    """A figure that quantifies no noun: what its verb names ("Iraq exported N barrels" ->
+    "Iraq exports"), or the share of people doing something ("62 percent backed the plan")."""
+    verb = _verb_of(figure)
+    top = _top(figure)
+    if verb is None:
+        return Reading("", "", places)
+    lemma = verb.lemma_.lower()
+    words = vocabulary.load("subjects")
+    if unit not in ("count", "percent", "times"):
+        # "paid $2 million in compensation": money counted in the noun after "in".
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "in" and child.i > top.i:
+                inner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if inner is not None and inner.pos_ == "NOUN" and not inner.ent_type_:
+                    return Reading(_phrase(inner), inner.text, places)
+    event = _people_event(verb, top) if unit == "count" else ""
+    if event:
+        return Reading(f"people {event}", "people", places)  # "56 are missing"
+    named = words["verb_nouns"].get(lemma)
+    if named and top.dep_ in ("dobj", "pobj", "npadvmod", "nummod", "compound"):
+        actor = _owner(figure)
+        return Reading(f"{actor} {named}".strip(), named.split()[0], places)
+    if unit == "percent" and top.dep_ in ("nsubj", "nsubjpass"):
+        rest = [t for t in verb.subtree if t.i >= verb.i and not t.is_punct]
+        words = [t.text for t in rest[:4] if t.dep_ not in ("aux", "auxpass", "neg")]
+        return Reading(" ".join(["share", *words]), "share", places)
+    return Reading("", "", places)
 
 
 def read_figure(
@@ -297,7 +362,7 @@ def read_figure(
     noun = _counted_noun(figure)
     places = _places(doc, noun, figure)
     if noun is None:
-        return Reading("", "", places)
+        return _without_noun(figure, unit, places)
     subject = _phrase(noun)
     if unit == "percent" and noun.lemma_.lower() in words["vote_nouns"]:
         # "won 31.6 percent of the vote": the winner's vote share.
