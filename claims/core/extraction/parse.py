@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,8 +81,11 @@ def _containers() -> frozenset[str]:
 
 
 def tokens_in(doc: Any, start: int, end: int) -> list[Any]:
-    """The tokens of ``doc`` that overlap the characters ``start:end``."""
-    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    """The tokens of ``doc`` that overlap the characters ``start:end``; a word the span only
+    clips the end of ("cove|rs 600") is not part of it when whole tokens remain."""
+    overlapping = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    whole = [t for t in overlapping if t.idx >= start]
+    return whole or overlapping
 
 
 def _phrase(noun: Any) -> str:
@@ -250,11 +254,15 @@ def _measured(figure: list[Any]) -> tuple[str, Any] | None:
         if governor.dep_ == "amod" and governor.head.pos_ == "NOUN":
             return dimension, governor.head
         if governor.dep_ in ("acomp", "oprd", "advmod"):
+            # "dug a tunnel 3.4 km long" measures the object, "the tunnel is 3.4 km long" the
+            # subject.
             verb = governor.head
-            for child in verb.children:
-                if child.dep_ in ("nsubj", "dobj") and child.pos_ in ("NOUN", "PROPN"):
-                    return dimension, child
-    if governor.pos_ == "VERB" and governor.lemma_.lower() in verbs:
+            for dep in ("dobj", "nsubj"):
+                for child in verb.children:
+                    if child.dep_ == dep and child.pos_ in ("NOUN", "PROPN"):
+                        return dimension, child
+    is_measure = _top(figure).dep_ in ("dobj", "npadvmod", "pobj")
+    if is_measure and governor.pos_ == "VERB" and governor.lemma_.lower() in verbs:
         for child in governor.children:
             if child.dep_ != "nsubj":
                 continue
@@ -273,7 +281,8 @@ def _owner(figure: list[Any]) -> str:
             for child in node.children:
                 if child.dep_ == "nsubj" and (child.ent_type_ or child.pos_ == "PROPN"):
                     entity = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
-                    return entity.text.removeprefix("the ") if entity is not None else child.text
+                    name = entity.text if entity is not None else child.text
+                    return re.sub(r"^(?:the|The)\s+", "", name)
             return ""
         if node.head.i == node.i:
             break
@@ -294,7 +303,7 @@ def _people_event(verb: Any, top: Any) -> str:
     a bare count of people ("" when the count is not one)."""
     if top.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return ""
-    if verb.lower_ in _people_events() and verb.tag_ in ("VBN", "VBD"):
+    if verb.lower_ in _people_events() and verb.tag_ in ("VBN", "VBD", "VBG"):
         return verb.lower_
     for child in verb.children:
         is_state = child.dep_ in ("acomp", "oprd") and child.i > top.i and top.dep_ == "nsubj"

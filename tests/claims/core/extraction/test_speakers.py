@@ -42,8 +42,7 @@ def test_the_object_of_according_to_is_the_speaker(text: str) -> None:
     "text",
     [
         "A March World Bank report estimated that 4 million people lack clean water.",
-        "A World Bank report published in March estimated that 4 million people lack clean "
-        "water.",
+        "A World Bank report published in March estimated that 4 million people lack clean water.",
         "4 million people lack clean water, a March World Bank report estimated.",
     ],
 )
