@@ -406,19 +406,7 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
     )
 
 
-_QUANTULUM_UNITS = {
-    "dimensionless": "count",
-    "percentage": "percent",
-    "dollar": "USD",
-    "euro": "EUR",
-    "pound sterling": "GBP",
-    "kilometre": "km",
-    "metre": "m",
-    "mile": "mile",
-    "square kilometre": "km**2",
-    "tonne": "tonne",
-    "barrel": "barrel",
-}
+_QUANTULUM_UNITS: dict[str, str] = vocabulary.load("quantulum_units")["units"]
 
 
 def quantulum3_baseline(text: str, *, published: dt.date | None = None) -> list[Candidate]:
