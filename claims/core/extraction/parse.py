@@ -211,6 +211,10 @@ def _counted_noun(figure: list[Any]) -> Any | None:
             for child in verb.children:
                 if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.i < top.i:
                     return _unwrap(child)
+        # "estimated the cost of rebuilding at $9 billion": "at" hangs off the object itself.
+        on_noun = verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "nsubj", "nsubjpass")
+        if governor.lower_ in ("to", "at") and on_noun and verb.i < top.i:
+            return _unwrap(verb)
         governor = verb
     if top.dep_ in _VALUE_DEPS and governor.pos_ in ("VERB", "AUX"):
         for child in governor.children:
@@ -344,6 +348,10 @@ def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Read
     if named and top.dep_ in ("dobj", "pobj", "npadvmod", "nummod", "compound"):
         actor = _owner(figure)
         return Reading(f"{actor} {named}".strip(), named.split()[0], places)
+    owner = _owner(figure)
+    is_object = top.dep_ in ("dobj", "npadvmod")
+    if unit == "percent" and is_object and owner and lemma in words["vote_verbs"]:
+        return Reading(f"{owner} vote share", "share", places)  # "the Greens took 9 percent"
     if unit == "percent" and top.dep_ in ("nsubj", "nsubjpass"):
         rest = [t for t in verb.subtree if t.i >= verb.i and not t.is_punct]
         words = [t.text for t in rest[:4] if t.dep_ not in ("aux", "auxpass", "neg")]

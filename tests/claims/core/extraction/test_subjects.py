@@ -163,3 +163,26 @@ def test_a_share_of_something_counts_that_thing(text: str) -> None:
 )
 def test_a_part_of_a_group_counts_the_group(text: str) -> None:
     assert "villages" in _words(only(text).subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Green Party won 14.5 percent of the vote, while the Pirate Party took 6 percent.",
+        "The Green Party won 14.5 percent of the vote and the Pirate Party secured 6 percent.",
+    ],
+)
+def test_a_bare_percentage_won_beside_a_vote_share_is_a_vote_share(text: str) -> None:
+    assert by_figure(text, "6 percent").subject == "Pirate Party vote share"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Engineers estimated the cost of the repairs at $3 billion.",
+        "The cost of the repairs was estimated at $3 billion.",
+        "Engineers put the cost of the repairs at $3 billion.",
+    ],
+)
+def test_the_noun_a_figure_is_put_at_is_counted(text: str) -> None:
+    assert "cost" in _words(only(text).subject)
