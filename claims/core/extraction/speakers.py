@@ -359,7 +359,10 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             source = found
             break
         if below is not None and _reports(node):
-            if below.dep_ == "nsubj" and top.head.i == below.i and top.dep_ in ("nummod", "det"):
+            sized = (
+                below.dep_ == "nsubj" and top.head.i == below.i and top.dep_ in ("nummod", "det")
+            )
+            if sized and below.lemma_.lower() in _PARSE_PEOPLE | _SPOKES:
                 return Attribution(counts_source=True)  # "two diplomats told AFP"
             if below.dep_ == "nsubj" and below.lemma_.lower() in _PARSE_DOCUMENTS:
                 source = below  # "the survey of 1,000 adults found ...": the survey speaks
