@@ -295,11 +295,13 @@ def _owner(figure: list[Any]) -> str:
 
 
 @functools.cache
-def _people_events() -> frozenset[str]:
+def _people_events() -> dict[str, str]:
+    """Each spelling of an event that befalls people, with the event's participle ("killing"
+    -> "killed"), and the states people are counted in."""
     spellings = vocabulary.load("events")["events"]
     words = vocabulary.load("subjects")
-    found = {w for event in words["people_events"] for w in spellings.get(event, [])}
-    return frozenset(found | set(words["people_states"]))
+    found = {w: event for event in words["people_events"] for w in spellings.get(event, [])}
+    return found | {state: state for state in words["people_states"]}
 
 
 def _people_event(verb: Any, top: Any) -> str:
@@ -308,11 +310,11 @@ def _people_event(verb: Any, top: Any) -> str:
     if top.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return ""
     if verb.lower_ in _people_events() and verb.tag_ in ("VBN", "VBD", "VBG"):
-        return verb.lower_
+        return _people_events()[verb.lower_]  # "killing 4" counts people killed
     for child in verb.children:
         is_state = child.dep_ in ("acomp", "oprd") and child.i > top.i and top.dep_ == "nsubj"
         if is_state and child.lower_ in _people_events():
-            return child.lower_
+            return _people_events()[child.lower_]
     return ""
 
 
@@ -376,7 +378,15 @@ def read_figure(
         dimension, noun = measured
         places = _places(doc, noun, figure)
         return Reading(f"{dimension} of the {_phrase(noun)}", noun.text, places)
-    noun = _counted_noun(figure)
+    top = _top(figure)
+    noun = None
+    if unit == "times" and top.pos_ == "VERB":
+        # "the number of cases has tripled", "output from the field halved"
+        subject = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            noun = _unwrap(subject)
+    if noun is None:
+        noun = _counted_noun(figure)
     places = _places(doc, noun, figure)
     if noun is None:
         return _without_noun(figure, unit, places)

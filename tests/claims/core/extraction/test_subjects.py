@@ -186,3 +186,26 @@ def test_a_bare_percentage_won_beside_a_vote_share_is_a_vote_share(text: str) ->
 )
 def test_the_noun_a_figure_is_put_at_is_counted(text: str) -> None:
     assert "cost" in _words(only(text).subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of measles infections has doubled in a year.",
+        "In a year, the number of measles infections has doubled.",
+        "Measles infections doubled over the year.",
+    ],
+)
+def test_a_multiplier_verb_counts_its_subject(text: str) -> None:
+    assert "infections" in _words(only(text).subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed the checkpoint, killing 6 of them.",
+        "Gunmen stormed the checkpoint and killed 6.",
+    ],
+)
+def test_a_bare_count_of_an_event_counts_the_people_it_befell(text: str) -> None:
+    assert only(text).subject.endswith("killed")
