@@ -361,6 +361,36 @@ def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Read
     return Reading("", "", places)
 
 
+def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
+    """A figure that is a change: "..., up 9% from July" is a rise in what the clause counts,
+    "the economy grew 2 percent" the economy's growth. Returns the subject and its head."""
+    words = vocabulary.load("subjects")
+    top = _top(figure)
+    adverb = top.head
+    if adverb.lower_ in words["change_adverbs"] and adverb.dep_ in ("advmod", "prep", "advcl"):
+        anchor = adverb.head
+        if anchor.pos_ in ("VERB", "AUX"):
+            deps = ("nsubj", "nsubjpass", "dobj")
+            noun = next((c for d in deps for c in anchor.children if c.dep_ == d), None)
+        else:
+            noun = anchor if anchor.pos_ == "NOUN" else None
+        if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun not in figure:
+            noun = _unwrap(noun)
+            return f"{words['change_adverbs'][adverb.lower_]} {_phrase(noun)}", noun
+    verb = top.head
+    by = top.dep_ == "pobj" and verb.lower_ == "by"  # "grew by 3 percent"
+    if by:
+        verb = verb.head
+    named = words["change_nouns"].get(verb.lemma_.lower()) if unit == "percent" else None
+    if named and verb.pos_ == "VERB" and (by or top.dep_ in ("npadvmod", "dobj")):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            owner = [c for c in subject.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            words_ = [*(o.text for o in owner), _phrase(subject), named]
+            return " ".join(words_), subject
+    return None
+
+
 def read_figure(
     sentence: str, start: int, end: int, *, count: bool = True, unit: str = ""
 ) -> Reading | None:
@@ -385,6 +415,9 @@ def read_figure(
         subject = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             noun = _unwrap(subject)
+    changed = _change(figure, unit)
+    if changed is not None:
+        return Reading(changed[0], changed[1].text, _places(doc, changed[1], figure))
     if noun is None:
         noun = _counted_noun(figure)
     places = _places(doc, noun, figure)

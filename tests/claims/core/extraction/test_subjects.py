@@ -209,3 +209,29 @@ def test_a_multiplier_verb_counts_its_subject(text: str) -> None:
 )
 def test_a_bare_count_of_an_event_counts_the_people_it_befell(text: str) -> None:
     assert only(text).subject.endswith("killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Car sales fell to 41,000 in June, down 7% from May.", "7%"),
+        ("Down 7% from May, car sales fell to 41,000 in June.", "7%"),
+        ("Car sales reached 41,000 in June, up 7% on the month.", "7%"),
+    ],
+)
+def test_a_change_after_a_clause_is_a_change_in_what_the_clause_counts(
+    text: str, figure: str
+) -> None:
+    subject = by_figure(text, figure).subject
+    assert subject.split()[0] in ("rise", "fall") and "sales" in subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's economy grew 3 percent last year.",
+        "Last year Chile's economy grew by 3 percent.",
+    ],
+)
+def test_a_percentage_of_growth_is_the_growth(text: str) -> None:
+    assert only(text).subject.endswith("growth")
