@@ -100,6 +100,13 @@ def _phrase(noun: Any) -> str:
     return " ".join(t.text for t in words)
 
 
+def _pobj_of(noun: Any, preps: tuple[str, ...]) -> Any | None:
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _of_object(noun: Any) -> Any | None:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -370,8 +377,10 @@ def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
     if adverb.lower_ in words["change_adverbs"] and adverb.dep_ in ("advmod", "prep", "advcl"):
         anchor = adverb.head
         if anchor.pos_ in ("VERB", "AUX"):
-            deps = ("nsubj", "nsubjpass", "dobj")
-            noun = next((c for d in deps for c in anchor.children if c.dep_ == d), None)
+            # "reported a net profit of X, up 18 percent": the object changed, else the subject
+            deps = ("dobj", "nsubj", "nsubjpass")
+            nouns = [c for d in deps for c in anchor.children if c.dep_ == d and not c.like_num]
+            noun = nouns[0] if nouns else None
         else:
             noun = anchor if anchor.pos_ == "NOUN" else None
         if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun not in figure:
@@ -424,6 +433,14 @@ def read_figure(
     if noun is None:
         return _without_noun(figure, unit, places)
     subject = _phrase(noun)
+    if noun.lemma_.lower() in words["change_words"]:
+        # "an 11 percent increase in traffic": a change in what follows "in"
+        changed = _pobj_of(noun, ("in", "of"))
+        if changed is None and noun.dep_ == "dobj":
+            # "cargo saw a 14 percent increase": the subject of the verb changed
+            changed = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if changed is not None and changed.pos_ in ("NOUN", "PROPN"):
+            return Reading(f"{noun.text} in {_phrase(changed)}", changed.text, places)
     if unit == "percent" and noun.lemma_.lower() in words["vote_nouns"]:
         # "won 31.6 percent of the vote": the winner's vote share.
         return Reading(f"{_owner(figure)} vote share".strip(), "share", places)

@@ -235,3 +235,20 @@ def test_a_change_after_a_clause_is_a_change_in_what_the_clause_counts(
 )
 def test_a_percentage_of_growth_is_the_growth(text: str) -> None:
     assert only(text).subject.endswith("growth")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The port reported a 14 percent increase in cargo handled.",
+        "Last year the cargo volume saw a 14 percent increase, the port reported.",
+        "There was a 14 percent rise in cargo handled, the port reported.",
+    ],
+)
+def test_a_change_noun_names_what_changed(text: str) -> None:
+    assert "cargo" in _words(only(text).subject)
+
+
+def test_a_change_after_an_object_is_a_change_in_the_object() -> None:
+    text = "The airline posted an operating profit of $2 billion, up 12 percent on the year."
+    assert "profit" in _words(by_figure(text, "12 percent").subject)
