@@ -146,6 +146,10 @@ def _event(noun: Any) -> str:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             ):
                 return f"to {child.lower_}"
+    events = _people_events()
+    spelled = verb.lower_ if verb.lower_ in events else verb.lemma_.lower()
+    if noun.dep_ == "dobj" and verb.tag_ == "VBG" and spelled in events:
+        return events[spelled]  # "killing five guards": guards killed
     takes_event = noun.dep_ in ("dobj", "nsubjpass", "nsubj")
     regular = verb.lower_.endswith("ed") or noun.dep_ == "nsubjpass"
     if not (takes_event and verb.tag_ in ("VBN", "VBD") and regular):
@@ -165,11 +169,32 @@ def _top(figure: list[Any]) -> Any:
 
 
 def _of_part(figure: list[Any]) -> Any | None:
-    """ "40 of the fighters", "268 of the 450 seats": the noun a figure is a part of."""
+    """ "40 of the fighters", "268 of the 450 seats": the noun a figure is a part of; "four of
+    them" is a part of the counted noun named before."""
     for token in figure:
         inner = _of_object(token)
+        if inner is not None and inner.lower_ in _anaphors():
+            return _antecedent(inner)
         if inner is not None and inner.pos_ in ("NOUN", "PROPN"):
             return inner
+    return None
+
+
+def _anaphors() -> frozenset[str]:
+    return frozenset(vocabulary.load("subjects")["anaphors"])
+
+
+def _antecedent(word: Any) -> Any | None:
+    """The last noun before ``word`` that a number counts, or the subject of the sentence: what
+    "others" or "them" stands for."""
+    doc = word.doc
+    for token in reversed(doc[: word.i]):
+        counted = any(c.dep_ == "nummod" for c in token.children)
+        if token.pos_ in ("NOUN", "PROPN") and counted and token.lower_ not in _anaphors():
+            return token
+    for token in doc[: word.i]:
+        if token.dep_ == "nsubj" and token.pos_ in ("NOUN", "PROPN"):
+            return token
     return None
 
 
@@ -181,6 +206,8 @@ def _counted_noun(figure: list[Any]) -> Any | None:
     # "37 civilians", "500 rebel fighters": the number modifies a noun outside the figure.
     head = top.head
     modifies = top.dep_ in ("nummod", "quantmod", "compound", "amod") and head.i not in inside
+    if modifies and head.lower_ in _anaphors():
+        head = _antecedent(head) or head  # "wounding two others"
     if modifies and head.pos_ in ("NOUN", "PROPN"):
         # "a 40-kilometer security gap": the unit word names the measure, the gap is counted.
         while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
@@ -447,7 +474,12 @@ def read_figure(
     is_rate = unit == "percent" and noun.lemma_.lower() in words["rate_nouns"]
     if is_rate and not any(c.lemma_.lower() == "rate" for c in noun.children):
         return Reading(f"{subject} rate", "rate", places)  # "inflation was 3.1%"
-    event = _event(noun) if count else ""
+    # "wounding two others": what befell the others, not the noun they stand for
+    # and "40 of the fighters were killed": what befell the figure itself
+    anaphor = top.head if top.head.lower_ in _anaphors() else noun
+    if top.dep_ in ("nsubj", "nsubjpass", "dobj") and top.head.pos_ == "VERB":
+        anaphor = top
+    event = _event(anaphor) if count else ""
     if event and event.split()[-1] not in subject.split():
         subject = f"{subject} {event}"
     return Reading(subject, noun.text, places)

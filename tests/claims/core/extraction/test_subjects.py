@@ -252,3 +252,21 @@ def test_a_change_noun_names_what_changed(text: str) -> None:
 def test_a_change_after_an_object_is_a_change_in_the_object() -> None:
     text = "The airline posted an operating profit of $2 billion, up 12 percent on the year."
     assert "profit" in _words(by_figure(text, "12 percent").subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("Gunmen raided the depot, killing five watchmen and wounding two others.", "two",
+         "watchmen wounded"),
+        ("Five watchmen were killed and two others were wounded when gunmen raided the depot.",
+         "two", "watchmen wounded"),
+        ("The patrol lost 9 soldiers; four of them were killed by a mine.", "four",
+         "soldiers killed"),
+        ("A mine killed four of the soldiers.", "four", "soldiers killed"),
+    ],
+)  # fmt: skip
+def test_others_and_them_stand_for_the_noun_counted_before(
+    text: str, figure: str, expected: str
+) -> None:
+    assert by_figure(text, figure).subject == expected
