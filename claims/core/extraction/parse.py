@@ -94,6 +94,7 @@ def _phrase(noun: Any) -> str:
     for child in noun.lefts:
         # Comparatives are hedges or comparisons ("more refugees"), not part of the name.
         names = child.dep_ in _MODIFIERS and child.tag_ not in ("JJR", "JJS", "RBR")
+        names = names and child.lower_ not in _hedges()  # "an estimated 40,000 fighters"
         if names and not child.like_num and child.ent_type_ not in ("MONEY",):
             words.extend(w for w in child.subtree if not w.is_punct and not w.like_num)
     words.sort(key=lambda t: t.i)
@@ -180,6 +181,10 @@ def _of_part(figure: list[Any]) -> Any | None:
     return None
 
 
+def _hedges() -> frozenset[str]:
+    return frozenset(vocabulary.load("subjects")["hedge_modifiers"])
+
+
 def _anaphors() -> frozenset[str]:
     return frozenset(vocabulary.load("subjects")["anaphors"])
 
@@ -192,9 +197,11 @@ def _antecedent(word: Any) -> Any | None:
         counted = any(c.dep_ == "nummod" for c in token.children)
         if token.pos_ in ("NOUN", "PROPN") and counted and token.lower_ not in _anaphors():
             return token
-    for token in doc[: word.i]:
-        if token.dep_ == "nsubj" and token.pos_ in ("NOUN", "PROPN"):
-            return token
+    # "attacked Peshmerga in Kirkuk, killing four of them": the object attacked, else the subject
+    for dep in ("dobj", "nsubj"):
+        for token in reversed(doc[: word.i]):
+            if token.dep_ == dep and token.pos_ in ("NOUN", "PROPN"):
+                return token
     return None
 
 

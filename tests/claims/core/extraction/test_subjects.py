@@ -270,3 +270,25 @@ def test_others_and_them_stand_for_the_noun_counted_before(
     text: str, figure: str, expected: str
 ) -> None:
     assert by_figure(text, figure).subject == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia attacked herders near the river, killing three of them.",
+        "Near the river the militia attacked herders and killed three of them.",
+    ],
+)
+def test_them_after_an_attack_is_its_object(text: str) -> None:
+    assert only(text).subject == "herders killed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An estimated 9,000 volunteers joined the clean-up.",
+        "The clean-up was joined by an estimated 9,000 volunteers.",
+    ],
+)
+def test_a_hedge_before_the_noun_is_not_part_of_the_subject(text: str) -> None:
+    assert "estimated" not in _words(only(text).subject)
