@@ -69,6 +69,7 @@ _PARSE_ORGS = frozenset(_WORDS["organisation_words"])
 _PARSE_PEOPLE = frozenset(_WORDS["person_nouns"])
 _PARSE_DOCUMENTS = frozenset(_WORDS["document_nouns"])
 _SPOKES = frozenset(_WORDS["spokes_roles"])
+_QUOTING = frozenset(vocabulary.load("reporting_verbs")["quoting_lemmas"])
 _NOT_REPORTING = frozenset(vocabulary.load("reporting_verbs")["not_reporting_objects"])
 _LEMMAS = frozenset(vocabulary.load("reporting_verbs")["lemmas"])
 _OBJECT_LEMMAS = frozenset(vocabulary.load("reporting_verbs")["object_lemmas"])
@@ -136,8 +137,8 @@ def _author(noun: Any) -> Any | None:
             if found is not None:
                 return found
     for child in noun.lefts:
-        if child.dep_ == "poss" and child.pos_ == "PROPN":
-            return child
+        if child.dep_ == "poss" and (child.pos_ == "PROPN" or _is_organisation(child)):
+            return child  # "the ministry's data", "Oxfam's report"
     return None
 
 
@@ -228,6 +229,10 @@ def _join(words: list[Any]) -> str:
 def _subject_of(verb: Any) -> Any | None:
     """The one who speaks through a verb: its subject, the agent of a passive ("was quoted by
     X"), or the subject of the verb it continues ("... and said", "..., adding that")."""
+    if verb.lemma_.lower() in _QUOTING:
+        for child in verb.children:
+            if child.dep_ in ("nsubjpass", "dobj") and child.pos_ in ("NOUN", "PROPN"):
+                return child
     seen = 0
     while seen < 4:
         for child in verb.children:

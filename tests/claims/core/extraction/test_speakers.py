@@ -236,3 +236,26 @@ def test_a_person_named_before_a_comma_spliced_verb_is_the_speaker() -> None:
         "League of Arab States to the region warned on Friday."
     )
     assert by_figure(text, "90").speaker == "Omar Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The agency's data showed that 12,000 homes lost power.", "agency"),
+        ("12,000 homes lost power, the agency's data showed.", "agency"),
+        ("Oxfam's report found that 2 million people went hungry.", "Oxfam"),
+    ],
+)
+def test_an_organisations_document_is_attributed_to_it(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelter houses 800 families, the mayor was quoted by local radio as saying.",
+        "Local radio quoted the mayor as saying that the shelter houses 800 families.",
+    ],
+)
+def test_a_speaker_quoted_by_a_medium_is_the_one_quoted(text: str) -> None:
+    assert only(text).speaker == "mayor"
