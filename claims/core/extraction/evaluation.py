@@ -221,10 +221,25 @@ def guess_head(subject: str) -> str:
     words = subject.split()
     if len(words) > 2 and words[0].lower() in of_heads and words[1].lower() in ("of", "in"):
         words = [w for w in words[2:] if w.lower() not in ("the", "a", "an")]
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in breaks), len(words))
+    participles = set(vocabulary_["participles"])
+
+    def ends_phrase(word: str) -> bool:
+        # A participle after the noun ("people fled Ukraine", "jobs cut", "trucks entering")
+        # ends its phrase as a preposition does.
+        word = word.lower()
+        return word in breaks or word in participles or word.endswith("ed")
+
+    def cuts(index: int) -> bool:
+        word = words[index].lower()
+        if word.endswith("ing") and word not in breaks:
+            # "aid trucks entering Gaza", "workers benefiting"; but "planned borrowing" is a noun
+            return index + 1 < len(words) or words[index - 1].lower().endswith("s")
+        return ends_phrase(word)
+
+    cut = next((i for i in range(1, len(words)) if cuts(i)), len(words))
     words = words[:cut]
-    while len(words) > 1 and (words[-1].endswith("ed") or words[-1].lower() in ("dead", "fled")):
-        words = words[:-1]
+    while len(words) > 1 and words[-1].lower().endswith("ly"):
+        words = words[:-1]  # "people forcibly displaced"
     return words[-1] if words else ""
 
 
@@ -391,19 +406,7 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
     )
 
 
-_QUANTULUM_UNITS = {
-    "dimensionless": "count",
-    "percentage": "percent",
-    "dollar": "USD",
-    "euro": "EUR",
-    "pound sterling": "GBP",
-    "kilometre": "km",
-    "metre": "m",
-    "mile": "mile",
-    "square kilometre": "km**2",
-    "tonne": "tonne",
-    "barrel": "barrel",
-}
+_QUANTULUM_UNITS: dict[str, str] = vocabulary.load("quantulum_units")["units"]
 
 
 def quantulum3_baseline(text: str, *, published: dt.date | None = None) -> list[Candidate]:

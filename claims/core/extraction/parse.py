@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,8 +80,12 @@ def _containers() -> frozenset[str]:
     return frozenset(vocabulary.load("subjects")["containers"])
 
 
-def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
-    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+def tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+    """The tokens of ``doc`` that overlap the characters ``start:end``; a word the span only
+    clips the end of ("cove|rs 600") is not part of it when whole tokens remain."""
+    overlapping = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    whole = [t for t in overlapping if t.idx >= start]
+    return whole or overlapping
 
 
 def _phrase(noun: Any) -> str:
@@ -89,10 +94,18 @@ def _phrase(noun: Any) -> str:
     for child in noun.lefts:
         # Comparatives are hedges or comparisons ("more refugees"), not part of the name.
         names = child.dep_ in _MODIFIERS and child.tag_ not in ("JJR", "JJS", "RBR")
+        names = names and child.lower_ not in _hedges()  # "an estimated 40,000 fighters"
         if names and not child.like_num and child.ent_type_ not in ("MONEY",):
             words.extend(w for w in child.subtree if not w.is_punct and not w.like_num)
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words)
+
+
+def _pobj_of(noun: Any, preps: tuple[str, ...]) -> Any | None:
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _of_object(noun: Any) -> Any | None:
@@ -134,6 +147,10 @@ def _event(noun: Any) -> str:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             ):
                 return f"to {child.lower_}"
+    events = _people_events()
+    spelled = verb.lower_ if verb.lower_ in events else verb.lemma_.lower()
+    if noun.dep_ == "dobj" and verb.tag_ == "VBG" and spelled in events:
+        return events[spelled]  # "killing five guards": guards killed
     takes_event = noun.dep_ in ("dobj", "nsubjpass", "nsubj")
     regular = verb.lower_.endswith("ed") or noun.dep_ == "nsubjpass"
     if not (takes_event and verb.tag_ in ("VBN", "VBD") and regular):
@@ -143,21 +160,69 @@ def _event(noun: Any) -> str:
     return " ".join([verb.lower_, *complement[:1]])
 
 
+def _top(figure: list[Any]) -> Any:
+    """The token of the figure whose head lies outside it (the figure's link to the sentence)."""
+    inside = {t.i for t in figure}
+    for token in figure:
+        if token.head.i not in inside or token.head.i == token.i:
+            return token
+    return figure[-1]
+
+
+def _of_part(figure: list[Any]) -> Any | None:
+    """ "40 of the fighters", "268 of the 450 seats": the noun a figure is a part of; "four of
+    them" is a part of the counted noun named before."""
+    for token in figure:
+        inner = _of_object(token)
+        if inner is not None and inner.lower_ in _anaphors():
+            return _antecedent(inner)
+        if inner is not None and inner.pos_ in ("NOUN", "PROPN"):
+            return inner
+    return None
+
+
+def _hedges() -> frozenset[str]:
+    return frozenset(vocabulary.load("subjects")["hedge_modifiers"])
+
+
+def _anaphors() -> frozenset[str]:
+    return frozenset(vocabulary.load("subjects")["anaphors"])
+
+
+def _antecedent(word: Any) -> Any | None:
+    """The last noun before ``word`` that a number counts, or the subject of the sentence: what
+    "others" or "them" stands for."""
+    doc = word.doc
+    for token in reversed(doc[: word.i]):
+        counted = any(c.dep_ == "nummod" for c in token.children)
+        if token.pos_ in ("NOUN", "PROPN") and counted and token.lower_ not in _anaphors():
+            return token
+    # "attacked Peshmerga in Kirkuk, killing four of them": the object attacked, else the subject
+    for dep in ("dobj", "nsubj"):
+        for token in reversed(doc[: word.i]):
+            if token.dep_ == dep and token.pos_ in ("NOUN", "PROPN"):
+                return token
+    return None
+
+
 def _counted_noun(figure: list[Any]) -> Any | None:
     """The noun a figure's number modifies, or the clause subject the figure is the value of."""
     inside = {t.i for t in figure}
     last = figure[-1]
+    top = _top(figure)
     # "37 civilians", "500 rebel fighters": the number modifies a noun outside the figure.
-    for token in figure:
-        head = token.head
-        while head.i in inside and head.head.i != head.i:
+    head = top.head
+    modifies = top.dep_ in ("nummod", "quantmod", "compound", "amod") and head.i not in inside
+    if modifies and head.lower_ in _anaphors():
+        head = _antecedent(head) or head  # "wounding two others"
+    if modifies and head.pos_ in ("NOUN", "PROPN"):
+        # "a 40-kilometer security gap": the unit word names the measure, the gap is counted.
+        while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
             head = head.head
-        modifies = token.dep_ in ("nummod", "quantmod", "compound") and head.i not in inside
-        if modifies and head.pos_ in ("NOUN", "PROPN"):
-            # "a 40-kilometer security gap": the unit word names the measure, the gap is counted.
-            while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
-                head = head.head
-            return _unwrap(head)
+        return _unwrap(head)
+    part = _of_part(figure)
+    if part is not None and last.lemma_.lower() not in _containers():
+        return _unwrap(part)
     # "$250 million in emergency loans": money counted in what follows "in".
     for child in last.rights:
         if child.dep_ == "prep" and child.lower_ == "in":
@@ -179,10 +244,19 @@ def _counted_noun(figure: list[Any]) -> Any | None:
         if inner is not None:
             return _unwrap(inner)
     # The figure is the value of its clause: "prices rose 8.9 percent", "the toll rose to 290".
-    top = max(figure, key=lambda t: t.dep_ in _VALUE_DEPS or t.dep_ == "nsubj")
     governor = top.head
     if top.dep_ == "pobj" and governor.dep_ == "prep":
-        governor = governor.head
+        # "lifted its lending rate to 6 percent", "put the toll at 40": the object takes the value.
+        verb = governor.head
+        if governor.lower_ in ("to", "at") and verb.pos_ == "VERB":
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.i < top.i:
+                    return _unwrap(child)
+        # "estimated the cost of rebuilding at $9 billion": "at" hangs off the object itself.
+        on_noun = verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "nsubj", "nsubjpass")
+        if governor.lower_ in ("to", "at") and on_noun and verb.i < top.i:
+            return _unwrap(verb)
+        governor = verb
     if top.dep_ in _VALUE_DEPS and governor.pos_ in ("VERB", "AUX"):
         for child in governor.children:
             is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN")
@@ -214,20 +288,205 @@ def _places(doc: Any, noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def read_figure(sentence: str, start: int, end: int, *, count: bool = True) -> Reading | None:
+def _measured(figure: list[Any]) -> tuple[str, Any] | None:
+    """ "a crater 43 metres deep", "the bridge is 1.8 km long", "the pipeline runs 970 km": the
+    dimension a measure gives and the thing it measures."""
+    words = vocabulary.load("subjects")
+    adjectives, verbs = words["dimension_adjectives"], words["dimension_verbs"]
+    governor = _top(figure).head
+    if governor.pos_ == "ADJ" and governor.lemma_.lower() in adjectives:
+        dimension = adjectives[governor.lemma_.lower()]
+        if governor.dep_ == "amod" and governor.head.pos_ == "NOUN":
+            return dimension, governor.head
+        if governor.dep_ in ("acomp", "oprd", "advmod"):
+            # "dug a tunnel 3.4 km long" measures the object, "the tunnel is 3.4 km long" the
+            # subject.
+            verb = governor.head
+            for dep in ("dobj", "nsubj"):
+                for child in verb.children:
+                    if child.dep_ == dep and child.pos_ in ("NOUN", "PROPN"):
+                        return dimension, child
+    is_measure = _top(figure).dep_ in ("dobj", "npadvmod", "pobj")
+    if is_measure and governor.pos_ == "VERB" and governor.lemma_.lower() in verbs:
+        for child in governor.children:
+            if child.dep_ != "nsubj":
+                continue
+            if child.pos_ == "PRON" and governor.dep_ == "relcl":
+                child = governor.head  # "the pipeline, which runs 970 km"
+            if child.pos_ in ("NOUN", "PROPN"):
+                return verbs[governor.lemma_.lower()], child
+    return None
+
+
+def _owner(figure: list[Any]) -> str:
+    """Who holds a share of the vote: the named subject of the figure's verb ("X won ...")."""
+    node = _top(figure)
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            for child in node.children:
+                if child.dep_ == "nsubj" and (child.ent_type_ or child.pos_ == "PROPN"):
+                    entity = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
+                    name = entity.text if entity is not None else child.text
+                    return re.sub(r"^(?:the|The)\s+", "", name)
+            return ""
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return ""
+
+
+@functools.cache
+def _people_events() -> dict[str, str]:
+    """Each spelling of an event that befalls people, with the event's participle ("killing"
+    -> "killed"), and the states people are counted in."""
+    spellings = vocabulary.load("events")["events"]
+    words = vocabulary.load("subjects")
+    found = {w: event for event in words["people_events"] for w in spellings.get(event, [])}
+    return found | {state: state for state in words["people_states"]}
+
+
+def _people_event(verb: Any, top: Any) -> str:
+    """ "police detained 9,900", "40 were injured", "56 remain missing": the event or state of
+    a bare count of people ("" when the count is not one)."""
+    if top.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return ""
+    if verb.lower_ in _people_events() and verb.tag_ in ("VBN", "VBD", "VBG"):
+        return _people_events()[verb.lower_]  # "killing 4" counts people killed
+    for child in verb.children:
+        is_state = child.dep_ in ("acomp", "oprd") and child.i > top.i and top.dep_ == "nsubj"
+        if is_state and child.lower_ in _people_events():
+            return _people_events()[child.lower_]
+    return ""
+
+
+def _verb_of(figure: list[Any]) -> Any | None:
+    """The verb a figure is the object or subject of (through a preposition: "rose to N")."""
+    top = _top(figure)
+    head = top.head
+    if top.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != top.i else None
+
+
+def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Reading:
+    """A figure that quantifies no noun: what its verb names ("Iraq exported N barrels" ->
+    "Iraq exports"), or the share of people doing something ("62 percent backed the plan")."""
+    verb = _verb_of(figure)
+    top = _top(figure)
+    if verb is None:
+        return Reading("", "", places)
+    lemma = verb.lemma_.lower()
+    words = vocabulary.load("subjects")
+    if unit not in ("count", "percent", "times"):
+        # "paid $2 million in compensation": money counted in the noun after "in".
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "in" and child.i > top.i:
+                inner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if inner is not None and inner.pos_ == "NOUN" and not inner.ent_type_:
+                    return Reading(_phrase(inner), inner.text, places)
+    event = _people_event(verb, top) if unit == "count" else ""
+    if event:
+        return Reading(f"people {event}", "people", places)  # "56 are missing"
+    named = words["verb_nouns"].get(lemma)
+    if named and top.dep_ in ("dobj", "pobj", "npadvmod", "nummod", "compound"):
+        actor = _owner(figure)
+        return Reading(f"{actor} {named}".strip(), named.split()[0], places)
+    owner = _owner(figure)
+    is_object = top.dep_ in ("dobj", "npadvmod")
+    if unit == "percent" and is_object and owner and lemma in words["vote_verbs"]:
+        return Reading(f"{owner} vote share", "share", places)  # "the Greens took 9 percent"
+    if unit == "percent" and top.dep_ in ("nsubj", "nsubjpass"):
+        rest = [t for t in verb.subtree if t.i >= verb.i and not t.is_punct]
+        words = [t.text for t in rest[:4] if t.dep_ not in ("aux", "auxpass", "neg")]
+        return Reading(" ".join(["share", *words]), "share", places)
+    return Reading("", "", places)
+
+
+def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
+    """A figure that is a change: "..., up 9% from July" is a rise in what the clause counts,
+    "the economy grew 2 percent" the economy's growth. Returns the subject and its head."""
+    words = vocabulary.load("subjects")
+    top = _top(figure)
+    adverb = top.head
+    if adverb.lower_ in words["change_adverbs"] and adverb.dep_ in ("advmod", "prep", "advcl"):
+        anchor = adverb.head
+        if anchor.pos_ in ("VERB", "AUX"):
+            # "reported a net profit of X, up 18 percent": the object changed, else the subject
+            deps = ("dobj", "nsubj", "nsubjpass")
+            nouns = [c for d in deps for c in anchor.children if c.dep_ == d and not c.like_num]
+            noun = nouns[0] if nouns else None
+        else:
+            noun = anchor if anchor.pos_ == "NOUN" else None
+        if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun not in figure:
+            noun = _unwrap(noun)
+            return f"{words['change_adverbs'][adverb.lower_]} {_phrase(noun)}", noun
+    verb = top.head
+    by = top.dep_ == "pobj" and verb.lower_ == "by"  # "grew by 3 percent"
+    if by:
+        verb = verb.head
+    named = words["change_nouns"].get(verb.lemma_.lower()) if unit == "percent" else None
+    if named and verb.pos_ == "VERB" and (by or top.dep_ in ("npadvmod", "dobj")):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            owner = [c for c in subject.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            words_ = [*(o.text for o in owner), _phrase(subject), named]
+            return " ".join(words_), subject
+    return None
+
+
+def read_figure(
+    sentence: str, start: int, end: int, *, count: bool = True, unit: str = ""
+) -> Reading | None:
     """What the figure at ``sentence[start:end]`` counts and where, from the parse; None when
     the parse names no counted thing (the caller keeps what its patterns found). ``count``: the
-    figure counts things (people, villages), so the event that befell them joins the subject."""
+    figure counts things (people, villages), so the event that befell them joins the subject;
+    ``unit``: the figure's unit ("percent" names a rate or a share)."""
     doc = parse(sentence)
-    figure = _tokens_in(doc, start, end)
+    figure = tokens_in(doc, start, end)
     if not figure:
         return None
-    noun = _counted_noun(figure)
+    words = vocabulary.load("subjects")
+    measured = _measured(figure) if not count else None
+    if measured is not None:
+        dimension, noun = measured
+        places = _places(doc, noun, figure)
+        return Reading(f"{dimension} of the {_phrase(noun)}", noun.text, places)
+    top = _top(figure)
+    noun = None
+    if unit == "times" and top.pos_ == "VERB":
+        # "the number of cases has tripled", "output from the field halved"
+        subject = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            noun = _unwrap(subject)
+    changed = _change(figure, unit)
+    if changed is not None:
+        return Reading(changed[0], changed[1].text, _places(doc, changed[1], figure))
+    if noun is None:
+        noun = _counted_noun(figure)
     places = _places(doc, noun, figure)
     if noun is None:
-        return Reading("", "", places)
+        return _without_noun(figure, unit, places)
     subject = _phrase(noun)
-    event = _event(noun) if count else ""
+    if noun.lemma_.lower() in words["change_words"]:
+        # "an 11 percent increase in traffic": a change in what follows "in"
+        changed = _pobj_of(noun, ("in", "of"))
+        if changed is None and noun.dep_ == "dobj":
+            # "cargo saw a 14 percent increase": the subject of the verb changed
+            changed = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if changed is not None and changed.pos_ in ("NOUN", "PROPN"):
+            return Reading(f"{noun.text} in {_phrase(changed)}", changed.text, places)
+    if unit == "percent" and noun.lemma_.lower() in words["vote_nouns"]:
+        # "won 31.6 percent of the vote": the winner's vote share.
+        return Reading(f"{_owner(figure)} vote share".strip(), "share", places)
+    is_rate = unit == "percent" and noun.lemma_.lower() in words["rate_nouns"]
+    if is_rate and not any(c.lemma_.lower() == "rate" for c in noun.children):
+        return Reading(f"{subject} rate", "rate", places)  # "inflation was 3.1%"
+    # "wounding two others": what befell the others, not the noun they stand for
+    # and "40 of the fighters were killed": what befell the figure itself
+    anaphor = top.head if top.head.lower_ in _anaphors() else noun
+    if top.dep_ in ("nsubj", "nsubjpass", "dobj") and top.head.pos_ == "VERB":
+        anaphor = top
+    event = _event(anaphor) if count else ""
     if event and event.split()[-1] not in subject.split():
         subject = f"{subject} {event}"
     return Reading(subject, noun.text, places)

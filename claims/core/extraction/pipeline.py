@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from claims.core import vocabulary
@@ -111,7 +112,9 @@ class _Context:
 
     published: dt.date | None
     last_period: dates.Period | None = None
-    speakers: list[tuple[speakers.Speaker, int]] = field(default_factory=list)
+    # Earlier sentences of the article (text, paragraph), the last few: where a pronoun's
+    # speaker is looked for.
+    recent: list[tuple[str, int]] = field(default_factory=list)
     # Earlier figures of the article: (start, scope, event word of the subject).
     scopes: list[tuple[int, str, str]] = field(default_factory=list)
 
@@ -275,15 +278,18 @@ def _sentence_candidates(
         if reading is not None and reading.places and not figure.scope:
             figure.scope = places.join(list(reading.places))
 
-    anchors = speakers.find_anchors(text, sentence.start, sentence.end)
-    figures = [f for f in figures if not _is_speaker_count(text, f, anchors)]
+    attributions = _attributions(text, sentence, figures)
+    # "two Arab diplomats told AFP": a number that only sizes the source is no claim.
+    kept = [(f, a) for f, a in zip(figures, attributions, strict=True) if not a.counts_source]
+    figures = [f for f, _ in kept]
+    attributions = [a for _, a in kept]
     expressions = dates.find_time_expressions(
         text, sentence.start, sentence.end, context.published, context.last_period
     )
     quote = text[sentence.start : sentence.end]
     results = []
     for index, figure in enumerate(figures):
-        speaker = _speaker_for(text, figure, anchors, context, sentence.paragraph)
+        speaker = _resolve_attribution(attributions[index], context, sentence.paragraph)
         if speaker is not None and speakers.is_fragment_speaker(speaker.name):
             speaker = None  # a piece of the sentence is no one: better no speaker than a wrong one
         period = _period_for(text, index, figures, expressions, context.published)
@@ -312,8 +318,56 @@ def _sentence_candidates(
                 scope=figure.scope,
             )
         )
-    _remember(context, anchors, expressions, sentence.paragraph)
+    _remember(context, quote, expressions, sentence.paragraph)
     return results
+
+
+def _attributions(
+    text: str, sentence: Sentence, figures: list[_Figure]
+) -> list[speakers.Attribution]:
+    """Who the parse attributes each figure to."""
+    if not figures or not parse.available():
+        return [speakers.Attribution()] * len(figures)
+    chunk = text[sentence.start : sentence.end]
+    doc = parse.parse(chunk)
+    found = []
+    for f in figures:
+        tokens = parse.tokens_in(doc, f.start - sentence.start, f.end - sentence.start)
+        found.append(speakers.attribute(doc, tokens) if tokens else speakers.Attribution())
+    return found
+
+
+def _resolve_attribution(
+    attribution: speakers.Attribution, context: _Context, paragraph: int
+) -> speakers.Speaker | None:
+    """A speaker named, or the one a pronoun stands for: the last fitting speaker named before
+    it in the sentence, else in the last few paragraphs."""
+    if attribution.speaker is not None or attribution.pronoun is None:
+        return attribution.speaker
+    pronoun = attribution.pronoun
+    if pronoun in ("we", "i"):
+        return None
+    for speaker, where in _speakers_before(attribution, context, paragraph):
+        if paragraph - where > 3:
+            break
+        if pronoun in ("he", "she") and speaker.kind != "person":
+            continue
+        if pronoun in ("it", "its") and speaker.kind == "person":
+            continue
+        return speaker
+    return None
+
+
+def _speakers_before(
+    attribution: speakers.Attribution, context: _Context, paragraph: int
+) -> Iterator[tuple[speakers.Speaker, int]]:
+    """Who a pronoun can stand for, nearest first: the names its sentence gave before it, then
+    those of the earlier sentences (parsed only now, when a pronoun asks for them)."""
+    for speaker in reversed(attribution.before):
+        yield speaker, paragraph
+    for sentence_text, where in reversed(context.recent):
+        for speaker in reversed(speakers.named_in(parse.parse(sentence_text))):
+            yield speaker, where
 
 
 def _readings(text: str, sentence: Sentence, figures: list[_Figure]) -> list[parse.Reading | None]:
@@ -323,7 +377,11 @@ def _readings(text: str, sentence: Sentence, figures: list[_Figure]) -> list[par
     chunk = text[sentence.start : sentence.end]
     return [
         parse.read_figure(
-            chunk, f.start - sentence.start, f.end - sentence.start, count=f.unit == "count"
+            chunk,
+            f.start - sentence.start,
+            f.end - sentence.start,
+            count=f.unit == "count",
+            unit=f.unit,
         )
         for f in figures
     ]
@@ -598,76 +656,6 @@ def _share_qualifiers(text: str, figures: list[_Figure]) -> None:
             figure.qualifier = previous.qualifier
 
 
-def _is_speaker_count(text: str, figure: _Figure, anchors: list[speakers.Anchor]) -> bool:
-    """ "two Arab diplomats told AFP": a number that only sizes the source is no claim."""
-    for anchor in anchors:
-        if anchor.chunk_start <= figure.start < anchor.verb_start:
-            lead = text[anchor.chunk_start : figure.start]
-            if re.fullmatch(r"\s*(?:the\s+|The\s+)?", lead):
-                return True
-    return False
-
-
-def _speaker_for(
-    text: str, figure: _Figure, anchors: list[speakers.Anchor], context: _Context, paragraph: int
-) -> speakers.Speaker | None:
-    forward = [a for a in anchors if a.forward and a.verb_end <= figure.start]
-    backward = [a for a in anchors if not a.forward and a.chunk_start >= figure.end]
-    inside = [a for a in anchors if a.chunk_start <= figure.start < a.verb_start]
-    according = [a for a in anchors if a.pronoun is None and a.chunk_start == a.verb_start]
-    earlier = [
-        a
-        for a in anchors
-        if a.verb_end <= figure.start and ";" not in text[a.verb_end : figure.start]
-    ]
-    # "..., when X killed about 1,400 people, according to Y": an attribution closing the
-    # figure's own clause names its source, whoever speaks for the sentence.
-    closing = [
-        a
-        for a in according
-        if a.verb_start >= figure.end
-        and not re.search(r"[;\d]", text[figure.end : a.verb_start])
-        and a.verb_start - figure.end < 60
-    ]
-    for group, pick_last in (
-        (closing, False),
-        (forward, True),
-        (backward, False),
-        (inside, False),
-        (according, False),
-        (earlier, True),
-    ):
-        if group:
-            anchor = group[-1] if pick_last else group[0]
-            return _resolve(anchor, anchors, context, paragraph)
-    return None
-
-
-def _resolve(
-    anchor: speakers.Anchor,
-    anchors: list[speakers.Anchor],
-    context: _Context,
-    paragraph: int,
-) -> speakers.Speaker | None:
-    if anchor.speaker is not None:
-        return anchor.speaker
-    if anchor.pronoun is None:
-        return None
-    # A pronoun names the last speaker before it: in this sentence first, then earlier ones.
-    named = [a.speaker for a in anchors if a.speaker and a.verb_start < anchor.verb_start]
-    if named:
-        return named[-1]
-    for speaker, where in reversed(context.speakers):
-        if paragraph - where > 3:
-            break
-        if anchor.pronoun in ("he", "she") and speaker.kind != "person":
-            continue
-        if anchor.pronoun == "it" and speaker.kind == "person":
-            continue
-        return speaker
-    return None
-
-
 def _period_for(
     text: str,
     index: int,
@@ -733,15 +721,18 @@ def _coordinated(gap: str, loose: bool = False) -> bool:
 _REPORTING_IN_GAP = re.compile(r"\b(?:said|says|told|added|announced|warned|reported)\b")
 
 
+# How many earlier sentences a pronoun's speaker is looked for in.
+_RECENT_SENTENCES = 6
+
+
 def _remember(
     context: _Context,
-    anchors: list[speakers.Anchor],
+    sentence_text: str,
     expressions: list[dates.TimeExpression],
     paragraph: int,
 ) -> None:
-    for anchor in anchors:
-        if anchor.speaker is not None:
-            context.speakers.append((anchor.speaker, paragraph))
+    context.recent.append((sentence_text, paragraph))
+    del context.recent[:-_RECENT_SENTENCES]
     for expression in expressions:
         if expression.period is not None and not expression.skipped:
             context.last_period = expression.period

@@ -1,334 +1,34 @@
-"""Speakers: who a figure is attributed to.
+"""Speakers: who a figure is attributed to, read from the dependency parse of its sentence.
 
-Rules, in order of preference for a figure in a sentence:
+From the figure up to the root of the parse, nearest first:
 
-1. a reporting verb before the figure whose subject precedes it ("X said/warned/estimated that
-   ... FIGURE", "X put the toll at FIGURE");
-2. a reporting clause after the figure ("FIGURE ..., X said on Monday.", "..., said X");
-3. "according to X" anywhere in the sentence;
-4. a participle continuing an earlier attribution in the sentence ("..., X said, adding that");
-5. a pronoun subject ("he added") resolved to the last speaker named before it in the article;
+1. "according to X" on the figure's own clause;
+2. a reporting verb (vocabulary/reporting_verbs.toml, by lemma) that governs the figure's
+   clause: its subject ("X said that ...", "X told Y ...", "..., said X"), the agent of a
+   passive ("was quoted by X"), or the subject of the verb it continues ("... and said",
+   "..., adding that"); a verb whose object is the figure itself ("X estimates N", "X reported
+   N") too, but not a verb that merely has a number for object ("the economy added N jobs");
+3. a reporting clause hung beside the figure's clause that says nothing of its own
+   ("..., police said", "..., customs data showed on Monday");
+4. the owner of an estimate a verb revises ("X cut its forecast to N");
+5. "according to X" anywhere in the sentence;
 6. otherwise None: the outlet asserts the figure itself.
 
-When an organisation speaks through a medium ("ISIS claimed in its weekly newspaper al-Naba
-that ..."), the speaker is the subject of the reporting verb (ISIS), not the medium. Titles are
-dropped from people ("Prime Minister Mohammed Allawi" -> "Mohammed Allawi"); a spokesman
-"for X" is X; a document "by X" is X.
+A name is the whole entity or noun chunk: titles before a person's name are dropped
+("Finance Minister Olaf Brenner" is Olaf Brenner), a person in apposition to a role is that
+person, a spokesman "for X" is X, a document "by X" or "X's report" is X. Pronouns come back
+unresolved with the names the sentence gave before them; the pipeline resolves them, within the
+sentence first, then the last few paragraphs. The words are data (vocabulary/speakers.toml).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from claims.core import vocabulary
-
-# Reporting verbs are data (vocabulary/reporting_verbs.toml); longer ones first so that the
-# alternation prefers "says" to "say".
-_REPORTING = vocabulary.load("reporting_verbs")
-_VERBS = "|".join(
-    [*_REPORTING["phrases"], *sorted(_REPORTING["verbs"], key=lambda w: (-len(w), w))]
-)
-_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
-# Finite verbs inside a would-be subject show it is a clause, not a name.
-_NOT_A_SUBJECT = re.compile(
-    r"\b(?:cut|raised|lowered|rose|fell|won|took|is|are|was|were|will|reached|killed|left)\b",
-    re.IGNORECASE,
-)
-_ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
-# A verb after these is passive, an infinitive or an adjective ("an estimated 40,000",
-# "the number of confirmed cases"), not a source reporting something.
-_PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|is|are|been|be|being|not|to|as|would|(?-i:who)|a|an|the|of|its|their|"
-    r"newly|also\s+reported|multiple)\s+$",
-    re.IGNORECASE,
-)
-# Third-person forms that are also plural nouns ("jobless claims", "the United States") are
-# verbs only when a clause follows.
-_AMBIGUOUS_S = {
-    "claims",
-    "reports",
-    "estimates",
-    "notes",
-    "records",
-    "shows",
-    "states",
-    "forecasts",
-    "projects",
-    "finds",
-    "cites",
-    "counts",
-    "reads",
-    "forecast",
-}
-_CLAUSE_AFTER = re.compile(r"\s+(?:that|it|there|the|a|an|\d|[A-Z])")
-_NOT_REPORTING_AFTER = re.compile(
-    r"\s+(?:responsibility|dead|alive|guilty|a\s+way|time|in\s+favou?r|to\s+(?:be|have))\b",
-    re.IGNORECASE,
-)
-_CHUNK_BOUNDARY = re.compile(
-    r"[,;:\u201c\u201d\"\u2018\u2019()]|\s[\u2013\u2014-]\s|\b(?:that|while|but|as|whereas|because|when|after|which|and\s+that"
-    r"|although|though|if)\b"
-)
-_LEADING_NOISE = re.compile(
-    r"^(?:(?:the|a|an|also|and|but|so|then|meanwhile|however|last|this|recently|earlier|later)\s+"
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\s+"
-    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|\d+)\s+"
-    r"|(?:its|his|her|their)\s+(?=\w+\s+\w))+",
-    re.IGNORECASE,
-)
-_TRAILING_NOISE = re.compile(
-    r"(?:\s+(?:has|have|had|also|recently|now|previously|later|earlier|again|further|widely|"
-    r"repeatedly|already|separately|too|itself|himself|herself|only|first|last|then|on\s+\w+day"
-    r"|(?:will|would|could|can|may|might|did|does|do)(?:\s+not)?))+$",
-    re.IGNORECASE,
-)
-_FOR_RE = re.compile(
-    r"^(?:spokes(?:man|woman|person)|official|representative|source|statement|director|head|"
-    r"member)s?\s+(?:for|from|of|at|with)\s+(?:the\s+)?(.+)$",
-    re.IGNORECASE,
-)
-# "the U.S. special envoy for the coalition against the militants" is the envoy.
-_ROLE_FOR_THE = re.compile(
-    r"^(.*?\b(?:envoy|ambassador|representative|coordinator|commissioner|chief|commander|"
-    r"adviser|advisor|negotiator|mediator|rapporteur))\s+(?:for|to|on|against|of)\s+the\s+[a-z].*$",
-    re.IGNORECASE,
-)
-_DOCUMENT_BY = re.compile(
-    r"^(?:.*?\b(?:report|survey|study|audit|analysis|poll|tally|data|figures|statement|"
-    r"projections|estimates?|count|assessment|review|census|findings)\b)"
-    r"(?:\s+(?:released|published|compiled|issued|conducted|carried\s+out|made)"
-    r"(?:\s+(?:on|in|last|this)\s+\w+)?)?\s+(?:by|from)\s+(?:the\s+)?(.+)$",
-    re.IGNORECASE,
-)
-_CUT_AFTER = re.compile(
-    r"\s+(?:published|released|issued|covering|seen|obtained|compiled|quoted|cited|on\s+\w+day"
-    r"|made\s+(?:public|available)"
-    r"|in\s+(?:a|an|its|his|her|their)\b|last\s+(?:week|month|year)|this\s+(?:week|month|year)"
-    r"|(?-i:who|which)\b|to\s+\w+|via\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday))\b.*$",
-    re.IGNORECASE,
-)
-_OFFICE_TITLES = {
-    "minister",
-    "president",
-    "secretary",
-    "secretary-general",
-    "envoy",
-    "ambassador",
-    "governor",
-    "mayor",
-    "senator",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "director",
-    "director-general",
-    "commander",
-    "general",
-    "gen.",
-    "brigadier",
-    "colonel",
-    "col.",
-    "lt.",
-    "lieutenant",
-    "major",
-    "maj.",
-    "captain",
-    "capt.",
-    "sergeant",
-    "sgt.",
-    "admiral",
-    "chief",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "emir",
-    "sheikh",
-    "pope",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "prof.",
-    "professor",
-    "judge",
-    "leader",
-    "head",
-    "official",
-    "coordinator",
-    "representative",
-    "adviser",
-    "advisor",
-    "officer",
-    "inspector",
-    "prosecutor",
-    "attorney",
-    "speaker",
-    "deputy",
-    "commissioner",
-    "pm",
-    "vice",
-    "acting",
-}
-_ORG_WORDS = {
-    "ministry",
-    "command",
-    "organization",
-    "organisation",
-    "agency",
-    "council",
-    "forces",
-    "force",
-    "office",
-    "department",
-    "commission",
-    "bank",
-    "fund",
-    "party",
-    "army",
-    "police",
-    "authority",
-    "authorities",
-    "institute",
-    "service",
-    "bureau",
-    "court",
-    "group",
-    "nations",
-    "press",
-    "committee",
-    "coalition",
-    "government",
-    "presidency",
-    "administration",
-    "union",
-    "programme",
-    "program",
-    "association",
-    "board",
-    "military",
-    "navy",
-    "guards",
-    "mission",
-    "parliament",
-    "cabinet",
-    "company",
-    "corporation",
-    "federation",
-    "centre",
-    "center",
-    "observatory",
-    "agencies",
-    "groups",
-    "officials",
-    "sources",
-    "media",
-    "network",
-    "ministries",
-    "pentagon",
-    "opec",
-    "imf",
-    "who",
-    "unicef",
-    "unhcr",
-    "iom",
-    "fao",
-    "wfp",
-    "isis",
-    "hamas",
-    "watch",
-    "international",
-    "cross",
-    "crescent",
-    "foundation",
-    "trust",
-    "institution",
-    "university",
-    "alliance",
-    "front",
-    "movement",
-    "tribunal",
-    "secretariat",
-}
-_DOCUMENT_WORDS = {
-    "report",
-    "statement",
-    "survey",
-    "data",
-    "figures",
-    "results",
-    "tally",
-    "audit",
-    "projections",
-    "study",
-    "poll",
-    "census",
-    "assessment",
-    "analysis",
-    "estimate",
-    "estimates",
-    "newspaper",
-    "document",
-    "review",
-    "count",
-    "findings",
-    "bulletin",
-    "update",
-    "records",
-}
-_PERSON_NOUNS = {
-    "official",
-    "minister",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "governor",
-    "mediator",
-    "diplomat",
-    "diplomats",
-    "envoy",
-    "chief",
-    "commander",
-    "president",
-    "leader",
-    "witness",
-    "witnesses",
-    "resident",
-    "residents",
-    "doctor",
-    "doctors",
-    "source",
-    "analyst",
-    "analysts",
-    "economist",
-    "economists",
-    "expert",
-    "experts",
-    "lawmaker",
-    "lawmakers",
-    "mayor",
-}
-_PRONOUNS = {"he", "she", "it", "they", "we", "i", "this", "which"}
-_AUXILIARIES = re.compile(
-    r"\s*(?:(?:has|have|had|also|now|later|earlier|again|since|previously|already|itself)\s*)*"
-)
-_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who)\b[^,]*$")
-# "... and said": a second verb shares the subject of the first.
-_COORDINATED = re.compile(r"(?:^|.*\s)(?:and|but)(?:\s+(?:also|then|later))?$", re.IGNORECASE)
-_NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][\w'\u2019.-]*|al-[A-Z][\w'\u2019-]*|el-[A-Z][\w'\u2019-]*|bin|ibn|de|van|von|der|da|abu)$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,270 +37,6 @@ class Speaker:
 
     name: str
     kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """A reporting clause in a sentence.
-
-    ``forward`` anchors introduce content after the verb ("X said that ..."); backward ones
-    close the sentence and cover what precedes them ("..., X said."). ``chunk_start`` is where
-    the speaker's words begin.
-    """
-
-    verb_start: int
-    verb_end: int
-    chunk_start: int
-    speaker: Speaker | None
-    pronoun: str | None
-    forward: bool
-
-
-def _tokens(phrase: str) -> list[str]:
-    return phrase.split()
-
-
-def _kind(name: str, from_title: bool) -> str:
-    words = [w.lower().strip(".,") for w in name.split()]
-    if from_title:
-        return "person"
-    if words and words[-1] in _DOCUMENT_WORDS:
-        return "document"
-    if any(w in _ORG_WORDS for w in words):
-        return "organisation"
-    if words and words[-1] in _PERSON_NOUNS:
-        return "person"
-    capitalised = all(_NAME_TOKEN.match(w) for w in name.split())
-    acronym = any(sum(c.isupper() for c in w) >= 2 for w in name.split())
-    if capitalised and 2 <= len(words) <= 4 and not acronym:
-        return "person"
-    return "organisation"
-
-
-def clean_speaker(phrase: str) -> Speaker | None:
-    """Turn the words before a reporting verb into a speaker name, or None if they are not one.
-
-    Drops determiners, adverbs, titles and role words around a name, and reads a document
-    "by X" or a spokesman "for X" as X.
-    """
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:'\"\u201c\u201d\u2018\u2019")
-    by = _DOCUMENT_BY.match(phrase)
-    if by:
-        phrase = by.group(1)
-    phrase = _CUT_AFTER.sub("", phrase)
-    phrase = _TRAILING_NOISE.sub("", phrase)
-    phrase = _LEADING_NOISE.sub("", phrase).strip(" ,")
-    if not phrase:
-        return None
-    spokes = _FOR_RE.match(phrase)
-    if spokes:
-        phrase = _LEADING_NOISE.sub("", spokes.group(1)).strip()
-    else:
-        phrase = _ROLE_FOR_THE.sub(r"\1", phrase)
-    phrase = re.sub(r"['\u2019]s$", "", phrase)
-    # "the survey of 1,000 adults" is the survey; the sample size is a figure of its own.
-    phrase = re.sub(r"\s+of\s+[\d,.]+\s+\w+$", "", phrase)
-    tokens = _tokens(phrase)
-    if not tokens or len(tokens) > 9 or tokens[0].lower() in _PRONOUNS:
-        return None
-    if all(t.lower() in ("the", "a", "an", "its", "their") for t in tokens):
-        return None
-    if not any(ch.isalpha() for ch in phrase):
-        return None
-    name, from_title = _strip_title(tokens)
-    return Speaker(name=name, kind=_kind(name, from_title))
-
-
-def _strip_title(tokens: list[str]) -> tuple[str, bool]:
-    """A person's name after a title ("Finance Minister Olaf Brenner" -> "Olaf Brenner")."""
-    last_title = -1
-    for index, token in enumerate(tokens):
-        if token.lower().strip(",") in _OFFICE_TITLES:
-            last_title = index
-    tail = tokens[last_title + 1 :]
-    if (
-        last_title >= 0
-        and tail
-        and all(_NAME_TOKEN.match(t) for t in tail)
-        and not any(t.lower() in _ORG_WORDS for t in tail)
-    ):
-        return " ".join(tail), True
-    # "the consultancy Wood Mackenzie": a lower-case descriptor followed by a proper name.
-    for index in range(len(tokens) - 1, 0, -1):
-        if not _NAME_TOKEN.match(tokens[index]):
-            break
-        if tokens[index - 1].islower() and index >= 1 and tokens[index - 1] not in ("of", "for"):
-            tail = tokens[index:]
-            head = tokens[index - 1].lower()
-            if head in _OFFICE_TITLES or head in {"consultancy", "firm", "agency", "group"}:
-                return " ".join(tail), head in _OFFICE_TITLES
-            break
-    return " ".join(tokens), False
-
-
-def _subject_chunk(text: str, start: int, verb_start: int) -> tuple[int, str]:
-    """The words before a verb back to the nearest clause boundary, skipping appositives.
-
-    "James F. Jeffrey, US Special Envoy ... warned" gives the name, not the title; "The report,
-    published on Friday, recorded" gives the report; "the chief, Ann Li, said" gives Ann Li;
-    "The ministry, which is run by X, has said" gives the ministry.
-    """
-    boundaries = [m.end() for m in _CHUNK_BOUNDARY.finditer(text, start, verb_start)]
-    boundaries = [b for b in boundaries if not re.match(r",\d", text[b - 1 : b + 1])]
-    chunk_start = boundaries[-1] if boundaries else start
-    if (
-        boundaries
-        and text[chunk_start - 1] == ","
-        and _AUXILIARIES.fullmatch(text[chunk_start:verb_start])
-    ):
-        # "X, which is run by Y, has said" / "X, Ann Li, said": the subject is before the
-        # relative clause or is the name in apposition.
-        relative = _RELATIVE_BEFORE.search(text, start, chunk_start - 1)
-        if relative and text[chunk_start:verb_start].strip():
-            head_start, head = _subject_chunk(text, start, relative.start())
-            return head_start, head
-        if len(boundaries) >= 2 and text[boundaries[-2] - 1] == ",":
-            previous = text[boundaries[-2] : chunk_start - 1].strip()
-            if (
-                previous
-                and all(_NAME_TOKEN.match(w) for w in previous.split())
-                and (2 <= len(previous.split()) <= 5)
-            ):
-                return boundaries[-2], previous
-    # An age in apposition ("The minister, 54, said") sits between the subject and its verb.
-    while (
-        len(boundaries) >= 2
-        and not text[boundaries[-1] : verb_start].strip()
-        and re.fullmatch(r"\s*\d{1,3}\s*,", text[boundaries[-2] : boundaries[-1]])
-    ):
-        verb_start = boundaries[-2] - 1
-        boundaries = boundaries[:-2]
-    chunk_start = boundaries[-1] if boundaries else start
-    chunk = text[chunk_start:verb_start]
-    stripped = chunk.strip()
-    if len(boundaries) >= 2 and text[chunk_start - 1] == ",":
-        previous_start = boundaries[-2] if len(boundaries) >= 2 else start
-        previous = text[previous_start : chunk_start - 1].strip()
-        is_age = bool(re.fullmatch(r"\d{1,3}", stripped))
-        is_participle = is_age or bool(
-            re.match(r"^[a-z]+(?:ed|ing)\s+(?:on|in|by|at|for|to|from|with|last|this)\b", stripped)
-        )
-        is_title = bool(stripped) and any(w.lower() in _OFFICE_TITLES for w in stripped.split()[:4])
-        previous_is_name = (
-            bool(previous)
-            and all(_NAME_TOKEN.match(w) for w in previous.split())
-            and 2 <= len(previous.split()) <= 5
-        )
-        if is_participle or (is_title and previous_is_name):
-            return previous_start, previous
-    return chunk_start, stripped
-
-
-def find_anchors(text: str, start: int, end: int) -> list[Anchor]:
-    """Reporting clauses in the sentence ``text[start:end]``."""
-    anchors: list[Anchor] = []
-    for match in _VERB_RE.finditer(text, start, end):
-        before = text[max(start, match.start() - 20) : match.start()]
-        if _PASSIVE_BEFORE.search(before) or _NOT_REPORTING_AFTER.match(text, match.end()):
-            continue
-        verb = match.group(0).lower()
-        after = text[match.end() : end]
-        if verb in _AMBIGUOUS_S and not (
-            _CLAUSE_AFTER.match(text, match.end()) or _ends_sentence(after, verb)
-        ):
-            continue
-        if verb in ("added", "adds") and not (
-            re.match(r"\s+that\b", after) or _ends_sentence(after, verb)
-        ):
-            continue  # "the economy added 336,000 jobs"
-        if verb in ("read", "reads") and not re.search(r"statement|post|report|letter", before):
-            continue
-        floor = max([start] + [a.verb_end for a in anchors])
-        chunk_start, chunk = _subject_chunk(text, floor, match.start())
-        after = text[match.end() : end]
-        forward = not _ends_sentence(after, verb)
-        pronoun = None
-        speaker = None
-        if not chunk or re.fullmatch(r"[\s,]*", chunk):
-            # Inverted order: '..., said Umm Khaled, a mother of six.'
-            name = re.match(r"\s*([^,.;]+)(?=[,.;]|$)", after)
-            if name and len(name.group(1).split()) <= 6:
-                speaker = clean_speaker(name.group(1))
-                forward = False
-        elif chunk.lower() in ("we", "i"):
-            continue  # first person speaks inside a quote; its closing attribution names them
-        elif chunk.lower() in _PRONOUNS:
-            pronoun = chunk.lower()
-        elif _COORDINATED.fullmatch(chunk):
-            named = [a.speaker for a in anchors if a.speaker is not None]
-            speaker = named[-1] if named else _sentence_subject(text, start, match.start())
-            if speaker is None:
-                continue
-        elif re.match(r"(?i)(?:with|in|on|at|for|from|by|after|during|of|to|amid)\b", chunk) or (
-            _NOT_A_SUBJECT.search(chunk)
-        ):
-            continue
-        else:
-            speaker = clean_speaker(chunk)
-            if speaker is None:
-                continue
-            if not re.search(r"[A-Za-z]", chunk) or len(chunk.split()) > 12:
-                continue
-        anchors.append(Anchor(match.start(), match.end(), chunk_start, speaker, pronoun, forward))
-    for match in _ACCORDING_RE.finditer(text, start, end):
-        phrase = re.match(r"(?:[^,;.“”\"]|(?<=\b[A-Z])\.)+", text[match.end() : end])
-        if phrase:
-            speaker = clean_speaker(phrase.group(0))
-            if speaker:
-                anchors.append(
-                    Anchor(match.start(), match.end(), match.start(), speaker, None, forward=False)
-                )
-    anchors.sort(key=lambda a: a.verb_start)
-    return anchors
-
-
-_LEADING_SUBJECT = re.compile(
-    r"\s*(?P<np>(?:[A-Z][\w'\u2019.-]*\s+){0,3}?[\w'\u2019.-]+)\s+(?:has\s+|have\s+|had\s+)?"
-    r"[a-z]+ed\b"
-)
-
-
-def _sentence_subject(text: str, start: int, end: int) -> Speaker | None:
-    """The subject that opens a sentence ("Iraq's government condemned ... and said")."""
-    match = _LEADING_SUBJECT.match(text, start, end)
-    if not match or not re.match(r"[A-Z]", match.group("np")):
-        return None
-    if match.group("np").split()[0].lower() in _PRONOUNS | {"the", "a", "an", "in", "on"}:
-        return None
-    return clean_speaker(match.group("np"))
-
-
-def _ends_sentence(after: str, verb: str) -> bool:
-    """True when nothing but adverbials follow the verb: "..., police said on Monday."."""
-    if verb in ("told", "tells"):
-        # Whatever follows "told" up to the clause end is the audience ("France Inter radio").
-        audience = re.match(r"[^,.;“”\"]*", after)
-        if audience and not re.search(r"\bthat\b", audience.group(0)):
-            after = after[audience.end() :]
-    rest = re.sub(
-        r"^\s*(?:(?:to\s+)?(?:reporters|journalists|AFP|Reuters|the\s+\w+(?:\s+\w+)?|"
-        r"[A-Z][\w\u2019']*(?:\s+[A-Z][\w\u2019']*)*|him|her|us|them|lawmakers|parliament)\s*)?",
-        "",
-        after,
-    )
-    rest = re.sub(
-        r"^(?:\s*(?:on|in|late|early|at|last|this|during|after|before|from|via|over)"
-        r"\b[^,.;]*)*",
-        "",
-        rest,
-    )
-    return bool(
-        re.match(
-            r"^\s*(?:[.!?\u201d\"\u2019;]|,\s*(?:[a-z]+ing|according|as|while|but|and|after"
-            r"|before|in|with|the|a|an|its|their|which|who)\b|$)",
-            rest,
-        )
-    )
 
 
 # A speaker starting "that" or "on", or holding a digit, is a piece of the sentence, not a person
@@ -613,7 +49,9 @@ def is_fragment_speaker(name: str | None) -> bool:
     """True when a predicted speaker is no one: it holds a digit or starts with a function word."""
     if not name:
         return False
-    words = re.findall(r"[\w']+", name.lower())
+    written = re.findall(r"[\w']+", name)
+    # An acronym written in capitals ("WHO") is a name even when it spells a function word.
+    words = [w.lower() if not (w.isupper() and len(w) > 1) else w for w in written]
     function_words = _not_speaker_words()
     if len(words) > 1 and words[0] in ("a", "an", "the"):
         words = words[1:]  # "a January U.N. report" is a document; its article does not count
@@ -623,3 +61,383 @@ def is_fragment_speaker(name: str | None) -> bool:
         or words[0] in function_words
         or all(w in function_words for w in words)
     )
+
+
+_WORDS = vocabulary.load("speakers")
+_PARSE_TITLES = frozenset(_WORDS["office_titles"])
+_PARSE_ORGS = frozenset(_WORDS["organisation_words"])
+_PARSE_PEOPLE = frozenset(_WORDS["person_nouns"])
+_PARSE_DOCUMENTS = frozenset(_WORDS["document_nouns"])
+_SPOKES = frozenset(_WORDS["spokes_roles"])
+_QUOTING = frozenset(vocabulary.load("reporting_verbs")["quoting_lemmas"])
+_NOT_REPORTING = frozenset(vocabulary.load("reporting_verbs")["not_reporting_objects"])
+_LEMMAS = frozenset(vocabulary.load("reporting_verbs")["lemmas"])
+_OBJECT_LEMMAS = frozenset(vocabulary.load("reporting_verbs")["object_lemmas"])
+_TITLE_STEMS = frozenset(w.strip(".") for w in _PARSE_TITLES)
+_NAMED = frozenset(vocabulary.load("syntax")["speaker_entities"])
+_FIRST_PERSON = ("we", "i")
+_NAME_DEPS = frozenset(vocabulary.load("syntax")["name_modifiers"])
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who the parse says a figure is attributed to: a speaker, or a pronoun to resolve (with
+    the speakers the sentence named before it), or ``counts_source`` when the figure only sizes
+    the source ("two diplomats told AFP")."""
+
+    speaker: Speaker | None = None
+    pronoun: str | None = None
+    before: tuple[Speaker, ...] = ()
+    counts_source: bool = False
+
+
+def _entity_of(token: Any) -> Any | None:
+    doc = token.doc
+    for entity in doc.ents:
+        if entity.start <= token.i < entity.end and entity.label_ in _NAMED:
+            return entity
+    return None
+
+
+def _kind_of(head: Any, words: list[str], person: bool) -> str:
+    last = words[-1].lower() if words else ""
+    if person:
+        return "person"
+    if last in _PARSE_DOCUMENTS:
+        return "document"
+    if any(w.lower() in _PARSE_ORGS for w in words):
+        return "organisation"
+    if last in _PARSE_PEOPLE or head.lemma_.lower() in _PARSE_PEOPLE:
+        return "person"
+    return "organisation"
+
+
+def _is_organisation(noun: Any) -> bool:
+    words = [t.lower_ for t in noun.subtree]
+    return noun.ent_type_ in ("ORG", "NORP") or any(w in _PARSE_ORGS for w in words)
+
+
+def _pobj(token: Any, preps: tuple[str, ...]) -> Any | None:
+    for child in token.rights:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _author(noun: Any) -> Any | None:
+    """The author of a document: "a report by X", "figures released by X", "X's report"."""
+    found = _pobj(noun, ("by", "from"))
+    if found is not None:
+        return found
+    for child in noun.rights:
+        if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":
+            found = _pobj(child, ("by",))
+            if found is not None:
+                return found
+    for child in noun.lefts:
+        if child.dep_ == "poss" and (child.pos_ == "PROPN" or _is_organisation(child)):
+            return child  # "the ministry's data", "Oxfam's report"
+    return None
+
+
+def name_of(noun: Any) -> Speaker | str | None:
+    """The speaker a noun of the parse names (a pronoun comes back as its lower-case text).
+
+    The whole entity or noun chunk, without determiners, dates, numbers, a title before a
+    person's name or a role that speaks for an organisation; a person in apposition to a role
+    ("the police chief, Maria Okafor") is that person; a document "by X" is X.
+    """
+    if noun.pos_ == "PRON":
+        return noun.lower_
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return name_of(child)
+    if noun.pos_ == "NOUN" and _entity_of(noun) is None:
+        # "the consultancy Wood Mackenzie": a common noun describing the name beside it.
+        for child in noun.children:
+            entity = _entity_of(child)
+            beside = child.dep_ in ("appos", "compound") and child.i > noun.i
+            if beside and entity is not None and entity.label_ in ("PERSON", "ORG"):
+                return name_of(entity.root)
+    if lemma in _SPOKES:
+        represented = _pobj(noun, ("for", "of", "at", "from", "with"))
+        if represented is not None and _is_organisation(represented):
+            return name_of(represented)
+    if lemma in _PARSE_DOCUMENTS or noun.lower_ in _PARSE_DOCUMENTS:
+        author = _author(noun)
+        if author is not None:
+            return name_of(author)
+    entity = _entity_of(noun)
+    if entity is not None and entity.root.i == noun.i:
+        words = [t for t in entity if t.dep_ != "det" and t.ent_type_ != "DATE"]
+        person = entity.label_ == "PERSON"
+    else:
+        words = [noun]
+        for child in noun.lefts:
+            if child.dep_ in _NAME_DEPS and child.ent_type_ not in ("DATE", "CARDINAL"):
+                if child.dep_ == "poss" and child.pos_ == "PRON":
+                    continue  # "its mining ministry" is the mining ministry
+                words.extend(
+                    w
+                    for w in child.subtree
+                    if w.dep_ != "det"
+                    and w.ent_type_ != "DATE"
+                    and (w.text == "-" or not w.is_punct)
+                )
+        # "the health office in Tigray": an organisation's place joins its name.
+        place = _pobj(noun, ("in", "of", "for"))
+        if place is not None and lemma in _PARSE_ORGS and place.pos_ == "PROPN":
+            words.extend(w for w in noun.subtree if w.i > noun.i and w.i <= place.i)
+        words.sort(key=lambda t: t.i)
+        person = False
+    words = [t for t in words if not t.like_num]
+    # "Finance Minister Olaf Brenner", "Treasury Secretary X" are the person named after the
+    # last title, when a proper name follows it.
+    titles = [i for i, t in enumerate(words) if t.lower_.strip(".") in _TITLE_STEMS]
+    if titles and titles[-1] + 1 < len(words):
+        tail = words[titles[-1] + 1 :]
+        if all(t.pos_ == "PROPN" or t.is_punct for t in tail) and not any(
+            t.lower_ in _PARSE_ORGS for t in tail
+        ):
+            words, person = tail, True
+    while words and (words[-1].is_punct or words[-1].tag_ == "POS"):
+        words = words[:-1]
+    while words and words[0].is_punct:
+        words = words[1:]
+    name = _join(words)
+    if words and words[0].i == 0 and words[0].pos_ == "NOUN" and not words[0].ent_type_:
+        name = name[:1].lower() + name[1:]  # "Police said": the capital is the sentence's
+    if not name or not any(ch.isalpha() for ch in name):
+        return None
+    return Speaker(name=name, kind=_kind_of(noun, [t.text for t in words], person))
+
+
+def _join(words: list[Any]) -> str:
+    """Tokens back into their text: adjacent tokens keep the spacing they had."""
+    parts = []
+    for index, token in enumerate(words):
+        parts.append(token.text)
+        following = words[index + 1] if index + 1 < len(words) else None
+        if following is not None and (following.i != token.i + 1 or token.whitespace_):
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
+def _subject_of(verb: Any) -> Any | None:
+    """The one who speaks through a verb: its subject, the agent of a passive ("was quoted by
+    X"), or the subject of the verb it continues ("... and said", "..., adding that")."""
+    if verb.lemma_.lower() in _QUOTING:
+        for child in verb.children:
+            if child.dep_ in ("nsubjpass", "dobj") and child.pos_ in ("NOUN", "PROPN"):
+                return child
+    seen = 0
+    while seen < 4:
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+        agent = _pobj(verb, ("by",))
+        if agent is not None and any(c.dep_ == "auxpass" for c in verb.children):
+            return agent
+        if verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children):
+            # "..., James Li, the envoy for X, warned": a comma, no "and", the parse tied the
+            # verb to the clause before; its speaker is the person named just before it.
+            person = _person_before(verb)
+            if person is not None:
+                return person
+        continues = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG")
+        if not continues or verb.head.i == verb.i:
+            return None
+        verb, seen = verb.head, seen + 1
+    return None
+
+
+def _person_before(verb: Any) -> Any | None:
+    """The root of the last person's name in the dozen tokens before ``verb``."""
+    doc = verb.doc
+    for entity in reversed(doc.ents):
+        if entity.end <= verb.i and verb.i - entity.end <= 12 and entity.label_ == "PERSON":
+            return entity.root
+        if entity.end <= verb.i - 12:
+            break
+    return None
+
+
+def _reports(token: Any) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in _LEMMAS:
+        return False
+    # A bare participle ("attacks reported in the north", "the figures cited") describes a
+    # noun; it reports only with an auxiliary ("has reported", "was quoted by").
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_REPORTING for c in token.children):
+        return False
+    return token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in token.children)
+
+
+def _closes(verb: Any, clause: Any, below: Any | None) -> bool:
+    """True when ``verb`` is a reporting clause hung beside ``clause`` that says nothing of its
+    own: "..., police said", "..., customs data showed on Monday" (but not "..., but officials
+    warned that the toll was rising")."""
+    if below is not None and verb.i == below.i:
+        return False
+    if not _reports(verb) or verb.dep_ not in ("parataxis", "ccomp", "conj", "advcl"):
+        return False
+    if verb.dep_ == "ccomp" and verb.i < clause.i:
+        return False
+    if verb.dep_ in ("conj", "advcl") and verb.i < clause.i:
+        return False
+    if any(c.dep_ == "mark" for c in verb.children):
+        return False  # "with more attacks reported in X", "as officials noted": a clause
+    # What it says, when anything, stands before it: content after the verb is its own.
+    return not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children)
+
+
+def _document_owner(verb: Any) -> Any | None:
+    """ "The bank cut its growth forecast to 2.9%": the owner of the estimate a verb revises."""
+    if verb.pos_ != "VERB":
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in _PARSE_DOCUMENTS:
+            for grandchild in child.lefts:
+                if grandchild.dep_ == "poss":
+                    return grandchild
+    return None
+
+
+def _closing_subject(doc: Any, top: Any) -> Any | None:
+    """The subject of a reporting clause that closes the sentence after a comma and says nothing
+    of its own ("..., a March report estimated."), however the parse attached it."""
+    verbs = [t for t in doc if _reports(t)]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i or top.i > subject.i:
+        return None
+    first = min(t.i for t in subject.subtree)
+    if first == 0 or doc[first - 1].text not in (",", "\u201d", '"'):
+        return None
+    after = [t for t in doc[verb.i + 1 :] if not t.is_punct]
+    if any(t.dep_ in ("ccomp", "dobj", "xcomp") and t.head.i == verb.i for t in after):
+        return None
+    return subject
+
+
+def _number_between(doc: Any, last: Any, source: Any) -> bool:
+    """True when another number stands between the figure and an "according to": the
+    attribution closes another figure's clause ("... 90 died in the storm, which killed 15,
+    according to X")."""
+    start, end = sorted((last.i, source.i))
+    return any(t.like_num for t in doc[start + 1 : end])
+
+
+def _according(token: Any) -> Any | None:
+    """The object of "according to" hanging off ``token``."""
+    for child in token.children:
+        if child.lower_ == "according":
+            found = _pobj(child, ("to",))
+            if found is not None:
+                return found
+    return None
+
+
+def attribute(doc: Any, figure: list[object]) -> Attribution:
+    """Who the parse of ``doc`` (one sentence) attributes the figure made of ``figure`` tokens to.
+
+    Nearest first along the path from the figure up to the root: an "according to X" on the
+    figure's own clause, then a reporting verb that governs the clause (its subject), then a
+    reporting clause hung beside it ("..., police said"); then an "according to X" anywhere in
+    the sentence.
+    """
+    inside = {t.i for t in figure}
+    # The figure's number leads it up the tree (its span may hold a stray word or a sign).
+    numbers = [t for t in figure if t.like_num] or figure
+    top = next((t for t in numbers if t.head.i not in inside or t.head.i == t.i), numbers[-1])
+    path = [top]
+    while path[-1].head.i != path[-1].i and len(path) < 40:
+        path.append(path[-1].head)
+    source = None
+    for below, node in itertools.pairwise([None, *path]):
+        found = _according(node)
+        if found is not None and not _number_between(doc, figure[-1], found):
+            source = found
+            break
+        if below is not None and _reports(node):
+            sized = (
+                below.dep_ == "nsubj" and top.head.i == below.i and top.dep_ in ("nummod", "det")
+            )
+            if sized and below.lemma_.lower() in _PARSE_PEOPLE | _SPOKES:
+                return Attribution(counts_source=True)  # "two diplomats told AFP"
+            if below.dep_ == "nsubj" and below.lemma_.lower() in _PARSE_DOCUMENTS:
+                source = below  # "the survey of 1,000 adults found ...": the survey speaks
+                break
+            if below.dep_ in ("nsubj", "nsubjpass"):
+                continue
+            # "the economy added 336,000 jobs": a number counting the object of a verb that
+            # does not report numbers is no report.
+            counts_object = below.dep_ == "dobj" and (below.i == top.i or top.head.i == below.i)
+            if not counts_object or node.lemma_.lower() in _OBJECT_LEMMAS:
+                source = _subject_of(node)
+                if source is not None and source.lower_ in _FIRST_PERSON:
+                    source = None  # "we" inside a quote: its closing attribution names them
+                if source is not None:
+                    break
+        owner = _document_owner(node)
+        if owner is not None:
+            source = owner
+            break
+        if node.pos_ in ("VERB", "AUX"):
+            beside = [c for c in node.children if _closes(c, node, below)]
+            if beside:
+                source = _subject_of(beside[0])
+                if source is not None:
+                    break
+    if source is None:
+        source = _closing_subject(doc, top)
+    if source is None:
+        for token in doc:
+            if token.lower_ == "according":
+                source = _pobj(token, ("to",))
+                if source is not None:
+                    break
+    if source is None:
+        return Attribution()
+    named = name_of(source)
+    if isinstance(named, str):
+        before = []
+        for token in doc:
+            if token.i >= source.i:
+                break
+            if token.dep_ in ("nsubj", "pobj") and (_entity_of(token) or token.pos_ == "PROPN"):
+                earlier = name_of(token)
+                if isinstance(earlier, Speaker):
+                    before.append(earlier)
+        return Attribution(pronoun=named, before=tuple(before))
+    return Attribution(speaker=named)
+
+
+def named_in(doc: Any) -> list[Speaker]:
+    """The people and organisations a sentence names, in order: subjects of its verbs, objects
+    of "according to" and named persons and organisations (what a pronoun in a later sentence
+    can stand for)."""
+    found = []
+    for token in doc:
+        source = None
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            source = token
+        elif token.lower_ == "according":
+            source = _pobj(token, ("to",))
+        elif token.ent_type_ in ("PERSON", "ORG") and (entity := _entity_of(token)) is not None:
+            source = entity.root if entity.root.i == token.i else None
+        if source is not None:
+            named = name_of(source)
+            is_source = isinstance(named, Speaker) and (
+                source.ent_type_ == "PERSON"
+                or source.pos_ == "PROPN"
+                or source.lemma_.lower() in _PARSE_PEOPLE
+                or _is_organisation(source)
+            )
+            if is_source and named not in found:
+                found.append(named)
+    return found

@@ -1,111 +1,261 @@
-"""Attribution: who a figure is attributed to."""
+"""Attribution: who a figure is attributed to, read from the parse of its sentence.
+
+Each rule is checked on a sentence and on its rewordings (synonyms, passive, reordering, a clause
+moved): the speaker must not depend on the words that first prompted the rule.
+"""
 
 from __future__ import annotations
+
+import pytest
 
 from .helpers import by_figure, figures, only
 
 
-def test_subject_of_said_after_the_figure_is_the_speaker() -> None:
-    candidate = only("At least 14 people were killed in the blast, police said.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 30 people died in the flooding, police said.",
+        "Police said at least 30 people died in the flooding.",
+        "At least 30 people were killed by the floods, police said on Tuesday.",
+        "Police said on Tuesday that the floods had killed at least 30 people.",
+    ],
+)
+def test_the_subject_of_said_before_or_after_the_figure_is_the_speaker(text: str) -> None:
+    candidate = only(text)
     assert (candidate.speaker, candidate.speaker_kind) == ("police", "organisation")
 
 
-def test_subject_of_said_before_the_figure_is_the_speaker() -> None:
-    assert only("Kazakh authorities said 164 people had been killed.").speaker == (
-        "Kazakh authorities"
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly 60,000 people have left the valley, according to the Norwegian Refugee Council.",
+        "According to the Norwegian Refugee Council, nearly 60,000 people have left the valley.",
+        "Nearly 60,000 residents fled the valley last month, according to the Norwegian "
+        "Refugee Council.",
+    ],
+)
+def test_the_object_of_according_to_is_the_speaker(text: str) -> None:
+    assert only(text).speaker == "Norwegian Refugee Council"
 
 
-def test_according_to_names_the_speaker() -> None:
-    candidate = only(
-        "More than 250,000 people have fled, according to the International "
-        "Organization for Migration."
-    )
-    assert candidate.speaker == "International Organization for Migration"
-
-
-def test_a_document_is_a_speaker_without_its_month() -> None:
-    candidate = only("A January U.N. report estimated that 3,000 to 5,000 ISIS fighters remain.")
-    assert (candidate.speaker, candidate.speaker_kind) == ("U.N. report", "document")
-
-
-def test_an_organisation_with_an_adverb_before_its_verb() -> None:
-    candidate = only("U.S. Central Command recently warned that attacks were nearly doubling.")
-    assert (candidate.speaker, candidate.speaker_kind) == ("U.S. Central Command", "organisation")
-
-
-def test_a_name_followed_by_its_title_after_a_quote_is_the_speaker() -> None:
-    text = (
-        "ISIS is returning “as a single front,” with 14- to 18,000 members fighting for the "
-        "group, James F. Jeffrey, US Special Envoy for the Global Coalition to Defeat ISIS "
-        "warned late last month."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A March World Bank report estimated that 4 million people lack clean water.",
+        "A World Bank report published in March estimated that 4 million people lack clean water.",
+        "4 million people lack clean water, a March World Bank report estimated.",
+    ],
+)
+def test_a_document_is_a_speaker_without_its_date(text: str) -> None:
     candidate = only(text)
-    assert (candidate.speaker, candidate.speaker_kind) == ("James F. Jeffrey", "person")
+    assert (candidate.speaker, candidate.speaker_kind) == ("World Bank report", "document")
 
 
-def test_a_title_before_a_name_is_dropped() -> None:
-    text = "The plan costs €9 billion, Finance Minister Olaf Brenner announced."
-    assert only(text).speaker == "Olaf Brenner"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister Karin Holt said 45 drones were shot down overnight.",
+        "45 drones were shot down overnight, Defence Minister Karin Holt said.",
+        "Overnight, 45 drones were downed, said Defence Minister Karin Holt.",
+    ],
+)
+def test_a_title_before_a_name_is_dropped(text: str) -> None:
+    candidate = only(text)
+    assert (candidate.speaker, candidate.speaker_kind) == ("Karin Holt", "person")
 
 
-def test_a_claim_in_a_propaganda_newspaper_is_attributed_to_the_group() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"About 700 families have come back," said Leyla Arslan, the mayor of the town.',
+        '"About 700 families have come back," Leyla Arslan, the mayor of the town, said.',
+        "Leyla Arslan, the mayor of the town, said about 700 families had come back.",
+    ],
+)
+def test_a_person_named_around_a_quote_is_the_speaker_not_their_title(text: str) -> None:
+    assert only(text).speaker == "Leyla Arslan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels claimed in their radio broadcast that they had shot down 3 helicopters.",
+        "In their radio broadcast, the rebels claimed that they had shot down 3 helicopters.",
+    ],
+)
+def test_a_claim_made_through_a_medium_is_the_groups(text: str) -> None:
+    assert only(text).speaker == "rebels"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The port will get €4 billion, Transport Minister Hugo Lenz said, adding that €1 "
+        "billion would go to rail.",
+        "Transport Minister Hugo Lenz said the port will get €4 billion and added that €1 "
+        "billion would go to rail.",
+    ],
+)
+def test_a_second_verb_of_the_same_speaker_keeps_the_speaker(text: str) -> None:
+    assert by_figure(text, "€1 billion").speaker == "Hugo Lenz"
+
+
+@pytest.mark.parametrize("pronoun", ["she", "She"])
+def test_a_pronoun_is_the_last_person_named_before_it(pronoun: str) -> None:
+    first = "Education Minister Ana Ruiz spoke to teachers in the capital."
+    second = f"{pronoun} said 2,300 schools had reopened."
+    if pronoun == "She":
+        second = "“We have reopened 2,300 schools,” she said."
+    assert only(f"{first}\n{second}").speaker == "Ana Ruiz"
+
+
+def test_it_is_the_last_organisation_named_before_it() -> None:
     text = (
-        "Last week, ISIS claimed in its weekly propaganda newspaper al-Naba that its militants "
-        "had carried out 28 attacks in Iraq."
+        "The central bank met on Thursday to review its policy.\n"
+        "It said inflation would slow to 4 percent by December."
     )
-    assert only(text).speaker == "ISIS"
+    assert only(text).speaker == "central bank"
 
 
-def test_adding_that_keeps_the_speaker_of_the_clause_before() -> None:
-    text = (
-        "The government will spend €9 billion, Finance Minister Olaf Brenner announced, "
-        "adding that a further €2 billion would go to airports."
-    )
-    assert by_figure(text, "€2 billion").speaker == "Olaf Brenner"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clinic treats 900 patients a week, a spokeswoman for the provincial health "
+        "department said.",
+        "A spokeswoman for the provincial health department said the clinic treats 900 "
+        "patients a week.",
+    ],
+)
+def test_a_spokesperson_for_an_organisation_speaks_for_it(text: str) -> None:
+    assert only(text).speaker == "provincial health department"
 
 
-def test_a_pronoun_speaker_is_the_last_named_speaker() -> None:
-    text = (
-        "Health Minister Hassan Tamimi said the campaign was going well.\n"
-        "“We have vaccinated 40,000 health workers,” he said."
-    )
-    assert only(text).speaker == "Hassan Tamimi"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rents rose 12 percent, according to a study by the housing federation.",
+        "A study by the housing federation found that rents rose 12 percent.",
+        "Rents rose 12 percent, a study by the housing federation found.",
+    ],
+)
+def test_a_document_by_an_organisation_is_attributed_to_it(text: str) -> None:
+    assert only(text).speaker == "housing federation"
 
 
-def test_a_spokesman_for_an_organisation_speaks_for_it() -> None:
-    text = "The camp shelters 12,000 people, a spokesman for the regional health bureau said."
-    assert only(text).speaker == "regional health bureau"
-
-
-def test_a_report_by_an_organisation_is_attributed_to_it() -> None:
-    text = "Smugglers charge $3,000 per person, according to a report by the U.N. refugee agency."
-    assert only(text).speaker == "U.N. refugee agency"
-
-
-def test_the_outlet_asserting_a_figure_has_no_speaker() -> None:
-    candidate = only("The governments agreed to establish two joint brigades.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two governments agreed to open three border crossings.",
+        "Three border crossings will be opened under the deal.",
+    ],
+)
+def test_the_outlet_asserting_a_figure_has_no_speaker(text: str) -> None:
+    candidate = only(text)
     assert (candidate.speaker, candidate.speaker_kind) == (None, None)
 
 
-def test_claimed_responsibility_is_not_attribution() -> None:
-    text = "The group claimed responsibility for an attack that left 10 fighters dead."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia claimed responsibility for a raid that left 8 guards dead.",
+        "A raid that left 8 guards dead was claimed by the militia as its own, and it claimed "
+        "responsibility.",
+    ],
+)
+def test_claiming_responsibility_is_not_attribution(text: str) -> None:
+    assert by_figure(text, "8").speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Divers recovered 6 bodies from the lake, but officials warned that the number of "
+        "missing, now 31, could grow.",
+        "Six bodies were recovered from the lake by divers, but officials warned that the "
+        "number of missing, now 31, could grow.",
+    ],
+)
+def test_a_figure_before_but_officials_warned_is_the_outlets_own(text: str) -> None:
+    found = [c.speaker for c in figures(text)]
+    assert found == [None, "officials"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The factory added 1,200 jobs as demand recovered.",
+        "As demand recovered, the factory added 1,200 jobs.",
+    ],
+)
+def test_a_verb_that_counts_things_is_not_attribution(text: str) -> None:
     assert only(text).speaker is None
 
 
-def test_a_figure_before_but_officials_warned_is_the_outlets_own() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three European diplomats told AFP that 50 observers would be sent.",
+        "50 observers would be sent, three European diplomats told AFP.",
+    ],
+)
+def test_a_number_that_only_sizes_the_source_is_no_figure(text: str) -> None:
+    candidate = only(text)
+    assert (candidate.figure, candidate.speaker) == ("50", "European diplomats")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The IMF cut its growth forecast for the region to 1.5%.",
+        "The IMF lowered its forecast for the region's growth to 1.5%.",
+    ],
+)
+def test_the_owner_of_a_revised_estimate_is_its_speaker(text: str) -> None:
+    assert only(text).speaker == "IMF"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 20 percent of voters stayed home, the WHO said.",
+        "The WHO said more than 20 percent of children were underweight.",
+    ],
+)
+def test_an_acronym_that_spells_a_function_word_is_a_speaker(text: str) -> None:
+    assert only(text).speaker == "WHO"
+
+
+def test_a_reporting_word_used_as_a_participle_is_not_attribution() -> None:
+    text = "Storms flattened 40 houses in the east, with more damage reported in the hills."
+    assert only(text).speaker is None
+
+
+def test_a_person_named_before_a_comma_spliced_verb_is_the_speaker() -> None:
     text = (
-        "Rescuers pulled 11 survivors from the rubble, but officials warned that the death "
-        "toll, now at 84, was likely to rise."
+        "Aid is arriving again, with 90 trucks crossing daily, Omar Haddad, the envoy of the "
+        "League of Arab States to the region warned on Friday."
     )
-    found = {c.figure: c.speaker for c in figures(text)}
-    assert found == {"11": None, "84": "officials"}
+    assert by_figure(text, "90").speaker == "Omar Haddad"
 
 
-def test_said_before_the_name_after_a_quote_names_the_speaker() -> None:
-    text = '"We expect around 500 families to return," said Ahmed Hassan, the mayor of Sinjar.'
-    assert only(text).speaker == "Ahmed Hassan"
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The agency's data showed that 12,000 homes lost power.", "agency"),
+        ("12,000 homes lost power, the agency's data showed.", "agency"),
+        ("Oxfam's report found that 2 million people went hungry.", "Oxfam"),
+    ],
+)
+def test_an_organisations_document_is_attributed_to_it(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
 
 
-def test_a_verb_that_counts_things_is_not_attribution() -> None:
-    assert only("Jobless rate falls as the economy added 336,000 jobs.").speaker is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelter houses 800 families, the mayor was quoted by local radio as saying.",
+        "Local radio quoted the mayor as saying that the shelter houses 800 families.",
+    ],
+)
+def test_a_speaker_quoted_by_a_medium_is_the_one_quoted(text: str) -> None:
+    assert only(text).speaker == "mayor"

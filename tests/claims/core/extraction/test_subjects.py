@@ -1,0 +1,294 @@
+"""The subject of a figure (the counted thing), read from the parse: each rule on a sentence of
+our own and on its rewordings (synonyms, passive, reordering, a clause moved)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import by_figure, only
+
+
+def _words(subject: str) -> set[str]:
+    return set(subject.lower().split())
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The storm destroyed 320 fishing boats along the coast.", "320"),
+        ("Along the coast, 320 fishing boats were destroyed by the storm.", "320"),
+        ("Officials counted 320 fishing boats wrecked along the coast.", "320"),
+    ],
+)
+def test_the_noun_a_number_modifies_is_counted_with_its_modifiers(text: str, figure: str) -> None:
+    assert {"fishing", "boats"} <= _words(by_figure(text, figure).subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 miners were killed when the shaft collapsed.",
+        "When the shaft collapsed, 12 miners were killed.",
+        "The collapse of the shaft killed 12 miners.",
+    ],
+)
+def test_what_befell_the_counted_joins_the_subject(text: str) -> None:
+    assert _words(only(text).subject) >= {"miners", "killed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inflation was 6.2 percent in May.",
+        "In May, inflation stood at 6.2 percent.",
+        "Inflation reached 6.2 percent in May.",
+    ],
+)
+def test_a_rate_noun_holding_a_percentage_is_a_rate(text: str) -> None:
+    assert only(text).subject.lower() == "inflation rate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll rose to 85 on Sunday.",
+        "On Sunday the death toll climbed to 85.",
+        "The death toll reached 85 on Sunday.",
+    ],
+)
+def test_the_subject_of_a_clause_the_figure_is_the_value_of_is_counted(text: str) -> None:
+    assert "toll" in _words(only(text).subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Green Party won 14.5 percent of the vote.",
+        "The Green Party took 14.5 percent of the vote in the election.",
+        "In the election, the Green Party secured 14.5 percent of the votes.",
+    ],
+)
+def test_a_percentage_of_the_vote_is_the_winners_vote_share(text: str) -> None:
+    assert only(text).subject == "Green Party vote share"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tunnel is 3.4 km long.", "length of the tunnel"),
+        ("Engineers dug a tunnel 3.4 km long.", "length of the tunnel"),
+        ("The canal, which runs 80 km, links the two lakes.", "length of the canal"),
+        ("The reserve covers 600 square kilometres.", "area of the reserve"),
+        ("Divers found a shaft 30 metres deep.", "depth of the shaft"),
+    ],
+)
+def test_a_measure_names_its_dimension_and_the_thing_measured(text: str, expected: str) -> None:
+    assert only(text).subject == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The central bank raised its lending rate to 9 percent.",
+        "Its lending rate was raised to 9 percent by the central bank.",
+        "The central bank lifted the lending rate to 9 percent on Thursday.",
+    ],
+)
+def test_the_object_a_verb_sets_to_a_figure_is_counted(text: str) -> None:
+    assert "rate" in _words(only(text).subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway exported 1.9 million barrels per day in March.",
+        "In March, Norway exported 1.9 million barrels per day.",
+    ],
+)
+def test_a_quantity_a_verb_moves_is_what_the_verb_names(text: str) -> None:
+    assert only(text).subject == "Norway exports"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurer paid $40 million in damages.",
+        "The insurer has paid out $40 million in damages so far.",
+    ],
+)
+def test_money_in_a_noun_counts_that_noun(text: str) -> None:
+    assert only(text).subject == "damages"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the landslide, 23 remain missing.",
+        "23 are still missing after the landslide.",
+    ],
+)
+def test_a_bare_count_in_a_state_counts_people(text: str) -> None:
+    assert only(text).subject == "people missing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The survey found that 41 percent supported the reform.",
+        "41 percent supported the reform, the survey found.",
+    ],
+)
+def test_a_percentage_doing_something_is_a_share(text: str) -> None:
+    subject = only(text).subject
+    assert subject.startswith("share") and "reform" in subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty percent of the wells have run dry.",
+        "The drought has left 40 percent of the wells dry.",
+    ],
+)
+def test_a_share_of_something_counts_that_thing(text: str) -> None:
+    assert "wells" in _words(only(text).subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers reached 35 of the villages cut off by the flood.",
+        "35 of the villages cut off by the flood were reached by rescuers.",
+    ],
+)
+def test_a_part_of_a_group_counts_the_group(text: str) -> None:
+    assert "villages" in _words(only(text).subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Green Party won 14.5 percent of the vote, while the Pirate Party took 6 percent.",
+        "The Green Party won 14.5 percent of the vote and the Pirate Party secured 6 percent.",
+    ],
+)
+def test_a_bare_percentage_won_beside_a_vote_share_is_a_vote_share(text: str) -> None:
+    assert by_figure(text, "6 percent").subject == "Pirate Party vote share"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Engineers estimated the cost of the repairs at $3 billion.",
+        "The cost of the repairs was estimated at $3 billion.",
+        "Engineers put the cost of the repairs at $3 billion.",
+    ],
+)
+def test_the_noun_a_figure_is_put_at_is_counted(text: str) -> None:
+    assert "cost" in _words(only(text).subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of measles infections has doubled in a year.",
+        "In a year, the number of measles infections has doubled.",
+        "Measles infections doubled over the year.",
+    ],
+)
+def test_a_multiplier_verb_counts_its_subject(text: str) -> None:
+    assert "infections" in _words(only(text).subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed the checkpoint, killing 6 of them.",
+        "Gunmen stormed the checkpoint and killed 6.",
+    ],
+)
+def test_a_bare_count_of_an_event_counts_the_people_it_befell(text: str) -> None:
+    assert only(text).subject.endswith("killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Car sales fell to 41,000 in June, down 7% from May.", "7%"),
+        ("Down 7% from May, car sales fell to 41,000 in June.", "7%"),
+        ("Car sales reached 41,000 in June, up 7% on the month.", "7%"),
+    ],
+)
+def test_a_change_after_a_clause_is_a_change_in_what_the_clause_counts(
+    text: str, figure: str
+) -> None:
+    subject = by_figure(text, figure).subject
+    assert subject.split()[0] in ("rise", "fall") and "sales" in subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's economy grew 3 percent last year.",
+        "Last year Chile's economy grew by 3 percent.",
+    ],
+)
+def test_a_percentage_of_growth_is_the_growth(text: str) -> None:
+    assert only(text).subject.endswith("growth")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The port reported a 14 percent increase in cargo handled.",
+        "Last year the cargo volume saw a 14 percent increase, the port reported.",
+        "There was a 14 percent rise in cargo handled, the port reported.",
+    ],
+)
+def test_a_change_noun_names_what_changed(text: str) -> None:
+    assert "cargo" in _words(only(text).subject)
+
+
+def test_a_change_after_an_object_is_a_change_in_the_object() -> None:
+    text = "The airline posted an operating profit of $2 billion, up 12 percent on the year."
+    assert "profit" in _words(by_figure(text, "12 percent").subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("Gunmen raided the depot, killing five watchmen and wounding two others.", "two",
+         "watchmen wounded"),
+        ("Five watchmen were killed and two others were wounded when gunmen raided the depot.",
+         "two", "watchmen wounded"),
+        ("The patrol lost 9 soldiers; four of them were killed by a mine.", "four",
+         "soldiers killed"),
+        ("A mine killed four of the soldiers.", "four", "soldiers killed"),
+    ],
+)  # fmt: skip
+def test_others_and_them_stand_for_the_noun_counted_before(
+    text: str, figure: str, expected: str
+) -> None:
+    assert by_figure(text, figure).subject == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia attacked herders near the river, killing three of them.",
+        "Near the river the militia attacked herders and killed three of them.",
+    ],
+)
+def test_them_after_an_attack_is_its_object(text: str) -> None:
+    assert only(text).subject == "herders killed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An estimated 9,000 volunteers joined the clean-up.",
+        "The clean-up was joined by an estimated 9,000 volunteers.",
+    ],
+)
+def test_a_hedge_before_the_noun_is_not_part_of_the_subject(text: str) -> None:
+    assert "estimated" not in _words(only(text).subject)
