@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from claims.core import vocabulary
 from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
 
 _HYPHEN_OR_SPACE = r"(?:\s+|\s*-\s*)"
@@ -418,3 +419,67 @@ def casualty_verb_before(text: str, start: int) -> str:
         if verb.lower() in _VERB_TO_PARTICIPLE:
             return _VERB_TO_PARTICIPLE[verb.lower()]
     return ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeFigure:
+    """A figure that counts time: a duration ("for 12 days") or an age ("a 17-year-old").
+
+    ``kind`` is "duration", "age" or "date" (a number that dates an event, "three years ago",
+    and is no figure at all); ``end`` is where the figure's text ends (after a spaced unit word,
+    at the number when the unit is a hyphenated adjective); ``subject_from`` is where the counted
+    noun may start ("siege" in "a six-month siege").
+    """
+
+    kind: str
+    unit: str
+    end: int
+    subject_from: int
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@functools.cache
+def _time_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = vocabulary.load("time_figures")
+    units = _alternatives(words["units"])
+    modifiers = _alternatives(words["duration_modifiers"])
+    unit_after = re.compile(
+        rf"(?P<gap>\s+|\s*-\s*)(?:(?:{modifiers})\s+)?(?P<unit>{units})\b"
+        rf"(?P<old>(?:\s+|\s*-\s*)old\b)?",
+        re.IGNORECASE,
+    )
+    dating_after = re.compile(rf"\s+(?:{_alternatives(words['dating_words_after'])})\b", re.I)
+    period_before = re.compile(
+        rf"\b(?:{_alternatives(words['period_words_before'])})\s+$", re.IGNORECASE
+    )
+    age_before = re.compile(rf"\b(?:{_alternatives(words['age_words_before'])})\s+$", re.I)
+    return unit_after, dating_after, period_before, age_before
+
+
+def time_figure(text: str, start: int, end: int, sentence_start: int) -> TimeFigure | None:
+    """The duration, age or date a number spanning ``text[start:end]`` states, else None.
+
+    "aged 45", "a 17-year-old", "45 years old" are ages (in years, or the unit written);
+    "for 12 days", "a six-month siege", "a 10-year sentence" are durations; "three years ago"
+    and "in the past 24 hours" date something and come back as kind "date".
+    """
+    unit_after, dating_after, period_before, age_before = _time_patterns()
+    before = text[max(sentence_start, start - 24) : start]
+    match = unit_after.match(text, end)
+    if match is None:
+        if age_before.search(before):
+            return TimeFigure("age", "year", end, end)
+        return None
+    unit = vocabulary.load("time_figures")["units"][match.group("unit").lower()]
+    hyphenated = "-" in match.group("gap")
+    if match.group("old") or age_before.search(before):
+        figure_end = end if hyphenated else match.end("unit")
+        return TimeFigure("age", unit, figure_end, match.end())
+    if dating_after.match(text, match.end()) or period_before.search(before):
+        return TimeFigure("date", unit, end, match.end())
+    return TimeFigure("duration", unit, end if hyphenated else match.end(), match.end())

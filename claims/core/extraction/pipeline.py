@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from claims.core import vocabulary
 from claims.core.extraction import dates, measures, parse, places, speakers
-from claims.core.extraction.candidate import Candidate
+from claims.core.extraction.candidate import Candidate, FigureKind
 from claims.core.extraction.numbers import NumberAtom, find_numbers
 from claims.core.extraction.ranges import NumericSpan, bounds_for, build_spans, find_qualifier
 from claims.core.extraction.sentences import Sentence, is_chrome, split_sentences
@@ -103,6 +103,7 @@ class _Figure:
     unit_given: bool = True
     own_subject: bool = True  # False when no noun follows the figure ("and about 900 in X")
     scope: str = ""
+    kind: FigureKind = FigureKind.QUANTITY
 
 
 @dataclass(slots=True)
@@ -238,6 +239,11 @@ def _sentence_candidates(
     for span in spans:
         if span.atoms[0].is_article:
             continue
+        timed = measures.time_figure(text, span.start, span.end, sentence.start)
+        if timed is not None:
+            if timed.kind != "date" and not any(dates.is_year(text, a) for a in span.atoms):
+                figures.append(_time_figure(text, span, sentence, timed))
+            continue
         if _is_not_a_claim(text, span, sentence):
             continue
         figures.append(_numeric_figure(text, span, sentence))
@@ -266,7 +272,8 @@ def _sentence_candidates(
         # it counts, as the parse read that one.
         if index in elliptical:
             figure.subject = figures[index - 1].subject
-        elif reading is not None and reading.subject:
+        elif reading is not None and reading.subject and figure.kind is FigureKind.QUANTITY:
+            # a duration or an age keeps the noun after its unit ("siege", "boy")
             figure.subject = reading.subject
     _scopes(text, sentence, figures, elliptical, context)
     # The scope rules read more than one clause ("in the country" back to its name); the parse
@@ -310,6 +317,7 @@ def _sentence_candidates(
                 as_of_end=period.end if period else None,
                 as_of_precision=period.precision if period else None,
                 scope=figure.scope,
+                figure_kind=figure.kind.value,
             )
         )
     _remember(context, anchors, expressions, sentence.paragraph)
@@ -358,6 +366,21 @@ def _ratios(text: str, spans: list[NumericSpan]) -> list[_Figure]:
             )
         )
     return found
+
+
+def _time_figure(
+    text: str, span: NumericSpan, sentence: Sentence, timed: measures.TimeFigure
+) -> _Figure:
+    """A duration or an age: typed, in its time unit, counting the noun after it if any."""
+    qualifier, _ = find_qualifier(text, span.start)
+    if qualifier is Qualifier.MORE_THAN and re.search(r"\bover\s+$", text[: span.start]):
+        qualifier = Qualifier.EXACT  # "over three years" spans them; it does not exceed them
+    subject = measures.subject_after(text, timed.subject_from, sentence.end)
+    figure = _Figure(
+        span.start, timed.end, span.low, span.high, qualifier, timed.unit, subject, span.atoms
+    )
+    figure.kind = FigureKind(timed.kind)
+    return figure
 
 
 def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure:

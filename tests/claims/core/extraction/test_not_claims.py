@@ -43,13 +43,18 @@ def test_ordinals_and_unit_names_are_not_claims() -> None:
     assert _found("The 8th Infantry Division ended the first phase of the operation.") == []
 
 
-def test_a_duration_is_not_a_claim() -> None:
+def test_a_number_of_years_that_dates_an_event_is_not_a_claim() -> None:
     assert _found("Three years ago ISIS was defeated in Mosul by the army.") == []
-    assert _found("The pope wrapped up his three-day trip to Iraq on Monday.") == []
 
 
-def test_an_age_is_not_a_claim() -> None:
-    assert _found("A 17-year-old was among those detained by the police.") == []
+def test_a_duration_is_no_quantity_but_a_typed_duration() -> None:
+    found = figures("The pope wrapped up his three-day trip to Iraq on Monday.")
+    assert [(c.figure, c.figure_kind, c.unit) for c in found] == [("three", "duration", "day")]
+
+
+def test_an_age_is_no_quantity_but_a_typed_age() -> None:
+    found = figures("A 17-year-old was among those detained by the police.")
+    assert [(c.figure, c.figure_kind, c.unit) for c in found] == [("17", "age", "year")]
 
 
 def test_the_two_leaders_is_a_generic_reference() -> None:

@@ -144,3 +144,71 @@ def test_identifiers_phone_numbers_and_html_entities_are_never_figures(text: str
 )
 def test_a_hedge_holds_across_an_opening_quotation_mark(text: str, qualifier: str) -> None:
     assert only(text).qualifier == qualifier
+
+
+# Durations and ages are typed, not dropped: an editor can ask for them, the triage queue hides
+# them. Each form with rewordings (spaced, hyphenated, with a hedge, in another clause).
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "low", "high"),
+    [
+        ("The fighting lasted for 12 days, police said.", "12 days", "day", 12, 12),
+        ("For twelve days the fighting went on.", "twelve days", "day", 12, 12),
+        ("After a six-month siege, the army took the city.", "six", "month", 6, 6),
+        ("The city fell to the army after six months of siege.", "six months", "month", 6, 6),
+        ("A court handed him a 10-year sentence.", "10", "year", 10, 10),
+        ("He will spend 10 years in jail, the court ruled.", "10 years", "year", 10, 10),
+        ("The truce held for 48 hours.", "48 hours", "hour", 48, 48),
+        ("Talks ran for two to three weeks.", "two to three weeks", "week", 2, 3),
+        ("Talks ran over three consecutive weeks.", "three consecutive weeks", "week", 3, 3),
+    ],
+)
+def test_a_duration_is_typed_in_its_time_unit(
+    text: str, figure: str, unit: str, low: float, high: float
+) -> None:
+    found = only(text)
+    assert (found.figure, found.figure_kind, found.unit) == (figure, "duration", unit)
+    assert (found.value_low, found.value_high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("A 17-year-old boy was hurt in the blast.", "17", "boy"),
+        ("The blast hurt a boy aged 17.", "17", ""),
+        ("The boy, 17 years old, was hurt in the blast.", "17 years", ""),
+        ("Hurt in the blast was a boy of age 17.", "17", ""),
+    ],
+)
+def test_an_age_is_typed_in_years(text: str, figure: str, subject: str) -> None:
+    found = only(text)
+    assert (found.figure, found.figure_kind, found.unit) == (figure, "age", "year")
+    assert found.value_low == found.value_high == 17
+    if subject:
+        assert subject in found.subject
+
+
+def test_an_age_in_months_keeps_its_unit() -> None:
+    found = only("Among the dead was a six-month-old baby.")
+    assert (found.figure_kind, found.unit, found.value_low) == ("age", "month", 6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three years ago the town was still whole.",
+        "The town was still whole three years earlier.",
+        "In the past 24 hours the town was shelled again.",
+        "The town was shelled again over the last two days.",
+        "Two weeks later the town was shelled again.",
+    ],
+)
+def test_a_number_of_days_or_years_that_dates_an_event_is_no_figure(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_counts_beside_a_duration_stay_quantities() -> None:
+    found = figures("Over 10 days of shelling, 140 people were killed.")
+    assert [(c.figure, c.figure_kind) for c in found] == [
+        ("10 days", "duration"),
+        ("140", "quantity"),
+    ]
