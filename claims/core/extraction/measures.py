@@ -483,3 +483,37 @@ def time_figure(text: str, start: int, end: int, sentence_start: int) -> TimeFig
     if dating_after.match(text, match.end()) or period_before.search(before):
         return TimeFigure("date", unit, end, match.end())
     return TimeFigure("duration", unit, end if hyphenated else match.end(), match.end())
+
+
+@dataclass(frozen=True, slots=True)
+class VagueFigure:
+    """An order of size written as a plural scale word ("dozens", "tens of thousands of").
+
+    Stored as a lower bound with no upper one (``low``..None, qualifier at_least): "hundreds"
+    is at least 200 to a reader, and no more is said.
+    """
+
+    start: int
+    end: int
+    low: float
+
+
+@functools.cache
+def _vague_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
+    bounds = {
+        " ".join(k.split()).lower(): float(v)
+        for k, v in vocabulary.load("time_figures")["vague"].items()
+    }
+    return re.compile(rf"(?<![\w-])(?:{_alternatives(bounds)})\b", re.IGNORECASE), bounds
+
+
+def find_vague(text: str, start: int, end: int) -> list[VagueFigure]:
+    """Plural scale words in ``text[start:end]`` that state an order of size ("hundreds of")."""
+    pattern, bounds = _vague_pattern()
+    found = []
+    for match in pattern.finditer(text, start, end):
+        if re.search(r"\d\s*$", text[max(start, match.start() - 3) : match.start()]):
+            continue  # "3 millions" is a number with its scale, not an order of size
+        low = bounds[" ".join(match.group(0).lower().split())]
+        found.append(VagueFigure(match.start(), match.end(), low))
+    return found

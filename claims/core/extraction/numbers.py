@@ -7,8 +7,11 @@ happens elsewhere.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+from claims.core import vocabulary
 
 UNITS_WORDS: dict[str, int] = {
     "zero": 0,
@@ -88,7 +91,13 @@ _WORD_NUMBER = (
     rf"(?:(?:a|{_SMALL_WORD})\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORD})?"
     rf"|a\s+dozen|{_SMALL_WORD})"
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# A comma decimal after dot groups ("1.234,5") or two dot groups ("1.200.000") are European
+# whatever follows; they come first.
+_EUROPEAN_DECIMAL = r"\d{1,3}(?:\.\d{3})+,\d+"
+_EUROPEAN_GROUPS = r"\d{1,3}(?:\.\d{3}){2,}"
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_ENGLISH_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGITS = rf"(?:{_EUROPEAN_DECIMAL}|{_EUROPEAN_GROUPS}(?![.,]?\d)|{_ENGLISH_DIGITS})"
 # Attached scales ("3.4m", "$20bn") must not be followed by more letters ("3mm" is a unit).
 _ATTACHED_SCALE = r"(?:bn|mn|mln|tn|m|k)(?![A-Za-z])"
 _SPACED_SCALE = (
@@ -179,20 +188,41 @@ def parse_number(text: str) -> float | None:
     return atom.value if atom else None
 
 
-def _atom(match: re.Match[str], offset: int) -> NumberAtom | None:
+@functools.cache
+def _european_context() -> tuple[re.Pattern[str], frozenset[str]]:
+    words = vocabulary.load("numbers")
+    after = "|".join(sorted(map(re.escape, words["european_words_after"]), key=len, reverse=True))
+    return re.compile(rf"\s?(?:{after})\b"), frozenset(words["european_currencies"])
+
+
+def _european_groups(digits: str, currency: str | None, following: str) -> bool:
+    """True when the dots of "219.000" group thousands: a euro or real sign before the number,
+    or a unit or currency word of a language that writes numbers so right after it."""
+    if not _DOT_GROUPS.fullmatch(digits):
+        return False
+    words_after, currencies = _european_context()
+    return currency in currencies or words_after.match(following) is not None
+
+
+def _atom(match: re.Match[str], offset: int, text: str = "") -> NumberAtom | None:
     currency_text = match.group("currency")
     currency = CURRENCY_SYMBOLS.get(currency_text.strip().lower()) if currency_text else None
     if match.group("digits"):
         digits = match.group("digits")
-        base = parse_digits(digits)
-        # Brazil writes thousands with dots ("R$ 20.500"): the currency proves the convention.
-        if currency == "BRL" and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+        grouped = True
+        if re.fullmatch(_EUROPEAN_DECIMAL, digits):
+            base = float(digits.replace(".", "").replace(",", "."))
+        elif re.fullmatch(_EUROPEAN_GROUPS, digits) or _european_groups(
+            digits, currency, text[match.end() : match.end() + 30]
+        ):
             base = float(digits.replace(".", ""))
+        else:
+            base, grouped = parse_digits(digits), "," in digits
         if match.group("sign"):
             base = -base
         scale_word = match.group("attached") or match.group("spaced")
         is_word = False
-        has_separator = "," in match.group("digits")
+        has_separator = grouped
     else:
         word = match.group("word")
         if word.lower() in ("a", "an"):
@@ -226,7 +256,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     """Every number atom in ``text[start:end]``, with offsets into ``text``."""
     atoms: list[NumberAtom] = []
     for match in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
-        atom = _atom(match, 0)
+        atom = _atom(match, 0, text)
         if atom is not None:
             atoms.append(atom)
     return atoms

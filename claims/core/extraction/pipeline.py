@@ -262,6 +262,13 @@ def _sentence_candidates(
                 subject,
             )
         )
+    for vague in measures.find_vague(text, sentence.start, sentence.end):
+        figure = _Figure(
+            vague.start, vague.end, vague.low, None, Qualifier.AT_LEAST, "count",
+            measures.subject_after(text, vague.end, sentence.end),
+        )  # fmt: skip
+        figure.kind = FigureKind.VAGUE
+        figures.append(figure)
     figures.sort(key=lambda f: f.start)
     _inherit_units(text, figures)
     _share_qualifiers(text, figures)
@@ -272,7 +279,7 @@ def _sentence_candidates(
         # it counts, as the parse read that one.
         if index in elliptical:
             figure.subject = figures[index - 1].subject
-        elif reading is not None and reading.subject and figure.kind is FigureKind.QUANTITY:
+        elif reading is not None and reading.subject and figure.kind in _COUNTS_THINGS:
             # a duration or an age keeps the noun after its unit ("siege", "boy")
             figure.subject = reading.subject
     _scopes(text, sentence, figures, elliptical, context)
@@ -366,6 +373,10 @@ def _ratios(text: str, spans: list[NumericSpan]) -> list[_Figure]:
             )
         )
     return found
+
+
+# Kinds whose subject the parse reads; a duration or an age keeps the noun after its unit.
+_COUNTS_THINGS = (FigureKind.QUANTITY, FigureKind.VAGUE)
 
 
 def _time_figure(

@@ -212,3 +212,61 @@ def test_counts_beside_a_duration_stay_quantities() -> None:
         ("10 days", "duration"),
         ("140", "quantity"),
     ]
+
+
+# Vague plurals: an order of size, typed "vague", stored as a lower bound with no upper one.
+@pytest.mark.parametrize(
+    ("text", "figure", "low"),
+    [
+        ("Dozens of people were killed, police said.", "Dozens", 24),
+        ("Police said the blast killed dozens.", "dozens", 24),
+        ("Hundreds fled the town overnight.", "Hundreds", 200),
+        ("The town emptied overnight as hundreds of families fled.", "hundreds", 200),
+        ("Tens of thousands of homes lost power.", "Tens of thousands", 20000),
+        ("Power cuts hit tens of thousands of homes.", "tens of thousands", 20000),
+        ("Hundreds of thousands of Syrians have fled abroad.", "Hundreds of thousands", 200000),
+        ("The rally drew thousands, organisers said.", "thousands", 2000),
+    ],
+)
+def test_a_vague_plural_is_a_lower_bound_of_its_own_kind(
+    text: str, figure: str, low: float
+) -> None:
+    found = only(text)
+    assert (found.figure, found.figure_kind, found.qualifier) == (figure, "vague", "at_least")
+    assert (found.value_low, found.value_high) == (low, None)
+
+
+def test_a_number_with_a_plural_scale_word_is_no_vague_figure() -> None:
+    assert [c.figure_kind for c in figures("He owes 3 millions to the bank.")] == ["quantity"]
+
+
+# European separators, only where the context proves the convention.
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Die Strecke ist 219.000 Kilometer lang.", 219000, "km"),
+        ("Das Netz misst 12.500 Kilometer.", 12500, "km"),
+        ("The fine was R$ 20.500, the court said.", 20500, "BRL"),
+        ("A court fined the firm R$ 1.200.000 on Monday.", 1200000, "BRL"),
+        ("The bill came to 1.234,5 Euro.", 1234.5, "EUR"),
+        ("Each family was paid €3.500 by the ministry.", 3500, "EUR"),
+        ("Die Kosten lagen bei 7.250 Euro.", 7250, "EUR"),
+    ],
+)
+def test_dot_groups_are_thousands_where_the_context_proves_it(
+    text: str, value: float, unit: str
+) -> None:
+    found = only(text)
+    assert (found.value_low, found.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The index closed at 219.000 points.", 219.0),
+        ("Growth was 2.125 percent last quarter.", 2.125),
+        ("The rod is 1.250 metres long.", 1.25),
+    ],
+)
+def test_dot_groups_in_english_stay_decimals(text: str, value: float) -> None:
+    assert figures(text)[0].value_low == value
