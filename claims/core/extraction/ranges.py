@@ -26,7 +26,8 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # "rose by 60 to 6,000" and "climbed from 90 to 120" state a change between two figures; a
 # bare "from 200 to 250" is one estimate.
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\b(\w+)(?:\s+\w+)?\s+from\s+$", re.IGNORECASE)
+# The verb may stand up to three words before "from" ("raised its key rate from 9 to 11").
+_FROM_BEFORE = re.compile(r"\b(\w+)(?:\s+[\w']+){0,3}\s+from\s+$", re.IGNORECASE)
 
 
 def _states_a_change(before: str) -> bool:
@@ -72,7 +73,9 @@ _QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
 _QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[^\w]))(?:"
     + "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(_QUALIFIERS))
-    + r")\s+(?:the\s+)?[\"\u201c\u2018']?$",  # a hedge stays a hedge across an opening quote
+    # a hedge stays a hedge across an opening quote; "less than the 5% it forecast" compares
+    # with another figure and hedges nothing
+    + r")\s+[\"\u201c\u2018']?$",
     re.IGNORECASE,
 )
 _OPEN_LOW = {Qualifier.AT_LEAST, Qualifier.MORE_THAN}

@@ -10,7 +10,7 @@ from claims.core.extraction import extract
 from claims.core.extraction.evaluation import evaluate, load_corpus, quantulum3_baseline
 
 DEFAULT_CORPUS = Path(settings.BASE_DIR) / "tests" / "claims" / "core" / "extraction" / "corpus"
-SPLITS = ["seed", "tuning", "heldout"]
+SPLITS = ["seed", "tuning", "reworded", "heldout"]
 # (score, column title, width, format)
 COLUMNS = [
     ("gold", "gold", 5, "d"),
