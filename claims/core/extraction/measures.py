@@ -454,8 +454,11 @@ def _time_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
         re.IGNORECASE,
     )
     dating_after = re.compile(rf"\s+(?:{_alternatives(words['dating_words_after'])})\b", re.I)
+    # "the past 24 hours", "its first 100 days": with a determiner, so "to last 72 hours" stays
     period_before = re.compile(
-        rf"\b(?:{_alternatives(words['period_words_before'])})\s+$", re.IGNORECASE
+        rf"\b(?:{_alternatives(words['determiners'])})\s+"
+        rf"(?:{_alternatives(words['period_words_before'])})\s+$",
+        re.IGNORECASE,
     )
     age_before = re.compile(rf"\b(?:{_alternatives(words['age_words_before'])})\s+$", re.I)
     return unit_after, dating_after, period_before, age_before
@@ -480,7 +483,8 @@ def time_figure(text: str, start: int, end: int, sentence_start: int) -> TimeFig
     if match.group("old") or age_before.search(before):
         figure_end = end if hyphenated else match.end("unit")
         return TimeFigure("age", unit, figure_end, match.end())
-    if dating_after.match(text, match.end()) or period_before.search(before):
+    lasting = re.search(r"\bfor\s+$", before, re.IGNORECASE)  # "for 11 hours before ..."
+    if period_before.search(before) or (dating_after.match(text, match.end()) and not lasting):
         return TimeFigure("date", unit, end, match.end())
     return TimeFigure("duration", unit, end if hyphenated else match.end(), match.end())
 

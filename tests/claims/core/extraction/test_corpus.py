@@ -216,3 +216,44 @@ def test_speaker_and_subject_scores_on_rewordings_stay_within_005_of_their_origi
     on_reworded, on_originals = evaluate(reworded, extract), evaluate(originals, extract)
     assert abs(on_reworded.speaker - on_originals.speaker) <= 0.05
     assert abs(on_reworded.subject_head - on_originals.subject_head) <= 0.05
+
+
+def test_typed_kinds_are_found_and_typed_on_their_development_set() -> None:
+    from claims.core.extraction.kind_scores import evaluate_kinds, load_kinds
+
+    scores = evaluate_kinds(load_kinds(CORPUS_DIR / "kinds.txt"), extract)
+    assert scores.gold >= 20
+    assert scores.precision >= 0.9 and scores.recall >= 0.9
+
+
+def test_a_typed_figure_with_the_wrong_unit_or_kind_is_not_right() -> None:
+    from claims.core.extraction.kind_scores import TypedLabel, evaluate_kinds
+
+    text = "The siege lasted 40 days."
+    wrong_unit = [(text, [TypedLabel("40 days", "duration", "week", 40, 40)])]
+    wrong_kind = [(text, [TypedLabel("40 days", "age", "day", 40, 40)])]
+    right = [(text, [TypedLabel("40 days", "duration", "day", 40, 40)])]
+    assert evaluate_kinds(wrong_unit, extract).right == 0
+    assert evaluate_kinds(wrong_kind, extract).right == 0
+    assert evaluate_kinds(right, extract).right == 1
+
+
+def test_a_kinds_label_naming_no_kind_is_refused_with_its_line(tmp_path: Path) -> None:
+    from claims.core.extraction.kind_scores import load_kinds
+
+    path = tmp_path / "kinds.txt"
+    path.write_text("= k1\nIt lasted 40 days.\n- 40 days | length | day | 40\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"kinds.txt:3"):
+        load_kinds(path)
+
+
+def test_a_typed_duration_is_neither_a_hit_nor_a_false_positive_in_figure_scoring(
+    tmp_path: Path,
+) -> None:
+    text = "The siege lasted 40 days and killed 300 people."
+    gold = _gold(text.index("300"), text.index("300") + 3, "300", 300.0)
+    path = tmp_path / "corpus.jsonl"
+    document = {"id": "d", "split": "tuning", "published": "2024-01-01", "text": text}
+    path.write_text(json.dumps({**document, "figures": [gold]}) + "\n", encoding="utf-8")
+    scores = evaluate(load_corpus(path), extract)
+    assert (scores.gold, scores.predicted, scores.matched) == (1, 1, 1)
