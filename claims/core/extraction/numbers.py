@@ -13,75 +13,11 @@ from dataclasses import dataclass
 
 from claims.core import vocabulary
 
-UNITS_WORDS: dict[str, int] = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS_WORDS: dict[str, int] = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES: dict[str, float] = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-    "tr": 1e12,
-    # South Asian scales: a lakh is 100,000 and a crore 10 million; "lakh crore" is both.
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-    "lakh crore": 1e12,
-}
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "us$": "USD",
-    "$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-    "rs": "INR",
-    "rs.": "INR",
-    "r$": "BRL",
-    "hk$": "HKD",
-    "usd": "USD",
-    "eur": "EUR",
-    "gbp": "GBP",
-    "iqd": "IQD",
-}
+_VOCABULARY = vocabulary.load("numbers")
+UNITS_WORDS: dict[str, int] = dict(_VOCABULARY["units_words"])
+TENS_WORDS: dict[str, int] = dict(_VOCABULARY["tens_words"])
+SCALES: dict[str, float] = {word: float(v) for word, v in _VOCABULARY["scales"].items()}
+CURRENCY_SYMBOLS: dict[str, str] = dict(_VOCABULARY["currency_symbols"])
 
 _UNIT_WORD = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 _TENS_WORD = "|".join(TENS_WORDS)

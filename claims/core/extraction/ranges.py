@@ -48,27 +48,8 @@ def _one_estimate_with_or(low: NumberAtom, high: NumberAtom, after: str) -> bool
 
 
 # The hedge must end right where the figure (or its currency sign) starts.
-_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
-    (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of", Qualifier.AT_LEAST),
-    (
-        r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of",
-        Qualifier.AT_MOST,
-    ),
-    (
-        r"just\s+under|just\s+below|just\s+shy\s+of|nearly|almost|close\s+to|approaching",
-        Qualifier.NEARLY,
-    ),
-    (r"fewer\s+than|less\s+than|under|below", Qualifier.LESS_THAN),
-    (
-        r"more\s+than|just\s+over|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded"
-        r"|passed|topped|surpassed",
-        Qualifier.MORE_THAN,
-    ),
-    (
-        r"about|roughly|some|an\s+estimated|estimated|around|approximately|approx\.|circa"
-        r"|or\s+so|an\s+average\s+of",
-        Qualifier.APPROXIMATE,
-    ),
+_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = tuple(
+    (pattern, Qualifier(name)) for name, pattern in vocabulary.load("numbers")["hedges"].items()
 )
 _QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[^\w]))(?:"
