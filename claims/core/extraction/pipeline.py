@@ -498,7 +498,12 @@ def _inherit_units(text: str, figures: list[_Figure]) -> None:
     for index, figure in enumerate(figures):
         if figure.unit_given or index == 0 or figure.unit != "count":
             continue
-        previous = figures[index - 1]
+        # a duration or an age between them is no unit to inherit: "rose 12 percent in six
+        # months, and 3 in the year before" is 3 percent
+        quantities = [f for f in figures[:index] if f.kind is FigureKind.QUANTITY]
+        if not quantities:
+            continue
+        previous = quantities[-1]
         if previous.unit in ("count", "times"):
             continue
         if _NO_NOUN_AFTER.match(text, figure.end):

@@ -14,7 +14,7 @@ from sources.readers import ReadError, read_article_file
 FIELDS = [
     "quote", "figure", "start", "end", "value_low", "value_high", "qualifier", "unit",
     "subject", "scope", "speaker", "speaker_kind", "as_of", "as_of_start", "as_of_end",
-    "as_of_precision",
+    "as_of_precision", "figure_kind",
 ]  # fmt: skip
 
 

@@ -270,3 +270,19 @@ def test_dot_groups_are_thousands_where_the_context_proves_it(
 )
 def test_dot_groups_in_english_stay_decimals(text: str, value: float) -> None:
     assert figures(text)[0].value_low == value
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        ("After 12 days of fighting, 40 were dead.", "40", "count"),
+        ("The court gave him 10 years, and 3 in the appeal.", "3", "count"),
+        ("Prices rose 12 percent in six months, and 3 in the year before.", "3", "percent"),
+        ("In six months prices rose 12 percent, and 3 in the year before.", "3", "percent"),
+    ],
+)
+def test_a_figure_without_a_noun_never_takes_the_unit_of_a_duration(
+    text: str, figure: str, unit: str
+) -> None:
+    found = [c for c in figures(text) if c.figure == figure]
+    assert [(c.unit, c.figure_kind) for c in found] == [(unit, "quantity")]
