@@ -45,7 +45,10 @@ _GLUED_UNIT_GUARD = (
     r"(?!(?:km|mm|m|cm|kg|bpd|mw|gw|kw|kwh|mwh|gwh|gb|tb|mb|mph|kph|ha|sq)\b)[A-Za-z]|\d"
 )
 # Longer signs first: "HK$" and "R$" are not dollars of the United States.
-_CURRENCY_PREFIX = r"(?:US\$|HK\$|R\$\s?|\$|€|£|¥|₹\s?|Rs\.?\s?|(?:USD|EUR|GBP|IQD|INR)\s?)"
+# A space may stand inside the sign ("HK $3.7 billion" is HKD, not a code before US dollars).
+_CURRENCY_PREFIX = (
+    r"(?:US\s?\$|HK\s?\$|R\s?\$\s?|\$|€|£|¥|₹\s?|Rs\.?\s?|(?:USD|EUR|GBP|IQD|INR)\s?)"
+)
 # A minus sign written against the digits is a signed change ("fell -1.3%"); only after a space
 # or a bracket, never inside a range or a code ("2020-21", "5%-6%", "F-16").
 _SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-\u2212])(?=\d))?"
@@ -142,7 +145,8 @@ def _european_groups(digits: str, currency: str | None, following: str) -> bool:
 
 def _atom(match: re.Match[str], offset: int, text: str = "") -> NumberAtom | None:
     currency_text = match.group("currency")
-    currency = CURRENCY_SYMBOLS.get(currency_text.strip().lower()) if currency_text else None
+    sign = "".join(currency_text.split()).lower() if currency_text else ""
+    currency = CURRENCY_SYMBOLS.get(sign) if sign else None
     if match.group("digits"):
         digits = match.group("digits")
         grouped = True

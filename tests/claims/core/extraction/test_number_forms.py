@@ -51,6 +51,9 @@ def test_lakh_and_crore_scale_rupees(text: str, value: float) -> None:
         ("The bridge will cost HK$2.1 billion.", 2.1e9, "HKD"),
         ("The fine was R$ 12.300 in total.", 12300, "BRL"),
         ("Each family got R$ 1.500 in aid.", 1500, "BRL"),
+        ("The bridge will cost HK $2.1 billion.", 2.1e9, "HKD"),
+        ("A sum of HK $2.1 billion will pay for the bridge.", 2.1e9, "HKD"),
+        ("Lenders agreed a US $400 million loan.", 4e8, "USD"),
     ],
 )
 def test_dollars_of_other_countries_keep_their_currency(text: str, value: float, unit: str) -> None:
