@@ -13,13 +13,14 @@ ROOT = Path(__file__).resolve().parents[4]
 # ranges, hedges and a speaker: everything whose choice could follow a set's order.
 TEXT = (
     "The blast yielded 661 kt, officials said, and the convoy covered about 40 mi in 3 hours. "
-    "Between 3,000 and 5,000 fighters remain, a report by the agency estimated on Monday."
+    "Between 3,000 and 5,000 fighters remain, a report by the agency estimated on Monday. "
+    "Dozens fled after a six-month siege; a 17-year-old paid 1.234,5 Euro for 12 days of food."
 )
 RUN = (
     "import datetime, json, sys; from claims.core.extraction import extract; "
     "print(json.dumps([[c.figure, c.start, c.unit, c.value_low, c.value_high, c.qualifier, "
-    "c.subject, c.speaker, c.scope, str(c.as_of_start)] for c in extract(sys.argv[1], "
-    "published=datetime.date(2024, 3, 6))]))"
+    "c.subject, c.speaker, c.scope, str(c.as_of_start), c.figure_kind] "
+    "for c in extract(sys.argv[1], published=datetime.date(2024, 3, 6))]))"
 )
 HEAVY = ("quantulum3", "inflect", "matplotlib", "spacy", "thinc")
 
