@@ -17,48 +17,15 @@ from typing import Any
 from claims.core import vocabulary
 from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
 
+_VOCABULARY = vocabulary.load("measures")
 _HYPHEN_OR_SPACE = r"(?:\s+|\s*-\s*)"
-_UNIT_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"\s*%|\s*(?:per\s?cent|percent|pct|percentage\s+points?)\b", "percent"),
-    (
-        rf"{_HYPHEN_OR_SPACE}(?:square\s+(?:kilomet(?:re|er)s?|km)|sq\.?\s*km|km2|km²)(?!\w)",
-        "km**2",
-    ),
-    (rf"{_HYPHEN_OR_SPACE}(?:square\s+miles?|sq\.?\s*mi(?:les?)?)\b", "mile**2"),
-    (
-        r"\s+(?:barrels?(?:\s+of\s+(?:crude\s+)?oil)?\s+(?:per|a|each)\s+day|barrels?\s+daily"
-        r"|bpd|b/d|bbl/d)\b",
-        "barrel/day",
-    ),
-    (rf"{_HYPHEN_OR_SPACE}(?:kilomet(?:re|er)s?|km)\b", "km"),
-    (rf"{_HYPHEN_OR_SPACE}(?:millimet(?:re|er)s?|mm)\b", "mm"),
-    (rf"{_HYPHEN_OR_SPACE}(?:centimet(?:re|er)s?|cm)\b", "cm"),
-    (rf"{_HYPHEN_OR_SPACE}(?:met(?:re|er)s?)\b", "m"),
-    (rf"{_HYPHEN_OR_SPACE}(?:miles?)\b", "mile"),
-    (r"\s+barrels?\b", "barrel"),
-    (r"\s+(?:metric\s+)?(?:tonnes?|tons?)\b", "tonne"),
-    (r"\s+(?:US\s+|U\.S\.\s+|American\s+)?dollars?\b", "USD"),
-    (r"\s+euros?\b", "EUR"),
-    (r"\s+(?:pounds?\s+sterling|sterling)\b", "GBP"),
-    (r"\s+(?:Iraqi\s+)?dinars?\b", "IQD"),
-    (r"\s+(?:Saudi\s+)?riyals?\b", "SAR"),
-    (r"\s+(?:Turkish\s+)?liras?\b", "TRY"),
-    (r"\s+yuan\b", "CNY"),
-    (r"\s+yen\b", "JPY"),
-    (r"\s+rupees?\b", "INR"),
-    (r"\s+(?:rubles?|roubles?)\b", "RUB"),
-    (r"\s+shekels?\b", "ILS"),
-    (r"\s+(?:IQD|USD|EUR|GBP)\b", "ISO"),
+_UNIT_PATTERNS: tuple[tuple[str, str], ...] = tuple(
+    (entry["pattern"].replace("{gap}", _HYPHEN_OR_SPACE), entry["unit"])
+    for entry in _VOCABULARY["unit_patterns"]
 )
 _UNIT_RES = tuple((re.compile(p, re.IGNORECASE), unit) for p, unit in _UNIT_PATTERNS)
 
-_MULTIPLIER_WORDS: dict[str, float] = {
-    "doubl": 2.0,
-    "tripl": 3.0,
-    "trebl": 3.0,
-    "quadrupl": 4.0,
-    "halv": 0.5,
-}
+_MULTIPLIER_WORDS: dict[str, float] = dict(_VOCABULARY["multiplier_words"])
 MULTIPLIER_RE = re.compile(
     r"\b(?:(?P<stem>doubl|tripl|trebl|quadrupl|halv)(?:ed|ing|es)|(?P<twice>twice|thrice)"
     r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten)-?fold)\b",
@@ -79,83 +46,10 @@ _FOLD_AFTER = re.compile(r"-?fold\b", re.IGNORECASE)
 
 # The physical dimensions we keep, in order of preference when one word names units of two
 # ("kt" is a kiloton and a knot): news figures are weights and sizes more often than speeds.
-_QUANTULUM_ENTITIES = (
-    "length", "area", "mass", "volume", "power", "energy", "data storage", "speed",
-)  # fmt: skip
+_QUANTULUM_ENTITIES = tuple(_VOCABULARY["quantulum_entities"])
 # Lexicon entries that are ordinary English words after a number far more often than units
 # ("2.95 million in April", "two hands", "a point").
-_NOT_UNITS = {
-    "in",
-    "at",
-    "am",
-    "pm",
-    "as",
-    "is",
-    "it",
-    "or",
-    "on",
-    "no",
-    "us",
-    "per",
-    "to",
-    "by",
-    "do",
-    "go",
-    "me",
-    "my",
-    "we",
-    "he",
-    "of",
-    "an",
-    "hand",
-    "hands",
-    "line",
-    "lines",
-    "point",
-    "points",
-    "stone",
-    "stones",
-    "grain",
-    "grains",
-    "league",
-    "leagues",
-    "span",
-    "spans",
-    "rod",
-    "rods",
-    "chain",
-    "chains",
-    "block",
-    "blocks",
-    "degree",
-    "degrees",
-    "pace",
-    "paces",
-    "step",
-    "steps",
-    "cup",
-    "cups",
-    "drop",
-    "drops",
-    "shot",
-    "shots",
-    "load",
-    "loads",
-    "car",
-    "cars",
-    "bar",
-    "bars",
-    "pt",
-    "ct",
-    "yr",
-    "mo",
-    "sec",
-    "min",
-    "hr",
-    "hrs",
-    "ton",
-    "tons",
-}
+_NOT_UNITS = frozenset(_VOCABULARY["not_units"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,18 +219,7 @@ PARTICIPLES = re.compile(
     r"abducted|kidnapped|released|affected|infected|stranded|deployed|fled|returned)\b",
     re.IGNORECASE,
 )
-_VERB_TO_PARTICIPLE = {
-    "killing": "killed",
-    "killed": "killed",
-    "wounding": "wounded",
-    "wounded": "wounded",
-    "injuring": "injured",
-    "injured": "injured",
-    "leaving": "",
-    "training": "trained",
-    "displacing": "displaced",
-    "displaced": "displaced",
-}
+_VERB_TO_PARTICIPLE: dict[str, str] = dict(_VOCABULARY["verb_to_participle"])
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 
 
@@ -371,23 +254,7 @@ def subject_of_clause(text: str, sentence_start: int, figure_start: int) -> str:
     return subject_before(text, sentence_start, figure_start)
 
 
-_HEDGE_WORDS = {
-    "least",
-    "most",
-    "than",
-    "nearly",
-    "almost",
-    "some",
-    "estimated",
-    "fewer",
-    "less",
-    "roughly",
-    "approximately",
-    "record",
-    "additional",
-    "further",
-    "another",
-}
+_HEDGE_WORDS = frozenset(_VOCABULARY["hedge_words"])
 
 
 def subject_before(text: str, sentence_start: int, figure_start: int) -> str:
