@@ -18,7 +18,6 @@ NOT_YET_DATA = {
     "extraction/places.py",
     "extraction/speakers.py",
     "extraction/evaluation.py",
-    "units.py",
     "verdicts.py",
 }
 
