@@ -63,3 +63,14 @@ def test_the_triage_queue_hides_durations_and_ages_until_asked(client):
     assert listed("&figure_kind=all") == {age.pk, duration.pk, count.pk, vague.pk}
     page = client.get("/admin/claims/claim/?status__exact=candidate").content.decode()
     assert "Figure kind" in page and "Duration" in page
+
+
+def test_the_home_page_counts_the_triage_queue_as_it_lists_it(client):
+    user = User.objects.create_superuser("chief", "chief@example.org", "pw")
+    client.force_login(user)
+    ClaimFactory(figure_kind="duration", status="candidate")
+    ClaimFactory(figure_kind="age", status="candidate")
+    ClaimFactory(figure_kind="vague", status="candidate")
+    ClaimFactory(status="candidate")
+    page = client.get("/admin/").content.decode()
+    assert '<span class="count" data-queue="candidates">2</span>' in page
