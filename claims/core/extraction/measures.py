@@ -388,3 +388,17 @@ def find_vague(text: str, start: int, end: int) -> list[VagueFigure]:
         low = bounds[" ".join(match.group(0).lower().split())]
         found.append(VagueFigure(match.start(), match.end(), low))
     return found
+
+
+def unit_of_vague(text: str, end: int) -> UnitMatch | None:
+    """The unit a vague figure counts in, written after it ("several million dollars",
+    "hundreds of millions of euros"); None for things counted ("thousands of homes")."""
+    of = re.match(r"\s+of(?=\s)", text[end : end + 4])
+    start = end + of.end() if of else end
+    for regex, unit in _UNIT_RES:
+        match = regex.match(text, start)
+        if match:
+            if unit == "ISO":
+                unit = match.group(0).strip().upper()
+            return UnitMatch(unit=unit, end=match.end(), in_figure=False)
+    return None

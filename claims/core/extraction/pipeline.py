@@ -263,9 +263,11 @@ def _sentence_candidates(
             )
         )
     for vague in measures.find_vague(text, sentence.start, sentence.end):
+        unit = measures.unit_of_vague(text, vague.end)
         figure = _Figure(
-            vague.start, vague.end, vague.low, None, Qualifier.AT_LEAST, "count",
-            measures.subject_after(text, vague.end, sentence.end),
+            vague.start, vague.end, vague.low, None, Qualifier.AT_LEAST,
+            unit.unit if unit else "count",
+            measures.subject_after(text, unit.end if unit else vague.end, sentence.end),
         )  # fmt: skip
         figure.kind = FigureKind.VAGUE
         figures.append(figure)

@@ -289,3 +289,22 @@ def test_a_figure_without_a_noun_never_takes_the_unit_of_a_duration(
 ) -> None:
     found = [c for c in figures(text) if c.figure == figure]
     assert [(c.unit, c.figure_kind) for c in found] == [(unit, "quantity")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "unit"),
+    [
+        ("Several thousand people marched on Sunday.", "Several thousand", 3000, "count"),
+        ("On Sunday several thousand people marched.", "several thousand", 3000, "count"),
+        ("Police said a few hundred protesters stayed.", "a few hundred", 200, "count"),
+        ("The firm lost several million dollars.", "several million", 3e6, "USD"),
+        ("Several million dollars were lost by the firm.", "Several million", 3e6, "USD"),
+        ("Hundreds of millions of euros went to the project.", "Hundreds of millions", 2e8, "EUR"),
+    ],
+)
+def test_several_and_a_few_before_a_scale_word_are_vague_lower_bounds_in_their_unit(
+    text: str, figure: str, low: float, unit: str
+) -> None:
+    found = only(text)
+    assert (found.figure, found.figure_kind, found.unit) == (figure, "vague", unit)
+    assert (found.value_low, found.value_high) == (low, None)
