@@ -181,6 +181,8 @@ class Claim(models.Model):
         max_length=10,
         choices=FigureKind.choices,
         default=FigureKind.QUANTITY,
+        # also in the database: bulk writers that name their columns (COPY) need not know it
+        db_default=FigureKind.QUANTITY,
         help_text="quantity; duration or age (in a time unit); vague ('hundreds', a lower bound).",
     )
     speaker = models.ForeignKey(
