@@ -308,3 +308,19 @@ def test_several_and_a_few_before_a_scale_word_are_vague_lower_bounds_in_their_u
     found = only(text)
     assert (found.figure, found.figure_kind, found.unit) == (figure, "vague", unit)
     assert (found.value_low, found.value_high) == (low, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The toll rose from 1,200 on June 5 to 3,000 on June 9.", "3,000"),
+        ("Arrests climbed from 800 on May 2 to 1,500 by May 20.", "1,500"),
+        ("From 90 on March 1 the count went to 2,400 on March 8.", "2,400"),
+    ],
+)
+def test_a_count_after_a_date_is_no_end_of_a_day_range(text: str, figure: str) -> None:
+    assert figure in [c.figure for c in figures(text)]
+
+
+def test_a_day_range_is_still_no_figure() -> None:
+    assert figures("Talks ran from June 5 to 9 in Geneva.") == []
