@@ -17,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
+from claims.admin_filters import FigureKindFilter
 from claims.admin_grouping import suggest_metrics_action
 from claims.core import intervals, units
 from claims.exports import SafeCsvWriter
@@ -377,7 +378,9 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
         "figure_display", "subject", "bounds_display", "speaker", "metric", "status", "verdict",
         "article_link", "as_of_start",
     ]  # fmt: skip
-    list_filter = ["status", "qualifier", "verdict", "origin", "metric", "article__outlet"]
+    list_filter = [
+        "status", FigureKindFilter, "qualifier", "verdict", "origin", "metric", "article__outlet",
+    ]  # fmt: skip
     list_select_related = ["speaker", "metric", "article", "article__outlet"]
     search_fields = ["figure", "subject", "quote", "speaker__name", "metric__name"]
     autocomplete_fields = ["article", "speaker", "metric"]

@@ -45,6 +45,7 @@ class ClaimRow(NamedTuple):
     unit: str
     subject: str
     scope: str
+    figure_kind: str
     as_of_start: dt.date | None
     as_of_end: dt.date | None
     as_of_precision: str
@@ -204,6 +205,7 @@ def row_from_values(
         ),
         "subject": row.subject,
         "scope": row.scope,
+        "figure_kind": row.figure_kind,
         "speaker": None
         if row.speaker_id is None
         else {

@@ -115,6 +115,10 @@ class ClaimFilter(filters.FilterSet):
     verdict = filters.ChoiceFilter(
         field_name="verdict", lookup_expr="exact", choices=verdicts.CHOICES
     )
+    figure_kind = filters.ChoiceFilter(
+        field_name="figure_kind", lookup_expr="exact", choices=Claim.FigureKind.choices,
+        label="what the figure counts: quantity, duration, age or vague",
+    )  # fmt: skip
     as_of_after = filters.DateFilter(
         field_name="as_of_end", lookup_expr="gte", label="as-of period ends on or after"
     )

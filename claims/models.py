@@ -6,6 +6,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from claims.core import intervals, units, verdicts
+from claims.core.extraction.candidate import FigureKind
 from sources.models import Article
 
 
@@ -171,6 +172,19 @@ class Claim(models.Model):
     )
     subject = models.CharField(max_length=300, blank=True, help_text="What is counted/measured.")
     scope = models.CharField(max_length=300, blank=True)
+    FigureKind = models.TextChoices(
+        "FigureKind", [(k.name, (k.value, k.value.capitalize())) for k in FigureKind]
+    )
+    # Durations and ages are stored, so an editor can ask for them, but the triage queue hides
+    # them by default: they are context ("a 10-year sentence"), not the figures checked first.
+    figure_kind = models.CharField(
+        max_length=10,
+        choices=FigureKind.choices,
+        default=FigureKind.QUANTITY,
+        # also in the database: bulk writers that name their columns (COPY) need not know it
+        db_default=FigureKind.QUANTITY,
+        help_text="quantity; duration or age (in a time unit); vague ('hundreds', a lower bound).",
+    )
     speaker = models.ForeignKey(
         Speaker,
         on_delete=models.PROTECT,

@@ -88,10 +88,18 @@ class ClaimSerializer(serializers.ModelSerializer):
         model = Claim
         fields = [
             "id", "article", "quote", "figure", "start", "end", "value_low", "value_high",
-            "qualifier", "unit", "interval", "subject", "scope", "speaker", "metric",
-            "as_of_start", "as_of_end", "as_of_precision", "status", "verdict", "verdict_at",
-            "note", "created_at", "updated_at",
+            "qualifier", "unit", "interval", "subject", "scope", "figure_kind", "speaker",
+            "metric", "as_of_start", "as_of_end", "as_of_precision", "status", "verdict",
+            "verdict_at", "note", "created_at", "updated_at",
         ]  # fmt: skip
+        read_only_fields = ["figure_kind"]
+        extra_kwargs = {
+            "figure_kind": {
+                "help_text": "What the figure counts: quantity (the default); duration or age, "
+                "whose unit is a time unit (hour, day, week, month, year); vague, an order of "
+                "size such as 'hundreds of', stored as a lower bound with no upper one."
+            }
+        }
 
     @extend_schema_field(IntervalSerializer(allow_null=True))
     def get_interval(self, claim: Claim) -> dict | None:

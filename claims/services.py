@@ -222,6 +222,7 @@ def candidate_fields(candidate) -> dict:
         "unit": candidate.unit,
         "subject": candidate.subject[:300],
         "scope": candidate.scope[:300],
+        "figure_kind": candidate.figure_kind,
         "as_of_start": candidate.as_of_start,
         "as_of_end": candidate.as_of_end,
         "as_of_precision": candidate.as_of_precision or "",

@@ -17,48 +17,18 @@ import re
 
 import pint
 
-# Currencies newsrooms covering the region meet most; each is its own dimension (see above).
-CURRENCIES = (
-    "USD", "EUR", "GBP", "IQD", "SYP", "TRY", "IRR", "JOD", "SAR", "AED",
-    "EGP", "LBP", "KWD", "QAR", "ILS", "RUB", "CNY", "JPY", "CHF", "INR",
-    "HKD", "BRL", "PKR",
-)  # fmt: skip
+from claims.core import vocabulary
 
-# Phrases used in news copy that pint does not read, mapped to the unit they mean.
-_PHRASES = {
-    "%": "percent",
-    "per cent": "percent",
-    "barrels per day": "oil_barrel/day",
-    "barrel per day": "oil_barrel/day",
-    "bpd": "oil_barrel/day",
-    "square kilometre": "kilometer**2",
-    "square kilometres": "kilometer**2",
-    "square kilometer": "kilometer**2",
-    "square kilometers": "kilometer**2",
-    "sq km": "kilometer**2",
-}
-# Single words replaced wherever they stand, also inside compound units ("barrel/day", "tons /
-# year"), because pint's own meaning of them is not the newsroom's: pint's "barrel" is 31.5
-# gallons (an oil barrel is 42), its "ton" the short ton, its "count" dimensionless.
-_WORDS = {
-    "count": "count_",
-    "counts": "count_",
-    "number": "count_",
-    "pct": "percent",
-    "barrel": "oil_barrel",
-    "barrels": "oil_barrel",
-    "bbl": "oil_barrel",
-    "kilometre": "kilometer",
-    "kilometres": "kilometer",
-    "ton": "metric_ton",
-    "tons": "metric_ton",
-    "tonne": "metric_ton",
-    "tonnes": "metric_ton",
-}
+_VOCABULARY = vocabulary.load("units")
+# Currencies newsrooms covering the region meet most; each is its own dimension (see above).
+CURRENCIES = tuple(_VOCABULARY["currencies"])
+# Phrases of news copy that pint does not read, and single words whose pint meaning is not the
+# newsroom's (an oil barrel is 42 gallons, a ton metric); see vocabulary/units.toml.
+_PHRASES: dict[str, str] = dict(_VOCABULARY["phrases"])
+_WORDS: dict[str, str] = dict(_VOCABULARY["words"])
 _WORD = re.compile(r"[A-Za-z_]+")
-# Scale words and their abbreviations are part of a number ("40k", "3 million"), not a unit; pint
-# would read "k" as Boltzmann's constant and "M" as molar.
-_NOT_UNITS = frozenset({"k", "M", "bn", "mn", "thousand", "million", "billion", "hundred"})
+# Scale words are part of a number ("40k", "3 million"), not a unit.
+_NOT_UNITS = frozenset(_VOCABULARY["not_units"])
 
 
 # The longest unit text read at all. pint's parser is quadratic in the length of its input (20,000

@@ -12,9 +12,11 @@ def work_queue_counts(user) -> dict[str, int]:
     """How many rows each work queue on the home page holds for ``user``: one query per model.
 
     Reviews are counted through the app registry: claims never imports reviews."""
+    from claims.admin_filters import HIDDEN_BY_DEFAULT
     from claims.models import Claim
 
-    claims = Claim.objects.aggregate(
+    # The claim list hides durations and ages by default: the counts are of what it shows.
+    claims = Claim.objects.exclude(figure_kind__in=HIDDEN_BY_DEFAULT).aggregate(
         candidates=Count("pk", filter=Q(status=Claim.Status.CANDIDATE)),
         ungrouped=Count("pk", filter=Q(status=Claim.Status.CONFIRMED, metric__isnull=True)),
     )

@@ -161,6 +161,7 @@ def test_extract_claims_prints_json_with_the_contract_fields_and_saves_nothing()
         assert field in jeffrey
     assert (jeffrey["value_low"], jeffrey["value_high"]) == (14000, 18000)
     assert jeffrey["speaker"] == "James F. Jeffrey"
+    assert jeffrey["figure_kind"] == "quantity"
     assert not Article.objects.exists() and not Claim.objects.exists()
 
 

@@ -6,7 +6,7 @@ split the work by topic: ``numbers`` (atoms), ``ranges`` (ranges and qualifiers)
 periods), ``sentences`` (quotes and page chrome) and ``pipeline`` (putting them together).
 """
 
-from claims.core.extraction.candidate import Candidate
+from claims.core.extraction.candidate import Candidate, FigureKind
 from claims.core.extraction.pipeline import extract
 
-__all__ = ["Candidate", "extract"]
+__all__ = ["Candidate", "FigureKind", "extract"]

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass
+
+
+class FigureKind(enum.StrEnum):
+    """What a figure counts: things (the default), time, a person's age, or an order of size."""
+
+    QUANTITY = "quantity"  # "14 people", "$1.2 billion", "40 percent"
+    DURATION = "duration"  # "for 12 days", "a six-month siege", "a 10-year sentence"
+    AGE = "age"  # "a 17-year-old", "aged 45"
+    VAGUE = "vague"  # "dozens", "hundreds of", "tens of thousands of": a lower bound only
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,3 +41,6 @@ class Candidate:
     as_of_end: dt.date | None
     as_of_precision: str | None
     scope: str = ""  # where the figure holds ("Iraq and Syria", "al-Ahli hospital in Gaza")
+    # A FigureKind value. Durations and ages are context, not claims an editor triages first;
+    # their unit is a time unit ("day", "week", "month", "year", "hour").
+    figure_kind: str = FigureKind.QUANTITY.value

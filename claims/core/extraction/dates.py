@@ -45,7 +45,8 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # Spans whose digits are calendar references and never figures.
 _BLOCKED_PATTERNS = (
     # "between July 16 and 22", "July 16-22", "from 3 to 5 May"
-    rf"\b{_MONTH}\s+{_DAY}\s*(?:-|\u2013|to|and|through)\s*{_DAY}\b(?:,?\s+{_YEAR})?",
+    # the second day is no day when a thousands group follows: "June 5 to 3,000 on June 9"
+    rf"\b{_MONTH}\s+{_DAY}\s*(?:-|\u2013|to|and|through)\s*{_DAY}\b(?![,.]\d)(?:,?\s+{_YEAR})?",
     rf"\b{_DAY}\s*(?:-|\u2013|to|and)\s*{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?",
     rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
     rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?",
@@ -171,7 +172,7 @@ _ORDINAL_WORDS = {
 _EXPRESSIONS = re.compile(
     rf"""
     (?P<dayrange>\b(?:between\s+|from\s+)?(?P<dr_month>{_MONTH})\s+(?P<dr_a>{_DAY})\s*
-        (?:-|\u2013|to|and|through)\s*(?P<dr_b>{_DAY})\b(?:,?\s+(?P<dr_year>{_YEAR}))?)
+        (?:-|\u2013|to|and|through)\s*(?P<dr_b>{_DAY})\b(?![,.]\d)(?:,?\s+(?P<dr_year>{_YEAR}))?)
   | (?P<date>\b(?P<d_month>{_MONTH})\s+(?P<d_day>{_DAY})\b(?:,?\s+(?P<d_year>{_YEAR})\b)?
         | \b(?P<d_day2>{_DAY})\s+(?:of\s+)?(?P<d_month2>{_MONTH})(?:,?\s+(?P<d_year2>{_YEAR})\b)?)
   | (?P<quarter>\b(?:the\s+)?(?P<q_ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)

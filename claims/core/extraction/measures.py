@@ -14,50 +14,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from claims.core import vocabulary
 from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
 
+_VOCABULARY = vocabulary.load("measures")
 _HYPHEN_OR_SPACE = r"(?:\s+|\s*-\s*)"
-_UNIT_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"\s*%|\s*(?:per\s?cent|percent|pct|percentage\s+points?)\b", "percent"),
-    (
-        rf"{_HYPHEN_OR_SPACE}(?:square\s+(?:kilomet(?:re|er)s?|km)|sq\.?\s*km|km2|km²)(?!\w)",
-        "km**2",
-    ),
-    (rf"{_HYPHEN_OR_SPACE}(?:square\s+miles?|sq\.?\s*mi(?:les?)?)\b", "mile**2"),
-    (
-        r"\s+(?:barrels?(?:\s+of\s+(?:crude\s+)?oil)?\s+(?:per|a|each)\s+day|barrels?\s+daily"
-        r"|bpd|b/d|bbl/d)\b",
-        "barrel/day",
-    ),
-    (rf"{_HYPHEN_OR_SPACE}(?:kilomet(?:re|er)s?|km)\b", "km"),
-    (rf"{_HYPHEN_OR_SPACE}(?:millimet(?:re|er)s?|mm)\b", "mm"),
-    (rf"{_HYPHEN_OR_SPACE}(?:centimet(?:re|er)s?|cm)\b", "cm"),
-    (rf"{_HYPHEN_OR_SPACE}(?:met(?:re|er)s?)\b", "m"),
-    (rf"{_HYPHEN_OR_SPACE}(?:miles?)\b", "mile"),
-    (r"\s+barrels?\b", "barrel"),
-    (r"\s+(?:metric\s+)?(?:tonnes?|tons?)\b", "tonne"),
-    (r"\s+(?:US\s+|U\.S\.\s+|American\s+)?dollars?\b", "USD"),
-    (r"\s+euros?\b", "EUR"),
-    (r"\s+(?:pounds?\s+sterling|sterling)\b", "GBP"),
-    (r"\s+(?:Iraqi\s+)?dinars?\b", "IQD"),
-    (r"\s+(?:Saudi\s+)?riyals?\b", "SAR"),
-    (r"\s+(?:Turkish\s+)?liras?\b", "TRY"),
-    (r"\s+yuan\b", "CNY"),
-    (r"\s+yen\b", "JPY"),
-    (r"\s+rupees?\b", "INR"),
-    (r"\s+(?:rubles?|roubles?)\b", "RUB"),
-    (r"\s+shekels?\b", "ILS"),
-    (r"\s+(?:IQD|USD|EUR|GBP)\b", "ISO"),
+_UNIT_PATTERNS: tuple[tuple[str, str], ...] = tuple(
+    (entry["pattern"].replace("{gap}", _HYPHEN_OR_SPACE), entry["unit"])
+    for entry in _VOCABULARY["unit_patterns"]
 )
 _UNIT_RES = tuple((re.compile(p, re.IGNORECASE), unit) for p, unit in _UNIT_PATTERNS)
 
-_MULTIPLIER_WORDS: dict[str, float] = {
-    "doubl": 2.0,
-    "tripl": 3.0,
-    "trebl": 3.0,
-    "quadrupl": 4.0,
-    "halv": 0.5,
-}
+_MULTIPLIER_WORDS: dict[str, float] = dict(_VOCABULARY["multiplier_words"])
 MULTIPLIER_RE = re.compile(
     r"\b(?:(?P<stem>doubl|tripl|trebl|quadrupl|halv)(?:ed|ing|es)|(?P<twice>twice|thrice)"
     r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten)-?fold)\b",
@@ -78,83 +46,10 @@ _FOLD_AFTER = re.compile(r"-?fold\b", re.IGNORECASE)
 
 # The physical dimensions we keep, in order of preference when one word names units of two
 # ("kt" is a kiloton and a knot): news figures are weights and sizes more often than speeds.
-_QUANTULUM_ENTITIES = (
-    "length", "area", "mass", "volume", "power", "energy", "data storage", "speed",
-)  # fmt: skip
+_QUANTULUM_ENTITIES = tuple(_VOCABULARY["quantulum_entities"])
 # Lexicon entries that are ordinary English words after a number far more often than units
 # ("2.95 million in April", "two hands", "a point").
-_NOT_UNITS = {
-    "in",
-    "at",
-    "am",
-    "pm",
-    "as",
-    "is",
-    "it",
-    "or",
-    "on",
-    "no",
-    "us",
-    "per",
-    "to",
-    "by",
-    "do",
-    "go",
-    "me",
-    "my",
-    "we",
-    "he",
-    "of",
-    "an",
-    "hand",
-    "hands",
-    "line",
-    "lines",
-    "point",
-    "points",
-    "stone",
-    "stones",
-    "grain",
-    "grains",
-    "league",
-    "leagues",
-    "span",
-    "spans",
-    "rod",
-    "rods",
-    "chain",
-    "chains",
-    "block",
-    "blocks",
-    "degree",
-    "degrees",
-    "pace",
-    "paces",
-    "step",
-    "steps",
-    "cup",
-    "cups",
-    "drop",
-    "drops",
-    "shot",
-    "shots",
-    "load",
-    "loads",
-    "car",
-    "cars",
-    "bar",
-    "bars",
-    "pt",
-    "ct",
-    "yr",
-    "mo",
-    "sec",
-    "min",
-    "hr",
-    "hrs",
-    "ton",
-    "tons",
-}
+_NOT_UNITS = frozenset(_VOCABULARY["not_units"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,18 +219,7 @@ PARTICIPLES = re.compile(
     r"abducted|kidnapped|released|affected|infected|stranded|deployed|fled|returned)\b",
     re.IGNORECASE,
 )
-_VERB_TO_PARTICIPLE = {
-    "killing": "killed",
-    "killed": "killed",
-    "wounding": "wounded",
-    "wounded": "wounded",
-    "injuring": "injured",
-    "injured": "injured",
-    "leaving": "",
-    "training": "trained",
-    "displacing": "displaced",
-    "displaced": "displaced",
-}
+_VERB_TO_PARTICIPLE: dict[str, str] = dict(_VOCABULARY["verb_to_participle"])
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 
 
@@ -370,23 +254,7 @@ def subject_of_clause(text: str, sentence_start: int, figure_start: int) -> str:
     return subject_before(text, sentence_start, figure_start)
 
 
-_HEDGE_WORDS = {
-    "least",
-    "most",
-    "than",
-    "nearly",
-    "almost",
-    "some",
-    "estimated",
-    "fewer",
-    "less",
-    "roughly",
-    "approximately",
-    "record",
-    "additional",
-    "further",
-    "another",
-}
+_HEDGE_WORDS = frozenset(_VOCABULARY["hedge_words"])
 
 
 def subject_before(text: str, sentence_start: int, figure_start: int) -> str:
@@ -418,3 +286,119 @@ def casualty_verb_before(text: str, start: int) -> str:
         if verb.lower() in _VERB_TO_PARTICIPLE:
             return _VERB_TO_PARTICIPLE[verb.lower()]
     return ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeFigure:
+    """A figure that counts time: a duration ("for 12 days") or an age ("a 17-year-old").
+
+    ``kind`` is "duration", "age" or "date" (a number that dates an event, "three years ago",
+    and is no figure at all); ``end`` is where the figure's text ends (after a spaced unit word,
+    at the number when the unit is a hyphenated adjective); ``subject_from`` is where the counted
+    noun may start ("siege" in "a six-month siege").
+    """
+
+    kind: str
+    unit: str
+    end: int
+    subject_from: int
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@functools.cache
+def _time_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = vocabulary.load("time_figures")
+    units = _alternatives(words["units"])
+    modifiers = _alternatives(words["duration_modifiers"])
+    unit_after = re.compile(
+        rf"(?P<gap>\s+|\s*-\s*)(?:(?:{modifiers})\s+)?(?P<unit>{units})\b"
+        rf"(?P<old>(?:\s+|\s*-\s*)old\b)?",
+        re.IGNORECASE,
+    )
+    dating_after = re.compile(rf"\s+(?:{_alternatives(words['dating_words_after'])})\b", re.I)
+    # "the past 24 hours", "its first 100 days": with a determiner, so "to last 72 hours" stays
+    period_before = re.compile(
+        rf"\b(?:{_alternatives(words['determiners'])})\s+"
+        rf"(?:{_alternatives(words['period_words_before'])})\s+$",
+        re.IGNORECASE,
+    )
+    age_before = re.compile(rf"\b(?:{_alternatives(words['age_words_before'])})\s+$", re.I)
+    return unit_after, dating_after, period_before, age_before
+
+
+def time_figure(text: str, start: int, end: int, sentence_start: int) -> TimeFigure | None:
+    """The duration, age or date a number spanning ``text[start:end]`` states, else None.
+
+    "aged 45", "a 17-year-old", "45 years old" are ages (in years, or the unit written);
+    "for 12 days", "a six-month siege", "a 10-year sentence" are durations; "three years ago"
+    and "in the past 24 hours" date something and come back as kind "date".
+    """
+    unit_after, dating_after, period_before, age_before = _time_patterns()
+    before = text[max(sentence_start, start - 24) : start]
+    match = unit_after.match(text, end)
+    if match is None:
+        if age_before.search(before):
+            return TimeFigure("age", "year", end, end)
+        return None
+    unit = vocabulary.load("time_figures")["units"][match.group("unit").lower()]
+    hyphenated = "-" in match.group("gap")
+    if match.group("old") or age_before.search(before):
+        figure_end = end if hyphenated else match.end("unit")
+        return TimeFigure("age", unit, figure_end, match.end())
+    lasting = re.search(r"\bfor\s+$", before, re.IGNORECASE)  # "for 11 hours before ..."
+    if period_before.search(before) or (dating_after.match(text, match.end()) and not lasting):
+        return TimeFigure("date", unit, end, match.end())
+    return TimeFigure("duration", unit, end if hyphenated else match.end(), match.end())
+
+
+@dataclass(frozen=True, slots=True)
+class VagueFigure:
+    """An order of size written as a plural scale word ("dozens", "tens of thousands of").
+
+    Stored as a lower bound with no upper one (``low``..None, qualifier at_least): "hundreds"
+    is at least 200 to a reader, and no more is said.
+    """
+
+    start: int
+    end: int
+    low: float
+
+
+@functools.cache
+def _vague_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
+    bounds = {
+        " ".join(k.split()).lower(): float(v)
+        for k, v in vocabulary.load("time_figures")["vague"].items()
+    }
+    return re.compile(rf"(?<![\w-])(?:{_alternatives(bounds)})\b", re.IGNORECASE), bounds
+
+
+def find_vague(text: str, start: int, end: int) -> list[VagueFigure]:
+    """Plural scale words in ``text[start:end]`` that state an order of size ("hundreds of")."""
+    pattern, bounds = _vague_pattern()
+    found = []
+    for match in pattern.finditer(text, start, end):
+        if re.search(r"\d\s*$", text[max(start, match.start() - 3) : match.start()]):
+            continue  # "3 millions" is a number with its scale, not an order of size
+        low = bounds[" ".join(match.group(0).lower().split())]
+        found.append(VagueFigure(match.start(), match.end(), low))
+    return found
+
+
+def unit_of_vague(text: str, end: int) -> UnitMatch | None:
+    """The unit a vague figure counts in, written after it ("several million dollars",
+    "hundreds of millions of euros"); None for things counted ("thousands of homes")."""
+    of = re.match(r"\s+of(?=\s)", text[end : end + 4])
+    start = end + of.end() if of else end
+    for regex, unit in _UNIT_RES:
+        match = regex.match(text, start)
+        if match:
+            if unit == "ISO":
+                unit = match.group(0).strip().upper()
+            return UnitMatch(unit=unit, end=match.end(), in_figure=False)
+    return None

@@ -7,78 +7,17 @@ happens elsewhere.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-UNITS_WORDS: dict[str, int] = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS_WORDS: dict[str, int] = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES: dict[str, float] = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-    "tr": 1e12,
-    # South Asian scales: a lakh is 100,000 and a crore 10 million; "lakh crore" is both.
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-    "lakh crore": 1e12,
-}
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "us$": "USD",
-    "$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-    "rs": "INR",
-    "rs.": "INR",
-    "r$": "BRL",
-    "hk$": "HKD",
-    "usd": "USD",
-    "eur": "EUR",
-    "gbp": "GBP",
-    "iqd": "IQD",
-}
+from claims.core import vocabulary
+
+_VOCABULARY = vocabulary.load("numbers")
+UNITS_WORDS: dict[str, int] = dict(_VOCABULARY["units_words"])
+TENS_WORDS: dict[str, int] = dict(_VOCABULARY["tens_words"])
+SCALES: dict[str, float] = {word: float(v) for word, v in _VOCABULARY["scales"].items()}
+CURRENCY_SYMBOLS: dict[str, str] = dict(_VOCABULARY["currency_symbols"])
 
 _UNIT_WORD = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 _TENS_WORD = "|".join(TENS_WORDS)
@@ -88,7 +27,13 @@ _WORD_NUMBER = (
     rf"(?:(?:a|{_SMALL_WORD})\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORD})?"
     rf"|a\s+dozen|{_SMALL_WORD})"
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# A comma decimal after dot groups ("1.234,5") or two dot groups ("1.200.000") are European
+# whatever follows; they come first.
+_EUROPEAN_DECIMAL = r"\d{1,3}(?:\.\d{3})+,\d+"
+_EUROPEAN_GROUPS = r"\d{1,3}(?:\.\d{3}){2,}"
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_ENGLISH_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGITS = rf"(?:{_EUROPEAN_DECIMAL}|{_EUROPEAN_GROUPS}(?![.,]?\d)|{_ENGLISH_DIGITS})"
 # Attached scales ("3.4m", "$20bn") must not be followed by more letters ("3mm" is a unit).
 _ATTACHED_SCALE = r"(?:bn|mn|mln|tn|m|k)(?![A-Za-z])"
 _SPACED_SCALE = (
@@ -100,7 +45,10 @@ _GLUED_UNIT_GUARD = (
     r"(?!(?:km|mm|m|cm|kg|bpd|mw|gw|kw|kwh|mwh|gwh|gb|tb|mb|mph|kph|ha|sq)\b)[A-Za-z]|\d"
 )
 # Longer signs first: "HK$" and "R$" are not dollars of the United States.
-_CURRENCY_PREFIX = r"(?:US\$|HK\$|R\$\s?|\$|€|£|¥|₹\s?|Rs\.?\s?|(?:USD|EUR|GBP|IQD|INR)\s?)"
+# A space may stand inside the sign ("HK $3.7 billion" is HKD, not a code before US dollars).
+_CURRENCY_PREFIX = (
+    r"(?:US\s?\$|HK\s?\$|R\s?\$\s?|\$|€|£|¥|₹\s?|Rs\.?\s?|(?:USD|EUR|GBP|IQD|INR)\s?)"
+)
 # A minus sign written against the digits is a signed change ("fell -1.3%"); only after a space
 # or a bracket, never inside a range or a code ("2020-21", "5%-6%", "F-16").
 _SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-\u2212])(?=\d))?"
@@ -179,20 +127,42 @@ def parse_number(text: str) -> float | None:
     return atom.value if atom else None
 
 
-def _atom(match: re.Match[str], offset: int) -> NumberAtom | None:
+@functools.cache
+def _european_context() -> tuple[re.Pattern[str], frozenset[str]]:
+    words = vocabulary.load("numbers")
+    after = "|".join(sorted(map(re.escape, words["european_words_after"]), key=len, reverse=True))
+    return re.compile(rf"\s?(?:{after})\b"), frozenset(words["european_currencies"])
+
+
+def _european_groups(digits: str, currency: str | None, following: str) -> bool:
+    """True when the dots of "219.000" group thousands: a euro or real sign before the number,
+    or a unit or currency word of a language that writes numbers so right after it."""
+    if not _DOT_GROUPS.fullmatch(digits):
+        return False
+    words_after, currencies = _european_context()
+    return currency in currencies or words_after.match(following) is not None
+
+
+def _atom(match: re.Match[str], offset: int, text: str = "") -> NumberAtom | None:
     currency_text = match.group("currency")
-    currency = CURRENCY_SYMBOLS.get(currency_text.strip().lower()) if currency_text else None
+    sign = "".join(currency_text.split()).lower() if currency_text else ""
+    currency = CURRENCY_SYMBOLS.get(sign) if sign else None
     if match.group("digits"):
         digits = match.group("digits")
-        base = parse_digits(digits)
-        # Brazil writes thousands with dots ("R$ 20.500"): the currency proves the convention.
-        if currency == "BRL" and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+        grouped = True
+        if re.fullmatch(_EUROPEAN_DECIMAL, digits):
+            base = float(digits.replace(".", "").replace(",", "."))
+        elif re.fullmatch(_EUROPEAN_GROUPS, digits) or _european_groups(
+            digits, currency, text[match.end() : match.end() + 30]
+        ):
             base = float(digits.replace(".", ""))
+        else:
+            base, grouped = parse_digits(digits), "," in digits
         if match.group("sign"):
             base = -base
         scale_word = match.group("attached") or match.group("spaced")
         is_word = False
-        has_separator = "," in match.group("digits")
+        has_separator = grouped
     else:
         word = match.group("word")
         if word.lower() in ("a", "an"):
@@ -226,7 +196,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     """Every number atom in ``text[start:end]``, with offsets into ``text``."""
     atoms: list[NumberAtom] = []
     for match in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
-        atom = _atom(match, 0)
+        atom = _atom(match, 0, text)
         if atom is not None:
             atoms.append(atom)
     return atoms

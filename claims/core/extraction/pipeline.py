@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from claims.core import vocabulary
 from claims.core.extraction import dates, measures, parse, places, speakers
-from claims.core.extraction.candidate import Candidate
+from claims.core.extraction.candidate import Candidate, FigureKind
 from claims.core.extraction.numbers import NumberAtom, find_numbers
 from claims.core.extraction.ranges import NumericSpan, bounds_for, build_spans, find_qualifier
 from claims.core.extraction.sentences import Sentence, is_chrome, split_sentences
@@ -104,6 +104,7 @@ class _Figure:
     unit_given: bool = True
     own_subject: bool = True  # False when no noun follows the figure ("and about 900 in X")
     scope: str = ""
+    kind: FigureKind = FigureKind.QUANTITY
 
 
 @dataclass(slots=True)
@@ -241,6 +242,11 @@ def _sentence_candidates(
     for span in spans:
         if span.atoms[0].is_article:
             continue
+        timed = measures.time_figure(text, span.start, span.end, sentence.start)
+        if timed is not None:
+            if timed.kind != "date" and not any(dates.is_year(text, a) for a in span.atoms):
+                figures.append(_time_figure(text, span, sentence, timed))
+            continue
         if _is_not_a_claim(text, span, sentence):
             continue
         figures.append(_numeric_figure(text, span, sentence))
@@ -259,6 +265,15 @@ def _sentence_candidates(
                 subject,
             )
         )
+    for vague in measures.find_vague(text, sentence.start, sentence.end):
+        unit = measures.unit_of_vague(text, vague.end)
+        figure = _Figure(
+            vague.start, vague.end, vague.low, None, Qualifier.AT_LEAST,
+            unit.unit if unit else "count",
+            measures.subject_after(text, unit.end if unit else vague.end, sentence.end),
+        )  # fmt: skip
+        figure.kind = FigureKind.VAGUE
+        figures.append(figure)
     figures.sort(key=lambda f: f.start)
     _inherit_units(text, figures)
     _share_qualifiers(text, figures)
@@ -269,7 +284,8 @@ def _sentence_candidates(
         # it counts, as the parse read that one.
         if index in elliptical:
             figure.subject = figures[index - 1].subject
-        elif reading is not None and reading.subject:
+        elif reading is not None and reading.subject and figure.kind in _COUNTS_THINGS:
+            # a duration or an age keeps the noun after its unit ("siege", "boy")
             figure.subject = reading.subject
     _scopes(text, sentence, figures, elliptical, context)
     # The scope rules read more than one clause ("in the country" back to its name); the parse
@@ -316,6 +332,7 @@ def _sentence_candidates(
                 as_of_end=period.end if period else None,
                 as_of_precision=period.precision if period else None,
                 scope=figure.scope,
+                figure_kind=figure.kind.value,
             )
         )
     _remember(context, quote, expressions, sentence.paragraph)
@@ -416,6 +433,25 @@ def _ratios(text: str, spans: list[NumericSpan]) -> list[_Figure]:
             )
         )
     return found
+
+
+# Kinds whose subject the parse reads; a duration or an age keeps the noun after its unit.
+_COUNTS_THINGS = (FigureKind.QUANTITY, FigureKind.VAGUE)
+
+
+def _time_figure(
+    text: str, span: NumericSpan, sentence: Sentence, timed: measures.TimeFigure
+) -> _Figure:
+    """A duration or an age: typed, in its time unit, counting the noun after it if any."""
+    qualifier, _ = find_qualifier(text, span.start)
+    if qualifier is Qualifier.MORE_THAN and re.search(r"\bover\s+$", text[: span.start]):
+        qualifier = Qualifier.EXACT  # "over three years" spans them; it does not exceed them
+    subject = measures.subject_after(text, timed.subject_from, sentence.end)
+    figure = _Figure(
+        span.start, timed.end, span.low, span.high, qualifier, timed.unit, subject, span.atoms
+    )
+    figure.kind = FigureKind(timed.kind)
+    return figure
 
 
 def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure:
@@ -522,7 +558,12 @@ def _inherit_units(text: str, figures: list[_Figure]) -> None:
     for index, figure in enumerate(figures):
         if figure.unit_given or index == 0 or figure.unit != "count":
             continue
-        previous = figures[index - 1]
+        # a duration or an age between them is no unit to inherit: "rose 12 percent in six
+        # months, and 3 in the year before" is 3 percent
+        quantities = [f for f in figures[:index] if f.kind is FigureKind.QUANTITY]
+        if not quantities:
+            continue
+        previous = quantities[-1]
         if previous.unit in ("count", "times"):
             continue
         if _NO_NOUN_AFTER.match(text, figure.end):

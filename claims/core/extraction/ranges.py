@@ -26,7 +26,8 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # "rose by 60 to 6,000" and "climbed from 90 to 120" state a change between two figures; a
 # bare "from 200 to 250" is one estimate.
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\b(\w+)(?:\s+\w+)?\s+from\s+$", re.IGNORECASE)
+# The verb may stand up to three words before "from" ("raised its key rate from 9 to 11").
+_FROM_BEFORE = re.compile(r"\b(\w+)(?:\s+[\w']+){0,3}\s+from\s+$", re.IGNORECASE)
 
 
 def _states_a_change(before: str) -> bool:
@@ -47,32 +48,15 @@ def _one_estimate_with_or(low: NumberAtom, high: NumberAtom, after: str) -> bool
 
 
 # The hedge must end right where the figure (or its currency sign) starts.
-_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
-    (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of", Qualifier.AT_LEAST),
-    (
-        r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of",
-        Qualifier.AT_MOST,
-    ),
-    (
-        r"just\s+under|just\s+below|just\s+shy\s+of|nearly|almost|close\s+to|approaching",
-        Qualifier.NEARLY,
-    ),
-    (r"fewer\s+than|less\s+than|under|below", Qualifier.LESS_THAN),
-    (
-        r"more\s+than|just\s+over|over|upwards\s+of|in\s+excess\s+of|above|exceeding|exceeded"
-        r"|passed|topped|surpassed",
-        Qualifier.MORE_THAN,
-    ),
-    (
-        r"about|roughly|some|an\s+estimated|estimated|around|approximately|approx\.|circa"
-        r"|or\s+so|an\s+average\s+of",
-        Qualifier.APPROXIMATE,
-    ),
+_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = tuple(
+    (pattern, Qualifier(name)) for name, pattern in vocabulary.load("numbers")["hedges"].items()
 )
 _QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[^\w]))(?:"
     + "|".join(f"(?P<q{i}>{pattern})" for i, (pattern, _) in enumerate(_QUALIFIERS))
-    + r")\s+(?:the\s+)?[\"\u201c\u2018']?$",  # a hedge stays a hedge across an opening quote
+    # a hedge stays a hedge across an opening quote; "less than the 5% it forecast" compares
+    # with another figure and hedges nothing
+    + r")\s+[\"\u201c\u2018']?$",
     re.IGNORECASE,
 )
 _OPEN_LOW = {Qualifier.AT_LEAST, Qualifier.MORE_THAN}

@@ -5,63 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.core import vocabulary
+
 # Abbreviations whose full stop does not end a sentence in wire copy.
-_ABBREVIATIONS = {
-    "rs",  # rupees: "Rs. 12 lakh"
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "gen",
-    "col",
-    "lt",
-    "sgt",
-    "capt",
-    "maj",
-    "adm",
-    "cmdr",
-    "gov",
-    "sen",
-    "rep",
-    "st",
-    "mt",
-    "no",
-    "vs",
-    "etc",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "jr",
-    "sr",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "approx",
-    "u.s",
-    "u.n",
-    "u.k",
-    "e.u",
-    "a.m",
-    "p.m",
-    "i.e",
-    "e.g",
-    "fig",
-    "est",
-    "dept",
-    "govt",
-    "brig",
-}
+_ABBREVIATIONS = frozenset(vocabulary.load("sentences")["abbreviations"])
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 

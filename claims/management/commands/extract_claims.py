@@ -14,7 +14,7 @@ from sources.readers import ReadError, read_article_file
 FIELDS = [
     "quote", "figure", "start", "end", "value_low", "value_high", "qualifier", "unit",
     "subject", "scope", "speaker", "speaker_kind", "as_of", "as_of_start", "as_of_end",
-    "as_of_precision",
+    "as_of_precision", "figure_kind",
 ]  # fmt: skip
 
 
@@ -32,6 +32,9 @@ def as_row(candidate: Candidate) -> dict:
 
 
 class Command(BaseCommand):
+    # It prints and saves nothing, so the project-wide checks (which import every URL conf and
+    # view) would only slow its start; `manage.py check` runs them.
+    requires_system_checks: list[str] = []
     help = (
         "Print the candidate claims found in a text, without saving anything. Reads FILE "
         "(plain text, JSON or HTML) or standard input ('-' or nothing)."

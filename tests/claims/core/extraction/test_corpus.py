@@ -161,3 +161,99 @@ def test_speakers_that_are_fragments_of_the_sentence_are_counted(tmp_path: Path)
         assert _scored(tmp_path, gold, speaker=fragment).fragment_speakers == 1
     for name in ("UNHCR", "a January U.N. report", "Abiy Ahmed"):
         assert _scored(tmp_path, gold, speaker=name).fragment_speakers == 0
+
+
+# Rewordings: each document of the "reworded" split says a tuning sentence in other words and
+# names it; the answers must not depend on the wording.
+_RAW = [json.loads(line) for line in (CORPUS_DIR / "corpus.jsonl").open(encoding="utf-8")]
+REWORDED_FROM = {raw["id"]: raw["reworded_from"] for raw in _RAW if "reworded_from" in raw}
+_BY_ID = {document.id: document for document in load_corpus(CORPUS_DIR)}
+
+
+def _answers(document) -> list[tuple[object, ...] | None]:
+    """What the extractor says at each labelled figure: its figure text, bounds, hedge, unit."""
+    found = extract(document.text, published=document.published)
+    answers: list[tuple[object, ...] | None] = []
+    for gold in document.figures:
+        hits = [c for c in found if c.start < gold.end and gold.start < c.end]
+        answers.append(
+            (hits[0].figure, hits[0].value_low, hits[0].value_high, hits[0].qualifier, hits[0].unit)
+            if hits
+            else None
+        )
+    return answers
+
+
+def test_the_corpus_holds_500_labelled_figures_and_every_rewording_names_its_original() -> None:
+    assert sum(len(d.figures) for d in _BY_ID.values()) >= 500
+    assert len(REWORDED_FROM) >= 50
+    for reworded, original in REWORDED_FROM.items():
+        assert _BY_ID[original].split == "tuning" and _BY_ID[reworded].split == "reworded"
+        assert len(_BY_ID[reworded].figures) == len(_BY_ID[original].figures)
+        assert _BY_ID[reworded].text != _BY_ID[original].text
+
+
+@pytest.mark.parametrize("reworded", sorted(REWORDED_FROM))
+def test_a_reworded_sentence_gets_the_figures_bounds_hedges_and_units_of_its_original(
+    reworded: str,
+) -> None:
+    # Figures are compared case-blind: a rewording may start the sentence with "Two".
+    def folded(answers):
+        return [a and (str(a[0]).lower(), *a[1:]) for a in answers]
+
+    original = REWORDED_FROM[reworded]
+    assert folded(_answers(_BY_ID[reworded])) == folded(_answers(_BY_ID[original]))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="measured: speaker 0.866 on the rewordings against 0.975 on their originals, subject "
+    "head 0.521 against 0.580; speaker and subject reading is being reworked (issue 12)",
+)
+def test_speaker_and_subject_scores_on_rewordings_stay_within_005_of_their_originals() -> None:
+    reworded = [_BY_ID[r] for r in sorted(REWORDED_FROM)]
+    originals = [_BY_ID[REWORDED_FROM[r]] for r in sorted(REWORDED_FROM)]
+    on_reworded, on_originals = evaluate(reworded, extract), evaluate(originals, extract)
+    assert abs(on_reworded.speaker - on_originals.speaker) <= 0.05
+    assert abs(on_reworded.subject_head - on_originals.subject_head) <= 0.05
+
+
+def test_typed_kinds_are_found_and_typed_on_their_development_set() -> None:
+    from claims.core.extraction.kind_scores import evaluate_kinds, load_kinds
+
+    scores = evaluate_kinds(load_kinds(CORPUS_DIR / "kinds.txt"), extract)
+    assert scores.gold >= 20
+    assert scores.precision >= 0.9 and scores.recall >= 0.9
+
+
+def test_a_typed_figure_with_the_wrong_unit_or_kind_is_not_right() -> None:
+    from claims.core.extraction.kind_scores import TypedLabel, evaluate_kinds
+
+    text = "The siege lasted 40 days."
+    wrong_unit = [(text, [TypedLabel("40 days", "duration", "week", 40, 40)])]
+    wrong_kind = [(text, [TypedLabel("40 days", "age", "day", 40, 40)])]
+    right = [(text, [TypedLabel("40 days", "duration", "day", 40, 40)])]
+    assert evaluate_kinds(wrong_unit, extract).right == 0
+    assert evaluate_kinds(wrong_kind, extract).right == 0
+    assert evaluate_kinds(right, extract).right == 1
+
+
+def test_a_kinds_label_naming_no_kind_is_refused_with_its_line(tmp_path: Path) -> None:
+    from claims.core.extraction.kind_scores import load_kinds
+
+    path = tmp_path / "kinds.txt"
+    path.write_text("= k1\nIt lasted 40 days.\n- 40 days | length | day | 40\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"kinds.txt:3"):
+        load_kinds(path)
+
+
+def test_a_typed_duration_is_neither_a_hit_nor_a_false_positive_in_figure_scoring(
+    tmp_path: Path,
+) -> None:
+    text = "The siege lasted 40 days and killed 300 people."
+    gold = _gold(text.index("300"), text.index("300") + 3, "300", 300.0)
+    path = tmp_path / "corpus.jsonl"
+    document = {"id": "d", "split": "tuning", "published": "2024-01-01", "text": text}
+    path.write_text(json.dumps({**document, "figures": [gold]}) + "\n", encoding="utf-8")
+    scores = evaluate(load_corpus(path), extract)
+    assert (scores.gold, scores.predicted, scores.matched) == (1, 1, 1)

@@ -6,7 +6,7 @@ from .helpers import by_figure, only
 
 
 def test_percent_word_is_part_of_the_figure() -> None:
-    candidate = only("ISIS has lost control of 40 percent of the territory it once held.")
+    candidate = only("The rebels no longer hold 40 percent of the land they took.")
     assert (candidate.figure, candidate.unit) == ("40 percent", "percent")
 
 
@@ -33,13 +33,13 @@ def test_dinars_are_iraqi_dinars() -> None:
 
 
 def test_hyphenated_length_keeps_only_the_number_in_the_figure() -> None:
-    candidate = only("Officials blamed the 40-kilometer security gap between the two forces.")
+    candidate = only("Commanders pointed to the 40-kilometer security gap along the river.")
     assert (candidate.figure, candidate.unit, candidate.value_low) == ("40", "km", 40)
     assert candidate.subject == "kilometer security gap"
 
 
 def test_barrels_per_day_is_one_unit() -> None:
-    candidate = only("Iraq exported 3.3 million barrels per day in September.")
+    candidate = only("Shipments from the terminal reached 3.3 million barrels per day.")
     assert (candidate.unit, candidate.value_low) == ("barrel/day", 3.3e6)
 
 
@@ -60,7 +60,7 @@ def test_other_physical_units_come_from_the_quantulum3_lexicon() -> None:
 
 
 def test_a_number_of_things_is_a_count_named_by_its_subject() -> None:
-    candidate = only("A January U.N. report estimated that 3,000 to 5,000 ISIS fighters remain.")
+    candidate = only("An agency study put the number still active at 3,000 to 5,000 ISIS fighters.")
     assert (candidate.unit, candidate.subject) == ("count", "ISIS fighters")
 
 
@@ -72,7 +72,7 @@ def test_a_casualty_participle_joins_the_subject() -> None:
 
 
 def test_nearly_doubling_is_a_multiplier_of_two() -> None:
-    candidate = only("ISIS is attempting to regroup, with attacks nearly doubling.")
+    candidate = only("The insurgency is recovering, with raids nearly doubling.")
     assert (candidate.figure, candidate.value_low, candidate.unit, candidate.qualifier) == (
         "doubling",
         2,
@@ -94,7 +94,7 @@ def test_tripled_is_a_multiplier_of_three() -> None:
 
 
 def test_number_times_after_a_rise_is_a_multiplier() -> None:
-    candidate = only("The price of flour has gone up four times since October.")
+    candidate = only("The cost of bread has gone up four times since spring.")
     assert (candidate.figure, candidate.unit, candidate.value_low) == ("four times", "times", 4)
 
 

@@ -51,6 +51,9 @@ def test_lakh_and_crore_scale_rupees(text: str, value: float) -> None:
         ("The bridge will cost HK$2.1 billion.", 2.1e9, "HKD"),
         ("The fine was R$ 12.300 in total.", 12300, "BRL"),
         ("Each family got R$ 1.500 in aid.", 1500, "BRL"),
+        ("The bridge will cost HK $2.1 billion.", 2.1e9, "HKD"),
+        ("A sum of HK $2.1 billion will pay for the bridge.", 2.1e9, "HKD"),
+        ("Lenders agreed a US $400 million loan.", 4e8, "USD"),
     ],
 )
 def test_dollars_of_other_countries_keep_their_currency(text: str, value: float, unit: str) -> None:
@@ -144,3 +147,180 @@ def test_identifiers_phone_numbers_and_html_entities_are_never_figures(text: str
 )
 def test_a_hedge_holds_across_an_opening_quotation_mark(text: str, qualifier: str) -> None:
     assert only(text).qualifier == qualifier
+
+
+# Durations and ages are typed, not dropped: an editor can ask for them, the triage queue hides
+# them. Each form with rewordings (spaced, hyphenated, with a hedge, in another clause).
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "low", "high"),
+    [
+        ("The fighting lasted for 12 days, police said.", "12 days", "day", 12, 12),
+        ("For twelve days the fighting went on.", "twelve days", "day", 12, 12),
+        ("After a six-month siege, the army took the city.", "six", "month", 6, 6),
+        ("The city fell to the army after six months of siege.", "six months", "month", 6, 6),
+        ("A court handed him a 10-year sentence.", "10", "year", 10, 10),
+        ("He will spend 10 years in jail, the court ruled.", "10 years", "year", 10, 10),
+        ("The truce held for 48 hours.", "48 hours", "hour", 48, 48),
+        ("Talks ran for two to three weeks.", "two to three weeks", "week", 2, 3),
+        ("Talks ran over three consecutive weeks.", "three consecutive weeks", "week", 3, 3),
+    ],
+)
+def test_a_duration_is_typed_in_its_time_unit(
+    text: str, figure: str, unit: str, low: float, high: float
+) -> None:
+    found = only(text)
+    assert (found.figure, found.figure_kind, found.unit) == (figure, "duration", unit)
+    assert (found.value_low, found.value_high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("A 17-year-old boy was hurt in the blast.", "17", "boy"),
+        ("The blast hurt a boy aged 17.", "17", ""),
+        ("The boy, 17 years old, was hurt in the blast.", "17 years", ""),
+        ("Hurt in the blast was a boy of age 17.", "17", ""),
+    ],
+)
+def test_an_age_is_typed_in_years(text: str, figure: str, subject: str) -> None:
+    found = only(text)
+    assert (found.figure, found.figure_kind, found.unit) == (figure, "age", "year")
+    assert found.value_low == found.value_high == 17
+    if subject:
+        assert subject in found.subject
+
+
+def test_an_age_in_months_keeps_its_unit() -> None:
+    found = only("Among the dead was a six-month-old baby.")
+    assert (found.figure_kind, found.unit, found.value_low) == ("age", "month", 6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three years ago the town was still whole.",
+        "The town was still whole three years earlier.",
+        "In the past 24 hours the town was shelled again.",
+        "The town was shelled again over the last two days.",
+        "Two weeks later the town was shelled again.",
+    ],
+)
+def test_a_number_of_days_or_years_that_dates_an_event_is_no_figure(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_counts_beside_a_duration_stay_quantities() -> None:
+    found = figures("Over 10 days of shelling, 140 people were killed.")
+    assert [(c.figure, c.figure_kind) for c in found] == [
+        ("10 days", "duration"),
+        ("140", "quantity"),
+    ]
+
+
+# Vague plurals: an order of size, typed "vague", stored as a lower bound with no upper one.
+@pytest.mark.parametrize(
+    ("text", "figure", "low"),
+    [
+        ("Dozens of people were killed, police said.", "Dozens", 24),
+        ("Police said the blast killed dozens.", "dozens", 24),
+        ("Hundreds fled the town overnight.", "Hundreds", 200),
+        ("The town emptied overnight as hundreds of families fled.", "hundreds", 200),
+        ("Tens of thousands of homes lost power.", "Tens of thousands", 20000),
+        ("Power cuts hit tens of thousands of homes.", "tens of thousands", 20000),
+        ("Hundreds of thousands of Syrians have fled abroad.", "Hundreds of thousands", 200000),
+        ("The rally drew thousands, organisers said.", "thousands", 2000),
+    ],
+)
+def test_a_vague_plural_is_a_lower_bound_of_its_own_kind(
+    text: str, figure: str, low: float
+) -> None:
+    found = only(text)
+    assert (found.figure, found.figure_kind, found.qualifier) == (figure, "vague", "at_least")
+    assert (found.value_low, found.value_high) == (low, None)
+
+
+def test_a_number_with_a_plural_scale_word_is_no_vague_figure() -> None:
+    assert [c.figure_kind for c in figures("He owes 3 millions to the bank.")] == ["quantity"]
+
+
+# European separators, only where the context proves the convention.
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Die Strecke ist 219.000 Kilometer lang.", 219000, "km"),
+        ("Das Netz misst 12.500 Kilometer.", 12500, "km"),
+        ("The fine was R$ 20.500, the court said.", 20500, "BRL"),
+        ("A court fined the firm R$ 1.200.000 on Monday.", 1200000, "BRL"),
+        ("The bill came to 1.234,5 Euro.", 1234.5, "EUR"),
+        ("Each family was paid €3.500 by the ministry.", 3500, "EUR"),
+        ("Die Kosten lagen bei 7.250 Euro.", 7250, "EUR"),
+    ],
+)
+def test_dot_groups_are_thousands_where_the_context_proves_it(
+    text: str, value: float, unit: str
+) -> None:
+    found = only(text)
+    assert (found.value_low, found.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The index closed at 219.000 points.", 219.0),
+        ("Growth was 2.125 percent last quarter.", 2.125),
+        ("The rod is 1.250 metres long.", 1.25),
+    ],
+)
+def test_dot_groups_in_english_stay_decimals(text: str, value: float) -> None:
+    assert figures(text)[0].value_low == value
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        ("After 12 days of fighting, 40 were dead.", "40", "count"),
+        ("The court gave him 10 years, and 3 in the appeal.", "3", "count"),
+        ("Prices rose 12 percent in six months, and 3 in the year before.", "3", "percent"),
+        ("In six months prices rose 12 percent, and 3 in the year before.", "3", "percent"),
+    ],
+)
+def test_a_figure_without_a_noun_never_takes_the_unit_of_a_duration(
+    text: str, figure: str, unit: str
+) -> None:
+    found = [c for c in figures(text) if c.figure == figure]
+    assert [(c.unit, c.figure_kind) for c in found] == [(unit, "quantity")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "unit"),
+    [
+        ("Several thousand people marched on Sunday.", "Several thousand", 3000, "count"),
+        ("On Sunday several thousand people marched.", "several thousand", 3000, "count"),
+        ("Police said a few hundred protesters stayed.", "a few hundred", 200, "count"),
+        ("The firm lost several million dollars.", "several million", 3e6, "USD"),
+        ("Several million dollars were lost by the firm.", "Several million", 3e6, "USD"),
+        ("Hundreds of millions of euros went to the project.", "Hundreds of millions", 2e8, "EUR"),
+    ],
+)
+def test_several_and_a_few_before_a_scale_word_are_vague_lower_bounds_in_their_unit(
+    text: str, figure: str, low: float, unit: str
+) -> None:
+    found = only(text)
+    assert (found.figure, found.figure_kind, found.unit) == (figure, "vague", unit)
+    assert (found.value_low, found.value_high) == (low, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The toll rose from 1,200 on June 5 to 3,000 on June 9.", "3,000"),
+        ("Arrests climbed from 800 on May 2 to 1,500 by May 20.", "1,500"),
+        ("From 90 on March 1 the count went to 2,400 on March 8.", "2,400"),
+    ],
+)
+def test_a_count_after_a_date_is_no_end_of_a_day_range(text: str, figure: str) -> None:
+    assert figure in [c.figure for c in figures(text)]
+
+
+def test_a_day_range_is_still_no_figure() -> None:
+    assert figures("Talks ran from June 5 to 9 in Geneva.") == []

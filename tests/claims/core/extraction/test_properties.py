@@ -93,3 +93,30 @@ def test_offsets_always_point_at_the_figure_and_the_quote(tokens: list[str], dat
 def test_any_text_extracts_without_error(text: str) -> None:
     for candidate in extract(text, published=dt.date(2020, 1, 1)):
         assert text[candidate.start : candidate.end] == candidate.figure
+
+
+def _dot_groups(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1000, max_value=10**9))
+def test_dot_groups_before_a_european_unit_word_read_as_the_whole_number(n: int) -> None:
+    found = extract(f"Die Strecke misst {_dot_groups(n)} Kilometer.")
+    assert [(c.value_low, c.unit) for c in found] == [(float(n), "km")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1000, max_value=10**9), st.integers(min_value=1, max_value=9))
+def test_a_comma_decimal_after_dot_groups_reads_as_one_number(n: int, tenth: int) -> None:
+    found = extract(f"Die Rechnung betrug {_dot_groups(n)},{tenth} Euro.")
+    assert [(c.value_low, c.unit) for c in found] == [(n + tenth / 10, "EUR")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=2, max_value=500), st.sampled_from(["days", "weeks", "months"]))
+def test_a_spaced_duration_is_typed_whatever_its_number(n: int, unit: str) -> None:
+    found = extract(f"The talks went on for {n} {unit}, diplomats said.")
+    assert [(c.figure_kind, c.value_low, c.unit) for c in found] == [
+        ("duration", float(n), unit.rstrip("s"))
+    ]

@@ -42,7 +42,7 @@ def test_suspended_hyphen_range_takes_the_scale_of_the_second_number() -> None:
 
 
 def test_scale_word_after_a_range_applies_to_both_ends() -> None:
-    candidate = only("Revenue reached 1.2 to 1.5 million dollars a day.")
+    candidate = only("Daily takings came to 1.2 to 1.5 million dollars.")
     assert (candidate.value_low, candidate.value_high, candidate.unit) == (1.2e6, 1.5e6, "USD")
 
 
@@ -106,7 +106,7 @@ def test_a_hedge_before_a_currency_sign_applies_to_the_money() -> None:
 
 
 def test_one_hedge_covers_two_coordinated_counts() -> None:
-    text = "The attack killed at least 13 U.S. service members and 60 Afghans."
+    text = "The raid left at least 13 soldiers and 60 villagers dead."
     assert by_figure(text, "60").qualifier == "at_least"
 
 

@@ -41,6 +41,8 @@ SOURCES = (
     ("tuning.txt", "tuning"),
     ("tuning-2.txt", "tuning"),
     ("heldout-2.txt", "heldout"),
+    # Rewordings of tuning sentences, each naming its original: development data.
+    ("reworded.txt", "reworded"),
 )
 HELDOUT_FILE = "heldout-2.txt"
 
@@ -153,8 +155,11 @@ def parse(path: Path, split: str) -> list[dict[str, object]]:
             flush()
             parts = raw[2:].split()
             current = {"id": parts[0], "split": split, "published": parts[1]}
-            if len(parts) > 2:
-                current["_file"] = parts[2].lstrip("@")
+            for part in parts[2:]:
+                if part.startswith("~"):
+                    current["reworded_from"] = part[1:]  # the document this one rewords
+                else:
+                    current["_file"] = part.lstrip("@")
             text_lines, pending = [], []
         elif raw.startswith("- "):
             pending.append(raw)
