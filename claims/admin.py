@@ -1,4 +1,3 @@
-import math
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlencode
 
@@ -20,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims.admin_filters import FigureKindFilter
 from claims.admin_grouping import suggest_metrics_action
 from claims.core import intervals, units
+from claims.core.display import bounds_text, people_number
 from claims.exports import SafeCsvWriter
 from claims.highlighting import Mark, highlight_body, marked_sentence
 from claims.jobs import article_import, extraction_enqueue
@@ -58,30 +58,6 @@ from sources.models import Article
 # Admin is the editors' and reviewers' home page: it links to their work queues.
 admin.site.index_template = "admin/claims_index.html"
 CANDIDATE_QUEUE_QUERY = "status__exact=candidate"
-
-
-def people_number(value: float) -> str:
-    """A bound as people write it: "11 million", "3.4 million", "40,000", "2.5"."""
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            return f"{value / size:,.4g} {word}"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
-
-
-def bounds_text(low: float | None, high: float | None) -> str:
-    """Stated bounds for people: "3,000" to "5,000" joined by a dash, "11 million", "at least
-    100", "up to 50"."""
-    if low is None and high is None:
-        return "—"
-    if high is None:
-        return f"at least {people_number(low)}"
-    if low is None:
-        return f"up to {people_number(high)}"
-    if low == high:
-        return people_number(low)
-    return f"{people_number(low)}–{people_number(high)}"
 
 
 def figure_text(claim: Claim) -> str:

@@ -206,3 +206,13 @@ def test_with_the_broker_down_an_import_stores_the_article_and_marks_it_waiting(
     with sqlite3.connect(database) as db:
         status = db.execute("SELECT status FROM claims_articleextraction").fetchall()
     assert status == [("done",)]
+
+
+def test_extract_claims_prints_its_table_with_bounds_as_people_write_them(tmp_path):
+    article = tmp_path / "budget.txt"
+    article.write_text("The ministry said the plan costs $3.5 billion and employs 12,400 people.\n")
+    out = StringIO()
+    call_command("extract_claims", str(article), "--published", "2024-03-01", stdout=out)
+    table = out.getvalue()
+    assert "3.5 billion" in table and "12,400" in table
+    assert "e+" not in table and "3500000000" not in table

@@ -44,7 +44,8 @@ _SPACED_SCALE = (
 _GLUED_UNIT_GUARD = (
     r"(?!(?:km|mm|m|cm|kg|bpd|mw|gw|kw|kwh|mwh|gwh|gb|tb|mb|mph|kph|ha|sq)\b)[A-Za-z]|\d"
 )
-# Longer signs first: "HK$" and "R$" are not dollars of the United States.
+# Longer signs first: "HK$" and "R$" are not dollars of the United States. A sign starts a word:
+# the "rs" that ends "reporters" before a number is no rupee.
 # A space may stand inside the sign ("HK $3.7 billion" is HKD, not a code before US dollars).
 _CURRENCY_PREFIX = (
     r"(?:US\s?\$|HK\s?\$|R\s?\$\s?|\$|€|£|¥|₹\s?|Rs\.?\s?|(?:USD|EUR|GBP|IQD|INR)\s?)"
@@ -55,7 +56,7 @@ _SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-\u2212])(?=\d))?"
 
 NUMBER_RE = re.compile(
     rf"""
-    (?P<currency>{_CURRENCY_PREFIX})?
+    (?:(?<![^\W\d_])(?P<currency>{_CURRENCY_PREFIX}))?
     (?:
         {_SIGN}(?<![\w.,:/])(?P<digits>{_DIGITS})(?![.,]\d)(?![:/]\d)
         (?:(?P<attached>{_ATTACHED_SCALE})|(?:\s?|-)(?P<spaced>{_SPACED_SCALE}))?

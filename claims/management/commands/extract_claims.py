@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from claims.core.display import people_number
 from claims.core.extraction import Candidate, extract
 from claims.management.options import date_option
 from sources.dates import find_publication_date
@@ -71,16 +72,16 @@ class Command(BaseCommand):
 
     def _table(self, rows: list[dict]) -> None:
         def bound(value) -> str:
-            return "-" if value is None else f"{value:,.6g}"
+            return "-" if value is None else people_number(value)
 
-        header = f"{'figure':<18} {'low':>10} {'high':>10} {'qualifier':<11} {'unit':<8} " \
+        header = f"{'figure':<18} {'low':>12} {'high':>12} {'qualifier':<11} {'unit':<8} " \
             f"{'speaker':<24} {'as of':<21} subject"  # fmt: skip
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for row in rows:
             self.stdout.write(
-                f"{row['figure'][:18]:<18} {bound(row['value_low']):>10} "
-                f"{bound(row['value_high']):>10} {row['qualifier']:<11} {row['unit'][:8]:<8} "
+                f"{row['figure'][:18]:<18} {bound(row['value_low']):>12} "
+                f"{bound(row['value_high']):>12} {row['qualifier']:<11} {row['unit'][:8]:<8} "
                 f"{(row['speaker'] or '(outlet)')[:24]:<24} {(row['as_of'] or '-'):<21} "
                 f"{row['subject'][:40]}"
             )

@@ -46,6 +46,20 @@ def test_lakh_and_crore_scale_rupees(text: str, value: float) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The minister told reporters 12 people had died.",
+        "Officials told the farmers 40 wells had run dry.",
+        "The scheme covers 600 farms in the district.",
+        "The new rules cover 300 factories.",
+    ],
+)
+def test_letters_ending_a_word_are_no_currency_sign(text: str) -> None:
+    found = only(text)
+    assert (found.figure[0].isdigit(), found.unit) == (True, "count")
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
         ("The bridge will cost HK$2.1 billion.", 2.1e9, "HKD"),
