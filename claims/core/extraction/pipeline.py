@@ -212,8 +212,11 @@ _NEVER_FIGURES = re.compile(
     r"\d{3,4}[ .-]\d{4}(?![\w.,-]?\d)"
 )
 # An upper-case code or an abbreviation with dots right before the digits ("BR 277", "H.R. 1");
-# currency codes ("USD 40") are money and stay.
-_CODE_BEFORE = re.compile(r"(?<![\w.])(?:(?![A-Z]{3}\s$)[A-Z]{1,3}|(?:[A-Z]\.){2,3})\s?$")
+# currency codes ("USD 40") are money and stay, and a lone "A" or "I" is a word ("A 14 percent
+# rise"), not a code.
+_CODE_BEFORE = re.compile(
+    r"(?<![\w.])(?:(?![A-Z]{3}\s$)(?![AI]\s$)[A-Z]{1,3}|(?:[A-Z]\.){2,3})\s?$"
+)
 
 
 @functools.cache

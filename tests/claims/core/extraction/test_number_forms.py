@@ -338,3 +338,21 @@ def test_a_count_after_a_date_is_no_end_of_a_day_range(text: str, figure: str) -
 
 def test_a_day_range_is_still_no_figure() -> None:
     assert figures("Talks ran from June 5 to 9 in Geneva.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("A 14 percent rise in cargo was reported by the port.", "14 percent"),
+        ("A 5% fall in sales followed the strike.", "5%"),
+        ("A 300-strong force was sent north.", "300"),
+    ],
+)
+def test_a_sentence_opening_with_a_before_its_figure_keeps_the_figure(
+    text: str, figure: str
+) -> None:
+    assert figure in [c.figure for c in figures(text)]
+
+
+def test_a_capital_code_before_digits_is_still_no_figure() -> None:
+    assert figures("Traffic on BR 277 was stopped for hours.") == []
