@@ -163,3 +163,9 @@ def test_a_long_queue_shows_its_first_candidates_and_says_how_many_wait(
     assert page.count('class="triage-item"') == 2
     assert "4</strong> candidates" in page and "the first 2 shown" in page
     assert "3 candidates<" in page  # an article's count is its whole count, not what is shown
+
+
+def test_the_claim_list_leads_an_editor_to_the_queue_by_article(editor_client):
+    page = editor_client.get(reverse("admin:claims_claim_changelist") + "?status__exact=candidate")
+    assert page.status_code == 200
+    assert f'href="{QUEUE}"' in page.content.decode()
