@@ -436,7 +436,7 @@ def parts_dir(tmp_path):
 
 
 def leftovers(directory) -> list:
-    return [path for path in directory.rglob("*")] if directory.exists() else []
+    return list(directory.rglob("*")) if directory.exists() else []
 
 
 def test_a_csv_report_joined_from_part_files_is_the_one_built_metric_by_metric(
