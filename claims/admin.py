@@ -14,12 +14,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.admin_grouping import suggest_metrics_action
+from claims.admin_grouping import group_claims_action
 from claims.core import intervals, units
 from claims.exports import SafeCsvWriter
+from claims.grouping import DEFAULT_MIN_CONFIDENCE, grouping_proposals, proposals_at
 from claims.highlighting import Mark, highlight_body
 from claims.jobs import article_import, extraction_enqueue
-from claims.metric_suggestions import DEFAULT_MIN_CONFIDENCE, metric_suggestions, suggestions_at
 from claims.models import (
     CLAIM_INPUT_FIELDS,
     NOT_REQUESTED,
@@ -315,7 +315,7 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["article", "speaker", "metric"]
     readonly_fields = ["interval_display", "verdict", "verdict_at", "origin", "context_display"]
     date_hierarchy = "as_of_start"
-    actions = ["confirm_claims", "reject_claims", "put_into_metric", suggest_metrics_action,
+    actions = ["confirm_claims", "reject_claims", "put_into_metric", group_claims_action,
                "export_csv"]  # fmt: skip
     list_per_page = 50
     fieldsets = [
@@ -528,14 +528,12 @@ class ClaimInline(admin.TabularInline):
         )  # fmt: skip
 
     def _metric_options(self, claim: Claim) -> str:
-        metrics, suggested = self._metric_choices()
-        chosen = claim.metric_id or suggested.get(claim.pk, (None,))[0]
+        metrics, proposed = self._metric_choices()
+        chosen = claim.metric_id or proposed.get(claim.pk, (None,))[0]
         options = [format_html('<option value="">{}</option>', "— no metric —")]
-        hint = suggested.get(claim.pk)
+        hint = proposed.get(claim.pk)
         for metric_id, name in metrics:
-            note = (
-                f" (suggested, {hint[1]:.2f}: {hint[2]})" if hint and metric_id == hint[0] else ""
-            )
+            note = f" (proposed, {hint[1]:.2f}: {hint[2]})" if hint and metric_id == hint[0] else ""
             selected = mark_safe(" selected") if metric_id == chosen else ""
             options.append(
                 format_html('<option value="{}"{}>{}{}</option>', metric_id, selected, name, note)
@@ -543,20 +541,18 @@ class ClaimInline(admin.TabularInline):
         return mark_safe("".join(options))  # each option went through format_html
 
     def _metric_choices(self) -> tuple[list[tuple[int, str]], dict[int, tuple[int, float, str]]]:
-        """Every metric, and for each ungrouped claim the suggested one with its confidence and
-        reason: once per page. Below the threshold nothing is suggested, so nothing preselected."""
+        """Every metric, and for each ungrouped claim the proposed one with its confidence and
+        reason: once per page. Below the threshold nothing is proposed, so nothing preselected."""
         cached = getattr(self, "_choices", None)
         if cached is None:
             metrics = list(Metric.objects.order_by("name").values_list("pk", "name"))
-            suggestions = (
-                metric_suggestions(claims=self.article.claims.all()) if self.article else []
-            )
-            suggested = {
+            proposals = grouping_proposals(claims=self.article.claims.all()) if self.article else []
+            proposed = {
                 s.claim_id: (s.metric_id, s.confidence, s.reason)
-                for s in suggestions_at(suggestions, DEFAULT_MIN_CONFIDENCE)
+                for s in proposals_at(proposals, DEFAULT_MIN_CONFIDENCE)
                 if s.metric_id
             }
-            cached = self._choices = (metrics, suggested)
+            cached = self._choices = (metrics, proposed)
         return cached
 
 
