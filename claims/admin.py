@@ -615,6 +615,16 @@ def article_add(model_admin, request, obj: Article, form) -> Article:
     return result.article
 
 
+def undated_article_warning(model_admin, request, obj: Article, change: bool) -> None:
+    """What an undated article means for its claims, after the article page's own warning."""
+    if obj.published is None:
+        model_admin.message_user(
+            request,
+            'Its claims stay undated: set the date here, then "Extract claims again".',
+            messages.WARNING,
+        )
+
+
 @admin.display(description="body with figures marked")
 def highlighted_body(obj: Article) -> str:
     marks = [
@@ -647,6 +657,7 @@ article_admin_extensions.register(
         actions=[extract_again],
         queryset=article_rows_with_claims,
         save_new=article_add,
+        saved=[undated_article_warning],
         css=["claims/admin.css"],
     )
 )
