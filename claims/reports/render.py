@@ -218,6 +218,12 @@ def report_csv_batch(metric_ids: list[int], plan: dict, folder: str, index: int)
     failed) the rename fails and nothing is left behind.
     """
     directory = _parts_dir() / folder
+    if not directory.is_dir():
+        raise FileNotFoundError(
+            f"CLAIMS_REPORT_PARTS_DIR: {directory} is not there on this worker; the parts "
+            "directory must be one that every worker and the requester see (or the report "
+            "was stopped)"
+        )
     name = f"part-{index:06d}.csv"
     count = 0
     with tempfile.NamedTemporaryFile(

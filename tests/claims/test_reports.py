@@ -469,6 +469,11 @@ def test_a_batch_that_fails_leaves_no_part_file_behind(monkeypatch, tasks_in_pro
     assert len(written) == 4 and leftovers(parts_dir) == []
 
 
+def test_a_worker_that_cannot_see_the_parts_directory_says_so(parts_dir):
+    with pytest.raises(FileNotFoundError, match=r"CLAIMS_REPORT_PARTS_DIR: .* every worker"):
+        render_module.report_csv_batch([], {"filter": {}, "outlets": []}, "report-elsewhere", 0)
+
+
 def test_a_reader_that_stops_early_leaves_no_part_file_behind(
     monkeypatch, tasks_in_process, parts_dir
 ):
