@@ -72,7 +72,7 @@ check-deploy: $(VENV)/.runtime-installed
 BENCH_OUT ?= tests/artifacts
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/claims_bench_suite
 BENCH_SUITE = $(BIN)/python -m tests.benchmarks.bench_suite --database-url $(BENCH_DATABASE_URL)
-.PHONY: bench-quick bench-extraction bench-report
+.PHONY: bench-quick bench-extraction bench-report bench-rows
 bench: $(VENV)/.dev-installed
 	mkdir -p $(BENCH_OUT)
 	$(BENCH_SUITE) --json $(BENCH_OUT)/bench-suite.json --plot $(BENCH_OUT)/bench-suite.png
@@ -83,11 +83,16 @@ bench-quick: $(VENV)/.dev-installed
 	$(BENCH_SUITE) --quick --json $(BENCH_OUT)/bench-quick.json --plot $(BENCH_OUT)/bench-quick.png
 
 ## bench-extraction, bench-report: the extraction and whole-report benchmarks on their own
+## (bench-report at 1,000,000 claims: python -m tests.benchmarks.bench_report [--celery-workers N])
 bench-extraction: $(VENV)/.dev-installed
 	$(BIN)/python -m tests.benchmarks.bench_extraction
 
 bench-report: $(VENV)/.dev-installed
 	$(BIN)/python -m tests.benchmarks.bench_report --quick
+
+## bench-rows: the claim list's named rows against plain tuples, on the same pages in one run
+bench-rows: $(VENV)/.dev-installed
+	$(BIN)/python -m tests.benchmarks.bench_rows
 
 ## evaluate: extraction scores on the labelled corpus, ours beside a plain quantulum3 baseline;
 ## then grouping and comparison on the comparison corpus (grouped whole, conflicts, changes ...)

@@ -17,13 +17,13 @@ from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.admin_filters import FigureKindFilter
-from claims.admin_grouping import suggest_metrics_action
+from claims.admin_grouping import group_claims_action
 from claims.core import intervals, units
 from claims.core.display import bounds_text, people_number
 from claims.exports import SafeCsvWriter
+from claims.grouping import DEFAULT_MIN_CONFIDENCE, grouping_proposals, proposals_at
 from claims.highlighting import Mark, highlight_body, marked_sentence
 from claims.jobs import article_import, extraction_enqueue
-from claims.metric_suggestions import DEFAULT_MIN_CONFIDENCE, metric_suggestions, suggestions_at
 from claims.models import (
     CLAIM_INPUT_FIELDS,
     NOT_REQUESTED,
@@ -362,7 +362,7 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["article", "speaker", "metric"]
     readonly_fields = ["interval_display", "verdict", "verdict_at", "origin", "context_display"]
     date_hierarchy = "as_of_start"
-    actions = ["confirm_claims", "reject_claims", "put_into_metric", suggest_metrics_action,
+    actions = ["confirm_claims", "reject_claims", "put_into_metric", group_claims_action,
                "export_csv"]  # fmt: skip
     list_per_page = 50
     fieldsets = [
@@ -476,17 +476,17 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
         ordered = [item for group in groups for item in group["items"]]
         # The metric each ungrouped candidate fits, preselected as on the article page (three
         # queries for the whole page; below the threshold nothing is chosen).
-        suggested = {
-            s.claim_id: (s.metric_id, f"suggested, {s.confidence:.2f}: {s.reason}")
-            for s in suggestions_at(
-                metric_suggestions(claims=[item["claim"].pk for item in ordered]),
+        proposed = {
+            s.claim_id: (s.metric_id, f"proposed, {s.confidence:.2f}: {s.reason}")
+            for s in proposals_at(
+                grouping_proposals(claims=[item["claim"].pk for item in ordered]),
                 DEFAULT_MIN_CONFIDENCE,
             )
             if s.metric_id
         }
         for position, item in enumerate(ordered):
             claim = item["claim"]
-            hint = suggested.get(claim.pk)
+            hint = proposed.get(claim.pk)
             item["chosen"] = claim.metric_id or (hint[0] if hint else None)
             item["hint"] = hint if hint and not claim.metric_id else None
             # After a decision the page comes back on the candidate that followed this one.
@@ -675,14 +675,12 @@ class ClaimInline(admin.TabularInline):
         )  # fmt: skip
 
     def _metric_options(self, claim: Claim) -> str:
-        metrics, suggested = self._metric_choices()
-        chosen = claim.metric_id or suggested.get(claim.pk, (None,))[0]
+        metrics, proposed = self._metric_choices()
+        chosen = claim.metric_id or proposed.get(claim.pk, (None,))[0]
         options = [format_html('<option value="">{}</option>', "— no metric —")]
-        hint = suggested.get(claim.pk)
+        hint = proposed.get(claim.pk)
         for metric_id, name in metrics:
-            note = (
-                f" (suggested, {hint[1]:.2f}: {hint[2]})" if hint and metric_id == hint[0] else ""
-            )
+            note = f" (proposed, {hint[1]:.2f}: {hint[2]})" if hint and metric_id == hint[0] else ""
             selected = mark_safe(" selected") if metric_id == chosen else ""
             options.append(
                 format_html('<option value="{}"{}>{}{}</option>', metric_id, selected, name, note)
@@ -690,20 +688,18 @@ class ClaimInline(admin.TabularInline):
         return mark_safe("".join(options))  # each option went through format_html
 
     def _metric_choices(self) -> tuple[list[tuple[int, str]], dict[int, tuple[int, float, str]]]:
-        """Every metric, and for each ungrouped claim the suggested one with its confidence and
-        reason: once per page. Below the threshold nothing is suggested, so nothing preselected."""
+        """Every metric, and for each ungrouped claim the proposed one with its confidence and
+        reason: once per page. Below the threshold nothing is proposed, so nothing preselected."""
         cached = getattr(self, "_choices", None)
         if cached is None:
             metrics = list(Metric.objects.order_by("name").values_list("pk", "name"))
-            suggestions = (
-                metric_suggestions(claims=self.article.claims.all()) if self.article else []
-            )
-            suggested = {
+            proposals = grouping_proposals(claims=self.article.claims.all()) if self.article else []
+            proposed = {
                 s.claim_id: (s.metric_id, s.confidence, s.reason)
-                for s in suggestions_at(suggestions, DEFAULT_MIN_CONFIDENCE)
+                for s in proposals_at(proposals, DEFAULT_MIN_CONFIDENCE)
                 if s.metric_id
             }
-            cached = self._choices = (metrics, suggested)
+            cached = self._choices = (metrics, proposed)
         return cached
 
 
@@ -766,6 +762,16 @@ def article_add(model_admin, request, obj: Article, form) -> Article:
     return result.article
 
 
+def undated_article_warning(model_admin, request, obj: Article, change: bool) -> None:
+    """What an undated article means for its claims, after the article page's own warning."""
+    if obj.published is None:
+        model_admin.message_user(
+            request,
+            'Its claims stay undated: set the date here, then "Extract claims again".',
+            messages.WARNING,
+        )
+
+
 @admin.display(description="body with figures marked")
 def highlighted_body(obj: Article) -> str:
     marks = [
@@ -798,6 +804,7 @@ article_admin_extensions.register(
         actions=[extract_again],
         queryset=article_rows_with_claims,
         save_new=article_add,
+        saved=[undated_article_warning],
         css=["claims/admin.css"],
     )
 )

@@ -2,7 +2,7 @@
 
 from django.contrib import admin, messages
 
-from claims.metric_suggestions import DEFAULT_MIN_CONFIDENCE, claims_group
+from claims.grouping import DEFAULT_MIN_CONFIDENCE, claims_group
 from claims.models import Claim
 
 # Claims named one by one in the message; beyond that, how many more.
@@ -10,15 +10,15 @@ NAMED_IN_MESSAGE = 20
 
 
 @admin.action(
-    description=f"Group selected claims into metrics (suggestions at {DEFAULT_MIN_CONFIDENCE:g}+)",
+    description=f"Group selected claims into metrics (proposals at {DEFAULT_MIN_CONFIDENCE:g}+)",
     permissions=["change"],
 )
-def suggest_metrics_action(modeladmin, request, queryset):
-    """Apply the metric suggestions for the selected ungrouped claims at the default threshold.
+def group_claims_action(modeladmin, request, queryset):
+    """Apply the metric proposals for the selected ungrouped claims at the default threshold.
 
     The message counts what was selected, grouped and left ("7 selected: 5 grouped, 2 left:
     ...") and names each claim left with the reason: already in a metric, rejected, or no
-    suggestion at the threshold (with the best one and why it scored so).
+    proposal at the threshold (with the best one and why it scored so).
     """
     # The selection is read before anything changes: a changelist filtered on "no metric" would
     # otherwise count only the claims still ungrouped afterwards.
@@ -29,18 +29,18 @@ def suggest_metrics_action(modeladmin, request, queryset):
     result = claims_group(
         claims=list(selected), min_confidence=DEFAULT_MIN_CONFIDENCE, user=request.user
     )
-    suggestions, counts = result.suggestions, result.counts
+    proposals, counts = result.proposals, result.counts
     reasons: dict[int, str] = {}
     for pk, _, metric_name, status in selected.values():
         if metric_name is not None:
             reasons[pk] = f"already in {metric_name}"
         elif status == Claim.Status.REJECTED:
             reasons[pk] = "rejected"
-    for suggestion in suggestions:
-        if suggestion.confidence < DEFAULT_MIN_CONFIDENCE:
-            reasons[suggestion.claim_id] = (
-                f"no metric at {DEFAULT_MIN_CONFIDENCE:g} (best {suggestion.target}, "
-                f"{suggestion.confidence:.2f}: {suggestion.reason})"
+    for proposal in proposals:
+        if proposal.confidence < DEFAULT_MIN_CONFIDENCE:
+            reasons[proposal.claim_id] = (
+                f"no metric at {DEFAULT_MIN_CONFIDENCE:g} (best {proposal.target}, "
+                f"{proposal.confidence:.2f}: {proposal.reason})"
             )
     reasons.update(counts.left)
     grouped = counts.assigned + counts.grouped

@@ -38,6 +38,9 @@ class AdminExtension:
       a narrower scope.
     - ``save_new``: ``(model_admin, request, obj, form) -> obj``: stores a new row in the
       extension's own way (at most one extension of a page may have one).
+    - ``saved``: ``(model_admin, request, obj, change) -> None``, called once a row and its
+      inlines are stored, after the page's own messages: for what the row means to the
+      extension's app (a warning of its own, say).
     - ``css``: stylesheets its parts need.
     - ``page_links``: ``(request, obj) -> [(label, url), ...]``: buttons at the top of a row's
       change page, for what the user can do next with the row (e.g. "Write a review").
@@ -56,6 +59,7 @@ class AdminExtension:
     action_fields: dict[str, forms.Field] = field(default_factory=dict)
     queryset: Callable[[Any, Any], Any] | None = None
     save_new: Callable[..., Any] | None = None
+    saved: Sequence[Callable[..., None]] = ()
     css: Sequence[str] = ()
     page_links: Callable[[Any, Any], list[tuple[str, str]]] | None = None
     hidden_row: Callable[[Any, str], tuple[str, str] | None] | None = None
@@ -189,6 +193,16 @@ class ExtensibleAdmin:
         # Admin goes on with the instance it holds (its messages and redirect use the pk).
         obj.pk = saved.pk
         obj._state.adding = False
+
+    def response_add(self, request, obj, post_url_continue=None):
+        for saved in self.extensions.collect("saved"):
+            saved(self, request, obj, False)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        for saved in self.extensions.collect("saved"):
+            saved(self, request, obj, True)
+        return super().response_change(request, obj)
 
     @property
     def media(self):

@@ -173,6 +173,11 @@ STORAGES = {
 # Files the product writes (whole-database reports); never served without a permission check.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
+# Where the workers of a whole CSV report write their parts for the process that joins them:
+# a directory every worker and the requester see (a shared volume across machines).
+CLAIMS_REPORT_PARTS_DIR = Path(
+    os.environ.get("CLAIMS_REPORT_PARTS_DIR", "") or MEDIA_ROOT / "report-parts"
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

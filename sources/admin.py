@@ -25,10 +25,7 @@ class OutletAdmin(admin.ModelAdmin):
         return obj.article_count
 
 
-UNDATED_WARNING = (
-    "This article has no publication date, so its claims stay undated. Set the date here, "
-    'then "Extract claims again".'
-)
+UNDATED_WARNING = "This article has no publication date."
 
 
 class ArticleAdminForm(forms.ModelForm):

@@ -21,9 +21,9 @@ class Outlet(models.Model):
 class Article(models.Model):
     """One published piece with its archived plain-text body.
 
-    The body is evidence: claims point into it by character offsets, so it is never edited after
-    import (a database trigger refuses it). Its content hash makes a second import of the same text
-    a no-op.
+    The body is evidence: other records point into it by character offsets, so it is never edited
+    after import (a database trigger refuses it). Its content hash makes a second import of the
+    same text a no-op.
     """
 
     class DatePrecision(models.TextChoices):
@@ -54,7 +54,7 @@ class Article(models.Model):
         indexes = [
             # Articles of one outlet by date: the outlet filter and the diff of two outlets.
             models.Index(fields=["outlet", "published"], name="article_outlet_published"),
-            # Publication-date range filters on articles and claims.
+            # Publication-date range filters, on articles and on what joins them.
             models.Index(fields=["published"], name="article_published"),
         ]
         constraints = [

@@ -6,8 +6,8 @@ import hashlib
 def normalize_body(text: str) -> str:
     """The stored form of an article body: Unix line ends, no byte-order mark, no trailing blanks.
 
-    Offsets of claims count characters of this form, and the content hash is taken over it, so the
-    same article saved on Windows or on Linux is one article.
+    Character offsets into the body count characters of this form, and the content hash is taken
+    over it, so the same article saved on Windows or on Linux is one article.
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return text.rstrip() + "\n" if text.strip() else ""

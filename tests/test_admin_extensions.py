@@ -117,3 +117,37 @@ def test_an_extension_explains_a_row_hidden_from_the_user_instead_of_doesnt_exis
         assert "doesn’t exist" in other.content.decode()
     finally:
         claim_admin_extensions.unregister(extension)
+
+
+def test_an_undated_article_warns_of_its_undated_claims_through_the_claims_extension(
+    editor_client,
+):
+    response = editor_client.post(
+        reverse("admin:sources_article_add"),
+        {"title": "Shelters", "published_precision": "day",
+         "body": "Some 4,800 people slept in shelters on Friday, the city said.",
+         "claims-TOTAL_FORMS": "0", "claims-INITIAL_FORMS": "0"},
+        follow=True,
+    )  # fmt: skip
+    shown = [str(m) for m in response.context["messages"]]
+    undated = shown.index("This article has no publication date.")  # the article page's own
+    assert "claims stay undated" in shown[undated + 1]  # then what the claims app adds
+
+
+def test_an_extension_is_told_when_a_row_is_stored_on_the_page(editor_client):
+    told = []
+    extension = article_admin_extensions.register(
+        AdminExtension(saved=[lambda page, request, obj, change: told.append((obj.pk, change))])
+    )
+    article = ArticleFactory(title="Before")
+    try:
+        editor_client.post(
+            reverse("admin:sources_article_change", args=[article.pk]),
+            {"title": "After", "published": "2024-05-01", "published_precision": "day",
+             "date_basis": "", "claims-TOTAL_FORMS": "0", "claims-INITIAL_FORMS": "0"},
+        )  # fmt: skip
+    finally:
+        article_admin_extensions.unregister(extension)
+    assert told == [(article.pk, True)]
+    article.refresh_from_db()
+    assert article.title == "After"

@@ -1,6 +1,7 @@
 """The import-linter contracts (pyproject.toml) cover what they claim to: checked by `make lint`,
 they only guard the modules they name."""
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -30,3 +31,17 @@ def test_every_app_is_in_the_layers():
     ]
     apps = {p.parent.name for p in ROOT.glob("*/apps.py")}
     assert apps <= set(layers["layers"])
+
+
+def test_no_module_of_sources_names_the_claims_app():
+    """sources is the lowest app: it neither imports claims (nor anything above it) nor speaks of
+    claims in its code, messages or comments; only the project package claims_project."""
+    named = []
+    for path in (ROOT / "sources").rglob("*"):
+        if "migrations" in path.parts or path.suffix not in (".py", ".html", ".txt", ".toml"):
+            continue
+        text = path.read_text(encoding="utf-8").replace("claims_project", "")
+        for number, line in enumerate(text.splitlines(), 1):
+            if re.search(r"claim|\breviews\b|\bfixtures\b", line, re.IGNORECASE):
+                named.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not named, "sources names an app above it:\n" + "\n".join(named)

@@ -160,7 +160,7 @@ def matcher_groups(
     claim's period kind when ``periods``.
 
     A proposed metric below ``min_confidence`` is not applied, so each of its claims stays a
-    group of its own, as after ``suggest_metrics --apply``.
+    group of its own, as after ``group_claims --apply``.
     """
     inputs = [_claim_input(c, periods) for c in claims]
     groups: list[list[str]] = []

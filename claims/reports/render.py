@@ -6,10 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import re
-from collections.abc import Iterable, Iterator
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from celery import current_task, group, shared_task
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -202,21 +208,59 @@ def render_csv(reports: Iterable[MetricReport]) -> Iterator[str]:
 
 
 @shared_task(ignore_result=False, acks_late=True, time_limit=3600, soft_time_limit=3500)
-def report_csv_batch(metric_ids: list[int], plan: dict) -> tuple[int, str]:
-    """One batch of a whole CSV report: how many metric reports it has, and their rows."""
-    texts = [metric_csv(report) for report in batch_reports(metric_ids, plan)]
-    return len(texts), "".join(texts)
+def report_csv_batch(metric_ids: list[int], plan: dict, folder: str, index: int) -> tuple[int, str]:
+    """One batch of a whole CSV report, written to a part file in ``folder`` (a directory of
+    the parts directory that the requester made): how many metric reports it has, and the
+    part's name in that directory. Only these small facts go through the result backend.
+
+    The part is written under a temporary name and renamed once complete, so a part that is
+    there is whole; once the requester has removed the folder (it stopped early or a batch
+    failed) the rename fails and nothing is left behind.
+    """
+    directory = _parts_dir() / folder
+    if not directory.is_dir():
+        raise FileNotFoundError(
+            f"CLAIMS_REPORT_PARTS_DIR: {directory} is not there on this worker; the parts "
+            "directory must be one that every worker and the requester see (or the report "
+            "was stopped)"
+        )
+    name = f"part-{index:06d}.csv"
+    count = 0
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", newline="", dir=directory, prefix=".writing-", delete=False
+    ) as part:
+        try:
+            for report in batch_reports(metric_ids, plan):
+                part.write(metric_csv(report))
+                count += 1
+        except BaseException:
+            part.close()
+            Path(part.name).unlink(missing_ok=True)
+            raise
+    os.replace(part.name, directory / name)
+    return count, name
+
+
+def _parts_dir() -> Path:
+    return Path(settings.CLAIMS_REPORT_PARTS_DIR)
+
+
+_PART_READ = 1 << 20  # characters per chunk read back from a part
 
 
 def csv_batches(reports: MetricReports) -> Iterator[str]:
     """The CSV rows of every metric report, in order: a Celery group of one task per batch of
-    metrics (``report_csv_batch``), whose results are passed on in the group's order.
+    metrics (``report_csv_batch``), whose parts are passed on in the group's order.
 
-    Workers take the batches in parallel when there is a broker and a result backend to
-    return their text. Otherwise (tasks in-process), and inside a task (a worker waiting on
-    other tasks of its own queue could wait forever), the batches are built here one after
-    another, as the tasks would, and each metric's rows are passed on as soon as they are
-    written, so memory holds one metric's report, not a batch's text.
+    Workers take the batches in parallel when there is a broker and a result backend: each
+    writes its part to a file in the parts directory (``CLAIMS_REPORT_PARTS_DIR``, which every
+    worker and the requester must see) and returns its name; the requester streams the parts
+    in order, each as soon as it is ready and while later ones are still being written, and
+    removes them, also when a batch fails or the reader stops early. Otherwise (tasks
+    in-process), and inside a task (a worker waiting on other tasks of its own queue could
+    wait forever), the batches are built here one after another, as the tasks would, and each
+    metric's rows are passed on as soon as they are written, so memory holds one metric's
+    report, not a batch's text.
     """
     batches, plan = reports.plan()
     conf = report_csv_batch.app.conf
@@ -227,15 +271,35 @@ def csv_batches(reports: MetricReports) -> Iterator[str]:
                 reports.delivered(1)
                 yield metric_csv(report)
         return
-    running = group(report_csv_batch.s(batch, plan) for batch in batches).apply_async()
+    yield from joined_parts(batches, plan, delivered=reports.delivered)
+
+
+def joined_parts(
+    batches: list[list[int]], plan: dict, *, delivered: Callable[[int], object] = lambda n: None
+) -> Iterator[str]:
+    """The CSV rows of ``batches`` built as a Celery group of part files, joined in order (see
+    ``csv_batches``); ``delivered(count)`` is called as each part's metric reports are passed on.
+    """
+    folder = f"report-{uuid.uuid4().hex}"
+    directory = _parts_dir() / folder
+    directory.mkdir(parents=True)
+    running = None
     try:
+        tasks = (report_csv_batch.s(batch, plan, folder, i) for i, batch in enumerate(batches))
+        running = group(tasks).apply_async()
         for result in running.results:
-            count, text = result.get()
-            result.forget()  # each batch's text leaves the result backend once read
-            reports.delivered(count)
-            yield text
+            count, name = result.get()
+            result.forget()
+            path = directory / name
+            with open(path, encoding="utf-8", newline="") as part:
+                while text := part.read(_PART_READ):
+                    yield text
+            path.unlink()
+            delivered(count)
     finally:
-        running.revoke()  # a reader that stopped early leaves no batch behind
+        if running is not None:
+            running.revoke()  # a reader that stopped early leaves no batch behind
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def metric_csv(report: MetricReport) -> str:

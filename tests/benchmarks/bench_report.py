@@ -8,7 +8,8 @@ measures, interleaved for several rounds, each in a fresh subprocess so peak mem
 - ours: `render("csv", metric_reports(ReportFilter()))` written to a sink that counts bytes:
   a Celery group of batches of metrics, in-process by default, or with `--celery-workers N`
   taken by a real Celery worker of N processes that this benchmark starts (Redis on
-  127.0.0.1, `--broker-url`) and stops;
+  127.0.0.1, `--broker-url`) and stops; each batch is written to a part file that the
+  measured process streams in order (claims.reports.render.joined_parts);
 - the floor: one server-side-cursor scan of the confirmed claims joined with article, outlet,
   speaker and metric, ordered by metric and as-of, written with the csv module to the same sink;
 - ours and the floor over the first tenth of the metrics (in slug order, the order the report

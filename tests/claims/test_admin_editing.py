@@ -71,17 +71,17 @@ def test_a_metric_whose_unit_does_not_fit_is_refused_with_the_reason(editor_clie
     assert claim.metric is None
 
 
-def test_the_suggested_metric_is_chosen_by_default(editor_client):
+def test_the_proposed_metric_is_chosen_by_default(editor_client):
     metric = MetricFactory(name="Fighters in the area")
     ClaimFactory(metric=metric)
     candidate = ClaimFactory(status=Claim.Status.CANDIDATE)
     html = editor_client.get(reverse("admin:sources_article_change", args=[candidate.article_id]))
-    assert f'<option value="{metric.pk}" selected>Fighters in the area (suggested, ' in (
+    assert f'<option value="{metric.pk}" selected>Fighters in the area (proposed, ' in (
         html.content.decode()
     )
 
 
-def test_a_metric_below_the_threshold_is_neither_suggested_nor_chosen(editor_client):
+def test_a_metric_below_the_threshold_is_neither_proposed_nor_chosen(editor_client):
     # Fighters in Mosul are nearest to ISIS fighters in Iraq (about 0.5: no actor, a place
     # within), which is below the threshold: listed, never chosen for the editor.
     metric = MetricFactory(name="ISIS fighters in Iraq", scope="Iraq")
@@ -89,7 +89,7 @@ def test_a_metric_below_the_threshold_is_neither_suggested_nor_chosen(editor_cli
     html = editor_client.get(reverse("admin:sources_article_change", args=[candidate.article_id]))
     page = html.content.decode()
     assert f'<option value="{metric.pk}">ISIS fighters in Iraq</option>' in page
-    assert "(suggested" not in page
+    assert "(proposed" not in page
 
 
 def test_a_decision_on_a_claim_changed_meanwhile_is_refused(editor_client):

@@ -152,7 +152,7 @@ def test_the_metric_a_candidate_fits_is_chosen_by_default(editor_client):
     candidate = ClaimFactory(status=Claim.Status.CANDIDATE)
     page = editor_client.get(QUEUE).content.decode()
     item = page.split(f'id="triage-{candidate.pk}"')[1].split("</li>")[0]
-    assert f'<option value="{metric.pk}" selected>Fighters in the area (suggested, ' in item
+    assert f'<option value="{metric.pk}" selected>Fighters in the area (proposed, ' in item
 
 
 def test_a_long_queue_shows_its_first_candidates_and_says_how_many_wait(

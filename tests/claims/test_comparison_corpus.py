@@ -1,5 +1,5 @@
 """End to end on articles we wrote with real-world figures that disagree (comparison_corpus/):
-import, extraction, suggest_metrics --apply, then the report must group them and find the
+import, extraction, group_claims --apply, then the report must group them and find the
 conflicts and changes expected.toml lists, and nothing between the pairs it says agree."""
 
 import tomllib
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from claims.metric_suggestions import metric_suggestions, metric_suggestions_apply, suggestions_at
+from claims.grouping import grouping_proposals, proposals_apply, proposals_at
 from claims.models import Claim, Metric
 from claims.reports.build import ReportFilter, metric_reports
 from sources.models import Article
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 def pipeline(django_capture_on_commit_callbacks, tasks_in_process):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("import_articles", str(CORPUS / "articles"), stdout=StringIO())
-    metric_suggestions_apply(suggestions=suggestions_at(metric_suggestions(), 0.6))
+    proposals_apply(proposals=proposals_at(grouping_proposals(), 0.6))
 
 
 def claim_of(ref: dict) -> Claim:

@@ -1,8 +1,8 @@
-"""claims_group: the one grouping service behind suggest_metrics and the admin action."""
+"""claims_group: the one grouping service behind group_claims and the admin action."""
 
 import pytest
 
-from claims.metric_suggestions import claims_group
+from claims.grouping import claims_group
 from tests.factories import ClaimFactory, MetricFactory
 
 pytestmark = pytest.mark.django_db

@@ -134,8 +134,11 @@ def test_a_whole_csv_report_is_built_by_the_worker_as_a_group_joined_in_order(wo
             return super().apply_async(*args, **kwargs)
 
     monkeypatch.setattr(render_module, "group", SpiedGroup)
+    before = set(Path(settings.CLAIMS_REPORT_PARTS_DIR).glob("report-*"))
     grouped = "".join(render_module.render("csv", build.metric_reports()))
     assert sent == [3]  # one group of three batches went to the worker
+    # The worker wrote the parts to files; once joined they are gone.
+    assert set(Path(settings.CLAIMS_REPORT_PARTS_DIR).glob("report-*")) == before
     previous = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = True  # the same report built here, batch by batch
     try:

@@ -9,7 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from hypothesis import given, settings
@@ -422,6 +422,68 @@ def test_a_grouped_report_counts_its_progress_metric_by_metric(monkeypatch, task
     delivered = []
     text = "".join(render("csv", metric_reports(on_report=lambda: delivered.append(1))))
     assert len(delivered) == 7 and text
+
+
+# With workers, each batch is written to a part file that the requester streams in order and
+# removes. Here the group runs in this process, so the parts are written before the reading.
+
+
+@pytest.fixture
+def parts_dir(tmp_path):
+    directory = tmp_path / "report-parts"
+    with override_settings(CLAIMS_REPORT_PARTS_DIR=directory):
+        yield directory
+
+
+def leftovers(directory) -> list:
+    return list(directory.rglob("*")) if directory.exists() else []
+
+
+def test_a_csv_report_joined_from_part_files_is_the_one_built_metric_by_metric(
+    monkeypatch, tasks_in_process, parts_dir
+):
+    several_batches_of_metrics(monkeypatch)
+    batches, plan = metric_reports().plan()
+    delivered = []
+    joined = "".join(render_module.joined_parts(batches, plan, delivered=delivered.append))
+    alone = "".join(render_module.csv_batches(metric_reports()))
+    assert joined.encode() == alone.encode() and alone.count("\r\n") == 7 * 3 + 7 * 3
+    assert delivered == [2, 2, 2, 1]
+    assert leftovers(parts_dir) == []
+
+
+def test_a_batch_that_fails_leaves_no_part_file_behind(monkeypatch, tasks_in_process, parts_dir):
+    several_batches_of_metrics(monkeypatch)
+    real_csv, written = render_module.metric_csv, []
+
+    def fails_at_the_fifth(report):
+        if len(written) == 4:
+            raise ZeroDivisionError(f"cannot render {report.slug}")
+        written.append(report.slug)
+        return real_csv(report)
+
+    monkeypatch.setattr(render_module, "metric_csv", fails_at_the_fifth)
+    batches, plan = metric_reports().plan()
+    with pytest.raises(ZeroDivisionError, match="cannot render"):
+        "".join(render_module.joined_parts(batches, plan))
+    assert len(written) == 4 and leftovers(parts_dir) == []
+
+
+def test_a_worker_that_cannot_see_the_parts_directory_says_so(parts_dir):
+    with pytest.raises(FileNotFoundError, match=r"CLAIMS_REPORT_PARTS_DIR: .* every worker"):
+        render_module.report_csv_batch([], {"filter": {}, "outlets": []}, "report-elsewhere", 0)
+
+
+def test_a_reader_that_stops_early_leaves_no_part_file_behind(
+    monkeypatch, tasks_in_process, parts_dir
+):
+    several_batches_of_metrics(monkeypatch)
+    batches, plan = metric_reports().plan()
+    rows = render_module.joined_parts(batches, plan)
+    assert next(rows).startswith(Metric.objects.order_by("slug").first().slug)
+    assert leftovers(parts_dir) != []  # the parts are there while the report is read
+    rows.close()
+    assert leftovers(parts_dir) == []
 
 
 def test_an_error_in_a_batch_ends_the_report_with_it(monkeypatch, tasks_in_process):

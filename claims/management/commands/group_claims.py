@@ -1,12 +1,12 @@
-"""suggest_metrics [--apply] [--min-confidence X]"""
+"""group_claims [--apply] [--min-confidence X]"""
 
 import math
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.metric_suggestions import DEFAULT_MIN_CONFIDENCE, Suggestion, claims_group
+from claims.grouping import DEFAULT_MIN_CONFIDENCE, ClaimProposal, claims_group
 
-# Column widths of one suggestion line; with the separators the line is at most 100 wide.
+# Column widths of one proposal line; with the separators the line is at most 100 wide.
 WIDTHS = {"id": 4, "figure": 10, "subject": 19, "target": 26}
 LINE_WIDTH = 100
 
@@ -30,14 +30,15 @@ def parse_threshold(value: str) -> float:
 
 class Command(BaseCommand):
     help = (
-        "Suggest a metric for every ungrouped claim: the existing metric whose subject, unit and "
-        "scope fit best, or a new metric for a cluster of claims. Lines marked * are at or above "
-        "the threshold; --apply assigns those (and creates the new metrics they need)."
+        "Group ungrouped claims into metrics: each is proposed for the existing metric whose "
+        "subject, unit and scope fit best, or for a new metric with the claims it clusters with. "
+        "Lines marked * are at or above the threshold; --apply assigns those (and creates the "
+        "new metrics they need)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--apply", action="store_true", help="assign the suggestions at the threshold"
+            "--apply", action="store_true", help="assign the proposals at the threshold"
         )
         parser.add_argument(
             "--min-confidence",
@@ -49,18 +50,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         threshold = parse_threshold(options["min_confidence"])
         grouping = claims_group(min_confidence=threshold, apply=options["apply"])
-        suggestions = grouping.suggestions
-        if not suggestions:
+        proposals = grouping.proposals
+        if not proposals:
             self.stdout.write("No ungrouped claims.")
             return
         self.stdout.write(self._header())
-        for suggestion in suggestions:
-            self.stdout.write(self._line(suggestion, threshold))
+        for proposal in proposals:
+            self.stdout.write(self._line(proposal, threshold))
             if options["verbosity"] > 1:
-                self.stdout.write(f"{'':8}{suggestion.reason}")
+                self.stdout.write(f"{'':8}{proposal.reason}")
         chosen = grouping.chosen
         self.stdout.write(
-            f"{len(suggestions)} ungrouped claim(s), {len(chosen)} at or above {threshold:g}."
+            f"{len(proposals)} ungrouped claim(s), {len(chosen)} at or above {threshold:g}."
         )
         if options["apply"]:
             counts = grouping.counts
@@ -79,14 +80,14 @@ class Command(BaseCommand):
             f"{'metric (* = at threshold)':<{w['target']}} {'conf':>4} reason"
         )
 
-    def _line(self, suggestion: Suggestion, threshold: float) -> str:
+    def _line(self, proposal: ClaimProposal, threshold: float) -> str:
         w = WIDTHS
-        mark = "*" if suggestion.confidence >= threshold else " "
-        figure = clip(suggestion.figure, w["figure"])
-        subject = clip(suggestion.subject, w["subject"])
-        target = clip(suggestion.target, w["target"])
+        mark = "*" if proposal.confidence >= threshold else " "
+        figure = clip(proposal.figure, w["figure"])
+        subject = clip(proposal.subject, w["subject"])
+        target = clip(proposal.target, w["target"])
         head = (
-            f"{mark} {suggestion.claim_id:>{w['id']}} {figure:<{w['figure']}} "
-            f"{subject:<{w['subject']}} -> {target:<{w['target']}} {suggestion.confidence:4.2f} "
+            f"{mark} {proposal.claim_id:>{w['id']}} {figure:<{w['figure']}} "
+            f"{subject:<{w['subject']}} -> {target:<{w['target']}} {proposal.confidence:4.2f} "
         )
-        return head + clip(suggestion.reason, max(LINE_WIDTH - len(head), 10))
+        return head + clip(proposal.reason, max(LINE_WIDTH - len(head), 10))

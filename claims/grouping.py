@@ -1,4 +1,4 @@
-"""Grouping claims into metrics: the suggestions (a selector) and applying them (a service).
+"""Grouping claims into metrics: the proposals (a selector) and applying them (a service).
 
 The matching itself is pure and lives in ``claims.core.grouping``; this module reads what it
 needs in a fixed number of queries and writes the editor's (or the command's) choice atomically.
@@ -23,7 +23,7 @@ SUBJECTS_PER_METRIC = 25
 
 
 @dataclass(frozen=True)
-class Suggestion:
+class ClaimProposal:
     """One ungrouped claim and the metric proposed for it: an existing one or a new one."""
 
     claim_id: int
@@ -46,13 +46,13 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class ApplyCounts:
-    """What applying suggestions did."""
+    """What applying proposals did."""
 
     assigned: int = 0  # claims put into existing metrics
     created: int = 0  # new metrics
     grouped: int = 0  # claims put into the new metrics
     skipped: int = 0  # claims that had a metric by then, were rejected, or failed validation
-    # (claim id, why it was left) for each skipped claim, in the order of the suggestions.
+    # (claim id, why it was left) for each skipped claim, in the order of the proposals.
     left: tuple[tuple[int, str], ...] = ()
 
 
@@ -117,16 +117,16 @@ def _metric_inputs() -> tuple[list[grouping.MetricInput], dict[int, str]]:
     return inputs, slugs
 
 
-def metric_suggestions(
+def grouping_proposals(
     *,
     claims: QuerySet[Claim] | Iterable[Claim | int] | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-) -> list[Suggestion]:
-    """A suggestion for every ungrouped, non-rejected claim (of ``claims`` when given).
+) -> list[ClaimProposal]:
+    """A proposal for every ungrouped, non-rejected claim (of ``claims`` when given).
 
     A claim is proposed for the best existing metric when that fits at ``min_confidence`` or
     better; otherwise for a new metric shared with the other claims it clusters with. Every
-    suggestion carries its confidence, so callers apply only those at their threshold. Runs three
+    proposal carries its confidence, so callers apply only those at their threshold. Runs three
     queries, however many claims and metrics there are.
     """
     _check_threshold(min_confidence)
@@ -153,7 +153,7 @@ def metric_suggestions(
     )
     by_id = {row["pk"]: row for row in rows}
     return [
-        Suggestion(
+        ClaimProposal(
             claim_id=proposal.claim_key,
             figure=by_id[proposal.claim_key]["figure"],
             subject=by_id[proposal.claim_key]["subject"],
@@ -168,10 +168,10 @@ def metric_suggestions(
     ]
 
 
-def suggestions_at(suggestions: Sequence[Suggestion], min_confidence: float) -> list[Suggestion]:
-    """The suggestions whose confidence is ``min_confidence`` or more."""
+def proposals_at(proposals: Sequence[ClaimProposal], min_confidence: float) -> list[ClaimProposal]:
+    """The proposals whose confidence is ``min_confidence`` or more."""
     _check_threshold(min_confidence)
-    return [s for s in suggestions if s.confidence >= min_confidence]
+    return [s for s in proposals if s.confidence >= min_confidence]
 
 
 def _free_slug(slug: str) -> str:
@@ -188,7 +188,7 @@ def _new_metric(proposed: grouping.ProposedMetric, user) -> Metric:
         canonical_unit=proposed.canonical_unit,
         kind=proposed.kind,
         scope=proposed.scope,
-        description=f"Proposed by suggest_metrics for {len(proposed.claim_keys)} claim(s).",
+        description=f"Proposed by group_claims for {len(proposed.claim_keys)} claim(s).",
     )
     metric.full_clean()
     metric._history_user = user
@@ -197,26 +197,26 @@ def _new_metric(proposed: grouping.ProposedMetric, user) -> Metric:
 
 
 @transaction.atomic
-def metric_suggestions_apply(*, suggestions: Iterable[Suggestion], user=None) -> ApplyCounts:
-    """Put each suggested claim into its metric, creating the proposed metrics on the way.
+def proposals_apply(*, proposals: Iterable[ClaimProposal], user=None) -> ApplyCounts:
+    """Put each proposed claim into its metric, creating the proposed metrics on the way.
 
     Never changes a claim that has a metric by now (or was rejected meanwhile): those rows are
     locked and read again first. Each claim is validated with ``full_clean``, so a claim whose
     unit does not convert into the metric's unit is skipped, never assigned. A proposed metric
     is created only when at least one of its claims joins it. All or nothing on errors.
     """
-    suggestions = list(suggestions)
+    proposals = list(proposals)
     # Lock the claim rows only: PostgreSQL refuses FOR UPDATE on the nullable side of the join.
     claims = Claim.objects.select_for_update(of=("self",)).select_related("article", "metric")
-    locked = claims.in_bulk([s.claim_id for s in suggestions])
-    existing = Metric.objects.in_bulk([s.metric_id for s in suggestions if s.new_metric is None])
+    locked = claims.in_bulk([s.claim_id for s in proposals])
+    existing = Metric.objects.in_bulk([s.metric_id for s in proposals if s.new_metric is None])
     created: dict[str, Metric] = {}
     assigned = grouped = 0
     left: list[tuple[int, str]] = []
-    for suggestion in suggestions:
-        claim = locked.get(suggestion.claim_id)
+    for proposal in proposals:
+        claim = locked.get(proposal.claim_id)
         if claim is None:
-            left.append((suggestion.claim_id, "deleted meanwhile"))
+            left.append((proposal.claim_id, "deleted meanwhile"))
             continue
         if claim.metric_id is not None:
             left.append((claim.pk, f"already in {claim.metric}"))
@@ -224,9 +224,9 @@ def metric_suggestions_apply(*, suggestions: Iterable[Suggestion], user=None) ->
         if claim.status == Claim.Status.REJECTED:
             left.append((claim.pk, "rejected"))
             continue
-        proposed = suggestion.new_metric
+        proposed = proposal.new_metric
         if proposed is None:
-            metric = existing.get(suggestion.metric_id)
+            metric = existing.get(proposal.metric_id)
         else:
             metric = created.get(proposed.slug)
             if metric is None and _unit_fits(claim.unit, proposed.canonical_unit):
@@ -271,8 +271,8 @@ def _assign(claim: Claim, metric: Metric, user) -> bool:
 class GroupingResult:
     """What ``claims_group`` proposed, which of it met the threshold, and what applying did."""
 
-    suggestions: list[Suggestion]
-    chosen: list[Suggestion]
+    proposals: list[ClaimProposal]
+    chosen: list[ClaimProposal]
     counts: ApplyCounts
 
 
@@ -283,15 +283,15 @@ def claims_group(
     apply: bool = True,
     user=None,
 ) -> GroupingResult:
-    """Group ungrouped claims into metrics: the one service the suggest_metrics command and the
+    """Group ungrouped claims into metrics: the one service the group_claims command and the
     claim list's admin action call.
 
     Proposes a metric for every ungrouped, non-rejected claim (of ``claims`` when given) and,
     with ``apply``, puts those at ``min_confidence`` or more into their metrics, creating the new
-    metrics they need (see metric_suggestions_apply). Raises ValueError for a threshold outside
+    metrics they need (see proposals_apply). Raises ValueError for a threshold outside
     [0, 1]; nothing is changed then.
     """
-    suggestions = metric_suggestions(claims=claims, min_confidence=min_confidence)
-    chosen = suggestions_at(suggestions, min_confidence)
-    counts = metric_suggestions_apply(suggestions=chosen, user=user) if apply else ApplyCounts()
-    return GroupingResult(suggestions=suggestions, chosen=chosen, counts=counts)
+    proposals = grouping_proposals(claims=claims, min_confidence=min_confidence)
+    chosen = proposals_at(proposals, min_confidence)
+    counts = proposals_apply(proposals=chosen, user=user) if apply else ApplyCounts()
+    return GroupingResult(proposals=proposals, chosen=chosen, counts=counts)

@@ -1,5 +1,5 @@
-"""Suggesting metrics for ungrouped claims: the selector, the service, the command and the admin
-action (called directly until it is wired into ClaimAdmin)."""
+"""Grouping ungrouped claims into metrics: the proposals (a selector), applying them (a service),
+the command and the admin action."""
 
 from io import StringIO
 
@@ -14,8 +14,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.admin_grouping import suggest_metrics_action
-from claims.metric_suggestions import Suggestion, metric_suggestions, metric_suggestions_apply
+from claims.admin_grouping import group_claims_action
+from claims.grouping import ClaimProposal, grouping_proposals, proposals_apply
 from claims.models import Claim, Metric
 from tests.factories import ClaimFactory, MetricFactory
 
@@ -40,46 +40,46 @@ def ungrouped(subject: str, scope: str = "", **fields) -> Claim:
     return ClaimFactory(subject=subject, scope=scope, metric=None, **fields)
 
 
-def test_an_ungrouped_claim_is_suggested_for_the_metric_it_measures(isis_fighters, us_troops):
+def test_an_ungrouped_claim_is_proposed_for_the_metric_it_measures(isis_fighters, us_troops):
     claim = ungrouped("ISIS militants", "Iraq and Syria")
-    (suggestion,) = metric_suggestions()
-    assert (suggestion.claim_id, suggestion.metric_id) == (claim.pk, isis_fighters.pk)
-    assert suggestion.metric_slug == "isis-fighters-iraq-syria"
-    assert suggestion.confidence >= 0.9
+    (proposal,) = grouping_proposals()
+    assert (proposal.claim_id, proposal.metric_id) == (claim.pk, isis_fighters.pk)
+    assert proposal.metric_slug == "isis-fighters-iraq-syria"
+    assert proposal.confidence >= 0.9
 
 
-def test_grouped_and_rejected_claims_get_no_suggestion(isis_fighters):
+def test_grouped_and_rejected_claims_get_no_proposal(isis_fighters):
     ClaimFactory(subject="ISIS fighters", scope="Iraq and Syria", metric=isis_fighters)
     ungrouped("ISIS militants", "Iraq and Syria", status=Claim.Status.REJECTED)
-    assert metric_suggestions() == []
+    assert grouping_proposals() == []
 
 
 def test_claims_of_one_new_quantity_share_one_proposed_metric(isis_fighters):
     first = ungrouped("Hamas fighters", "Gaza")
     second = ungrouped("Hamas militants", "Gaza")
-    suggestions = metric_suggestions()
-    assert [s.claim_id for s in suggestions] == [first.pk, second.pk]
-    assert suggestions[0].new_metric is not None
-    assert suggestions[0].new_metric == suggestions[1].new_metric
-    assert suggestions[0].target == "NEW Hamas fighters in Gaza"
+    proposals = grouping_proposals()
+    assert [s.claim_id for s in proposals] == [first.pk, second.pk]
+    assert proposals[0].new_metric is not None
+    assert proposals[0].new_metric == proposals[1].new_metric
+    assert proposals[0].target == "NEW Hamas fighters in Gaza"
 
 
-def test_suggestions_can_be_limited_to_some_claims(isis_fighters):
+def test_proposals_can_be_limited_to_some_claims(isis_fighters):
     chosen = ungrouped("ISIS militants", "Iraq and Syria")
     ungrouped("ISIS fighters", "Iraq and Syria")
-    suggestions = metric_suggestions(claims=Claim.objects.filter(pk=chosen.pk))
-    assert [s.claim_id for s in suggestions] == [chosen.pk]
+    proposals = grouping_proposals(claims=Claim.objects.filter(pk=chosen.pk))
+    assert [s.claim_id for s in proposals] == [chosen.pk]
 
 
 def test_a_threshold_outside_0_and_1_is_refused():
     with pytest.raises(ValueError, match="between 0 and 1"):
-        metric_suggestions(min_confidence=1.5)
+        grouping_proposals(min_confidence=1.5)
 
 
 def test_applying_assigns_claims_and_creates_the_proposed_metrics(isis_fighters, editor):
     isis = ungrouped("ISIS militants", "Iraq and Syria")
     hamas = [ungrouped("Hamas fighters", "Gaza"), ungrouped("Hamas militants", "Gaza")]
-    counts = metric_suggestions_apply(suggestions=metric_suggestions(), user=editor)
+    counts = proposals_apply(proposals=grouping_proposals(), user=editor)
     assert (counts.assigned, counts.created, counts.grouped, counts.skipped) == (1, 1, 2, 0)
     isis.refresh_from_db()
     assert isis.metric == isis_fighters
@@ -91,9 +91,9 @@ def test_applying_assigns_claims_and_creates_the_proposed_metrics(isis_fighters,
 
 def test_applying_never_changes_a_claim_that_got_a_metric_meanwhile(isis_fighters, us_troops):
     claim = ungrouped("ISIS militants", "Iraq and Syria")
-    suggestions = metric_suggestions()
+    proposals = grouping_proposals()
     Claim.objects.filter(pk=claim.pk).update(metric=us_troops)
-    counts = metric_suggestions_apply(suggestions=suggestions)
+    counts = proposals_apply(proposals=proposals)
     claim.refresh_from_db()
     assert claim.metric == us_troops
     assert (counts.assigned, counts.skipped) == (0, 1)
@@ -101,7 +101,7 @@ def test_applying_never_changes_a_claim_that_got_a_metric_meanwhile(isis_fighter
 
 def test_applying_never_assigns_a_claim_whose_unit_does_not_convert(isis_fighters):
     claim = ungrouped("ISIS militants", "Iraq and Syria", unit="km")
-    forced = Suggestion(
+    forced = ClaimProposal(
         claim_id=claim.pk,
         figure=claim.figure,
         subject=claim.subject,
@@ -111,20 +111,20 @@ def test_applying_never_assigns_a_claim_whose_unit_does_not_convert(isis_fighter
         metric_id=isis_fighters.pk,
         metric_slug=isis_fighters.slug,
     )
-    counts = metric_suggestions_apply(suggestions=[forced])
+    counts = proposals_apply(proposals=[forced])
     claim.refresh_from_db()
     assert claim.metric is None
     assert (counts.assigned, counts.skipped) == (0, 1)
 
 
-def test_suggestions_take_the_same_number_of_queries_for_10_and_50_claims(isis_fighters):
+def test_proposals_take_the_same_number_of_queries_for_10_and_50_claims(isis_fighters):
     def queries_for(n: int) -> int:
         Claim.objects.all().delete()
         for i in range(n):
             ungrouped("ISIS militants" if i % 2 else f"Hamas fighters {i}", "Gaza")
         ClaimFactory(subject="ISIS fighters", scope="Iraq and Syria", metric=isis_fighters)
         with CaptureQueriesContext(connection) as queries:
-            assert len(metric_suggestions()) == n
+            assert len(grouping_proposals()) == n
         return len(queries)
 
     assert queries_for(10) == queries_for(50)
@@ -132,11 +132,11 @@ def test_suggestions_take_the_same_number_of_queries_for_10_and_50_claims(isis_f
 
 def run(*args: str) -> str:
     out = StringIO()
-    call_command("suggest_metrics", *args, stdout=out)
+    call_command("group_claims", *args, stdout=out)
     return out.getvalue()
 
 
-def test_the_command_prints_one_line_per_suggestion_within_100_columns(isis_fighters):
+def test_the_command_prints_one_line_per_proposal_within_100_columns(isis_fighters):
     claims = [
         ungrouped("ISIS militants", "Iraq and Syria"),
         ungrouped("a very long subject about displaced families in a province far away", "Gaza"),
@@ -150,7 +150,7 @@ def test_the_command_prints_one_line_per_suggestion_within_100_columns(isis_figh
     assert Claim.objects.filter(metric__isnull=False).count() == 0
 
 
-def test_the_command_applies_suggestions_at_the_threshold_and_prints_counts(isis_fighters):
+def test_the_command_applies_proposals_at_the_threshold_and_prints_counts(isis_fighters):
     claim = ungrouped("ISIS militants", "Iraq and Syria")
     alone = ungrouped("Hezbollah fighters", "Lebanon")
     output = run("--apply")
@@ -171,7 +171,7 @@ def test_a_lower_threshold_also_applies_a_claim_of_its_own(isis_fighters):
 @pytest.mark.parametrize("value", ["1.5", "-0.1", "abc", "nan"])
 def test_the_command_refuses_a_bad_min_confidence_in_one_line(value):
     with pytest.raises(CommandError) as error:
-        call_command("suggest_metrics", "--min-confidence", value, stdout=StringIO())
+        call_command("group_claims", "--min-confidence", value, stdout=StringIO())
     message = str(error.value)
     assert "--min-confidence" in message and value in message and "\n" not in message
 
@@ -184,13 +184,11 @@ def action_request(user):
     return request
 
 
-def test_the_admin_action_applies_suggestions_for_the_selected_claims(isis_fighters, editor):
+def test_the_admin_action_applies_proposals_for_the_selected_claims(isis_fighters, editor):
     selected = ungrouped("ISIS militants", "Iraq and Syria")
     other = ungrouped("ISIS fighters", "Iraq and Syria")
     request = action_request(editor)
-    suggest_metrics_action(
-        admin.site._registry[Claim], request, Claim.objects.filter(pk=selected.pk)
-    )
+    group_claims_action(admin.site._registry[Claim], request, Claim.objects.filter(pk=selected.pk))
     selected.refresh_from_db()
     other.refresh_from_db()
     assert selected.metric == isis_fighters
@@ -202,9 +200,7 @@ def test_the_admin_action_applies_suggestions_for_the_selected_claims(isis_fight
 def test_the_admin_action_says_when_it_changed_nothing(isis_fighters, editor):
     grouped = ClaimFactory(subject="ISIS fighters", scope="Iraq and Syria", metric=isis_fighters)
     request = action_request(editor)
-    suggest_metrics_action(
-        admin.site._registry[Claim], request, Claim.objects.filter(pk=grouped.pk)
-    )
+    group_claims_action(admin.site._registry[Claim], request, Claim.objects.filter(pk=grouped.pk))
     (message,) = get_messages(request)
     assert message.level_tag == "warning"
     assert str(message) == (
@@ -222,7 +218,7 @@ def test_the_admin_action_counts_the_selection_and_names_each_claim_it_left(isis
     request = action_request(editor)
     # The changelist filtered on "no metric": what is grouped drops out of this queryset.
     queryset = Claim.objects.filter(metric__isnull=True, pk__in=[c.pk for c in selected])
-    suggest_metrics_action(admin.site._registry[Claim], request, queryset)
+    group_claims_action(admin.site._registry[Claim], request, queryset)
     (message,) = get_messages(request)
     text = str(message)
     assert text.startswith("7 selected: 5 grouped (2 into 1 new metric(s)), 2 left: ")
@@ -232,15 +228,15 @@ def test_the_admin_action_counts_the_selection_and_names_each_claim_it_left(isis
 
 
 def test_the_admin_action_needs_the_change_permission():
-    assert suggest_metrics_action.allowed_permissions == ["change"]
+    assert group_claims_action.allowed_permissions == ["change"]
 
 
-def test_the_admin_claim_list_offers_the_suggestion_action(editor_client):
+def test_the_admin_claim_list_offers_the_grouping_action(editor_client):
     metric = MetricFactory(name="ISIS fighters in Iraq and Syria", scope="Iraq and Syria")
     claim = ClaimFactory(metric=None, subject="ISIS fighters", scope="Iraq and Syria")
     response = editor_client.post(
         reverse("admin:claims_claim_changelist"),
-        {"action": "suggest_metrics_action", "_selected_action": [claim.pk]},
+        {"action": "group_claims_action", "_selected_action": [claim.pk]},
     )
     assert response.status_code == 302
     claim.refresh_from_db()
