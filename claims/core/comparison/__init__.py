@@ -95,6 +95,7 @@ from claims.core.comparison.records import (
     Period,
     Summary,
     WorkCounter,
+    figure_period,
     period_length,
 )
 from claims.core.comparison.sweep import change_pairs, conflict_pairs, falling_pairs
@@ -109,6 +110,8 @@ __all__ = [
     "WorkCounter",
     "compare",
     "compare_one",
+    "figure_period",
+    "period_length",
     "summary",
 ]
 
