@@ -59,3 +59,21 @@ def test_two_counts_per_week_of_one_week_conflict():
     a = add(metric, "40", 40, datetime.date(2024, 3, 31), **per_week)
     b = add(metric, "90", 90, datetime.date(2024, 3, 31), **per_week)
     assert kinds(metric) == {frozenset((a.pk, b.pk)): "conflict"}
+
+
+def test_extraction_stores_a_cumulative_totals_start_and_dates_it_at_the_report():
+    from claims.services import article_extract
+    from sources.text import normalize_body
+
+    body = normalize_body(
+        "Regional officials said on Monday that 4,000 of their soldiers had been killed since "
+        "June 2014.\nA week earlier, 35 rockets a week were said to hit the town.\n"
+    )
+    article = ArticleFactory(body=body, published=datetime.date(2016, 11, 20))
+    article_extract(article=article)
+    toll = Claim.objects.get(article=article, figure="4,000")
+    assert (toll.period_kind, toll.period_start) == ("cumulative", datetime.date(2014, 6, 1))
+    # Dated when it was said (the Monday before publication), not at the start of the count.
+    assert toll.as_of_start == toll.as_of_end == datetime.date(2016, 11, 14)
+    rate = Claim.objects.get(article=article, figure="35")
+    assert (rate.period_kind, rate.period_days) == ("per_period", 7)

@@ -31,3 +31,8 @@ class Candidate:
     as_of_end: dt.date | None
     as_of_precision: str | None
     scope: str = ""  # where the figure holds ("Iraq and Syria", "al-Ahli hospital in Gaza")
+    # What kind of figure over time, as the sentence says it (see dates.figure_period): "level",
+    # "cumulative" (with the total's start when said), "per_period" (with its days), or "".
+    period_kind: str = ""
+    period_start: dt.date | None = None
+    period_days: int | None = None
