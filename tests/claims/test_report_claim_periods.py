@@ -77,3 +77,17 @@ def test_extraction_stores_a_cumulative_totals_start_and_dates_it_at_the_report(
     assert toll.as_of_start == toll.as_of_end == datetime.date(2016, 11, 14)
     rate = Claim.objects.get(article=article, figure="35")
     assert (rate.period_kind, rate.period_days) == ("per_period", 7)
+
+
+def test_a_count_per_week_is_not_proposed_for_a_metric_of_levels():
+    from claims.metric_suggestions import metric_suggestions
+
+    MetricFactory(name="ISIS fighters in Iraq and Syria", scope="Iraq and Syria")
+    level = ClaimFactory(subject="ISIS fighters", scope="Iraq and Syria", metric=None)
+    weekly = ClaimFactory(
+        subject="ISIS fighters", scope="Iraq and Syria", metric=None,
+        period_kind=Claim.PeriodKind.PER_PERIOD, period_days=7,
+    )  # fmt: skip
+    chosen = {s.claim_id: s for s in metric_suggestions(min_confidence=0.6)}
+    assert chosen[level.pk].metric_id is not None
+    assert chosen[weekly.pk].metric_id is None
