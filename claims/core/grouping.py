@@ -84,19 +84,25 @@ DEFAULT_MIN_CONFIDENCE = 0.6
 
 _WORD = re.compile(r"[a-z0-9_]+")
 _FUNCTION_WORDS = vocabulary.load("function_words")
-_IRREGULAR: dict[str, str] = _FUNCTION_WORDS["irregular"]
 
 
+@lru_cache(maxsize=65536)
 def _lemma(word: str) -> str:
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if len(word) <= 3 or word.isdigit():
+    """WordNet's dictionary form of a noun ("women" -> "woman", "troops" -> "troop"); for a
+    word it does not know, a plain rule of English plurals ("houthis" -> "houthi"). Both sides
+    of a comparison and the vocabulary are read through it, so only its consistency matters."""
+    if word.isdigit() or len(word) <= 2:
+        return word  # "us" is the U.S., not a plural
+    known = lexical.lemma(word)
+    if known is not None:
+        return known
+    if len(word) <= 3:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "sses")):
         return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is", "os")):
+    if word.endswith("s") and not word.endswith(("ss", "us", "os")):
         return word[:-1]
     return word
 
@@ -331,12 +337,14 @@ _NAME = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _names(text: str) -> frozenset[str]:
-    """Words written as names (capitalised) after the first word, normalised as tokens are:
-    the first word of a subject is capitalised whatever it is."""
+    """Words written as names (capitalised), normalised as tokens are. The first word of a
+    subject is capitalised whatever it is, so it counts only when WordNet knows it as a name
+    ("Indian troops", "Venezuelan migrants"), not as a common word ("Turnout")."""
     words = _NAME.findall(text or "")
-    return frozenset(
-        word for raw in words[1:] if raw[0].isupper() for word in normalise(raw) if word
-    )
+    chosen = [raw for raw in words[1:] if raw[0].isupper()]
+    if words and words[0][0].isupper() and lexical.is_proper(words[0]):
+        chosen.append(words[0])
+    return frozenset(word for raw in chosen for word in normalise(raw) if word)
 
 
 @lru_cache(maxsize=8192)
@@ -465,7 +473,8 @@ def _related_words(a: frozenset[str], b: frozenset[str]) -> bool:
 def _head_score(a: str, b: str) -> float:
     if not a or not b or a == b:
         return 1.0
-    if frozenset({a, b}) in _RELATED_HEADS:
+    if frozenset({a, b}) in _RELATED_HEADS or lexical.kindred_people(a, b):
+        # Kindred kinds of people ("migrants", "refugees"): only the actor tells them apart.
         return RELATED_HEAD
     if a not in _GROUPS and b not in _GROUPS and lexical.related(a, b):
         return 1.0  # two words the vocabulary does not know, synonyms in WordNet

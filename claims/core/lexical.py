@@ -87,3 +87,66 @@ def related(a: str, b: str) -> bool:
         if senses_b.intersection(sense.hypernyms()) or senses_b.intersection(sense.hyponyms()):
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str | None:
+    """The dictionary form of a lower-case noun as WordNet's morphy gives it ("casualties" ->
+    "casualty", "women" -> "woman"), or None when WordNet does not know the word as a noun (or
+    is not installed), so the caller falls back to its own rule."""
+    reader = _reader()
+    if reader is None or not word.isalpha():
+        return None
+    # morphy's first answer may be a plural WordNet lists as a word of its own ("troops", "men");
+    # the shortest other form is the singular both sides of a comparison agree on.
+    forms = reader._morphy(word, "n")
+    return min(forms, key=lambda form: (len(form), form == word)) if forms else None
+
+
+@lru_cache(maxsize=16384)
+def is_proper(word: str) -> bool | None:
+    """Whether WordNet knows ``word`` only as a name (every lemma spelled like it is
+    capitalised: "Indian", "Venezuelans", "Senate"); False for a common word ("troops",
+    "Turnout"); None when WordNet does not know it or is not installed."""
+    reader = _reader()
+    if reader is None or not word.isalpha():
+        return None
+    lowered = word.lower()
+    forms = {lowered, reader.morphy(lowered, "n") or lowered, reader.morphy(lowered, "a") or ""}
+    spellings = [
+        name
+        for form in forms - {""}
+        for sense in reader.synsets(form)
+        for name in (lemma_.name() for lemma_ in sense.lemmas())
+        if name.lower() in forms
+    ]
+    if not spellings:
+        return None
+    return all(name[0].isupper() for name in spellings)
+
+
+# Kinds of people below this sense are told apart only by a narrower common kind.
+_PERSON = "person.n.01"
+# Steps from each word up to the kind they share: "migrant" -> traveler <- exile <- "refugee".
+KINDRED_STEPS = 3
+
+
+@lru_cache(maxsize=16384)
+def kindred_people(a: str, b: str) -> bool:
+    """True when two nouns name kinds of people of one narrower kind than "person", a few steps
+    up WordNet's tree from each ("migrant" and "refugee" are travellers; "soldier" and
+    "civilian" only persons). Symmetric; False without WordNet."""
+    reader = _reader()
+    if reader is None or a == b:
+        return reader is not None and a == b
+    person = reader.synset(_PERSON)
+    for x in _senses(a):
+        for y in _senses(b):
+            for common in x.lowest_common_hypernyms(y):
+                if common == person or person not in common.common_hypernyms(person):
+                    continue
+                up_x = x.shortest_path_distance(common)
+                up_y = y.shortest_path_distance(common)
+                if up_x is not None and up_y is not None and max(up_x, up_y) <= KINDRED_STEPS:
+                    return True
+    return False
