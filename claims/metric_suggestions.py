@@ -133,7 +133,17 @@ def metric_suggestions(
     rows = list(
         _ungrouped(claims)
         .order_by("pk")
-        .values("pk", "figure", "subject", "unit", "scope", "quote", "period_kind", "period_days")
+        .values(
+            "pk",
+            "figure",
+            "subject",
+            "unit",
+            "scope",
+            "quote",
+            "period_kind",
+            "period_days",
+            "speaker__name",
+        )
     )
     if not rows:
         return []
@@ -147,6 +157,7 @@ def metric_suggestions(
             quote=row["quote"],
             period=row["period_kind"],
             period_days=row["period_days"],
+            speaker=row["speaker__name"] or "",
         )
         for row in rows
     ]

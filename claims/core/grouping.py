@@ -171,6 +171,23 @@ _PREPOSITIONS = frozenset(_FUNCTION_WORDS["prepositions"])
 _LONGEST_PHRASE = 4
 
 
+# Counted things named by a participle ("displaced"): another participle of a verb WordNet
+# relates to it names the same thing ("uprooted": to uproot people is to displace them).
+_PARTICIPLE_GROUPS = {
+    spelling: concept for spelling, concept in _GROUP_WORDS.items() if spelling.endswith("ed")
+}
+
+
+@lru_cache(maxsize=8192)
+def _kindred_participle(word: str) -> str:
+    if not word.endswith("ed") or len(word) <= 4:
+        return ""
+    for spelling, concept in sorted(_PARTICIPLE_GROUPS.items()):
+        if lexical.related_verbs(word, spelling):
+            return concept
+    return ""
+
+
 @cache
 def _places() -> dict[str, tuple[str, tuple[str, ...]]]:
     """Spelling -> (id, parents) of the small data file and every country; a place lies within
@@ -215,6 +232,9 @@ def _read_phrase(phrase: str, in_scope: bool = False) -> _Token | None:
         return _Token(phrase, "group", _GROUP_WORDS[phrase])
     if phrase in _EVENT_WORDS:
         return _Token(phrase, "event", _EVENT_WORDS[phrase])
+    kindred = _kindred_participle(phrase)
+    if kindred:
+        return _Token(phrase, "group", kindred)
     if phrase in _PREPOSITIONS:
         return _Token(phrase, "prep", phrase)
     if phrase in _STOP or phrase.isdigit():
@@ -637,6 +657,9 @@ class ClaimInput:
     # period's length in days). Figures of different kinds or lengths never match.
     period: str = ""
     period_days: int | None = None
+    # Who stated it: the actors of the speaker's name ("a U.N. envoy", "a coalition spokesman")
+    # are not the counted thing's, though the quote names them.
+    speaker: str = ""
 
 
 @dataclass(frozen=True)
@@ -704,7 +727,10 @@ def _claim_side(claim: ClaimInput) -> _Side:
     else:
         # Extracted claims carry no scope: read the places of the quote.
         scope = _Scope(_scope(claim.quote).places, frozenset())
-    quote_actors = frozenset() if subject.actors else _subject(claim.quote, names=False).actors
+    quote_actors = frozenset()
+    if not subject.actors:
+        quote_actors = _subject(claim.quote, names=False).actors
+        quote_actors -= _subject(claim.speaker, names=False).actors
     period = _period_of(claim.period, claim.period_days)
     return _Side(subject, (scope,), claim.unit, quote_actors, period=period)
 

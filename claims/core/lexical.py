@@ -150,3 +150,26 @@ def kindred_people(a: str, b: str) -> bool:
                 if up_x is not None and up_y is not None and max(up_x, up_y) <= KINDRED_STEPS:
                     return True
     return False
+
+
+@lru_cache(maxsize=16384)
+def related_verbs(a: str, b: str) -> bool:
+    """True when two verb forms ("uprooted", "displaced") share a sense or one's sense is
+    directly above or below the other's in WordNet (to uproot people is to displace them).
+    Symmetric; False for words WordNet does not know as verbs, or without WordNet."""
+    reader = _reader()
+    if reader is None:
+        return False
+    base_a, base_b = reader.morphy(a, "v"), reader.morphy(b, "v")
+    if base_a is None or base_b is None:
+        return False
+    if base_a == base_b:
+        return True
+    senses_a = frozenset(reader.synsets(base_a, "v"))
+    senses_b = frozenset(reader.synsets(base_b, "v"))
+    if senses_a & senses_b:
+        return True
+    return any(
+        senses_b.intersection(sense.hypernyms()) or senses_b.intersection(sense.hyponyms())
+        for sense in senses_a
+    )
