@@ -612,8 +612,13 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     confidence *= scope_factor
     notes = [f"{sa.head if sa.head and sa.head == sb.head else 'subject'} {subject:.2f}"]
     if bool(sa.events) != bool(sb.events):
-        confidence *= ONE_SIDED_EVENT
-        notes.append(f"{_labels(sa.events | sb.events).lower()} on one side only")
+        plain = sb if sa.events else sa
+        if all(lexical.defined_by(plain.head, event) for event in sa.events | sb.events):
+            # "Ukrainians who fled" and "Ukrainian refugees": a refugee is one who fled.
+            notes.append(f"a {plain.head} is one who {_labels(sa.events | sb.events).lower()}")
+        else:
+            confidence *= ONE_SIDED_EVENT
+            notes.append(f"{_labels(sa.events | sb.events).lower()} on one side only")
     if bool(sa.actors) != bool(sb.actors):
         confidence *= ONE_SIDED_ACTOR
         notes.append(f"{_labels(sa.actors | sb.actors)} on one side only")

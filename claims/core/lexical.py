@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import warnings
 from functools import cache, lru_cache
 from pathlib import Path
@@ -173,3 +174,19 @@ def related_verbs(a: str, b: str) -> bool:
         senses_b.intersection(sense.hypernyms()) or senses_b.intersection(sense.hyponyms())
         for sense in senses_a
     )
+
+
+@lru_cache(maxsize=16384)
+def defined_by(noun: str, verb: str) -> bool:
+    """True when WordNet's first sense of ``noun`` is defined by the act ``verb`` names: a
+    refugee is "an exile who flees for safety", so "Ukrainians who fled" and "Ukrainian
+    refugees" say one thing. False without WordNet or for words it does not know."""
+    reader = _reader()
+    if reader is None:
+        return False
+    senses = reader.synsets(noun, "n")
+    action = reader.morphy(verb, "v")
+    if not senses or action is None:
+        return False
+    words = re.findall(r"[a-z]+", senses[0].definition().lower())
+    return any(reader.morphy(word, "v") == action for word in words if len(word) > 2)

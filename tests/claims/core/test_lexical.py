@@ -127,3 +127,25 @@ def test_migrants_and_refugees_of_two_peoples_stay_apart(other):
     # the threshold (the peoples differ and one side's is unsure).
     score = _similarity("Venezuelan migrants", "Colombia", other, "Colombia")[0]
     assert score < grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def test_a_noun_defined_by_an_act_is_defined_by_it():
+    assert lexical.defined_by("refugee", "fled")
+    assert not lexical.defined_by("fighter", "killed")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sudanese who fled", "Sudanese refugees"),
+        ("Sudanese refugees", "Sudanese who have fled"),
+        ("refugees from Sudan", "Sudanese who fled"),
+    ],
+)
+def test_people_who_fled_abroad_are_its_refugees(a, b):
+    assert _similarity(a, "Chad", b, "Chad")[0] >= grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def test_people_who_fled_are_not_people_who_returned():
+    score = _similarity("Sudanese who fled", "Chad", "Sudanese who returned", "Chad")[0]
+    assert score < grouping.DEFAULT_MIN_CONFIDENCE
