@@ -20,47 +20,42 @@ from dateutil.relativedelta import relativedelta
 from claims.core import units, vocabulary
 from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
 
-MONTHS: dict[str, int] = {name: index for index, name in enumerate(calendar.month_name) if name} | {
-    "Jan": 1,
-    "Feb": 2,
-    "Mar": 3,
-    "Apr": 4,
-    "Jun": 6,
-    "Jul": 7,
-    "Aug": 8,
-    "Sep": 9,
-    "Sept": 9,
-    "Oct": 10,
-    "Nov": 11,
-    "Dec": 12,
-}
+_CALENDAR_WORDS = vocabulary.load("periods")
+MONTHS: dict[str, int] = {
+    name: index for index, name in enumerate(calendar.month_name) if name
+} | _CALENDAR_WORDS["month_abbreviations"]
 WEEKDAYS: dict[str, int] = {name: index for index, name in enumerate(calendar.day_name)}
+_ABBREVIATIONS = sorted(_CALENDAR_WORDS["month_abbreviations"], key=len, reverse=True)
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    "(?:" + "|".join(name for name in calendar.month_name if name)
+    + "|(?:" + "|".join(_ABBREVIATIONS) + r")\.?)"
+)  # fmt: skip
+_WEEKDAY = "(?:" + "|".join(calendar.day_name) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
-# Spans whose digits are calendar references and never figures.
-_BLOCKED_PATTERNS = (
-    # "between July 16 and 22", "July 16-22", "from 3 to 5 May"
-    rf"\b{_MONTH}\s+{_DAY}\s*(?:-|\u2013|to|and|through)\s*{_DAY}\b(?:,?\s+{_YEAR})?",
-    rf"\b{_DAY}\s*(?:-|\u2013|to|and)\s*{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?",
-    rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
-    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?",
-    rf"\b{_MONTH},?\s+{_YEAR}\b",
-    r"\b\d{1,4}([-/.])\d{1,2}\1\d{1,4}\b",
-    # times: "10:30", "4:30 a.m.", "6 p.m.", "11pm", "1600 GMT"
-    r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\.[0-5]\d\s*[ap]\.?m\.?",
-    r"\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b",
-    r"\b\d{3,4}\s*(?:GMT|UTC|local time|hrs|hours GMT)\b",
-    # year ranges "2008-09", "2014-2016", "between 2014 and 2016"
-    rf"\b{_YEAR}\s*[-\u2013/]\s*(?:\d\d|{_YEAR})\b",
-    rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b",
-)
-BLOCKED_RE = re.compile("|".join(f"(?:{p})" for p in _BLOCKED_PATTERNS))
+
+def _blocked_patterns() -> tuple[str, ...]:
+    """Spans whose digits are calendar references and never figures (patterns, not words)."""
+    return (
+        # "between July 16 and 22", "July 16-22", "from 3 to 5 May"
+        rf"\b{_MONTH}\s+{_DAY}\s*(?:-|\u2013|to|and|through)\s*{_DAY}\b(?:,?\s+{_YEAR})?",
+        rf"\b{_DAY}\s*(?:-|\u2013|to|and)\s*{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?",
+        rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
+        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?",
+        rf"\b{_MONTH},?\s+{_YEAR}\b",
+        r"\b\d{1,4}([-/.])\d{1,2}\1\d{1,4}\b",
+        # times: "10:30", "4:30 a.m.", "6 p.m.", "11pm", "1600 GMT"
+        r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\.[0-5]\d\s*[ap]\.?m\.?",
+        r"\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b",
+        r"\b\d{3,4}\s*(?:GMT|UTC|local time|hrs|hours GMT)\b",
+        # year ranges "2008-09", "2014-2016", "between 2014 and 2016"
+        rf"\b{_YEAR}\s*[-\u2013/]\s*(?:\d\d|{_YEAR})\b",
+        rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b",
+    )
+
+
+BLOCKED_RE = re.compile("|".join(f"(?:{p})" for p in _blocked_patterns()))
 _DURATION_RE = re.compile(
     r"(?:\s+|\s*-\s*)(?:consecutive\s+|straight\s+|more\s+|full\s+|long\s+)?"
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)"
@@ -156,18 +151,7 @@ def _latest_month(published: dt.date, month: int) -> int:
     return published.year if month <= published.month else published.year - 1
 
 
-_ORDINAL_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "last": 4,
-    "final": 4,
-}
+_ORDINAL_WORDS: dict[str, int] = _CALENDAR_WORDS["quarter_ordinals"]
 
 _EXPRESSIONS = re.compile(
     rf"""
@@ -214,17 +198,8 @@ _SKIP_BEFORE = re.compile(
 )
 
 
-_YEAR_GROUPS = (
-    "dr_year",
-    "d_year",
-    "d_year2",
-    "q_year",
-    "q_year2",
-    "h_year",
-    "fm_year",
-    "m_year",
-    "y_year",
-)
+# The groups of _EXPRESSIONS that hold a year ("d_year", "m_year" ...).
+_YEAR_GROUPS = tuple(name for name in _EXPRESSIONS.groupindex if "_year" in name)
 
 
 def find_time_expressions(
@@ -416,7 +391,7 @@ def _relative(part: str | None, which: str, unit: str, published: dt.date) -> Pe
 
 # ---------------------------------------------------------------- what kind of figure over time
 
-_PERIOD_WORDS = vocabulary.load("periods")
+_PERIOD_WORDS = _CALENDAR_WORDS
 _LENGTHS: dict[str, int] = _PERIOD_WORDS["lengths"]
 _ADVERBS: dict[str, int] = _PERIOD_WORDS["adverbs"]
 _RUNNING: list[str] = _PERIOD_WORDS["cumulative"]["running"]
