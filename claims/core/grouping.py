@@ -4,7 +4,13 @@ ungrouped claims measure one new quantity. Pure Python, no Django import.
 How it works (explainable rules and a small news vocabulary, no trained model):
 
 1. Text is normalised: lower case, punctuation dropped ("U.S." -> "us", "Da'esh" -> "daesh"),
-   plurals reduced simply ("militias" -> "militia", "casualties" -> "casualty"). Known phrases
+   nouns read in their dictionary form by WordNet's morphy ("women" -> "woman"; a plain plural
+   rule for words WordNet lacks). A capitalised word is a name (an actor) after the first word,
+   and as the first word when WordNet knows it only as a name ("Indian troops"). A participle
+   of a verb WordNet relates to a counted group's participle is that group ("uprooted" people
+   are displaced); kinds of people a few steps under one narrower kind than "person" are
+   related heads ("migrants", "refugees"); an act on one side only is no difference when
+   WordNet defines the other side's noun by it (a refugee "flees"). Known phrases
    are then read from a small lexicon: counted groups ("fighters", "militants", "members",
    "jihadists", "insurgents" are one concept; "troops", "soldiers", "forces" another, related
    one), events ("killed", "wounded", "trained"), economic and political measures ("output",
