@@ -196,6 +196,8 @@ class Claim(models.Model):
         max_length=10,
         choices=PeriodKind.choices,
         blank=True,
+        # Rows written straight into the table (bulk COPY) know no period: unknown.
+        db_default="",
         help_text="Level at a date, cumulative total since a start, or count per period; "
         "empty when not known.",
     )
