@@ -48,10 +48,11 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from claims.core import comparison, gazetteer, lexical, units, vocabulary
+from claims.core.extraction.numbers import UNITS_WORDS
 
 SUBJECT_WEIGHT = 0.55
 SCOPE_WEIGHT = 0.30
@@ -72,8 +73,11 @@ NARROWER_SITE = 0.6
 ONE_SIDED_NATIONALITY = 0.6
 # Same head, but the other words of the subjects share nothing ("diesel price", "petrol price").
 OTHER_QUALIFIERS = 0.7
-# Two scopes that share no word, one of them not in the gazetteer: probably different places.
+# Two scopes that share no word, one of them not in the gazetteer: probably different places,
+# so the scope scores low and the whole confidence is lowered too (a known country against a
+# district the gazetteer lacks is no evidence of one place).
 UNPLACED_SCOPE = 0.2
+UNPLACED_SCOPE_FACTOR = 0.6
 # A metric known only from its description, not its name or its claims, is a weaker witness.
 DESCRIPTION_FACTOR = 0.9
 # fighters and troops are one kind of thing counted by different actors.
@@ -172,6 +176,13 @@ _ACTOR_WORDS = {**_table(_ACTORS), **_phrases(_ACTOR_DATA["phrases"])}
 _GROUP_PHRASES = _phrases(_POPULATIONS["phrases"])
 _EVENT_PHRASES = _phrases(_EVENT_DATA["phrases"])
 _FORCE_ACTORS = _phrases(_ACTOR_DATA["forces"])
+_BEFALLS_PEOPLE = frozenset(_EVENT_DATA["befalls_people"]["events"])
+_PERIOD_WORDS = vocabulary.load("periods")
+# Words that name the length a figure is counted or measured over ("monthly", "annual",
+# "over twelve months"), in days.
+_LENGTH_WORDS: dict[str, int] = {**_PERIOD_WORDS["adverbs"], **_PERIOD_WORDS["adjectives"]}
+_LENGTH_NOUNS: dict[str, int] = _PERIOD_WORDS["lengths"]
+_RATE_LEADS = frozenset(_PERIOD_WORDS["rate"]["leads"])
 _STOP = frozenset(_FUNCTION_WORDS["stop"])
 _PREPOSITIONS = frozenset(_FUNCTION_WORDS["prepositions"])
 _LONGEST_PHRASE = 4
@@ -189,6 +200,26 @@ def _kindred_participle(word: str) -> str:
     if not word.endswith("ed") or len(word) <= 4:
         return ""
     for spelling, concept in sorted(_PARTICIPLE_GROUPS.items()):
+        if lexical.related_verbs(word, spelling):
+            return concept
+    return ""
+
+
+# Events named by a participle ("destroyed"): another participle WordNet relates to it names
+# the same event ("razed": to raze is to destroy; "scorched" land was burned). Two events
+# WordNet does not relate stay apart ("destroyed" and "damaged" homes).
+_PARTICIPLE_EVENTS = {
+    spelling: concept
+    for spelling, concept in _EVENT_WORDS.items()
+    if spelling.endswith("ed") and " " not in spelling
+}
+
+
+@lru_cache(maxsize=8192)
+def _kindred_event(word: str) -> str:
+    if not word.endswith("ed") or len(word) <= 4 or not lexical.not_a_noun(word):
+        return ""
+    for spelling, concept in sorted(_PARTICIPLE_EVENTS.items()):
         if lexical.related_verbs(word, spelling):
             return concept
     return ""
@@ -241,6 +272,9 @@ def _read_phrase(phrase: str, in_scope: bool = False) -> _Token | None:
     kindred = _kindred_participle(phrase)
     if kindred:
         return _Token(phrase, "group", kindred)
+    event = _kindred_event(phrase)
+    if event:
+        return _Token(phrase, "event", event)
     if phrase in _PREPOSITIONS:
         return _Token(phrase, "prep", phrase)
     if phrase in _STOP or phrase.isdigit():
@@ -276,6 +310,7 @@ class _Subject:
     actors: frozenset[str]
     owners: frozenset[str]  # actors of the head's noun phrase ("ISIS" in "ISIS fighters")
     nationals: bool = False  # the head is a people named by nationality alone ("Syrians")
+    length: int = 0  # days of the period the subject names ("monthly", "over two weeks"), or 0
 
 
 @dataclass(frozen=True)
@@ -287,7 +322,17 @@ class _Scope:
 def _head_span(tokens: Sequence[_Token]) -> list[_Token]:
     """The noun phrase that names what is counted: up to the first preposition or event."""
     span: list[_Token] = []
-    for token in tokens:
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        # A participle before a noun qualifies it ("burned area", "destroyed homes").
+        if (
+            token.kind == "event"
+            and following is not None
+            and following.kind in ("word", "group")
+            and _is_participle(token.text)
+            and lexical.not_a_noun(token.text)
+        ):
+            continue
         if token.kind in ("prep", "event") and span:
             break
         if token.kind not in ("prep", "event", "stop"):
@@ -307,6 +352,12 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
     words = [t.concept for t in span[last_force + 1 :] if t.kind == "word"]
     if words and _nationals(span) and all(_is_participle(word) for word in words):
         return "people"  # "Syrians registered" counts Syrians
+    # A head is a noun: "homes completely destroyed" counts homes, not "completely".
+    nouns = [word for word in words if not lexical.not_a_noun(word)]
+    if last_force < 0 and _ends_in_people_event(tokens):
+        return "people"  # "cholera deaths", "the number of dead" count the people who died
+    if nouns:
+        return nouns[-1]
     if words:
         return words[-1]
     if last_force >= 0:
@@ -318,6 +369,22 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
         return "people"  # "Palestinians killed" counts people
     anywhere = [t.concept for t in tokens if t.kind == "group"]
     return anywhere[0] if anywhere else ""
+
+
+def _ends_in_people_event(tokens: Sequence[_Token]) -> bool:
+    """True when the counted noun phrase is itself an event that befalls people, written as a
+    noun ("cholera deaths", "the dead", "injuries"; not the participle in "Palestinians
+    killed"), with no counted group before it."""
+    for token in tokens:
+        if token.kind in ("stop", "prep") or (
+            token.kind == "word" and not _is_participle(token.text)
+        ):
+            continue
+        if token.kind != "event":
+            return False
+        last = token.text.split()[-1]
+        return token.concept in _BEFALLS_PEOPLE and not lexical.not_a_noun(last)
+    return False
 
 
 def _is_participle(word: str) -> bool:
@@ -395,7 +462,31 @@ def _subject(text: str, names: bool = True) -> _Subject:
         owners=frozenset(t.concept for t in span if t.kind == "actor")
         | (named & {t.concept for t in span}),
         nationals=head == "people" and _nationals(span),
+        length=_named_length(text),
     )
+
+
+def _named_length(text: str) -> int:
+    """Days of the period a subject names: "monthly" 30, "annual" 365, "per month" 30, "over
+    twelve months" 360, "in the past two weeks" 14; 0 when it names none (or more than one)."""
+    words = normalise(text)
+    found = set()
+    for index, word in enumerate(words):
+        if word in _LENGTH_WORDS:
+            found.add(_LENGTH_WORDS[word])
+        elif word in _LENGTH_NOUNS and index > 0:
+            count = words[index - 1]
+            number = int(count) if count.isdigit() else UNITS_WORDS.get(count)
+            if count in _RATE_LEADS:
+                number = 1  # "cases per month", "a week"
+            if number:
+                found.add(number * _LENGTH_NOUNS[word])
+    return found.pop() if len(found) == 1 else 0
+
+
+def _same_length(a: int, b: int) -> bool:
+    """Lengths that are one period as news counts it: twelve months are a year (360 and 365)."""
+    return abs(a - b) <= 0.05 * max(a, b)
 
 
 @lru_cache(maxsize=8192)
@@ -477,7 +568,7 @@ def _scope_score(a: _Scope, b: _Scope) -> tuple[float, str, float]:
         return 0.5, "no scope", 1.0
     if a.words and b.words and not a.words & b.words:
         # Both name a scope, at least one outside the gazetteer, with no word in common.
-        return UNPLACED_SCOPE, "scopes share no word", 1.0
+        return UNPLACED_SCOPE, "scopes share no word", UNPLACED_SCOPE_FACTOR
     return max(0.5, _dice(a.words, b.words)), "scope unclear", 1.0
 
 
@@ -599,6 +690,8 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     if a.period and b.period and None not in (a.period[1], b.period[1]) and a.period != b.period:
         return 0.0, f"{_period_text(a.period)}, not {_period_text(b.period)}"
     sa, sb = a.subject, b.subject
+    if sa.length and sb.length and not _same_length(sa.length, sb.length):
+        return 0.0, f"per {sa.length} days, not per {sb.length} days"
     actors_a, actors_b = _actors_to_agree(a, b), _actors_to_agree(b, a)
     if actors_a and actors_b and not actors_a & actors_b:
         return 0.0, f"different actor: {_labels(actors_a)} vs {_labels(actors_b)}"
@@ -728,8 +821,25 @@ class _MetricSides:
     sides: tuple[_Side, ...] = field(default=())
 
 
+def _without_unit_head(subject: _Subject, unit: str) -> _Subject:
+    """A head that only names the unit ("hectares burned", "percent of ballots") says nothing
+    of what is counted: it is read as no head."""
+    if not subject.head or subject.head in _GROUPS:
+        return subject
+    try:
+        named = units.parse_unit(subject.head)
+        if (
+            not units.are_compatible(subject.head, unit)
+            or named.dimensionless != units.parse_unit(unit).dimensionless
+        ):
+            return subject
+    except units.UnitError:
+        return subject
+    return replace(subject, head="", words=subject.words - {subject.head})
+
+
 def _claim_side(claim: ClaimInput) -> _Side:
-    subject = _subject(claim.subject)
+    subject = _without_unit_head(_subject(claim.subject), claim.unit)
     named = _named_places(claim.subject)  # "U.S. troops in Syria" names its place
     if claim.scope.strip():
         scope = _with_places(_scope(claim.scope), named)
@@ -759,9 +869,10 @@ def _metric_sides(metric: MetricInput) -> _MetricSides:
     if not scopes:
         scopes = (_Scope(named, named),)
     period = _period_of(metric.period, metric.period_days)
-    sides = [_Side(_subject(metric.name), scopes, metric.canonical_unit, period=period)]
+    unit = metric.canonical_unit
+    sides = [_Side(_without_unit_head(_subject(metric.name), unit), scopes, unit, period=period)]
     sides += [
-        _Side(_subject(text), scopes, metric.canonical_unit, period=period)
+        _Side(_without_unit_head(_subject(text), unit), scopes, unit, period=period)
         for text in dict.fromkeys(metric.claim_subjects)
         if text.strip()
     ]

@@ -105,6 +105,19 @@ def lemma(word: str) -> str | None:
 
 
 @lru_cache(maxsize=16384)
+def not_a_noun(word: str) -> bool:
+    """True when WordNet knows ``word`` only as some other part of speech: an adverb
+    ("nationwide", "ashore"), an adjective or a verb form ("flattened"), never as a noun. False
+    for a noun, for a word WordNet does not know (a name), or without WordNet."""
+    reader = _reader()
+    if reader is None or not word.isalpha():
+        return False
+    if reader.synsets(word, "n"):
+        return False
+    return bool(reader.synsets(word))
+
+
+@lru_cache(maxsize=16384)
 def is_proper(word: str) -> bool | None:
     """Whether WordNet knows ``word`` only as a name (every lemma spelled like it is
     capitalised: "Indian", "Venezuelans", "Senate"); False for a common word ("troops",

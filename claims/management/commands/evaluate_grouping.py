@@ -11,7 +11,7 @@ from claims.core import grouping_evaluation
 TESTS = Path(settings.BASE_DIR) / "tests" / "claims" / "core"
 DEFAULT_CORPUS = TESTS / "grouping_corpus"
 DEFAULT_CASES = TESTS / "grouping_cases.toml"
-SPLITS = ["development", "development-2", "heldout-2"]
+SPLITS = ["development", "development-2", "development-3", "heldout-2"]
 # Scored, never explained: listing their misses is the first step of tuning on them.
 HELDOUT = frozenset({"heldout-2"})
 # (score, column title, width)

@@ -1,0 +1,139 @@
+"""Traps that merge two quantities on unseen text, and rewordings of one quantity that must still
+meet: the matcher's rules read through WordNet and the vocabulary, in sentences of our own."""
+
+import pytest
+
+from claims.core import grouping, lexical
+from claims.core.grouping import ClaimInput
+
+pytestmark = pytest.mark.skipif(not lexical.available(), reason="WordNet is not installed")
+THRESHOLD = grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def similarity(a: str, b: str, *, scope: str = "Chile", unit: str = "count", scope_b: str = ""):
+    first = ClaimInput(key="a", subject=a, unit=unit, scope=scope)
+    second = ClaimInput(key="b", subject=b, unit=unit, scope=scope_b or scope)
+    return grouping.claim_similarity(first, second)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("buildings destroyed", "buildings damaged"),
+        ("destroyed houses", "damaged houses"),
+        ("homes wrecked by the quake", "homes damaged by the shaking"),
+        ("schools destroyed by the cyclone", "schools damaged in the cyclone"),
+    ],
+)
+def test_destroyed_and_damaged_are_two_quantities_however_worded(a, b):
+    score, reason = similarity(a, b)
+    assert score == 0
+    assert "damaged" in reason and "destroyed" in reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("houses razed", "houses destroyed"),
+        ("homes levelled by the storm", "destroyed homes"),
+        ("dwellings demolished by the blast", "dwellings destroyed"),
+    ],
+)
+def test_a_verb_wordnet_puts_under_destroy_is_the_same_event(a, b):
+    assert similarity(a, b)[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the number of dead", "people killed"),
+        ("measles deaths", "people who died of measles"),
+        ("the dead from the landslide", "people the landslide killed"),
+        ("landslide death toll", "people who lost their lives in the landslide"),
+    ],
+)
+def test_a_toll_written_as_a_noun_counts_the_people_it_befell(a, b):
+    assert similarity(a, b, scope="Peru")[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("flood deaths", "flood injuries"),
+        ("the dead", "the injured"),
+        ("people killed in the blast", "people hurt in the blast"),
+    ],
+)
+def test_deaths_and_injuries_never_meet(a, b):
+    assert similarity(a, b, scope="Peru")[0] == 0
+
+
+def test_a_group_of_people_is_still_not_everyone_when_the_toll_is_a_noun():
+    # "children who died" is a part of "cholera deaths", not the same count.
+    assert similarity("cholera deaths", "children who died of cholera", scope="Peru")[0] == 0
+
+
+def test_an_increase_written_as_a_noun_is_not_a_count_of_people():
+    score, _ = similarity("monthly rise in prices", "people killed", scope="Peru", unit="percent")
+    assert score == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "unit"),
+    [
+        ("hectares burned", "area burned", "hectares"),
+        ("hectares of forest scorched", "forest area burned", "hectares"),
+        ("percent of votes", "vote share", "percent"),
+    ],
+)
+def test_a_head_that_only_names_the_unit_leaves_the_rest_to_decide(a, b, unit):
+    assert similarity(a, b, scope="Portugal", unit=unit)[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("monthly inflation", "annual inflation"),
+        ("quarterly growth", "annual growth"),
+        ("weekly cases", "cases per month"),
+        ("new infections in the past two weeks", "new infections per week"),
+    ],
+)
+def test_subjects_naming_different_period_lengths_never_meet(a, b):
+    score, reason = similarity(a, b, scope="Argentina", unit="percent")
+    assert score == 0
+    assert "days" in reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("inflation over twelve months", "annual inflation"),
+        ("yearly inflation", "annual inflation"),
+        ("infections per week", "weekly infections"),
+    ],
+)
+def test_one_length_however_written_is_one_length(a, b):
+    assert similarity(a, b, scope="Argentina", unit="percent")[0] >= THRESHOLD
+
+
+def test_an_unknown_district_against_a_known_country_is_no_evidence_of_one_place():
+    # The gazetteer lacks the district; sharing no word with the country, it is not it.
+    score, reason = similarity("people killed", "people killed", scope="Oudomxay", scope_b="Peru")
+    assert score < THRESHOLD
+    assert "share no word" in reason
+
+
+def test_a_head_is_a_noun_not_the_adverb_after_it():
+    # "completely" and "nationwide" qualify; the counted things are homes and the dead.
+    homes, _ = similarity("homes completely destroyed", "homes destroyed")
+    toll, _ = similarity("nationwide toll", "people killed", scope="Peru")
+    assert homes >= THRESHOLD and toll >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("nationwide", True), ("ashore", True), ("flattened", True), ("home", False), ("qwzx", False)],
+)
+def test_not_a_noun_tells_adverbs_and_verb_forms_from_nouns_and_unknown_words(word, expected):
+    assert lexical.not_a_noun(word) is expected
