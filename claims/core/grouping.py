@@ -435,9 +435,57 @@ def _names(text: str) -> frozenset[str]:
     ("Indian troops", "Venezuelan migrants"), not as a common word ("Turnout")."""
     words = _NAME.findall(text or "")
     chosen = [raw for raw in words[1:] if raw[0].isupper()]
-    if words and words[0][0].isupper() and lexical.is_proper(words[0]):
+    if words and (lexical.is_proper(words[0]) or _is_initialism(words[0])):
         chosen.append(words[0])
     return frozenset(word for raw in chosen for word in normalise(raw) if word)
+
+
+def _is_initialism(word: str) -> bool:
+    """A word written in capitals, as initials are ("ANC", "IOM")."""
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
+
+def _initialisms(text: str) -> dict[str, frozenset[str]]:
+    """The initials of each run of two or more capitalised words ("African National Congress"
+    -> "anc"; a function word inside adds no letter: "Organization for Migration" -> "om"),
+    with the run's words as tokens read them."""
+    found: dict[str, frozenset[str]] = {}
+    run: list[str] = []
+    for raw in [*(text or "").split(), ""]:
+        word = raw.strip(".,;:()\"'")
+        if word[:1].isupper() and not word.isupper() and word.isalpha():
+            run.append(word)
+            continue
+        if run and (word in _STOP or word in _PREPOSITIONS):
+            continue  # "of", "for", "the" inside a name
+        if len(run) >= 2:
+            found["".join(w[0] for w in run).lower()] = frozenset(normalise(" ".join(run)))
+        run = []
+    return found
+
+
+def _initial_runs(text: str, tokens: Sequence[_Token]) -> dict[str, frozenset[str]]:
+    """Initials -> the concepts of their run's tokens (names, words and events, no counted
+    group), for runs the vocabulary does not know whole."""
+    out = {}
+    for initials, run in _initialisms(text).items():
+        inside = [t for t in tokens if t.kind != "stop" and set(t.text.split()) <= run]
+        concepts = frozenset(t.concept for t in inside)
+        # A name the vocabulary knows whole ("Islamic State") keeps its own concept; a counted
+        # group in capitals ("Peshmerga Fighters") is still what is counted.
+        known = len(inside) == 1 and inside[0].kind == "actor"
+        if concepts and not known and all(t.kind in ("actor", "word", "event") for t in inside):
+            out[initials] = concepts
+    return out
+
+
+def _read_initials(words: frozenset[str], runs: dict[str, frozenset[str]]) -> frozenset[str]:
+    """``words`` with the words of each run of capitalised words they hold replaced by its
+    initials, so that "African National Congress seats" and "ANC seats" name one party."""
+    for initials, run in runs.items():
+        if run & words:
+            words = (words - run) | {initials}
+    return words
 
 
 @lru_cache(maxsize=8192)
@@ -452,15 +500,23 @@ def _subject(text: str, names: bool = True) -> _Subject:
     # A name the vocabulary does not know ("Sadrist", "Taqaddum") is someone's all the same.
     # Only in a subject or a name: a sentence or a description is full of capitalised words.
     named = _names(text) & content if names else frozenset()
+    actor_words = frozenset(t.concept for t in tokens if t.kind == "actor") | named
+    runs = _initial_runs(text, tokens) if names else {}
+    in_span = frozenset(t.concept for t in span)
     return _Subject(
-        words=concepts | content,
-        concepts=concepts,
+        words=_read_initials(concepts | content, runs),
+        concepts=concepts - frozenset().union(*runs.values()),
         head=head,
-        qualifiers=frozenset(t.concept for t in span if t.kind == "word") - {head},
-        events=frozenset(t.concept for t in tokens if t.kind == "event"),
-        actors=frozenset(t.concept for t in tokens if t.kind == "actor") | named,
-        owners=frozenset(t.concept for t in span if t.kind == "actor")
-        | (named & {t.concept for t in span}),
+        qualifiers=_read_initials(
+            frozenset(t.concept for t in span if t.kind == "word") - {head}, runs
+        ),
+        # "Change" in "Movement for Democratic Change" is a name's word, not an event.
+        events=frozenset(t.concept for t in tokens if t.kind == "event")
+        - frozenset().union(*runs.values()),
+        actors=_read_initials(actor_words | frozenset().union(*runs.values()), runs),
+        owners=_read_initials(
+            frozenset(t.concept for t in span if t.kind == "actor") | (named & in_span), runs
+        ),
         nationals=head == "people" and _nationals(span),
         length=_named_length(text),
     )

@@ -137,3 +137,35 @@ def test_a_head_is_a_noun_not_the_adverb_after_it():
 )
 def test_not_a_noun_tells_adverbs_and_verb_forms_from_nouns_and_unknown_words(word, expected):
     assert lexical.not_a_noun(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ANC seats won", "African National Congress seats"),
+        ("seats won by the Democratic Alliance", "DA seats"),
+        ("UN peacekeepers", "United Nations peacekeepers"),
+        ("MDC votes", "votes for the Movement for Democratic Change"),
+    ],
+)
+def test_initials_name_the_party_their_words_name(a, b):
+    assert similarity(a, b, scope="South Africa")[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ANC seats", "Democratic Alliance seats"),
+        ("DA seats", "African National Congress seats"),
+        ("EFF votes", "votes for the Inkatha Freedom Party"),
+    ],
+)
+def test_initials_of_another_party_are_another_actor(a, b):
+    score, reason = similarity(a, b, scope="South Africa")
+    assert score == 0
+    assert "different actor" in reason
+
+
+def test_a_name_the_vocabulary_knows_whole_keeps_its_own_reading():
+    # "Islamic State" is ISIS to the vocabulary, not the initials "IS" of an unknown name.
+    assert similarity("Islamic State fighters", "ISIS fighters", scope="Syria")[0] >= THRESHOLD
