@@ -205,8 +205,9 @@ def _kindred_participle(word: str) -> str:
     return ""
 
 
-# Events named by a participle ("destroyed"): another participle WordNet relates to it names
-# the same event ("razed": to raze is to destroy; "scorched" land was burned). Two events
+# Events named by a participle ("destroyed"): another form of a verb WordNet relates to it names
+# the same event ("razed": to raze is to destroy; "scorched" land was burned; people
+# "arriving" arrived). Two events
 # WordNet does not relate stay apart ("destroyed" and "damaged" homes).
 _PARTICIPLE_EVENTS = {
     spelling: concept
@@ -217,7 +218,10 @@ _PARTICIPLE_EVENTS = {
 
 @lru_cache(maxsize=8192)
 def _kindred_event(word: str) -> str:
-    if not word.endswith("ed") or len(word) <= 4 or not lexical.not_a_noun(word):
+    # A regular participle ("razed", "arriving"), not a noun ("area", "the fighting") nor an
+    # irregular form ("held"), whose senses are too many to tell one event.
+    participle = word.endswith(("ed", "ing")) and lexical.not_a_noun(word)
+    if len(word) <= 4 or not participle or not lexical.is_verb_form(word):
         return ""
     for spelling, concept in sorted(_PARTICIPLE_EVENTS.items()):
         if lexical.related_verbs(word, spelling):

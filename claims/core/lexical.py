@@ -118,6 +118,13 @@ def not_a_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
+def is_verb_form(word: str) -> bool:
+    """True when WordNet reads ``word`` as a form of a verb ("came", "razed", "landing")."""
+    reader = _reader()
+    return reader is not None and word.isalpha() and reader.morphy(word, "v") is not None
+
+
+@lru_cache(maxsize=16384)
 def is_proper(word: str) -> bool | None:
     """Whether WordNet knows ``word`` only as a name (every lemma spelled like it is
     capitalised: "Indian", "Venezuelans", "Senate"); False for a common word ("troops",

@@ -169,3 +169,32 @@ def test_initials_of_another_party_are_another_actor(a, b):
 def test_a_name_the_vocabulary_knows_whole_keeps_its_own_reading():
     # "Islamic State" is ISIS to the vocabulary, not the initials "IS" of an unknown name.
     assert similarity("Islamic State fighters", "ISIS fighters", scope="Syria")[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("arrivals by boat", "people who arrived by boat"),
+        ("sea arrivals", "people who arrived by sea"),
+        ("new arrivals at the border", "people arriving at the border"),
+    ],
+)
+def test_arrivals_count_the_people_who_arrived(a, b):
+    assert similarity(a, b, scope="Spain")[0] >= THRESHOLD
+
+
+def test_arrivals_are_not_departures_nor_deaths_on_the_way():
+    assert similarity("arrivals by boat", "people who drowned at sea", scope="Spain")[0] == 0
+
+
+def test_a_noun_in_ing_after_a_preposition_is_no_event():
+    # "the fighting" is what uprooted them, not something the counted people did.
+    score, _ = similarity("people uprooted by the fighting", "displaced people", scope="Chad")
+    assert score >= THRESHOLD
+
+
+def test_an_irregular_verb_form_with_many_senses_is_no_event():
+    # "held" reads as many verbs (hold a view, hold a meeting); it names no event of its own.
+    score, reason = similarity("people held in the camp", "people in the camp", scope="Syria")
+    assert "on one side only" not in reason
+    assert score >= THRESHOLD
