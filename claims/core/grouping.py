@@ -17,12 +17,21 @@ How it works (explainable rules and a small news vocabulary, no trained model):
    "exports", "budget", "vote share", "price"), actors (ISIS / Islamic State / Daesh; U.S. /
    American; coalition; Peshmerga ...) and places (a gazetteer in which Makhmour lies in Erbil,
    which lies in the Kurdistan Region, which lies in Iraq).
+   A regular participle WordNet relates to a known event is that event ("razed" homes were
+   destroyed, "scorched" land burned, people "arriving" arrived); "destroyed" and "damaged",
+   which it does not relate, stay two events. Runs of capitalised words unknown to the
+   vocabulary are names read by their initials ("African National Congress" is the "ANC").
 2. The *head* of a subject is the counted thing: the last counted concept before the first
-   preposition or event word ("Peshmerga fighters killed in Makhmour" -> fighters).
+   preposition or event word ("Peshmerga fighters killed in Makhmour" -> fighters), a noun
+   ("homes completely destroyed" -> homes, not "completely"); a toll written as a noun counts
+   the people it befell ("cholera deaths", "the number of dead", "arrivals" -> people); a head
+   that only names the claim's unit ("hectares burned", "percent of ballots") is no head.
 3. A claim and a metric never match when: their units do not convert into each other
    (``claims.core.units.are_compatible``); both name actors and none is shared ("U.S. troops" is not
    "ISIS fighters"); both name a head and the heads differ; both name events and none is shared;
-   or their places exclude each other (another country, another town).
+   or their places exclude each other (another country, another town); or the subjects name
+   different period lengths ("monthly" against "annual inflation"; "over twelve months" is a
+   year).
 4. Otherwise confidence = 0.55 x subject + 0.30 x scope + 0.15 x unit, where subject is the
    weighted overlap (Dice) of the two subjects' concepts and words, scope is 1 for equal places,
    about 0.67 for "Iraq and Syria" against "Iraq", 0.5 for a place within the other and 0.5 when
@@ -30,13 +39,15 @@ How it works (explainable rules and a small news vocabulary, no trained model):
    event named on one side only multiplies it by 0.6 (fighters killed are not fighters), an
    actor named on one side only by 0.85, places that only contain one another (Iraq and the
    Kurdistan Region share no place) by 0.7, and other words of the head's noun phrase that
-   differ entirely ("diesel price", "petrol price") by 0.7. Scopes that only partly overlap
-   ("Iraq" against "Iraq and Syria": a part is not the whole) multiply it by 0.5; the same
-   place with a site on one side only, or different sites ("a hospital in Gaza" against
-   "Gaza"), by 0.6; related heads with no actor in common ("fighters", "troops") by 0.6; and
-   a people's nationality on one side only where that people is not at home ("Syrian
-   refugees" against "refugees" in Turkey) by 0.6. A nationality counted alone ("Syrians")
-   and its refugees abroad are related heads; "refugees from Syria" are Syrian refugees.
+   differ entirely ("diesel price", "petrol price") by 0.7, and two scopes that share no word,
+   one of them unknown to the gazetteer, by 0.6 (a district it lacks is not a known country).
+   Scopes that only partly overlap ("Iraq" against "Iraq and Syria": a part is not the whole)
+   multiply it by 0.5; the same place with a site on one side only, or different sites ("a
+   hospital in Gaza" against "Gaza"), by 0.6; related heads with no actor in common ("fighters",
+   "troops") by 0.6; and a people's nationality on one side only where that people is not at
+   home ("Syrian refugees" against "refugees" in Turkey) by 0.6. A nationality counted alone
+   ("Syrians") and its refugees abroad are related heads; "refugees from Syria" are Syrian
+   refugees.
 5. A claim goes to the best metric at or above the threshold. The others are clustered
    (complete linkage: a claim joins a cluster only when it matches every member at the
    threshold) and each cluster is proposed as a new metric.
