@@ -2,6 +2,8 @@
 meet: the matcher's rules read through WordNet and the vocabulary, in sentences of our own."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.core import grouping, lexical
 from claims.core.grouping import ClaimInput
@@ -198,3 +200,29 @@ def test_an_irregular_verb_form_with_many_senses_is_no_event():
     score, reason = similarity("people held in the camp", "people in the camp", scope="Syria")
     assert "on one side only" not in reason
     assert score >= THRESHOLD
+
+
+WORDS = ["Democratic", "Alliance", "Freedom", "Front", "National", "Party", "Union"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=2, max_size=4), st.sampled_from(["seats", "votes"])
+)
+def test_any_party_name_and_its_initials_are_one_actor(name, counted):
+    initials = "".join(word[0] for word in name)
+    spelled = similarity(f"{' '.join(name)} {counted}", f"{initials} {counted}", scope="Kenya")
+    assert spelled[0] >= THRESHOLD, spelled
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["weekly", "monthly", "quarterly", "annual", "per week", "per month"]),
+    st.sampled_from(["weekly", "monthly", "quarterly", "annual", "per week", "per month"]),
+)
+def test_period_words_veto_exactly_when_the_lengths_differ(a, b):
+    days = {"week": 7, "weekly": 7, "month": 30, "monthly": 30, "quarterly": 91, "annual": 365}
+    score, _ = similarity(f"{a} growth", f"{b} growth", scope="Kenya", unit="percent")
+    same = days[a.split()[-1]] == days[b.split()[-1]]
+    assert (score >= THRESHOLD) == same
+    assert score == similarity(f"{b} growth", f"{a} growth", scope="Kenya", unit="percent")[0]
