@@ -235,7 +235,7 @@ def _kindred_event(word: str) -> str:
     if len(word) <= 4 or not participle or not lexical.is_verb_form(word):
         return ""
     for spelling, concept in sorted(_PARTICIPLE_EVENTS.items()):
-        if lexical.related_verbs(word, spelling):
+        if lexical.names_event(word, spelling):
             return concept
     return ""
 

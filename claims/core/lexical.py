@@ -196,6 +196,31 @@ def related_verbs(a: str, b: str) -> bool:
     )
 
 
+# How many of an event verb's senses count as what it names: WordNet lists the common ones
+# first, and its rare senses ("burn" a disc, which is to "create" one) relate it to anything.
+MAIN_SENSES = 2
+
+
+@lru_cache(maxsize=16384)
+def names_event(word: str, event: str) -> bool:
+    """True when some sense of the verb form ``word`` is one of the first MAIN_SENSES senses of
+    the verb ``event``, or directly above or below one ("razed" homes are destroyed, scorched
+    land is burned; "created" jobs are not burned). False without WordNet."""
+    reader = _reader()
+    if reader is None:
+        return False
+    base, action = reader.morphy(word, "v"), reader.morphy(event, "v")
+    if base is None or action is None:
+        return False
+    if base == action:
+        return True
+    main = frozenset(reader.synsets(action, "v")[:MAIN_SENSES])
+    return any(
+        sense in main or main.intersection(sense.hypernyms()) or main.intersection(sense.hyponyms())
+        for sense in reader.synsets(base, "v")
+    )
+
+
 @lru_cache(maxsize=16384)
 def defined_by(noun: str, verb: str) -> bool:
     """True when WordNet's first sense of ``noun`` is defined by the act ``verb`` names: a

@@ -226,3 +226,22 @@ def test_period_words_veto_exactly_when_the_lengths_differ(a, b):
     same = days[a.split()[-1]] == days[b.split()[-1]]
     assert (score >= THRESHOLD) == same
     assert score == similarity(f"{b} growth", f"{a} growth", scope="Kenya", unit="percent")[0]
+
+
+@pytest.mark.parametrize(
+    ("word", "event", "expected"),
+    [
+        ("razed", "destroyed", True),
+        ("demolished", "destroyed", True),
+        ("scorched", "burned", True),
+        ("arriving", "arrived", True),
+        ("damaged", "destroyed", False),
+        ("created", "burned", False),  # "burn" a disc is to create one: a rare sense
+    ],
+)
+def test_a_verb_names_an_event_through_the_events_main_senses_only(word, event, expected):
+    assert lexical.names_event(word, event) is expected
+
+
+def test_jobs_created_and_jobs_lost_are_not_one_quantity():
+    assert similarity("jobs created", "jobs lost", scope="Brazil")[0] < THRESHOLD
