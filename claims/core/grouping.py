@@ -892,6 +892,7 @@ class _MetricSides:
     sides: tuple[_Side, ...] = field(default=())
 
 
+@lru_cache(maxsize=8192)
 def _without_unit_head(subject: _Subject, unit: str) -> _Subject:
     """A head that only names the unit ("hectares burned", "percent of ballots") says nothing
     of what is counted: it is read as no head."""
