@@ -370,7 +370,8 @@ class ClaimAdmin(ExtensibleAdmin, SafeHistoryMixin, SimpleHistoryAdmin):
         ("Figure", {"fields": [("value_low", "value_high"), "qualifier", "unit",
                                "interval_display", ("start", "end")]}),
         ("What, who and when", {"fields": ["subject", "scope", "speaker", "metric",
-                                           ("as_of_start", "as_of_end"), "as_of_precision"]}),
+                                           ("as_of_start", "as_of_end"), "as_of_precision",
+                                           ("period_kind", "period_start", "period_days")]}),
         ("Editorial", {"fields": ["status", "origin", "verdict", "verdict_at", "note"]}),
     ]  # fmt: skip
 

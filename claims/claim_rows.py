@@ -49,6 +49,9 @@ class ClaimRow(NamedTuple):
     as_of_start: dt.date | None
     as_of_end: dt.date | None
     as_of_precision: str
+    period_kind: str
+    period_start: dt.date | None
+    period_days: int | None
     status: str
     verdict: str
     verdict_at: dt.datetime | None
@@ -232,6 +235,9 @@ def row_from_values(
         "as_of_start": _date(row.as_of_start),
         "as_of_end": _date(row.as_of_end),
         "as_of_precision": row.as_of_precision,
+        "period_kind": row.period_kind,
+        "period_start": _date(row.period_start),
+        "period_days": row.period_days,
         "status": row.status,
         "verdict": row.verdict,
         "verdict_at": _datetime(row.verdict_at, zone),

@@ -71,8 +71,8 @@ def _ungrouped(claims: QuerySet[Claim] | Iterable[Claim | int] | None) -> QueryS
     return queryset.filter(pk__in=ids)
 
 
-# The kind of figure over time a metric's kind implies; a claim stores none yet, so this vetoes
-# only against claims whose period the caller knows.
+# The kind of figure over time a metric's kind implies; it vetoes only against claims whose
+# period the text said (Claim.period_kind).
 _PERIOD_OF_KIND = {
     Metric.Kind.LEVEL: "level",
     Metric.Kind.RATIO: "level",
@@ -133,7 +133,17 @@ def grouping_proposals(
     rows = list(
         _ungrouped(claims)
         .order_by("pk")
-        .values("pk", "figure", "subject", "unit", "scope", "quote")
+        .values(
+            "pk",
+            "figure",
+            "subject",
+            "unit",
+            "scope",
+            "quote",
+            "period_kind",
+            "period_days",
+            "speaker__name",
+        )
     )
     if not rows:
         return []
@@ -145,6 +155,9 @@ def grouping_proposals(
             unit=row["unit"],
             scope=row["scope"],
             quote=row["quote"],
+            period=row["period_kind"],
+            period_days=row["period_days"],
+            speaker=row["speaker__name"] or "",
         )
         for row in rows
     ]

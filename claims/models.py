@@ -128,7 +128,7 @@ class Metric(models.Model):
 CLAIM_INPUT_FIELDS = (
     "article", "quote", "figure", "start", "end", "value_low", "value_high", "qualifier", "unit",
     "subject", "scope", "speaker", "metric", "as_of_start", "as_of_end", "as_of_precision",
-    "status", "note",
+    "period_kind", "period_start", "period_days", "status", "note",
 )  # fmt: skip
 
 
@@ -149,6 +149,13 @@ class Claim(models.Model):
         QUARTER = "quarter", "Quarter"
         YEAR = "year", "Year"
         SPAN = "span", "Span of dates"
+
+    class PeriodKind(models.TextChoices):
+        # What kind of figure over time; blank when the text does not say (the metric's kind
+        # decides then). The values are those of claims.core.comparison.Period.
+        LEVEL = "level", "Level at a date"
+        CUMULATIVE = "cumulative", "Cumulative total since a start"
+        PER_PERIOD = "per_period", "Count per period"
 
     Qualifier = models.TextChoices(
         "Qualifier", [(q.name, (q.value, q.value.replace("_", " "))) for q in intervals.Qualifier]
@@ -199,6 +206,26 @@ class Claim(models.Model):
     as_of_start = models.DateField(null=True, blank=True)
     as_of_end = models.DateField(null=True, blank=True)
     as_of_precision = models.CharField(max_length=7, choices=AsOfPrecision.choices, blank=True)
+    period_kind = models.CharField(
+        max_length=10,
+        choices=PeriodKind.choices,
+        blank=True,
+        # Rows written straight into the table (bulk COPY) know no period: unknown.
+        db_default="",
+        help_text="Level at a date, cumulative total since a start, or count per period; "
+        "empty when not known.",
+    )
+    period_start = models.DateField(
+        null=True,
+        blank=True,
+        help_text='Where a cumulative total starts ("since June 2014"); its as-of is the report '
+        "date.",
+    )
+    period_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text='Length in days of a count per period ("a week": 7, "a month": 30).',
+    )
     status = models.CharField(max_length=9, choices=Status.choices, default=Status.CANDIDATE)
     origin = models.CharField(max_length=9, choices=Origin.choices, default=Origin.MANUAL)
     # The latest published review's verdict, kept here by reviews.services (claims/core/verdicts).
@@ -255,6 +282,22 @@ class Claim(models.Model):
                 condition=Q(status__in=ClaimStatus.values), name="claim_status_valid"
             ),
             models.CheckConstraint(
+                condition=Q(period_kind__in=["", "level", "cumulative", "per_period"]),
+                name="claim_period_kind_valid",
+            ),
+            # A length belongs to a count per period, a start to a cumulative total.
+            models.CheckConstraint(
+                condition=Q(period_days__isnull=True)
+                | Q(period_kind="per_period", period_days__gte=1),
+                name="claim_period_days_per_period",
+                violation_error_message="period_days is only for a count per period (1 or more).",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True) | Q(period_kind="cumulative"),
+                name="claim_period_start_cumulative",
+                violation_error_message="period_start is only for a cumulative total.",
+            ),
+            models.CheckConstraint(
                 condition=Q(qualifier__in=[q.value for q in intervals.Qualifier]),
                 name="claim_qualifier_valid",
             ),
@@ -293,10 +336,27 @@ class Claim(models.Model):
                     )
         if self.as_of_start and self.as_of_end and self.as_of_start > self.as_of_end:
             errors["as_of_end"] = "as_of_end must not be before as_of_start"
+        errors.update(self._period_errors())
         if self.article_id is not None:
             errors.update(self._offset_errors(self.article.body))
         if errors:
             raise ValidationError(errors)
+
+    def _period_errors(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        if self.period_days is not None:
+            if self.period_kind != self.PeriodKind.PER_PERIOD:
+                errors["period_days"] = "period_days is only for a count per period"
+            elif self.period_days < 1:
+                errors["period_days"] = "period_days must be 1 or more"
+        if self.period_start is not None:
+            if self.period_kind != self.PeriodKind.CUMULATIVE:
+                errors["period_start"] = "period_start is only for a cumulative total"
+            elif self.as_of_end and self.period_start > self.as_of_end:
+                errors["period_start"] = (
+                    "period_start must not be after as_of_end: a total counts up to its as-of"
+                )
+        return errors
 
     def _offset_errors(self, body: str) -> dict[str, str]:
         if self.start is None or self.end is None:

@@ -89,8 +89,9 @@ class ClaimSerializer(serializers.ModelSerializer):
         fields = [
             "id", "article", "quote", "figure", "start", "end", "value_low", "value_high",
             "qualifier", "unit", "interval", "subject", "scope", "figure_kind", "speaker",
-            "metric", "as_of_start", "as_of_end", "as_of_precision", "status", "verdict",
-            "verdict_at", "note", "created_at", "updated_at",
+            "metric", "as_of_start", "as_of_end", "as_of_precision", "period_kind",
+            "period_start", "period_days", "status", "verdict", "verdict_at", "note",
+            "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = ["figure_kind"]
         extra_kwargs = {

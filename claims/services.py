@@ -226,6 +226,9 @@ def candidate_fields(candidate) -> dict:
         "as_of_start": candidate.as_of_start,
         "as_of_end": candidate.as_of_end,
         "as_of_precision": candidate.as_of_precision or "",
+        "period_kind": candidate.period_kind,
+        "period_start": candidate.period_start,
+        "period_days": candidate.period_days,
     }
 
 
@@ -351,7 +354,14 @@ def article_extract(*, article: Article) -> ExtractionResult:
 
 def _claim_redate(claim: Claim, candidate) -> None:
     fields = candidate_fields(candidate)
-    for name in ("as_of_start", "as_of_end", "as_of_precision"):
+    for name in (
+        "as_of_start",
+        "as_of_end",
+        "as_of_precision",
+        "period_kind",
+        "period_start",
+        "period_days",
+    ):
         setattr(claim, name, fields[name])
     try:
         claim.full_clean()

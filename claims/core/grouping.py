@@ -4,19 +4,34 @@ ungrouped claims measure one new quantity. Pure Python, no Django import.
 How it works (explainable rules and a small news vocabulary, no trained model):
 
 1. Text is normalised: lower case, punctuation dropped ("U.S." -> "us", "Da'esh" -> "daesh"),
-   plurals reduced simply ("militias" -> "militia", "casualties" -> "casualty"). Known phrases
+   nouns read in their dictionary form by WordNet's morphy ("women" -> "woman"; a plain plural
+   rule for words WordNet lacks). A capitalised word is a name (an actor) after the first word,
+   and as the first word when WordNet knows it only as a name ("Indian troops"). A participle
+   of a verb WordNet relates to a counted group's participle is that group ("uprooted" people
+   are displaced); kinds of people a few steps under one narrower kind than "person" are
+   related heads ("migrants", "refugees"); an act on one side only is no difference when
+   WordNet defines the other side's noun by it (a refugee "flees"). Known phrases
    are then read from a small lexicon: counted groups ("fighters", "militants", "members",
    "jihadists", "insurgents" are one concept; "troops", "soldiers", "forces" another, related
    one), events ("killed", "wounded", "trained"), economic and political measures ("output",
    "exports", "budget", "vote share", "price"), actors (ISIS / Islamic State / Daesh; U.S. /
    American; coalition; Peshmerga ...) and places (a gazetteer in which Makhmour lies in Erbil,
    which lies in the Kurdistan Region, which lies in Iraq).
+   A regular participle WordNet relates to a known event is that event ("razed" homes were
+   destroyed, "scorched" land burned, people "arriving" arrived); "destroyed" and "damaged",
+   which it does not relate, stay two events. Runs of capitalised words unknown to the
+   vocabulary are names read by their initials ("African National Congress" is the "ANC").
 2. The *head* of a subject is the counted thing: the last counted concept before the first
-   preposition or event word ("Peshmerga fighters killed in Makhmour" -> fighters).
+   preposition or event word ("Peshmerga fighters killed in Makhmour" -> fighters), a noun
+   ("homes completely destroyed" -> homes, not "completely"); a toll written as a noun counts
+   the people it befell ("cholera deaths", "the number of dead", "arrivals" -> people); a head
+   that only names the claim's unit ("hectares burned", "percent of ballots") is no head.
 3. A claim and a metric never match when: their units do not convert into each other
    (``claims.core.units.are_compatible``); both name actors and none is shared ("U.S. troops" is not
    "ISIS fighters"); both name a head and the heads differ; both name events and none is shared;
-   or their places exclude each other (another country, another town).
+   or their places exclude each other (another country, another town); or the subjects name
+   different period lengths ("monthly" against "annual inflation"; "over twelve months" is a
+   year).
 4. Otherwise confidence = 0.55 x subject + 0.30 x scope + 0.15 x unit, where subject is the
    weighted overlap (Dice) of the two subjects' concepts and words, scope is 1 for equal places,
    about 0.67 for "Iraq and Syria" against "Iraq", 0.5 for a place within the other and 0.5 when
@@ -24,13 +39,15 @@ How it works (explainable rules and a small news vocabulary, no trained model):
    event named on one side only multiplies it by 0.6 (fighters killed are not fighters), an
    actor named on one side only by 0.85, places that only contain one another (Iraq and the
    Kurdistan Region share no place) by 0.7, and other words of the head's noun phrase that
-   differ entirely ("diesel price", "petrol price") by 0.7. Scopes that only partly overlap
-   ("Iraq" against "Iraq and Syria": a part is not the whole) multiply it by 0.5; the same
-   place with a site on one side only, or different sites ("a hospital in Gaza" against
-   "Gaza"), by 0.6; related heads with no actor in common ("fighters", "troops") by 0.6; and
-   a people's nationality on one side only where that people is not at home ("Syrian
-   refugees" against "refugees" in Turkey) by 0.6. A nationality counted alone ("Syrians")
-   and its refugees abroad are related heads; "refugees from Syria" are Syrian refugees.
+   differ entirely ("diesel price", "petrol price") by 0.7, and two scopes that share no word,
+   one of them unknown to the gazetteer, by 0.6 (a district it lacks is not a known country).
+   Scopes that only partly overlap ("Iraq" against "Iraq and Syria": a part is not the whole)
+   multiply it by 0.5; the same place with a site on one side only, or different sites ("a
+   hospital in Gaza" against "Gaza"), by 0.6; related heads with no actor in common ("fighters",
+   "troops") by 0.6; and a people's nationality on one side only where that people is not at
+   home ("Syrian refugees" against "refugees" in Turkey) by 0.6. A nationality counted alone
+   ("Syrians") and its refugees abroad are related heads; "refugees from Syria" are Syrian
+   refugees.
 5. A claim goes to the best metric at or above the threshold. The others are clustered
    (complete linkage: a claim joins a cluster only when it matches every member at the
    threshold) and each cluster is proposed as a new metric.
@@ -42,10 +59,11 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from claims.core import comparison, gazetteer, lexical, units, vocabulary
+from claims.core.extraction.numbers import UNITS_WORDS
 
 SUBJECT_WEIGHT = 0.55
 SCOPE_WEIGHT = 0.30
@@ -66,8 +84,11 @@ NARROWER_SITE = 0.6
 ONE_SIDED_NATIONALITY = 0.6
 # Same head, but the other words of the subjects share nothing ("diesel price", "petrol price").
 OTHER_QUALIFIERS = 0.7
-# Two scopes that share no word, one of them not in the gazetteer: probably different places.
+# Two scopes that share no word, one of them not in the gazetteer: probably different places,
+# so the scope scores low and the whole confidence is lowered too (a known country against a
+# district the gazetteer lacks is no evidence of one place).
 UNPLACED_SCOPE = 0.2
+UNPLACED_SCOPE_FACTOR = 0.6
 # A metric known only from its description, not its name or its claims, is a weaker witness.
 DESCRIPTION_FACTOR = 0.9
 # fighters and troops are one kind of thing counted by different actors.
@@ -84,19 +105,25 @@ DEFAULT_MIN_CONFIDENCE = 0.6
 
 _WORD = re.compile(r"[a-z0-9_]+")
 _FUNCTION_WORDS = vocabulary.load("function_words")
-_IRREGULAR: dict[str, str] = _FUNCTION_WORDS["irregular"]
 
 
+@lru_cache(maxsize=65536)
 def _lemma(word: str) -> str:
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if len(word) <= 3 or word.isdigit():
+    """WordNet's dictionary form of a noun ("women" -> "woman", "troops" -> "troop"); for a
+    word it does not know, a plain rule of English plurals ("houthis" -> "houthi"). Both sides
+    of a comparison and the vocabulary are read through it, so only its consistency matters."""
+    if word.isdigit() or len(word) <= 2:
+        return word  # "us" is the U.S., not a plural
+    known = lexical.lemma(word)
+    if known is not None:
+        return known
+    if len(word) <= 3:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "sses")):
         return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is", "os")):
+    if word.endswith("s") and not word.endswith(("ss", "us", "os")):
         return word[:-1]
     return word
 
@@ -160,9 +187,57 @@ _ACTOR_WORDS = {**_table(_ACTORS), **_phrases(_ACTOR_DATA["phrases"])}
 _GROUP_PHRASES = _phrases(_POPULATIONS["phrases"])
 _EVENT_PHRASES = _phrases(_EVENT_DATA["phrases"])
 _FORCE_ACTORS = _phrases(_ACTOR_DATA["forces"])
+_BEFALLS_PEOPLE = frozenset(_EVENT_DATA["befalls_people"]["events"])
+_PERIOD_WORDS = vocabulary.load("periods")
+# Words that name the length a figure is counted or measured over ("monthly", "annual",
+# "over twelve months"), in days.
+_LENGTH_WORDS: dict[str, int] = {**_PERIOD_WORDS["adverbs"], **_PERIOD_WORDS["adjectives"]}
+_LENGTH_NOUNS: dict[str, int] = _PERIOD_WORDS["lengths"]
+_RATE_LEADS = frozenset(_PERIOD_WORDS["rate"]["leads"])
 _STOP = frozenset(_FUNCTION_WORDS["stop"])
 _PREPOSITIONS = frozenset(_FUNCTION_WORDS["prepositions"])
 _LONGEST_PHRASE = 4
+
+
+# Counted things named by a participle ("displaced"): another participle of a verb WordNet
+# relates to it names the same thing ("uprooted": to uproot people is to displace them).
+_PARTICIPLE_GROUPS = {
+    spelling: concept for spelling, concept in _GROUP_WORDS.items() if spelling.endswith("ed")
+}
+
+
+@lru_cache(maxsize=8192)
+def _kindred_participle(word: str) -> str:
+    if not word.endswith("ed") or len(word) <= 4:
+        return ""
+    for spelling, concept in sorted(_PARTICIPLE_GROUPS.items()):
+        if lexical.related_verbs(word, spelling):
+            return concept
+    return ""
+
+
+# Events named by a participle ("destroyed"): another form of a verb WordNet relates to it names
+# the same event ("razed": to raze is to destroy; "scorched" land was burned; people
+# "arriving" arrived). Two events
+# WordNet does not relate stay apart ("destroyed" and "damaged" homes).
+_PARTICIPLE_EVENTS = {
+    spelling: concept
+    for spelling, concept in _EVENT_WORDS.items()
+    if spelling.endswith("ed") and " " not in spelling
+}
+
+
+@lru_cache(maxsize=8192)
+def _kindred_event(word: str) -> str:
+    # A regular participle ("razed", "arriving"), not a noun ("area", "the fighting") nor an
+    # irregular form ("held"), whose senses are too many to tell one event.
+    participle = word.endswith(("ed", "ing")) and lexical.not_a_noun(word)
+    if len(word) <= 4 or not participle or not lexical.is_verb_form(word):
+        return ""
+    for spelling, concept in sorted(_PARTICIPLE_EVENTS.items()):
+        if lexical.names_event(word, spelling):
+            return concept
+    return ""
 
 
 @cache
@@ -209,6 +284,12 @@ def _read_phrase(phrase: str, in_scope: bool = False) -> _Token | None:
         return _Token(phrase, "group", _GROUP_WORDS[phrase])
     if phrase in _EVENT_WORDS:
         return _Token(phrase, "event", _EVENT_WORDS[phrase])
+    kindred = _kindred_participle(phrase)
+    if kindred:
+        return _Token(phrase, "group", kindred)
+    event = _kindred_event(phrase)
+    if event:
+        return _Token(phrase, "event", event)
     if phrase in _PREPOSITIONS:
         return _Token(phrase, "prep", phrase)
     if phrase in _STOP or phrase.isdigit():
@@ -244,6 +325,7 @@ class _Subject:
     actors: frozenset[str]
     owners: frozenset[str]  # actors of the head's noun phrase ("ISIS" in "ISIS fighters")
     nationals: bool = False  # the head is a people named by nationality alone ("Syrians")
+    length: int = 0  # days of the period the subject names ("monthly", "over two weeks"), or 0
 
 
 @dataclass(frozen=True)
@@ -255,7 +337,17 @@ class _Scope:
 def _head_span(tokens: Sequence[_Token]) -> list[_Token]:
     """The noun phrase that names what is counted: up to the first preposition or event."""
     span: list[_Token] = []
-    for token in tokens:
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        # A participle before a noun qualifies it ("burned area", "destroyed homes").
+        if (
+            token.kind == "event"
+            and following is not None
+            and following.kind in ("word", "group")
+            and _is_participle(token.text)
+            and lexical.not_a_noun(token.text)
+        ):
+            continue
         if token.kind in ("prep", "event") and span:
             break
         if token.kind not in ("prep", "event", "stop"):
@@ -275,6 +367,12 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
     words = [t.concept for t in span[last_force + 1 :] if t.kind == "word"]
     if words and _nationals(span) and all(_is_participle(word) for word in words):
         return "people"  # "Syrians registered" counts Syrians
+    # A head is a noun: "homes completely destroyed" counts homes, not "completely".
+    nouns = [word for word in words if not lexical.not_a_noun(word)]
+    if last_force < 0 and _ends_in_people_event(tokens):
+        return "people"  # "cholera deaths", "the number of dead" count the people who died
+    if nouns:
+        return nouns[-1]
     if words:
         return words[-1]
     if last_force >= 0:
@@ -286,6 +384,22 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
         return "people"  # "Palestinians killed" counts people
     anywhere = [t.concept for t in tokens if t.kind == "group"]
     return anywhere[0] if anywhere else ""
+
+
+def _ends_in_people_event(tokens: Sequence[_Token]) -> bool:
+    """True when the counted noun phrase is itself an event that befalls people, written as a
+    noun ("cholera deaths", "the dead", "injuries"; not the participle in "Palestinians
+    killed"), with no counted group before it."""
+    for token in tokens:
+        if token.kind in ("stop", "prep") or (
+            token.kind == "word" and not _is_participle(token.text)
+        ):
+            continue
+        if token.kind != "event":
+            return False
+        last = token.text.split()[-1]
+        return token.concept in _BEFALLS_PEOPLE and not lexical.not_a_noun(last)
+    return False
 
 
 def _is_participle(word: str) -> bool:
@@ -331,12 +445,62 @@ _NAME = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _names(text: str) -> frozenset[str]:
-    """Words written as names (capitalised) after the first word, normalised as tokens are:
-    the first word of a subject is capitalised whatever it is."""
+    """Words written as names (capitalised), normalised as tokens are. The first word of a
+    subject is capitalised whatever it is, so it counts only when WordNet knows it as a name
+    ("Indian troops", "Venezuelan migrants"), not as a common word ("Turnout")."""
     words = _NAME.findall(text or "")
-    return frozenset(
-        word for raw in words[1:] if raw[0].isupper() for word in normalise(raw) if word
-    )
+    chosen = [raw for raw in words[1:] if raw[0].isupper()]
+    if words and (lexical.is_proper(words[0]) or _is_initialism(words[0])):
+        chosen.append(words[0])
+    return frozenset(word for raw in chosen for word in normalise(raw) if word)
+
+
+def _is_initialism(word: str) -> bool:
+    """A word written in capitals, as initials are ("ANC", "IOM")."""
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
+
+def _initialisms(text: str) -> dict[str, frozenset[str]]:
+    """The initials of each run of two or more capitalised words ("African National Congress"
+    -> "anc"; a function word inside adds no letter: "Organization for Migration" -> "om"),
+    with the run's words as tokens read them."""
+    found: dict[str, frozenset[str]] = {}
+    run: list[str] = []
+    for raw in [*(text or "").split(), ""]:
+        word = raw.strip(".,;:()\"'")
+        if word[:1].isupper() and not word.isupper() and word.isalpha():
+            run.append(word)
+            continue
+        if run and (word in _STOP or word in _PREPOSITIONS):
+            continue  # "of", "for", "the" inside a name
+        if len(run) >= 2:
+            found["".join(w[0] for w in run).lower()] = frozenset(normalise(" ".join(run)))
+        run = []
+    return found
+
+
+def _initial_runs(text: str, tokens: Sequence[_Token]) -> dict[str, frozenset[str]]:
+    """Initials -> the concepts of their run's tokens (names, words and events, no counted
+    group), for runs the vocabulary does not know whole."""
+    out = {}
+    for initials, run in _initialisms(text).items():
+        inside = [t for t in tokens if t.kind != "stop" and set(t.text.split()) <= run]
+        concepts = frozenset(t.concept for t in inside)
+        # A name the vocabulary knows whole ("Islamic State") keeps its own concept; a counted
+        # group in capitals ("Peshmerga Fighters") is still what is counted.
+        known = len(inside) == 1 and inside[0].kind == "actor"
+        if concepts and not known and all(t.kind in ("actor", "word", "event") for t in inside):
+            out[initials] = concepts
+    return out
+
+
+def _read_initials(words: frozenset[str], runs: dict[str, frozenset[str]]) -> frozenset[str]:
+    """``words`` with the words of each run of capitalised words they hold replaced by its
+    initials, so that "African National Congress seats" and "ANC seats" name one party."""
+    for initials, run in runs.items():
+        if run & words:
+            words = (words - run) | {initials}
+    return words
 
 
 @lru_cache(maxsize=8192)
@@ -351,17 +515,49 @@ def _subject(text: str, names: bool = True) -> _Subject:
     # A name the vocabulary does not know ("Sadrist", "Taqaddum") is someone's all the same.
     # Only in a subject or a name: a sentence or a description is full of capitalised words.
     named = _names(text) & content if names else frozenset()
+    actor_words = frozenset(t.concept for t in tokens if t.kind == "actor") | named
+    runs = _initial_runs(text, tokens) if names else {}
+    in_span = frozenset(t.concept for t in span)
     return _Subject(
-        words=concepts | content,
-        concepts=concepts,
+        words=_read_initials(concepts | content, runs),
+        concepts=concepts - frozenset().union(*runs.values()),
         head=head,
-        qualifiers=frozenset(t.concept for t in span if t.kind == "word") - {head},
-        events=frozenset(t.concept for t in tokens if t.kind == "event"),
-        actors=frozenset(t.concept for t in tokens if t.kind == "actor") | named,
-        owners=frozenset(t.concept for t in span if t.kind == "actor")
-        | (named & {t.concept for t in span}),
+        qualifiers=_read_initials(
+            frozenset(t.concept for t in span if t.kind == "word") - {head}, runs
+        ),
+        # "Change" in "Movement for Democratic Change" is a name's word, not an event.
+        events=frozenset(t.concept for t in tokens if t.kind == "event")
+        - frozenset().union(*runs.values()),
+        actors=_read_initials(actor_words | frozenset().union(*runs.values()), runs),
+        owners=_read_initials(
+            frozenset(t.concept for t in span if t.kind == "actor") | (named & in_span), runs
+        ),
         nationals=head == "people" and _nationals(span),
+        length=_named_length(text),
     )
+
+
+def _named_length(text: str) -> int:
+    """Days of the period a subject names: "monthly" 30, "annual" 365, "per month" 30, "over
+    twelve months" 360, "in the past two weeks" 14; 0 when it names none (or more than one)."""
+    words = normalise(text)
+    found = set()
+    for index, word in enumerate(words):
+        if word in _LENGTH_WORDS:
+            found.add(_LENGTH_WORDS[word])
+        elif word in _LENGTH_NOUNS and index > 0:
+            count = words[index - 1]
+            number = int(count) if count.isdigit() else UNITS_WORDS.get(count)
+            if count in _RATE_LEADS:
+                number = 1  # "cases per month", "a week"
+            if number:
+                found.add(number * _LENGTH_NOUNS[word])
+    return found.pop() if len(found) == 1 else 0
+
+
+def _same_length(a: int, b: int) -> bool:
+    """Lengths that are one period as news counts it: twelve months are a year (360 and 365)."""
+    return abs(a - b) <= 0.05 * max(a, b)
 
 
 @lru_cache(maxsize=8192)
@@ -443,7 +639,7 @@ def _scope_score(a: _Scope, b: _Scope) -> tuple[float, str, float]:
         return 0.5, "no scope", 1.0
     if a.words and b.words and not a.words & b.words:
         # Both name a scope, at least one outside the gazetteer, with no word in common.
-        return UNPLACED_SCOPE, "scopes share no word", 1.0
+        return UNPLACED_SCOPE, "scopes share no word", UNPLACED_SCOPE_FACTOR
     return max(0.5, _dice(a.words, b.words)), "scope unclear", 1.0
 
 
@@ -465,7 +661,8 @@ def _related_words(a: frozenset[str], b: frozenset[str]) -> bool:
 def _head_score(a: str, b: str) -> float:
     if not a or not b or a == b:
         return 1.0
-    if frozenset({a, b}) in _RELATED_HEADS:
+    if frozenset({a, b}) in _RELATED_HEADS or lexical.kindred_people(a, b):
+        # Kindred kinds of people ("migrants", "refugees"): only the actor tells them apart.
         return RELATED_HEAD
     if a not in _GROUPS and b not in _GROUPS and lexical.related(a, b):
         return 1.0  # two words the vocabulary does not know, synonyms in WordNet
@@ -564,6 +761,8 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     if a.period and b.period and None not in (a.period[1], b.period[1]) and a.period != b.period:
         return 0.0, f"{_period_text(a.period)}, not {_period_text(b.period)}"
     sa, sb = a.subject, b.subject
+    if sa.length and sb.length and not _same_length(sa.length, sb.length):
+        return 0.0, f"per {sa.length} days, not per {sb.length} days"
     actors_a, actors_b = _actors_to_agree(a, b), _actors_to_agree(b, a)
     if actors_a and actors_b and not actors_a & actors_b:
         return 0.0, f"different actor: {_labels(actors_a)} vs {_labels(actors_b)}"
@@ -583,8 +782,13 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     confidence *= scope_factor
     notes = [f"{sa.head if sa.head and sa.head == sb.head else 'subject'} {subject:.2f}"]
     if bool(sa.events) != bool(sb.events):
-        confidence *= ONE_SIDED_EVENT
-        notes.append(f"{_labels(sa.events | sb.events).lower()} on one side only")
+        plain = sb if sa.events else sa
+        if all(lexical.defined_by(plain.head, event) for event in sa.events | sb.events):
+            # "Ukrainians who fled" and "Ukrainian refugees": a refugee is one who fled.
+            notes.append(f"a {plain.head} is one who {_labels(sa.events | sb.events).lower()}")
+        else:
+            confidence *= ONE_SIDED_EVENT
+            notes.append(f"{_labels(sa.events | sb.events).lower()} on one side only")
     if bool(sa.actors) != bool(sb.actors):
         confidence *= ONE_SIDED_ACTOR
         notes.append(f"{_labels(sa.actors | sb.actors)} on one side only")
@@ -628,6 +832,9 @@ class ClaimInput:
     # period's length in days). Figures of different kinds or lengths never match.
     period: str = ""
     period_days: int | None = None
+    # Who stated it: the actors of the speaker's name ("a U.N. envoy", "a coalition spokesman")
+    # are not the counted thing's, though the quote names them.
+    speaker: str = ""
 
 
 @dataclass(frozen=True)
@@ -685,8 +892,26 @@ class _MetricSides:
     sides: tuple[_Side, ...] = field(default=())
 
 
+@lru_cache(maxsize=8192)
+def _without_unit_head(subject: _Subject, unit: str) -> _Subject:
+    """A head that only names the unit ("hectares burned", "percent of ballots") says nothing
+    of what is counted: it is read as no head."""
+    if not subject.head or subject.head in _GROUPS:
+        return subject
+    try:
+        named = units.parse_unit(subject.head)
+        if (
+            not units.are_compatible(subject.head, unit)
+            or named.dimensionless != units.parse_unit(unit).dimensionless
+        ):
+            return subject
+    except units.UnitError:
+        return subject
+    return replace(subject, head="", words=subject.words - {subject.head})
+
+
 def _claim_side(claim: ClaimInput) -> _Side:
-    subject = _subject(claim.subject)
+    subject = _without_unit_head(_subject(claim.subject), claim.unit)
     named = _named_places(claim.subject)  # "U.S. troops in Syria" names its place
     if claim.scope.strip():
         scope = _with_places(_scope(claim.scope), named)
@@ -695,7 +920,10 @@ def _claim_side(claim: ClaimInput) -> _Side:
     else:
         # Extracted claims carry no scope: read the places of the quote.
         scope = _Scope(_scope(claim.quote).places, frozenset())
-    quote_actors = frozenset() if subject.actors else _subject(claim.quote, names=False).actors
+    quote_actors = frozenset()
+    if not subject.actors:
+        quote_actors = _subject(claim.quote, names=False).actors
+        quote_actors -= _subject(claim.speaker, names=False).actors
     period = _period_of(claim.period, claim.period_days)
     return _Side(subject, (scope,), claim.unit, quote_actors, period=period)
 
@@ -713,9 +941,10 @@ def _metric_sides(metric: MetricInput) -> _MetricSides:
     if not scopes:
         scopes = (_Scope(named, named),)
     period = _period_of(metric.period, metric.period_days)
-    sides = [_Side(_subject(metric.name), scopes, metric.canonical_unit, period=period)]
+    unit = metric.canonical_unit
+    sides = [_Side(_without_unit_head(_subject(metric.name), unit), scopes, unit, period=period)]
     sides += [
-        _Side(_subject(text), scopes, metric.canonical_unit, period=period)
+        _Side(_without_unit_head(_subject(text), unit), scopes, unit, period=period)
         for text in dict.fromkeys(metric.claim_subjects)
         if text.strip()
     ]

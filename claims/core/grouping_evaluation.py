@@ -180,6 +180,7 @@ def _claim_input(claim: CorpusClaim, periods: bool) -> grouping.ClaimInput:
         unit=claim.unit,
         scope=claim.scope,
         quote=claim.quote,
+        speaker=claim.speaker,
         period=claim.period if periods else "",
         period_days=claim.period_days if periods else None,
     )

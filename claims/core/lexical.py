@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import warnings
 from functools import cache, lru_cache
 from pathlib import Path
@@ -87,3 +88,150 @@ def related(a: str, b: str) -> bool:
         if senses_b.intersection(sense.hypernyms()) or senses_b.intersection(sense.hyponyms()):
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str | None:
+    """The dictionary form of a lower-case noun as WordNet's morphy gives it ("casualties" ->
+    "casualty", "women" -> "woman"), or None when WordNet does not know the word as a noun (or
+    is not installed), so the caller falls back to its own rule."""
+    reader = _reader()
+    if reader is None or not word.isalpha():
+        return None
+    # morphy's first answer may be a plural WordNet lists as a word of its own ("troops", "men");
+    # the shortest other form is the singular both sides of a comparison agree on.
+    forms = reader._morphy(word, "n")
+    return min(forms, key=lambda form: (len(form), form == word)) if forms else None
+
+
+@lru_cache(maxsize=16384)
+def not_a_noun(word: str) -> bool:
+    """True when WordNet knows ``word`` only as some other part of speech: an adverb
+    ("nationwide", "ashore"), an adjective or a verb form ("flattened"), never as a noun. False
+    for a noun, for a word WordNet does not know (a name), or without WordNet."""
+    reader = _reader()
+    if reader is None or not word.isalpha():
+        return False
+    if reader.synsets(word, "n"):
+        return False
+    return bool(reader.synsets(word))
+
+
+@lru_cache(maxsize=16384)
+def is_verb_form(word: str) -> bool:
+    """True when WordNet reads ``word`` as a form of a verb ("came", "razed", "landing")."""
+    reader = _reader()
+    return reader is not None and word.isalpha() and reader.morphy(word, "v") is not None
+
+
+@lru_cache(maxsize=16384)
+def is_proper(word: str) -> bool | None:
+    """Whether WordNet knows ``word`` only as a name (every lemma spelled like it is
+    capitalised: "Indian", "Venezuelans", "Senate"); False for a common word ("troops",
+    "Turnout"); None when WordNet does not know it or is not installed."""
+    reader = _reader()
+    if reader is None or not word.isalpha():
+        return None
+    lowered = word.lower()
+    forms = {lowered, reader.morphy(lowered, "n") or lowered, reader.morphy(lowered, "a") or ""}
+    spellings = [
+        name
+        for form in forms - {""}
+        for sense in reader.synsets(form)
+        for name in (lemma_.name() for lemma_ in sense.lemmas())
+        if name.lower() in forms
+    ]
+    if not spellings:
+        return None
+    return all(name[0].isupper() for name in spellings)
+
+
+# Kinds of people below this sense are told apart only by a narrower common kind.
+_PERSON = "person.n.01"
+# Steps from each word up to the kind they share: "migrant" -> traveler <- exile <- "refugee".
+KINDRED_STEPS = 3
+
+
+@lru_cache(maxsize=16384)
+def kindred_people(a: str, b: str) -> bool:
+    """True when two nouns name kinds of people of one narrower kind than "person", a few steps
+    up WordNet's tree from each ("migrant" and "refugee" are travellers; "soldier" and
+    "civilian" only persons). Symmetric; False without WordNet."""
+    reader = _reader()
+    if reader is None or a == b:
+        return reader is not None and a == b
+    person = reader.synset(_PERSON)
+    for x in _senses(a):
+        for y in _senses(b):
+            for common in x.lowest_common_hypernyms(y):
+                if common == person or person not in common.common_hypernyms(person):
+                    continue
+                up_x = x.shortest_path_distance(common)
+                up_y = y.shortest_path_distance(common)
+                if up_x is not None and up_y is not None and max(up_x, up_y) <= KINDRED_STEPS:
+                    return True
+    return False
+
+
+@lru_cache(maxsize=16384)
+def related_verbs(a: str, b: str) -> bool:
+    """True when two verb forms ("uprooted", "displaced") share a sense or one's sense is
+    directly above or below the other's in WordNet (to uproot people is to displace them).
+    Symmetric; False for words WordNet does not know as verbs, or without WordNet."""
+    reader = _reader()
+    if reader is None:
+        return False
+    base_a, base_b = reader.morphy(a, "v"), reader.morphy(b, "v")
+    if base_a is None or base_b is None:
+        return False
+    if base_a == base_b:
+        return True
+    senses_a = frozenset(reader.synsets(base_a, "v"))
+    senses_b = frozenset(reader.synsets(base_b, "v"))
+    if senses_a & senses_b:
+        return True
+    return any(
+        senses_b.intersection(sense.hypernyms()) or senses_b.intersection(sense.hyponyms())
+        for sense in senses_a
+    )
+
+
+# How many of an event verb's senses count as what it names: WordNet lists the common ones
+# first, and its rare senses ("burn" a disc, which is to "create" one) relate it to anything.
+MAIN_SENSES = 2
+
+
+@lru_cache(maxsize=16384)
+def names_event(word: str, event: str) -> bool:
+    """True when some sense of the verb form ``word`` is one of the first MAIN_SENSES senses of
+    the verb ``event``, or directly above or below one ("razed" homes are destroyed, scorched
+    land is burned; "created" jobs are not burned). False without WordNet."""
+    reader = _reader()
+    if reader is None:
+        return False
+    base, action = reader.morphy(word, "v"), reader.morphy(event, "v")
+    if base is None or action is None:
+        return False
+    if base == action:
+        return True
+    main = frozenset(reader.synsets(action, "v")[:MAIN_SENSES])
+    return any(
+        sense in main or main.intersection(sense.hypernyms()) or main.intersection(sense.hyponyms())
+        for sense in reader.synsets(base, "v")
+    )
+
+
+@lru_cache(maxsize=16384)
+def defined_by(noun: str, verb: str) -> bool:
+    """True when WordNet's first sense of ``noun`` is defined by the act ``verb`` names: a
+    refugee is "an exile who flees for safety", so "Ukrainians who fled" and "Ukrainian
+    refugees" say one thing. False without WordNet or for words it does not know."""
+    reader = _reader()
+    if reader is None:
+        return False
+    senses = reader.synsets(noun, "n")
+    action = reader.morphy(verb, "v")
+    if not senses or action is None:
+        return False
+    words = re.findall(r"[a-z]+", senses[0].definition().lower())
+    return any(reader.morphy(word, "v") == action for word in words if len(word) > 2)

@@ -30,7 +30,7 @@ CLAIM_FIELDS = [
     "id", "metric_id", "figure", "quote", "value_low", "value_high", "qualifier", "unit",
     "subject", "scope", "speaker__name", "article__outlet__name", "article_id", "article__title",
     "article__url", "article__published", "as_of_start", "as_of_end", "as_of_precision",
-    "status", "verdict",
+    "status", "verdict", "period_kind", "period_days",
 ]  # fmt: skip
 
 
@@ -261,7 +261,8 @@ def _cacheable(value: float | None) -> bool:
 def _claim(row: tuple, canonical_unit: str, tolerance: intervals.Tolerances) -> ReportClaim:
     (
         claim_id, _, figure, quote, low, high, qualifier, unit, subject, scope, speaker, outlet,
-        article_id, title, url, published, start, end, precision, status, verdict,
+        article_id, title, url, published, start, end, precision, status, verdict, period_kind,
+        period_days,
     ) = row  # fmt: skip
     if _cacheable(low) and _cacheable(high):
         lo, hi, problem = _interval(low, high, qualifier, unit, canonical_unit, tolerance)
@@ -278,22 +279,22 @@ def _claim(row: tuple, canonical_unit: str, tolerance: intervals.Tolerances) -> 
         ReportClaim,
         (claim_id, figure, quote, lo, hi, qualifier, unit, subject, scope, speaker, outlet,
          article_id, title, url, published, as_of_start, as_of_end,
-         precision or ("" if start else "published"), status, verdict, problem),
+         precision or ("" if start else "published"), status, verdict, problem, period_kind,
+         period_days),
     )  # fmt: skip
 
 
 def _figure(c: ReportClaim, metric_kind: str) -> comparison.Figure:
-    """A claim as the comparison sees it: the metric's kind says what kind of figure over time
-    it is, and its speaker, interval and as-of make the key of the statement it repeats."""
+    """A claim as the comparison sees it: its own period (else its metric's kind) says what kind
+    of figure over time it is, and its speaker, interval and as-of make the key of the
+    statement it repeats."""
     lo = -math.inf if c.lo is None else c.lo
     hi = math.inf if c.hi is None else c.hi
     start, end = c.as_of_start, c.as_of_end
-    # A claim stores no period length (its as-of span is how precisely its date is known), so a
-    # count over a period is compared as before; only a cumulative metric changes the rules.
-    period, period_days = comparison.Period.LEVEL, None
-    if metric_kind == Metric.Kind.CUMULATIVE:
+    period, period_days = comparison.figure_period(c.period_kind, c.period_days, metric_kind)
+    if period is comparison.Period.CUMULATIVE:
         # A total "since June 2014" is a level at the end of its period, the date of the report.
-        period, start = comparison.Period.CUMULATIVE, end
+        start = end
     return comparison.Figure(
         id=c.id,
         lo=lo,

@@ -37,6 +37,8 @@ class ReportClaim(NamedTuple):
     status: str
     verdict: str
     problem: str = ""  # why the claim could not be compared, if it could not
+    period_kind: str = ""  # the claim's own period, when the text said it (Claim.period_kind)
+    period_days: int | None = None
 
     @property
     def source(self) -> str:

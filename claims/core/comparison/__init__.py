@@ -30,7 +30,9 @@ Kinds of figure (`Period`) decide what is compared and which finding a disagreem
 - **Cumulative totals** are levels at their as-of date (the date of the report; the start of
   the count is not the as-of): a total only rises, so a later total wholly *below* an earlier
   one is a conflict however far apart they are, a later total wholly *above* is a change (never
-  a conflict, however close), and disjoint totals of overlapping as-of periods conflict.
+  a conflict, however close), and disjoint totals of overlapping as-of periods conflict. Each
+  total's change is the nearest later total above it: a lower total in between is a conflict
+  and does not hide the rise.
 - **Statements**: figures sharing a statement key are one figure quoted in several places;
   they are compared once, under the smallest id among them.
 
@@ -95,6 +97,7 @@ from claims.core.comparison.records import (
     Period,
     Summary,
     WorkCounter,
+    figure_period,
     period_length,
 )
 from claims.core.comparison.sweep import change_pairs, conflict_pairs, falling_pairs
@@ -109,6 +112,8 @@ __all__ = [
     "WorkCounter",
     "compare",
     "compare_one",
+    "figure_period",
+    "period_length",
     "summary",
 ]
 
@@ -291,10 +296,10 @@ def _changes_of(
     kind = group[0].period if group else Period.LEVEL
     if kind == Period.LEVEL:
         return list(change_pairs(group, window_days, counter))
-    pairs = change_pairs(group, 0, counter)
     if kind == Period.PER_PERIOD:
-        return list(pairs)
-    return [(p, q) for p, q in pairs if group[q].lo > group[p].hi]
+        return list(change_pairs(group, 0, counter))
+    # The nearest later total above: a fall in between is a conflict, not the total's change.
+    return list(change_pairs(group, 0, counter, rising_only=True))
 
 
 def _conflicting(a: Figure, b: Figure, window_days: int) -> bool:

@@ -50,6 +50,26 @@ _PERIODS = frozenset(Period)
 _CALENDAR_LENGTHS = ((28, 31, "month"), (89, 92, "quarter"), (365, 366, "year"))
 
 
+def figure_period(
+    claim_kind: str, claim_days: int | None, metric_kind: str = ""
+) -> tuple[Period, int | None]:
+    """The kind of figure a claim is compared as, with its length for a count per period: the
+    claim's own period when the text said it, else what its metric's kind says (a cumulative
+    metric holds totals; any other metric, levels, since its claims carry no length).
+
+    >>> figure_period("per_period", 7, "level")
+    (<Period.PER_PERIOD: 'per_period'>, 7)
+    >>> figure_period("", None, "cumulative")
+    (<Period.CUMULATIVE: 'cumulative'>, None)
+    """
+    if claim_kind:
+        period = Period(claim_kind)
+        return period, claim_days if period is Period.PER_PERIOD else None
+    if metric_kind == Period.CUMULATIVE:
+        return Period.CUMULATIVE, None
+    return Period.LEVEL, None
+
+
 def period_length(days: int | None) -> str | None:
     """The period length figures are compared by: "month", "quarter" or "year" for the
     calendar lengths that vary, else the number of days as text; None for no length.

@@ -116,12 +116,14 @@ def falling_pairs(figures: Sequence[Figure], work: WorkCounter) -> Iterator[tupl
 
 
 def change_pairs(
-    figures: Sequence[Figure], window_days: int, work: WorkCounter
+    figures: Sequence[Figure], window_days: int, work: WorkCounter, *, rising_only: bool = False
 ) -> Iterator[tuple[int, int]]:
     """Yield (older, newer) for each figure and its nearest later disjoint figure(s).
 
     "Later" means starting more than the window after the older one ends; "nearest" means the
-    earliest such start, and every disjoint figure sharing that start is reported.
+    earliest such start, and every disjoint figure sharing that start is reported. With
+    ``rising_only`` only later figures wholly above count (a cumulative total's change is a
+    rise; a fall is a conflict, and must not hide the rise that follows it).
     """
     n = len(figures)
     starts = [f.as_of_start.toordinal() for f in figures]
@@ -146,14 +148,17 @@ def change_pairs(
             earliest_by_lo_desc.lower(n - 1 - lo_rank[q], starts[q])
             inserted += 1
         figure = figures[p]
-        below = earliest_by_hi.min_below(bounds.hi_ranks_below(figure.lo))
         above = earliest_by_lo_desc.min_below(n - bounds.lo_ranks_from_above(figure.hi))
-        nearest = min(below, above)
+        if rising_only:
+            nearest = above
+        else:
+            nearest = min(earliest_by_hi.min_below(bounds.hi_ranks_below(figure.lo)), above)
         if nearest == math.inf:
             continue
         for q in cohorts[int(nearest)].disjoint_from(figure):
             work.steps += 1
-            yield p, q
+            if not rising_only or figures[q].lo > figure.hi:
+                yield p, q
 
 
 def _cohorts_by_start(figures: Sequence[Figure], starts: Sequence[int]) -> dict[int, BoundOrder]:

@@ -44,3 +44,8 @@ class Candidate:
     # A FigureKind value. Durations and ages are context, not claims an editor triages first;
     # their unit is a time unit ("day", "week", "month", "year", "hour").
     figure_kind: str = FigureKind.QUANTITY.value
+    # What kind of figure over time, as the sentence says it (see dates.figure_period): "level",
+    # "cumulative" (with the total's start when said), "per_period" (with its days), or "".
+    period_kind: str = ""
+    period_start: dt.date | None = None
+    period_days: int | None = None

@@ -17,50 +17,46 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+from claims.core import units, vocabulary
 from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
 
-MONTHS: dict[str, int] = {name: index for index, name in enumerate(calendar.month_name) if name} | {
-    "Jan": 1,
-    "Feb": 2,
-    "Mar": 3,
-    "Apr": 4,
-    "Jun": 6,
-    "Jul": 7,
-    "Aug": 8,
-    "Sep": 9,
-    "Sept": 9,
-    "Oct": 10,
-    "Nov": 11,
-    "Dec": 12,
-}
+_CALENDAR_WORDS = vocabulary.load("periods")
+MONTHS: dict[str, int] = {
+    name: index for index, name in enumerate(calendar.month_name) if name
+} | _CALENDAR_WORDS["month_abbreviations"]
 WEEKDAYS: dict[str, int] = {name: index for index, name in enumerate(calendar.day_name)}
+_ABBREVIATIONS = sorted(_CALENDAR_WORDS["month_abbreviations"], key=len, reverse=True)
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    "(?:" + "|".join(name for name in calendar.month_name if name)
+    + "|(?:" + "|".join(_ABBREVIATIONS) + r")\.?)"
+)  # fmt: skip
+_WEEKDAY = "(?:" + "|".join(calendar.day_name) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
-# Spans whose digits are calendar references and never figures.
-_BLOCKED_PATTERNS = (
-    # "between July 16 and 22", "July 16-22", "from 3 to 5 May"
-    # the second day is no day when a thousands group follows: "June 5 to 3,000 on June 9"
-    rf"\b{_MONTH}\s+{_DAY}\s*(?:-|\u2013|to|and|through)\s*{_DAY}\b(?![,.]\d)(?:,?\s+{_YEAR})?",
-    rf"\b{_DAY}\s*(?:-|\u2013|to|and)\s*{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?",
-    rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
-    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?",
-    rf"\b{_MONTH},?\s+{_YEAR}\b",
-    r"\b\d{1,4}([-/.])\d{1,2}\1\d{1,4}\b",
-    # times: "10:30", "4:30 a.m.", "6 p.m.", "11pm", "1600 GMT"
-    r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\.[0-5]\d\s*[ap]\.?m\.?",
-    r"\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b",
-    r"\b\d{3,4}\s*(?:GMT|UTC|local time|hrs|hours GMT)\b",
-    # year ranges "2008-09", "2014-2016", "between 2014 and 2016"
-    rf"\b{_YEAR}\s*[-\u2013/]\s*(?:\d\d|{_YEAR})\b",
-    rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b",
-)
-BLOCKED_RE = re.compile("|".join(f"(?:{p})" for p in _BLOCKED_PATTERNS))
+
+def _blocked_patterns() -> tuple[str, ...]:
+    """Spans whose digits are calendar references and never figures (patterns, not words)."""
+    return (
+        # "between July 16 and 22", "July 16-22", "from 3 to 5 May"
+        # the second day is no day when a thousands group follows: "June 5 to 3,000 on June 9"
+        rf"\b{_MONTH}\s+{_DAY}\s*(?:-|\u2013|to|and|through)\s*{_DAY}\b(?![,.]\d)(?:,?\s+{_YEAR})?",
+        rf"\b{_DAY}\s*(?:-|\u2013|to|and)\s*{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?",
+        rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
+        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?",
+        rf"\b{_MONTH},?\s+{_YEAR}\b",
+        r"\b\d{1,4}([-/.])\d{1,2}\1\d{1,4}\b",
+        # times: "10:30", "4:30 a.m.", "6 p.m.", "11pm", "1600 GMT"
+        r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\.[0-5]\d\s*[ap]\.?m\.?",
+        r"\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b",
+        r"\b\d{3,4}\s*(?:GMT|UTC|local time|hrs|hours GMT)\b",
+        # year ranges "2008-09", "2014-2016", "between 2014 and 2016"
+        rf"\b{_YEAR}\s*[-\u2013/]\s*(?:\d\d|{_YEAR})\b",
+        rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b",
+    )
+
+
+BLOCKED_RE = re.compile("|".join(f"(?:{p})" for p in _blocked_patterns()))
 _DURATION_RE = re.compile(
     r"(?:\s+|\s*-\s*)(?:consecutive\s+|straight\s+|more\s+|full\s+|long\s+)?"
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)"
@@ -156,18 +152,7 @@ def _latest_month(published: dt.date, month: int) -> int:
     return published.year if month <= published.month else published.year - 1
 
 
-_ORDINAL_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "last": 4,
-    "final": 4,
-}
+_ORDINAL_WORDS: dict[str, int] = _CALENDAR_WORDS["quarter_ordinals"]
 
 _EXPRESSIONS = re.compile(
     rf"""
@@ -214,17 +199,8 @@ _SKIP_BEFORE = re.compile(
 )
 
 
-_YEAR_GROUPS = (
-    "dr_year",
-    "d_year",
-    "d_year2",
-    "q_year",
-    "q_year2",
-    "h_year",
-    "fm_year",
-    "m_year",
-    "y_year",
-)
+# The groups of _EXPRESSIONS that hold a year ("d_year", "m_year" ...).
+_YEAR_GROUPS = tuple(name for name in _EXPRESSIONS.groupindex if "_year" in name)
 
 
 def find_time_expressions(
@@ -412,3 +388,237 @@ def _relative(part: str | None, which: str, unit: str, published: dt.date) -> Pe
     if part == "earlier" and step == 0:
         return Period(dt.date(year, 1, 1), published - dt.timedelta(days=1), "span")
     return _year_period(year, part)
+
+
+# ---------------------------------------------------------------- what kind of figure over time
+
+_PERIOD_WORDS = _CALENDAR_WORDS
+_LENGTHS: dict[str, int] = _PERIOD_WORDS["lengths"]
+_ADVERBS: dict[str, int] = _PERIOD_WORDS["adverbs"]
+_RUNNING: list[str] = _PERIOD_WORDS["cumulative"]["running"]
+_SINCE_EVENTS = frozenset(_PERIOD_WORDS["cumulative"]["since_events"])
+_COMPARING = "|".join(_PERIOD_WORDS["cumulative"]["comparing"])
+# "the smallest since 2016", "its highest level since", "the first time since": a comparison.
+_COMPARING_SINCE = re.compile(
+    rf"\b(?:the|its|their|a|an)\s+(?:\w{{2,}}est|{_COMPARING})(?:\s+\w+)?\s*,?\s*$", re.IGNORECASE
+)
+_NUMBER_RUN = re.compile(r"\d[\d,.]*")
+# Events that make a figure a count of what happened (killed, fled, attacks), not a level; a
+# change ("rose", "fell") is said of levels too, so it is no sign.
+_FLOW_WORDS = frozenset(
+    spelling
+    for event, spellings in vocabulary.load("events")["events"].items()
+    if event != "changed"
+    for spelling in spellings
+) | frozenset(vocabulary.load("populations")["flow"])
+_LENGTH = "|".join(sorted(_LENGTHS, key=len, reverse=True))
+_COUNT_WORD = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+# "a month", "per day", "every two weeks"; not "a day earlier" nor "in a week" (see below).
+_RATE = re.compile(
+    rf"\b(?P<lead>per|a|an|each|every)\s+(?:(?P<n>\d+|{_COUNT_WORD})\s+)?(?P<unit>{_LENGTH})s?\b"
+    r"(?!\s+(?:earlier|later|ago|before|after|on|of|or\s+so|long))",
+    re.IGNORECASE,
+)
+_DURATION_LEAD = re.compile(r"\b(?:in|within|for|over|after|about|nearly|than|just)\s+$", re.I)
+_ADVERB = re.compile(r"\b(?:" + "|".join(_ADVERBS) + r")\b", re.IGNORECASE)
+# "in the past week", "over the last 24 hours", "during the previous three months".
+_ROLLING = re.compile(
+    rf"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+"
+    rf"(?:(?P<n>\d+|{_COUNT_WORD})\s+)?(?P<unit>hour|{_LENGTH})s?\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+)?", re.IGNORECASE)
+_SINCE_WORDS = re.compile(r"(?:the\s+|its\s+|their\s+)?(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
+_THIS = re.compile(r"\s+(?:this|the)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:]|\.\s")
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePeriod:
+    """What kind of figure over time a number is, as the sentence says it: ``kind`` "level",
+    "cumulative" (a total since ``start``, when said), "per_period" (a count over ``days``
+    days) or "" when the sentence does not say."""
+
+    kind: str = ""
+    start: dt.date | None = None
+    days: int | None = None
+
+
+UNKNOWN = FigurePeriod()
+
+
+def _count(text: str | None) -> int:
+    if not text:
+        return 1
+    return int(text) if text.isdigit() else UNITS_WORDS.get(text.lower(), 0)
+
+
+def _same_clause(text: str, a: int, b: int) -> bool:
+    """No other figure and no clause break between two places of a sentence."""
+    between = text[min(a, b) : max(a, b)]
+    return not re.search(r"\d", between) and not _CLAUSE_END.search(between)
+
+
+def _nearest(
+    text: str, figure: tuple[int, int], phrase: tuple[int, int], sentence: tuple[int, int]
+) -> bool:
+    """Whether the figure is the number nearest to a phrase of its sentence: in "900 came back
+    in May, so the total since January is 2,400" the "since" is 2,400's."""
+
+    def distance(a: int, b: int) -> int:
+        return max(0, phrase[0] - b, a - phrase[1])
+
+    own = distance(*figure)
+    for number in _NUMBER_RUN.finditer(text, *sentence):
+        inside = phrase[0] <= number.start() < phrase[1]
+        ours = figure[0] <= number.start() < figure[1]
+        if not inside and not ours and distance(number.start(), number.end()) < own:
+            return False
+    return True
+
+
+def _has_time(unit: str) -> bool:
+    try:
+        return "[time]" in units.parse_unit(unit).dimensionality
+    except units.UnitError:
+        return False
+
+
+def _since(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
+    """A cumulative total's reading from "since June 2014", "since the war began"; or None."""
+    start, end = sentence
+    for match in _SINCE.finditer(text, start, end):
+        date = _EXPRESSIONS.match(text, match.end(), end)
+        if date is not None and date.lastgroup in ("weekday", "shift", "sameday"):
+            date = None
+        phrase_end = date.end() if date is not None else match.end()
+        if _COMPARING_SINCE.search(text[max(start, match.start() - 40) : match.start()]):
+            continue
+        if not _nearest(text, figure, (match.start(), phrase_end), sentence):
+            continue
+        if not (
+            _same_clause(text, figure[1], match.start())
+            or _same_clause(text, phrase_end, figure[0])
+        ):
+            continue
+        if date is not None:
+            # Without a publication date only a start that names its year can be dated.
+            year = next((date.group(g) for g in _YEAR_GROUPS if date.group(g)), "9999")
+            base = published or dt.date(int(year), 12, 31)
+            period = _resolve(date, base, None) if base.year != 9999 else None
+            return FigurePeriod("cumulative", period.start if period else None)
+        words = _SINCE_WORDS.match(text, match.end(), end)
+        said = {w.lower() for w in (words.groups() if words else ()) if w}
+        if match.group(0).lower().strip() != "since" or said & _SINCE_EVENTS:
+            return FigurePeriod("cumulative")
+    return None
+
+
+def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
+    """ "so far this year": a total since the year's start; "to date": since an unsaid start."""
+    start, end = sentence
+    lowered = text[start:end].lower()
+    for phrase in _RUNNING:
+        for found in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+            at = start + found.start()
+            if not (_same_clause(text, figure[1], at) or _same_clause(text, at, figure[0])):
+                continue
+            this = _THIS.match(text, start + found.end())
+            if this is None or published is None:
+                return FigurePeriod("cumulative")
+            unit = this.group("unit").lower()
+            if unit == "year":
+                return FigurePeriod("cumulative", dt.date(published.year, 1, 1))
+            if unit == "month":
+                return FigurePeriod("cumulative", published.replace(day=1))
+            return FigurePeriod("cumulative", published - dt.timedelta(days=published.weekday()))
+    return None
+
+
+def _rate(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> FigurePeriod | None:
+    """ "40 attacks a month", "per day", "weekly": a count per period of that length."""
+    start, end = sentence
+    after = text[figure[1] : min(end, figure[1] + 60)]
+    for match in _RATE.finditer(after):
+        if not _same_clause(after, 0, match.start()) or _DURATION_LEAD.search(
+            after[: match.start()]
+        ):
+            continue
+        n = _count(match.group("n"))
+        if n:
+            return FigurePeriod("per_period", days=n * _LENGTHS[match.group("unit").lower()])
+    window = text[max(start, figure[0] - 25) : min(end, figure[1] + 40)]
+    adverb = _ADVERB.search(window)
+    if adverb is not None:
+        return FigurePeriod("per_period", days=_ADVERBS[adverb.group(0).lower()])
+    return None
+
+
+def _rolling(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> FigurePeriod | None:
+    """ "in the past week", "over the last 24 hours": a count over that many days."""
+    for match in _ROLLING.finditer(text, *sentence):
+        outside = match.end() <= figure[0] or match.start() >= figure[1]
+        near = _same_clause(text, figure[1], match.start()) or _same_clause(
+            text, match.end(), figure[0]
+        )
+        if not (outside and near):
+            continue
+        n, unit = _count(match.group("n")), match.group("unit").lower()
+        if unit == "hour":
+            if n and n % 24 == 0:
+                return FigurePeriod("per_period", days=n // 24)
+            continue
+        if n:
+            return FigurePeriod("per_period", days=n * _LENGTHS[unit])
+    return None
+
+
+def _is_flow(sentence: str) -> bool:
+    words = re.findall(r"[a-z]+", sentence.lower())
+    return any(word in _FLOW_WORDS or word.rstrip("s") in _FLOW_WORDS for word in words)
+
+
+def figure_period(
+    text: str,
+    figure: tuple[int, int],
+    sentence: tuple[int, int],
+    *,
+    published: dt.date | None,
+    as_of: Period | None,
+    unit: str = "count",
+) -> FigurePeriod:
+    """What kind of figure over time the number at ``figure`` (start, end) of the sentence at
+    ``sentence`` (start, end) is, read from the words around it:
+
+    - a cumulative total: "since June 2014" (its start kept), "since the war began", "so far
+      this year" (since 1 January), "to date";
+    - a count per period: "a month", "per day", "weekly" (unless the unit holds the time, as
+      "barrels per day" does), "in the past week" (7 days), "over the last 48 hours" (2), or a
+      count of what happened (killed, fled, attacks) dated by a calendar week, month, quarter
+      or year ("47 strikes last week", "killed 300 last year");
+    - otherwise unknown: the metric's kind decides.
+    """
+    for reading in (
+        _since(text, figure, sentence, published),
+        _running(text, figure, sentence, published),
+    ):
+        if reading is not None:
+            return reading
+    if not _has_time(unit):
+        reading = _rate(text, figure, sentence) or _rolling(text, figure, sentence)
+        if reading is not None:
+            return reading
+    calendar_period = as_of is not None and as_of.precision in ("week", "month", "quarter", "year")
+    if calendar_period and _is_flow(text[sentence[0] : sentence[1]]):
+        return FigurePeriod("per_period", days=(as_of.end - as_of.start).days + 1)
+    return UNKNOWN
+
+
+def cumulative_as_of(as_of: Period | None, published: dt.date | None) -> Period | None:
+    """The as-of of a cumulative total: the date of the report (a total counts up to it), unless
+    the sentence names the day it counts to ("as of June 30")."""
+    if as_of is not None and as_of.precision == "day":
+        return as_of
+    if published is None:
+        return as_of
+    return Period(published, published, "day")

@@ -312,6 +312,12 @@ def _sentence_candidates(
         if speaker is not None and speakers.is_fragment_speaker(speaker.name):
             speaker = None  # a piece of the sentence is no one: better no speaker than a wrong one
         period = _period_for(text, index, figures, expressions, context.published)
+        kind = dates.figure_period(
+            text, (figure.start, figure.end), (sentence.start, sentence.end),
+            published=context.published, as_of=period, unit=figure.unit,
+        )  # fmt: skip
+        if kind.kind == "cumulative":
+            period = dates.cumulative_as_of(period, context.published)
         low, high = (
             bounds_for(figure.low, figure.high, figure.qualifier)
             if (figure.low is not None and figure.high is not None)
@@ -336,6 +342,9 @@ def _sentence_candidates(
                 as_of_precision=period.precision if period else None,
                 scope=figure.scope,
                 figure_kind=figure.kind.value,
+                period_kind=kind.kind,
+                period_start=kind.start,
+                period_days=kind.days,
             )
         )
     _remember(context, quote, expressions, sentence.paragraph)

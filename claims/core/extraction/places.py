@@ -3,9 +3,9 @@
 A figure's scope is read from the locative phrases of its own clause, from the place that
 hosts it ("Turkey now hosts N", "In Turkey, which hosts N"), and from anaphora ("in the
 country", "there", "in the two countries") resolved to the nearest place named before. Names
-are recognised by their capital letters; a small list of countries and their adjectives
-("Lebanese" -> Lebanon) resolves "the country" and keeps a group's own nationality ("Syrian
-refugees there") from being read as where it lives.
+are recognised by their capital letters; the countries and their adjectives of the shared
+vocabulary ("Lebanese" -> Lebanon) resolve "the country" and keep a group's own nationality
+("Syrian refugees there") from being read as where it lives.
 """
 
 from __future__ import annotations
@@ -13,121 +13,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.core import vocabulary
 from claims.core.extraction import dates
 
+# The words live in the shared vocabulary (vocabulary/places.toml), with the places grouping
+# reads: adjectives of countries, countries, words that begin no place, site nouns, modifiers.
+_PLACES = vocabulary.load("places")
+_WORDS = _PLACES["extraction"]
 # Adjective (and plural noun) of a country -> the country.
-_DEMONYMS = {
-    "Afghan": "Afghanistan",
-    "American": "United States",
-    "Armenian": "Armenia",
-    "Azerbaijani": "Azerbaijan",
-    "Bahraini": "Bahrain",
-    "British": "Britain",
-    "Canadian": "Canada",
-    "Chinese": "China",
-    "Cypriot": "Cyprus",
-    "Egyptian": "Egypt",
-    "Emirati": "United Arab Emirates",
-    "Ethiopian": "Ethiopia",
-    "French": "France",
-    "German": "Germany",
-    "Greek": "Greece",
-    "Indian": "India",
-    "Iranian": "Iran",
-    "Iraqi": "Iraq",
-    "Israeli": "Israel",
-    "Italian": "Italy",
-    "Japanese": "Japan",
-    "Jordanian": "Jordan",
-    "Kuwaiti": "Kuwait",
-    "Lebanese": "Lebanon",
-    "Libyan": "Libya",
-    "Nigerian": "Nigeria",
-    "Pakistani": "Pakistan",
-    "Palestinian": "Palestine",
-    "Polish": "Poland",
-    "Qatari": "Qatar",
-    "Russian": "Russia",
-    "Saudi": "Saudi Arabia",
-    "Somali": "Somalia",
-    "Spanish": "Spain",
-    "Sudanese": "Sudan",
-    "Syrian": "Syria",
-    "Tunisian": "Tunisia",
-    "Turkish": "Turkey",
-    "Ukrainian": "Ukraine",
-    "Yemeni": "Yemen",
-}
-COUNTRIES = frozenset(_DEMONYMS.values()) | {
-    "Algeria",
-    "Bangladesh",
-    "Belarus",
-    "Brazil",
-    "Chad",
-    "Colombia",
-    "Congo",
-    "Gaza",
-    "Georgia",
-    "Haiti",
-    "Indonesia",
-    "Kenya",
-    "Libya",
-    "Mali",
-    "Mexico",
-    "Morocco",
-    "Niger",
-    "Burkina Faso",
-    "Somalia",
-    "Eritrea",
-    "South Sudan",
-    "Myanmar",
-    "Oman",
-    "Sri Lanka",
-    "Turkiye",
-    "United Kingdom",
-    "Venezuela",
-}
+_DEMONYMS: dict[str, str] = _PLACES["demonyms"]
+COUNTRIES = frozenset(_DEMONYMS.values()) | frozenset(_WORDS["countries"])
 _DEMONYM_RE = re.compile(
     r"\b(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")(?:s|ns)?\b(?!\s+[A-Z])"
 )
 _COUNTRY_RE = re.compile(
     r"\b(" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r")\b(?![-\u2013]\w)"
 )
-_NOT_PLACES = (
-    set(dates.MONTHS)
-    | set(dates.WEEKDAYS)
-    | {
-        "The",
-        "A",
-        "An",
-        "This",
-        "That",
-        "His",
-        "Her",
-        "Its",
-        "Their",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "President",
-        "Prime",
-        "Minister",
-        "General",
-    }
-)
+_NOT_PLACES = set(dates.MONTHS) | set(dates.WEEKDAYS) | set(_WORDS["not_places"])
 _NAME = r"(?:(?:al|el|ad|as|an|ar|at|az|ash)-)?[A-Z](?:[\w'\u2019-]|\.(?=\w))*"
 NAMES = rf"{_NAME}(?:\s+(?:(?:al|el|de|of)\s+)?{_NAME})*"
 # "al-Ahli Arab hospital", "the Zaatari camp": a named site ends in one of these nouns.
-_SITE_NOUNS = (
-    r"hospital|camp|base|prison|school|mosque|church|market|airport|port|crossing|square|"
-    r"university|stadium|refinery|plant|dam|field|compound|building|centre|center|bridge"
-)
-_MODIFIERS = (
-    r"(?:neighbou?ring|northern|southern|eastern|western|north-eastern|north-western|"
-    r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|central|"
-    r"rural|war-torn|nearby)"
-)
+_SITE_NOUNS = "|".join(_WORDS["site_nouns"])
+_MODIFIERS = "(?:" + "|".join(_WORDS["modifiers"]) + ")"
 # A locative phrase: a preposition, then a name (or two joined by "and"), an anaphor or a site.
 _LOCATIVE = re.compile(
     rf"\b(?P<prep>in|inside|across|throughout|within|at|between|among)\s+"

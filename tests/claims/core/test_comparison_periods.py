@@ -169,3 +169,39 @@ def test_repeating_a_statement_elsewhere_changes_no_finding(figures, window, dat
 def test_a_per_period_count_without_its_length_is_refused():
     with pytest.raises(ValueError, match="period_days"):
         Figure(1, 1, 1, BASE, BASE, period="per_period")
+
+
+@st.composite
+def cumulative_totals(draw: st.DrawFn) -> list[Figure]:
+    ids = draw(st.lists(st.integers(1, 500), min_size=2, max_size=20, unique=True))
+    figures = []
+    for id in ids:
+        lo = draw(st.integers(0, 40))
+        day = BASE + timedelta(days=draw(st.integers(0, 200)))
+        figures.append(
+            Figure(id, lo, lo + draw(st.integers(0, 5)), day, day, period=Period.CUMULATIVE)
+        )
+    return figures
+
+
+@settings(max_examples=150, deadline=None)
+@given(cumulative_totals(), st.sampled_from([0, 10, 60]))
+def test_each_totals_change_is_the_nearest_later_total_above_it(figures, window):
+    expected = set()
+    for a in figures:
+        above = [b for b in figures if b.as_of_start > a.as_of_end and b.lo > a.hi]
+        if above:
+            first = min(b.as_of_start for b in above)
+            expected |= {frozenset((a.id, b.id)) for b in above if b.as_of_start == first}
+    assert pairs(compare(figures, window_days=window), Kind.CHANGE) == expected
+
+
+def test_a_fall_between_two_totals_does_not_hide_the_rise():
+    # 14,600 in January, a low 9,000 in February (a conflict), 15,500 in March: the rise from
+    # January to March is still a change.
+    jan = Figure(1, 14600, 14600, date(2024, 1, 25), date(2024, 1, 25), period="cumulative")
+    feb = Figure(2, 9000, 9000, date(2024, 2, 15), date(2024, 2, 15), period="cumulative")
+    mar = Figure(3, 15500, 15500, date(2024, 3, 20), date(2024, 3, 20), period="cumulative")
+    findings = compare([jan, feb, mar], window_days=60)
+    assert (1, 3, Kind.CHANGE) in [(f.older_id, f.newer_id, f.kind) for f in findings]
+    assert (1, 2, Kind.CONFLICT) in [(f.older_id, f.newer_id, f.kind) for f in findings]

@@ -4,6 +4,7 @@ accuracy on the labelled cases in grouping_cases.toml."""
 import tomllib
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -459,3 +460,44 @@ def test_capitalised_words_of_the_quote_are_not_actors():
     quote = "Officials said on Monday that 3,000 fighters remain in Mosul."
     match = grouping.score_match(claim("fighters", scope="Mosul", quote=quote), metric)
     assert match.confidence > 0 and "different actor" not in match.reason
+
+
+# What the sentence says, through WordNet: participles of related verbs, and who is speaking.
+
+
+def _pair(a: ClaimInput, b: ClaimInput) -> float:
+    return grouping.claim_similarity(a, b)[0]
+
+
+@pytest.mark.parametrize(
+    "other",
+    ["people uprooted by the fighting", "uprooted residents", "families uprooted inside Chad"],
+)
+def test_people_uprooted_are_people_displaced(other):
+    scope = "Chad"
+    displaced = ClaimInput(1, "internally displaced people", "count", scope)
+    assert _pair(displaced, ClaimInput(2, other, "count", scope)) >= 0.6
+
+
+def test_people_uprooted_are_not_refugees_abroad():
+    uprooted = ClaimInput(1, "people uprooted by the fighting", "count", "Chad")
+    assert _pair(uprooted, ClaimInput(2, "refugees", "count", "Chad")) < 0.6
+
+
+@pytest.mark.parametrize(
+    ("quote", "speaker"),
+    [
+        ("A NATO spokesman said some 9,000 insurgents were still active there.", "NATO spokesman"),
+        ("About 9,000 insurgents remain active, the U.N. envoy told reporters.", "U.N. envoy"),
+    ],
+)
+def test_the_speakers_organisation_is_not_the_owner_of_what_is_counted(quote, speaker):
+    counted = ClaimInput(1, "insurgents", "count", "Somalia", quote=quote, speaker=speaker)
+    named = ClaimInput(2, "al-Shabaab fighters", "count", "Somalia")
+    assert _pair(counted, named) >= 0.6
+
+
+def test_without_the_speaker_an_organisation_in_the_quote_still_vetoes():
+    quote = "NATO said about 9,000 of its troops were still active there."
+    counted = ClaimInput(1, "troops", "count", "Somalia", quote=quote)
+    assert _pair(counted, ClaimInput(2, "al-Shabaab fighters", "count", "Somalia")) < 0.6

@@ -133,3 +133,125 @@ def test_one_event_date_covers_coordinated_figures() -> None:
 def test_a_figure_dated_before_an_undated_event_is_not_dated_at_publication(text: str) -> None:
     found = figures(text)
     assert found and all(c.as_of_start is None for c in found)
+
+
+# What kind of figure over time: the period fields a claim stores.
+
+
+def _kind(text: str, figure: str, published: dt.date | None = FRIDAY) -> tuple:
+    c = by_figure(text, figure, published)
+    return c.period_kind, c.period_start, c.period_days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 4,000 Kurdish fighters have been killed since June 2014, the ministry said.",
+        "Since June 2014, 4,000 of the region's soldiers have died, officials said.",
+        "The ministry counts 4,000 dead among its troops since June 2014.",
+    ],
+)
+def test_a_toll_since_a_month_is_cumulative_keeps_its_start_and_is_dated_at_the_report(text):
+    c = by_figure(text, "4,000", FRIDAY)
+    assert (c.period_kind, c.period_start) == ("cumulative", dt.date(2014, 6, 1))
+    # The as-of is the report's date, never the start of the count.
+    assert (c.as_of_start, c.as_of_end) == (FRIDAY, FRIDAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 1,200 civilians have died since the war began, a monitor said.",
+        "Since the start of the conflict, 1,200 civilians have been killed.",
+    ],
+)
+def test_a_toll_since_an_undated_event_is_cumulative_without_a_start(text):
+    assert _kind(text, "1,200") == ("cumulative", None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So far this year 310 migrants have drowned crossing the sea, the agency said.",
+        "The agency said 310 migrants had drowned at sea so far this year.",
+    ],
+)
+def test_so_far_this_year_is_a_total_since_the_first_of_january(text):
+    assert _kind(text, "310") == ("cumulative", dt.date(2020, 1, 1), None)
+
+
+def test_to_date_is_a_running_total_of_unsaid_start():
+    assert _kind("To date, 85 schools have been rebuilt, the ministry said.", "85")[0] == (
+        "cumulative"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("Militants staged 40 attacks a month in the province, the army said.", "40", 30),
+        ("The clinic treats about 200 patients per day, its director said.", "200", 1),
+        ("Rebels fired some 30 rockets a week at the town.", "30", 7),
+        ("Aid convoys of 12 trucks arrive every two weeks, officials said.", "12", 14),
+        ("The ministry said 150 people are arrested monthly in the capital.", "150", 30),
+    ],
+)
+def test_a_count_per_period_keeps_its_length(text, figure, days):
+    assert _kind(text, figure) == ("per_period", None, days)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Police said 63 people were killed in the past week.", 7),
+        ("In the last seven days, 63 people were killed, police said.", 7),
+        ("Police said 63 people had died over the previous month.", 30),
+        ("Police said 63 people were killed over the past 48 hours.", 2),
+    ],
+)
+def test_a_count_over_a_rolling_window_is_per_period(text, days):
+    assert _kind(text, "63") == ("per_period", None, days)
+
+
+def test_a_count_of_what_happened_last_year_is_a_count_per_year():
+    assert _kind("Gunmen killed 300 villagers last year, the report said.", "300") == (
+        "per_period",
+        None,
+        365,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The country pumped 1.2 million barrels per day in June.",  # the rate is the unit
+        "A January report estimated that 3,000 fighters remain.",  # a level, dated by a month
+        "The army said 2,500 soldiers were stationed in the north.",
+        "Turnout was 27 percent, the commission said a day later.",
+    ],
+)
+def test_a_level_or_a_rate_in_its_unit_is_not_read_as_a_count_per_period(text):
+    assert only(text, FRIDAY).period_kind == ""
+
+
+def test_a_duration_is_not_a_rate():
+    # "in a week" says when, not how often.
+    assert _kind("The 500 families will be moved in a week, officials said.", "500")[0] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports fell to 310 in May, the lowest since 2016, the ministry said.",
+        "The 310 arrests were the most since the war, police said.",
+        "It was the first time since 2016 that 310 ships docked in a month.",
+    ],
+)
+def test_since_after_a_superlative_compares_and_counts_nothing(text):
+    assert _kind(text, "310")[0] != "cumulative"
+
+
+def test_a_since_belongs_to_the_figure_nearest_it():
+    text = "Some 900 families came back in May, raising the total since January to 2,400."
+    assert _kind(text, "900")[0] != "cumulative"
+    assert _kind(text, "2,400") == ("cumulative", dt.date(2020, 1, 1), None)
