@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, Permission
 
+from tests.factories import UserFactory
+
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
@@ -109,3 +111,36 @@ def shot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@pytest.fixture
+def page_at(browser, live_server):
+    """page_at(width, javascript=True): a fresh browser session of that width."""
+    contexts = []
+
+    def open_page(width: int, javascript: bool = True):
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": width, "height": 900},
+            java_script_enabled=javascript,
+        )  # fmt: skip
+        context.set_default_timeout(60_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def people(transactional_db):
+    """An editor and a reviewer, in their groups, signed in with PASSWORD."""
+    ensure_roles()
+    users = {}
+    for username, group in (("editor", "Editors"), ("reviewer", "Reviewers")):
+        user = UserFactory(username=username, first_name=username.title(), last_name="Tester")
+        user.set_password(PASSWORD)
+        user.save()
+        user.groups.add(Group.objects.get(name=group))
+        users[username] = user
+    return users

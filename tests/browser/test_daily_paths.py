@@ -6,13 +6,12 @@ words. Screenshots go to tests/artifacts/."""
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 
 from claims.models import Claim, ConflictResolution
 from reviews.models import Review
 from reviews.services import claim_assign
-from tests.browser.conftest import PASSWORD, ensure_roles, log_in, needs_chromium, shot
-from tests.factories import ArticleFactory, ClaimFactory, MetricFactory, SpeakerFactory, UserFactory
+from tests.browser.conftest import log_in, needs_chromium, shot
+from tests.factories import ArticleFactory, ClaimFactory, MetricFactory, SpeakerFactory
 
 pytestmark = [pytest.mark.browser, needs_chromium, pytest.mark.django_db(transaction=True)]
 
@@ -21,38 +20,6 @@ FLOOD = (
     "Rescuers said 12 people were missing after the storm, and that 40 boats had gone out.\n"
     "The council counted 300 homes damaged along the river.\n"
 )
-
-
-@pytest.fixture
-def page_at(browser, live_server):
-    """page_at(width, javascript=True): a fresh browser session of that width."""
-    contexts = []
-
-    def open_page(width: int, javascript: bool = True):
-        context = browser.new_context(
-            base_url=live_server.url, viewport={"width": width, "height": 900},
-            java_script_enabled=javascript,
-        )  # fmt: skip
-        context.set_default_timeout(60_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
-@pytest.fixture
-def people(transactional_db):
-    ensure_roles()
-    users = {}
-    for username, group in (("editor", "Editors"), ("reviewer", "Reviewers")):
-        user = UserFactory(username=username, first_name=username.title(), last_name="Tester")
-        user.set_password(PASSWORD)
-        user.save()
-        user.groups.add(Group.objects.get(name=group))
-        users[username] = user
-    return users
 
 
 def no_sideways_scroll(page, width: int) -> None:

@@ -7,49 +7,17 @@ import datetime as dt
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 
 from claims.models import Claim
 from reviews.services import claim_assign, review_create, review_submit
-from tests.browser.conftest import PASSWORD, ensure_roles, log_in, needs_chromium, shot
-from tests.factories import ArticleFactory, ClaimFactory, MetricFactory, SpeakerFactory, UserFactory
+from tests.browser.conftest import log_in, needs_chromium, shot
+from tests.factories import ArticleFactory, ClaimFactory, MetricFactory, SpeakerFactory
 
 pytestmark = [pytest.mark.browser, needs_chromium, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = {"desk": 1400, "phone": 390}
 LONG_SUBJECT = "fighters of the Islamic State group in Iraq and Syria, both active and reserve"
 LONG_SOURCE = "Analytical Support and Sanctions Monitoring Team of the United Nations"
-
-
-@pytest.fixture
-def page_at(browser, live_server):
-    """page_at(width): a fresh browser session of that viewport width on the live server."""
-    contexts = []
-
-    def open_page(width: int):
-        context = browser.new_context(
-            base_url=live_server.url, viewport={"width": width, "height": 900}
-        )
-        context.set_default_timeout(60_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
-@pytest.fixture
-def people(transactional_db):
-    ensure_roles()
-    users = {}
-    for username, group in (("editor", "Editors"), ("reviewer", "Reviewers")):
-        user = UserFactory(username=username)
-        user.set_password(PASSWORD)
-        user.save()
-        user.groups.add(Group.objects.get(name=group))
-        users[username] = user
-    return users
 
 
 def crowded_metric():
