@@ -75,6 +75,10 @@ def parse(sentence: str) -> Any:
     return _nlp()(sentence)
 
 
+def _denominators() -> frozenset[str]:
+    return frozenset(vocabulary.load("subjects")["ratio_denominators"])
+
+
 def _containers() -> frozenset[str]:
     """Nouns that stand for what they are "of" ("the number of voters"): vocabulary/subjects."""
     return frozenset(vocabulary.load("subjects")["containers"])
@@ -241,7 +245,12 @@ def _counted_noun(figure: list[Any]) -> Any | None:
     # figure: the noun after "of", else the figure's own noun.
     if last.pos_ == "NOUN" and last.lemma_.lower() in _containers():
         inner = _of_object(last)
-        if inner is not None:
+        if inner is not None and inner.lower_ in _denominators():
+            # "debt, now 101 percent of GDP": a ratio to the economy's size measures the noun
+            # it stands beside or the clause's subject, not the economy.
+            if last.dep_ == "appos" and last.head.pos_ in ("NOUN", "PROPN"):
+                return _unwrap(last.head)
+        elif inner is not None:
             return _unwrap(inner)
     # The figure is the value of its clause: "prices rose 8.9 percent", "the toll rose to 290".
     governor = top.head
@@ -258,10 +267,17 @@ def _counted_noun(figure: list[Any]) -> Any | None:
             return _unwrap(verb)
         governor = verb
     if top.dep_ in _VALUE_DEPS and governor.pos_ in ("VERB", "AUX"):
-        for child in governor.children:
-            is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN")
-            if is_subject and child.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
-                return _unwrap(child)
+        # "the deficit is expected to hit 6 percent": a verb with no subject of its own takes
+        # the subject of the verb it completes.
+        verbs = [governor, governor.head] if governor.dep_ == "xcomp" else [governor]
+        for verb in verbs:
+            for child in verb.children:
+                is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in (
+                    "NOUN",
+                    "PROPN",
+                )
+                if is_subject and child.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                    return _unwrap(child)
     return None
 
 

@@ -292,3 +292,15 @@ def test_them_after_an_attack_is_its_object(text: str) -> None:
 )
 def test_a_hedge_before_the_noun_is_not_part_of_the_subject(text: str) -> None:
     assert "estimated" not in _words(only(text).subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The deficit, already 6 percent of GDP, will keep widening.", "6 percent"),
+        ("The treasury said the deficit would reach 6 percent of GDP next year.", "6 percent"),
+        ("Next year the deficit is expected to hit 6 percent of GDP.", "6 percent"),
+    ],
+)
+def test_a_ratio_to_gdp_measures_the_noun_it_describes_not_gdp(text: str, figure: str) -> None:
+    assert by_figure(text, figure).subject.endswith("deficit")
