@@ -224,6 +224,11 @@ def _counted_noun(figure: list[Any]) -> Any | None:
         while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
             head = head.head
         return _unwrap(head)
+    # "killed six people, three of them children": the noun the part is said to be.
+    if top.dep_ == "nsubj" and top.head.pos_ == "NOUN" and top.head.dep_ in ("appos", "npadvmod"):
+        inner = _of_object(top)
+        if inner is not None and inner.lower_ in _anaphors():
+            return top.head
     part = _of_part(figure)
     if part is not None and last.lemma_.lower() not in _containers():
         return _unwrap(part)
@@ -257,7 +262,9 @@ def _counted_noun(figure: list[Any]) -> Any | None:
     if top.dep_ == "pobj" and governor.dep_ == "prep":
         # "lifted its lending rate to 6 percent", "put the toll at 40": the object takes the value.
         verb = governor.head
-        if governor.lower_ in ("to", "at") and verb.pos_ == "VERB":
+        if governor.lower_ == "to" and verb.lower_ == "from" and verb.dep_ == "prep":
+            verb = verb.head  # "raised its rate from 9.25 to 11.75 percent": one change
+        if governor.lower_ in ("to", "at", "from") and verb.pos_ == "VERB":
             for child in verb.children:
                 if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.i < top.i:
                     return _unwrap(child)

@@ -304,3 +304,30 @@ def test_a_hedge_before_the_noun_is_not_part_of_the_subject(text: str) -> None:
 )
 def test_a_ratio_to_gdp_measures_the_noun_it_describes_not_gdp(text: str, figure: str) -> None:
     assert by_figure(text, figure).subject.endswith("deficit")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "head"),
+    [
+        ("The blast killed 12 soldiers, four of them officers, the army said.", "four", "officers"),
+        ("A fire in the camp killed nine people, five of them children.", "five", "children"),
+        ("The storm injured 40 residents, six of them nurses.", "six", "nurses"),
+    ],
+)
+def test_a_part_of_them_said_to_be_something_counts_that_thing(
+    text: str, figure: str, head: str
+) -> None:
+    assert by_figure(text, figure).subject.split()[0] == head
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The central bank raised its key rate from 4 percent to 5.5 percent.",
+        "The central bank lifted its main rate from 4 percent to 5.5 percent on Thursday.",
+        "On Thursday the central bank cut its key rate from 4 percent to 5.5 percent.",
+    ],
+)
+def test_both_ends_of_a_change_from_one_figure_to_another_are_its_objects(text: str) -> None:
+    for figure in ("4 percent", "5.5 percent"):
+        assert by_figure(text, figure).subject.endswith("rate")
