@@ -167,10 +167,14 @@ def _event(noun: Any) -> str:
 def _top(figure: list[Any]) -> Any:
     """The token of the figure whose head lies outside it (the figure's link to the sentence)."""
     inside = {t.i for t in figure}
-    for token in figure:
-        if token.head.i not in inside or token.head.i == token.i:
-            return token
-    return figure[-1]
+    top = next((t for t in figure if t.head.i not in inside or t.head.i == t.i), figure[-1])
+    # "rose 18 percent year on year": the parse may hang the figure on the date beside it as
+    # a modifier; a date counts nothing, so the figure stands where the date stands.
+    head = top.head
+    on_date = top.dep_ in ("compound", "nummod") and head.ent_type_ in ("DATE", "TIME")
+    if on_date and top.ent_type_ not in ("DATE", "TIME") and head.pos_ == "NOUN":
+        return head
+    return top
 
 
 def _of_part(figure: list[Any]) -> Any | None:

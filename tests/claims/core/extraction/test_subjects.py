@@ -331,3 +331,15 @@ def test_a_part_of_them_said_to_be_something_counts_that_thing(
 def test_both_ends_of_a_change_from_one_figure_to_another_are_its_objects(text: str) -> None:
     for figure in ("4 percent", "5.5 percent"):
         assert by_figure(text, figure).subject.endswith("rate")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rents rose 9 percent year on year in the capital.",
+        "In the capital, rents rose 9 percent year on year, the agency said.",
+        "Rents climbed 9 percent compared with a year earlier.",
+    ],
+)
+def test_a_date_beside_a_change_does_not_take_the_changes_subject(text: str) -> None:
+    assert "rents" in by_figure(text, "9 percent").subject.lower()
