@@ -355,7 +355,10 @@ def _owner(figure: list[Any]) -> str:
                     entity = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
                     name = entity.text if entity is not None else child.text
                     return re.sub(r"^(?:the|The)\s+", "", name)
-            return ""
+            # "X fell short, taking 49.5 percent": a participle clause continues its head's
+            # subject.
+            if not (node.dep_ in ("advcl", "conj") and node.tag_ == "VBG"):
+                return ""
         if node.head.i == node.i:
             break
         node = node.head

@@ -343,3 +343,15 @@ def test_both_ends_of_a_change_from_one_figure_to_another_are_its_objects(text: 
 )
 def test_a_date_beside_a_change_does_not_take_the_changes_subject(text: str) -> None:
     assert "rents" in by_figure(text, "9 percent").subject.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ortega came first, taking 38 percent in the opening round.",
+        "Ortega led the field on Sunday, winning 38 percent of the vote.",
+        "Ortega won 38 percent in the opening round.",
+    ],
+)
+def test_a_share_taken_in_a_participle_clause_is_its_subjects_vote_share(text: str) -> None:
+    assert by_figure(text, "38 percent").subject == "Ortega vote share"
