@@ -213,6 +213,31 @@ def _antecedent(word: Any) -> Any | None:
     return None
 
 
+def _compared_with(top: Any) -> Any | None:
+    """ "Poverty stood at 25 percent, the ministry said, compared with 31.7 percent": a figure
+    a comparison brings in measures the subject of the clause it is compared to (past any
+    reporting verb the parse hung the comparison on)."""
+    words = vocabulary.load("subjects")
+    preposition = top.head
+    if top.dep_ != "pobj" or preposition.lower_ not in ("with", "to"):
+        return None
+    if preposition.head.lemma_.lower() not in words["comparison_verbs"]:
+        return None
+    reporting = frozenset(vocabulary.load("reporting_verbs")["lemmas"])
+    node = preposition.head.head
+    while node.lemma_.lower() in reporting and node.head.i != node.i:
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX") or node.i == preposition.head.i:
+        return None
+    for child in node.children:
+        is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN")
+        countable = not child.like_num and child.lemma_.lower() not in _containers()
+        unnamed = child.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "PERCENT")
+        if is_subject and countable and unnamed:
+            return _unwrap(child)
+    return None
+
+
 def _counted_noun(figure: list[Any]) -> Any | None:
     """The noun a figure's number modifies, or the clause subject the figure is the value of."""
     inside = {t.i for t in figure}
@@ -228,6 +253,9 @@ def _counted_noun(figure: list[Any]) -> Any | None:
         while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
             head = head.head
         return _unwrap(head)
+    compared = _compared_with(top)
+    if compared is not None:
+        return compared
     # "killed six people, three of them children": the noun the part is said to be.
     if top.dep_ == "nsubj" and top.head.pos_ == "NOUN" and top.head.dep_ in ("appos", "npadvmod"):
         inner = _of_object(top)

@@ -355,3 +355,15 @@ def test_a_date_beside_a_change_does_not_take_the_changes_subject(text: str) -> 
 )
 def test_a_share_taken_in_a_participle_clause_is_its_subjects_vote_share(text: str) -> None:
     assert by_figure(text, "38 percent").subject == "Ortega vote share"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joblessness fell to 4.1 percent in May, compared with 5 percent a year earlier.",
+        "Joblessness stood at 4.1 percent, the labour office said, compared with 5 percent then.",
+        "Compared with 5 percent a year before, joblessness fell to 4.1 percent in May.",
+    ],
+)
+def test_a_figure_brought_in_for_comparison_measures_what_it_is_compared_to(text: str) -> None:
+    assert by_figure(text, "5 percent").subject.lower().startswith("joblessness")
