@@ -136,6 +136,15 @@ def _unwrap(noun: Any) -> Any:
 def _event(noun: Any) -> str:
     """What happened to the counted thing, from the verb it belongs to ("killed", "displaced")."""
     verb = noun.head
+    if noun.dep_ == "nsubj" and verb.pos_ in ("AUX", "VERB"):
+        # "10,000 people were missing", "40 others remain stranded": the state they are in.
+        states = frozenset(vocabulary.load("subjects")["people_states"])
+        if verb.lower_ in states:
+            return verb.lower_  # "are missing" parsed as a verb in "-ing"
+        for child in verb.children:
+            state = child.dep_ in ("acomp", "oprd", "xcomp") and child.i > noun.i
+            if state and child.lower_ in states:
+                return child.lower_
     if verb.pos_ not in ("VERB",) or verb.i == noun.i:
         return ""
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

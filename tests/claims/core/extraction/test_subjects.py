@@ -367,3 +367,29 @@ def test_a_share_taken_in_a_participle_clause_is_its_subjects_vote_share(text: s
 )
 def test_a_figure_brought_in_for_comparison_measures_what_it_is_compared_to(text: str) -> None:
     assert by_figure(text, "5 percent").subject.lower().startswith("joblessness")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("About 200 climbers are missing after the avalanche.", "200", "climbers missing"),
+        ("After the avalanche, about 200 climbers were still missing.", "200", "climbers missing"),
+        ("Some 200 climbers remain stranded on the ridge.", "200", "climbers stranded"),
+    ],
+)
+def test_the_state_counted_people_are_in_joins_the_subject(
+    text: str, figure: str, subject: str
+) -> None:
+    assert by_figure(text, figure).subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to 900 villagers were missing and more than 300 had died, the governor said.",
+        "The governor said 900 villagers were missing and at least 300 had been killed.",
+    ],
+)
+def test_a_bare_count_with_its_own_event_does_not_take_the_event_before_it(text: str) -> None:
+    subject = by_figure(text, "300").subject
+    assert subject.endswith("killed") and "missing" not in subject
