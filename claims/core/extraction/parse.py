@@ -451,6 +451,13 @@ def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Read
                 inner = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if inner is not None and inner.pos_ == "NOUN" and not inner.ent_type_:
                     return Reading(_phrase(inner), inner.text, places)
+    priced = words["priced_verbs"].get(lemma)
+    clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
+    if priced and clause is not None:
+        # "clearing the rubble will cost $3 billion": the cost of the clause before the verb
+        spoken = [t for t in clause.subtree if not t.is_punct]
+        text = " ".join(t.text for t in spoken)
+        return Reading(f"{priced} of {text[:1].lower()}{text[1:]}", priced, places)
     event = _people_event(verb, top) if unit == "count" else ""
     if event:
         return Reading(f"people {event}", "people", places)  # "56 are missing"
@@ -534,6 +541,12 @@ def read_figure(
     if noun is None:
         return _without_noun(figure, unit, places)
     subject = _phrase(noun)
+    verb = _verb_of(figure)
+    priced = words["priced_verbs"].get(verb.lemma_.lower()) if verb is not None else None
+    if priced and noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass"):
+        if noun.i == 0 and noun.pos_ == "NOUN":
+            subject = subject[:1].lower() + subject[1:]  # the capital is the sentence's
+        return Reading(f"{priced} of {subject}", priced, places)  # "rebuilding will cost $9bn"
     if noun.lemma_.lower() in words["change_words"]:
         # "an 11 percent increase in traffic": a change in what follows "in"
         changed = _pobj_of(noun, ("in", "of"))

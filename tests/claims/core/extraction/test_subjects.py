@@ -393,3 +393,15 @@ def test_the_state_counted_people_are_in_joins_the_subject(
 def test_a_bare_count_with_its_own_event_does_not_take_the_event_before_it(text: str) -> None:
     subject = by_figure(text, "300").subject
     assert subject.endswith("killed") and "missing" not in subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clearing the rubble will cost $3 billion, the agency said.",
+        "The agency said clearing the rubble would cost $3 billion.",
+        "Clearing the rubble could cost as much as $3 billion.",
+    ],
+)
+def test_what_a_sum_costs_is_the_cost_of_the_verbs_subject(text: str) -> None:
+    assert by_figure(text, "$3 billion").subject.startswith("cost of clearing")
