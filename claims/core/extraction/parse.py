@@ -265,6 +265,13 @@ def _counted_noun(figure: list[Any]) -> Any | None:
     compared = _compared_with(top)
     if compared is not None:
         return compared
+    # "Of the 329 lawmakers, 255 voted": a bare count under a fronted "of" is a part of its noun.
+    if top.like_num and top.dep_ in ("nsubj", "nsubjpass") and top.head.pos_ in ("VERB", "AUX"):
+        for child in top.head.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i < top.i:
+                whole = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if whole is not None and whole.pos_ == "NOUN":
+                    return whole
     # "killed six people, three of them children": the noun the part is said to be.
     if top.dep_ == "nsubj" and top.head.pos_ == "NOUN" and top.head.dep_ in ("appos", "npadvmod"):
         inner = _of_object(top)
@@ -462,7 +469,7 @@ def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Read
     if event:
         return Reading(f"people {event}", "people", places)  # "56 are missing"
     named = words["verb_nouns"].get(lemma)
-    if named and top.dep_ in ("dobj", "pobj", "npadvmod", "nummod", "compound"):
+    if named and top.dep_ in ("dobj", "pobj", "npadvmod", "nummod", "compound", "nsubjpass"):
         actor = _owner(figure)
         return Reading(f"{actor} {named}".strip(), named.split()[0], places)
     owner = _owner(figure)

@@ -405,3 +405,27 @@ def test_a_bare_count_with_its_own_event_does_not_take_the_event_before_it(text:
 )
 def test_what_a_sum_costs_is_the_cost_of_the_verbs_subject(text: str) -> None:
     assert by_figure(text, "$3 billion").subject.startswith("cost of clearing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the 60 senators, 41 voted for the bill.",
+        "Of the 60 senators, 41 backed the bill on Tuesday, the clerk said.",
+    ],
+)
+def test_a_bare_count_under_a_fronted_of_is_a_part_of_its_noun(text: str) -> None:
+    assert by_figure(text, "41").subject.startswith("senators")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("$5 million was borrowed last year.", "$5 million", "borrowing"),
+        ("Last year $5 million had been spent on roads.", "$5 million", "spending"),
+    ],
+)
+def test_a_sum_that_was_spent_or_borrowed_in_the_passive_is_spending_or_borrowing(
+    text: str, figure: str, subject: str
+) -> None:
+    assert subject in by_figure(text, figure).subject
