@@ -483,6 +483,20 @@ def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Read
     return Reading("", "", places)
 
 
+def _graded(figure: list[Any]) -> tuple[str, str] | None:
+    """ "the vaccine proved 95% effective": a percentage grading an adjective measures the
+    property the adjective names, of the subject of its verb (the subject and the head)."""
+    adjective = _top(figure).head
+    named = vocabulary.load("subjects")["graded_adjectives"].get(adjective.lemma_.lower())
+    if named is None or adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "oprd"):
+        return None
+    verb = adjective.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return (named, named)
+    return (f"{_phrase(subject)} {named}", named)
+
+
 def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
     """A figure that is a change: "..., up 9% from July" is a rise in what the clause counts,
     "the economy grew 2 percent" the economy's growth. Returns the subject and its head."""
@@ -539,6 +553,9 @@ def read_figure(
         subject = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             noun = _unwrap(subject)
+    graded = _graded(figure) if unit == "percent" else None
+    if graded is not None:
+        return Reading(graded[0], graded[1], _places(doc, None, figure))
     changed = _change(figure, unit)
     if changed is not None:
         return Reading(changed[0], changed[1].text, _places(doc, changed[1], figure))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import by_figure, only
+from .helpers import by_figure, figures, only
 
 
 def _words(subject: str) -> set[str]:
@@ -429,3 +429,16 @@ def test_a_sum_that_was_spent_or_borrowed_in_the_passive_is_spending_or_borrowin
     text: str, figure: str, subject: str
 ) -> None:
     assert subject in by_figure(text, figure).subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new drug was 70 percent effective against the virus.",
+        "Against the virus, the new drug proved 70% effective, its maker said.",
+        "Its maker said the new drug had been 70 percent effective in trials.",
+    ],
+)
+def test_a_percentage_grading_an_adjective_is_the_property_it_names(text: str) -> None:
+    figure = next(c for c in figures(text) if c.value_low == 70)
+    assert figure.subject.endswith("drug efficacy")
