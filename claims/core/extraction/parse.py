@@ -75,6 +75,10 @@ def parse(sentence: str) -> Any:
     return _nlp()(sentence)
 
 
+def _denominators() -> frozenset[str]:
+    return frozenset(vocabulary.load("subjects")["ratio_denominators"])
+
+
 def _containers() -> frozenset[str]:
     """Nouns that stand for what they are "of" ("the number of voters"): vocabulary/subjects."""
     return frozenset(vocabulary.load("subjects")["containers"])
@@ -132,6 +136,15 @@ def _unwrap(noun: Any) -> Any:
 def _event(noun: Any) -> str:
     """What happened to the counted thing, from the verb it belongs to ("killed", "displaced")."""
     verb = noun.head
+    if noun.dep_ == "nsubj" and verb.pos_ in ("AUX", "VERB"):
+        # "10,000 people were missing", "40 others remain stranded": the state they are in.
+        states = frozenset(vocabulary.load("subjects")["people_states"])
+        if verb.lower_ in states:
+            return verb.lower_  # "are missing" parsed as a verb in "-ing"
+        for child in verb.children:
+            state = child.dep_ in ("acomp", "oprd", "xcomp") and child.i > noun.i
+            if state and child.lower_ in states:
+                return child.lower_
     if verb.pos_ not in ("VERB",) or verb.i == noun.i:
         return ""
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -163,10 +176,14 @@ def _event(noun: Any) -> str:
 def _top(figure: list[Any]) -> Any:
     """The token of the figure whose head lies outside it (the figure's link to the sentence)."""
     inside = {t.i for t in figure}
-    for token in figure:
-        if token.head.i not in inside or token.head.i == token.i:
-            return token
-    return figure[-1]
+    top = next((t for t in figure if t.head.i not in inside or t.head.i == t.i), figure[-1])
+    # "rose 18 percent year on year": the parse may hang the figure on the date beside it as
+    # a modifier; a date counts nothing, so the figure stands where the date stands.
+    head = top.head
+    on_date = top.dep_ in ("compound", "nummod") and head.ent_type_ in ("DATE", "TIME")
+    if on_date and top.ent_type_ not in ("DATE", "TIME") and head.pos_ == "NOUN":
+        return head
+    return top
 
 
 def _of_part(figure: list[Any]) -> Any | None:
@@ -205,6 +222,31 @@ def _antecedent(word: Any) -> Any | None:
     return None
 
 
+def _compared_with(top: Any) -> Any | None:
+    """ "Poverty stood at 25 percent, the ministry said, compared with 31.7 percent": a figure
+    a comparison brings in measures the subject of the clause it is compared to (past any
+    reporting verb the parse hung the comparison on)."""
+    words = vocabulary.load("subjects")
+    preposition = top.head
+    if top.dep_ != "pobj" or preposition.lower_ not in ("with", "to"):
+        return None
+    if preposition.head.lemma_.lower() not in words["comparison_verbs"]:
+        return None
+    reporting = frozenset(vocabulary.load("reporting_verbs")["lemmas"])
+    node = preposition.head.head
+    while node.lemma_.lower() in reporting and node.head.i != node.i:
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX") or node.i == preposition.head.i:
+        return None
+    for child in node.children:
+        is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN")
+        countable = not child.like_num and child.lemma_.lower() not in _containers()
+        unnamed = child.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "PERCENT")
+        if is_subject and countable and unnamed:
+            return _unwrap(child)
+    return None
+
+
 def _counted_noun(figure: list[Any]) -> Any | None:
     """The noun a figure's number modifies, or the clause subject the figure is the value of."""
     inside = {t.i for t in figure}
@@ -220,6 +262,21 @@ def _counted_noun(figure: list[Any]) -> Any | None:
         while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
             head = head.head
         return _unwrap(head)
+    compared = _compared_with(top)
+    if compared is not None:
+        return compared
+    # "Of the 329 lawmakers, 255 voted": a bare count under a fronted "of" is a part of its noun.
+    if top.like_num and top.dep_ in ("nsubj", "nsubjpass") and top.head.pos_ in ("VERB", "AUX"):
+        for child in top.head.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i < top.i:
+                whole = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if whole is not None and whole.pos_ == "NOUN":
+                    return whole
+    # "killed six people, three of them children": the noun the part is said to be.
+    if top.dep_ == "nsubj" and top.head.pos_ == "NOUN" and top.head.dep_ in ("appos", "npadvmod"):
+        inner = _of_object(top)
+        if inner is not None and inner.lower_ in _anaphors():
+            return top.head
     part = _of_part(figure)
     if part is not None and last.lemma_.lower() not in _containers():
         return _unwrap(part)
@@ -241,14 +298,21 @@ def _counted_noun(figure: list[Any]) -> Any | None:
     # figure: the noun after "of", else the figure's own noun.
     if last.pos_ == "NOUN" and last.lemma_.lower() in _containers():
         inner = _of_object(last)
-        if inner is not None:
+        if inner is not None and inner.lower_ in _denominators():
+            # "debt, now 101 percent of GDP": a ratio to the economy's size measures the noun
+            # it stands beside or the clause's subject, not the economy.
+            if last.dep_ == "appos" and last.head.pos_ in ("NOUN", "PROPN"):
+                return _unwrap(last.head)
+        elif inner is not None:
             return _unwrap(inner)
     # The figure is the value of its clause: "prices rose 8.9 percent", "the toll rose to 290".
     governor = top.head
     if top.dep_ == "pobj" and governor.dep_ == "prep":
         # "lifted its lending rate to 6 percent", "put the toll at 40": the object takes the value.
         verb = governor.head
-        if governor.lower_ in ("to", "at") and verb.pos_ == "VERB":
+        if governor.lower_ == "to" and verb.lower_ == "from" and verb.dep_ == "prep":
+            verb = verb.head  # "raised its rate from 9.25 to 11.75 percent": one change
+        if governor.lower_ in ("to", "at", "from") and verb.pos_ == "VERB":
             for child in verb.children:
                 if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.i < top.i:
                     return _unwrap(child)
@@ -258,10 +322,17 @@ def _counted_noun(figure: list[Any]) -> Any | None:
             return _unwrap(verb)
         governor = verb
     if top.dep_ in _VALUE_DEPS and governor.pos_ in ("VERB", "AUX"):
-        for child in governor.children:
-            is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN")
-            if is_subject and child.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
-                return _unwrap(child)
+        # "the deficit is expected to hit 6 percent": a verb with no subject of its own takes
+        # the subject of the verb it completes.
+        verbs = [governor, governor.head] if governor.dep_ == "xcomp" else [governor]
+        for verb in verbs:
+            for child in verb.children:
+                is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in (
+                    "NOUN",
+                    "PROPN",
+                )
+                if is_subject and child.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                    return _unwrap(child)
     return None
 
 
@@ -328,7 +399,10 @@ def _owner(figure: list[Any]) -> str:
                     entity = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
                     name = entity.text if entity is not None else child.text
                     return re.sub(r"^(?:the|The)\s+", "", name)
-            return ""
+            # "X fell short, taking 49.5 percent": a participle clause continues its head's
+            # subject.
+            if not (node.dep_ in ("advcl", "conj") and node.tag_ == "VBG"):
+                return ""
         if node.head.i == node.i:
             break
         node = node.head
@@ -384,11 +458,18 @@ def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Read
                 inner = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if inner is not None and inner.pos_ == "NOUN" and not inner.ent_type_:
                     return Reading(_phrase(inner), inner.text, places)
+    priced = words["priced_verbs"].get(lemma)
+    clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
+    if priced and clause is not None:
+        # "clearing the rubble will cost $3 billion": the cost of the clause before the verb
+        spoken = [t for t in clause.subtree if not t.is_punct]
+        text = " ".join(t.text for t in spoken)
+        return Reading(f"{priced} of {text[:1].lower()}{text[1:]}", priced, places)
     event = _people_event(verb, top) if unit == "count" else ""
     if event:
         return Reading(f"people {event}", "people", places)  # "56 are missing"
     named = words["verb_nouns"].get(lemma)
-    if named and top.dep_ in ("dobj", "pobj", "npadvmod", "nummod", "compound"):
+    if named and top.dep_ in ("dobj", "pobj", "npadvmod", "nummod", "compound", "nsubjpass"):
         actor = _owner(figure)
         return Reading(f"{actor} {named}".strip(), named.split()[0], places)
     owner = _owner(figure)
@@ -400,6 +481,20 @@ def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Read
         words = [t.text for t in rest[:4] if t.dep_ not in ("aux", "auxpass", "neg")]
         return Reading(" ".join(["share", *words]), "share", places)
     return Reading("", "", places)
+
+
+def _graded(figure: list[Any]) -> tuple[str, str] | None:
+    """ "the vaccine proved 95% effective": a percentage grading an adjective measures the
+    property the adjective names, of the subject of its verb (the subject and the head)."""
+    adjective = _top(figure).head
+    named = vocabulary.load("subjects")["graded_adjectives"].get(adjective.lemma_.lower())
+    if named is None or adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "oprd"):
+        return None
+    verb = adjective.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return (named, named)
+    return (f"{_phrase(subject)} {named}", named)
 
 
 def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
@@ -458,6 +553,9 @@ def read_figure(
         subject = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             noun = _unwrap(subject)
+    graded = _graded(figure) if unit == "percent" else None
+    if graded is not None:
+        return Reading(graded[0], graded[1], _places(doc, None, figure))
     changed = _change(figure, unit)
     if changed is not None:
         return Reading(changed[0], changed[1].text, _places(doc, changed[1], figure))
@@ -467,6 +565,12 @@ def read_figure(
     if noun is None:
         return _without_noun(figure, unit, places)
     subject = _phrase(noun)
+    verb = _verb_of(figure)
+    priced = words["priced_verbs"].get(verb.lemma_.lower()) if verb is not None else None
+    if priced and noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass"):
+        if noun.i == 0 and noun.pos_ == "NOUN":
+            subject = subject[:1].lower() + subject[1:]  # the capital is the sentence's
+        return Reading(f"{priced} of {subject}", priced, places)  # "rebuilding will cost $9bn"
     if noun.lemma_.lower() in words["change_words"]:
         # "an 11 percent increase in traffic": a change in what follows "in"
         changed = _pobj_of(noun, ("in", "of"))

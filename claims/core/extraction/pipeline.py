@@ -285,8 +285,12 @@ def _sentence_candidates(
     for index, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
         # A figure with no noun of its own ("and 265 in August") counts what the one before
         # it counts, as the parse read that one.
-        if index in elliptical:
+        own = reading.subject if reading is not None else ""
+        if index in elliptical and not _other_event(own, figures[index - 1].subject):
             figure.subject = figures[index - 1].subject
+        elif index in elliptical:
+            # "10,000 were missing and 5,000 had died": the same people, another event
+            figure.subject = own
         elif reading is not None and reading.subject and figure.kind in _COUNTS_THINGS:
             # a duration or an age keeps the noun after its unit ("siege", "boy")
             figure.subject = reading.subject
@@ -617,6 +621,13 @@ _EVENT_IN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SAME_EVENT = {"dead": "killed", "died": "killed", "death": "killed", "deaths": "killed"}
+
+
+def _other_event(own: str, previous: str) -> bool:
+    """True when the parse read an event for a figure other than the one the figure before it
+    counts ("5,000 had died" after "10,000 people were missing")."""
+    mine = _event_of(own)
+    return bool(mine) and mine != _event_of(previous)
 
 
 def _event_of(subject: str) -> str:

@@ -73,6 +73,8 @@ _QUOTING = frozenset(vocabulary.load("reporting_verbs")["quoting_lemmas"])
 _NOT_REPORTING = frozenset(vocabulary.load("reporting_verbs")["not_reporting_objects"])
 _LEMMAS = frozenset(vocabulary.load("reporting_verbs")["lemmas"])
 _OBJECT_LEMMAS = frozenset(vocabulary.load("reporting_verbs")["object_lemmas"])
+_CLAUSE_LEMMAS = frozenset(vocabulary.load("reporting_verbs")["clause_lemmas"])
+_REVISING = frozenset(vocabulary.load("reporting_verbs")["revising_lemmas"])
 _TITLE_STEMS = frozenset(w.strip(".") for w in _PARSE_TITLES)
 _NAMED = frozenset(vocabulary.load("syntax")["speaker_entities"])
 _FIRST_PERSON = ("we", "i")
@@ -136,6 +138,11 @@ def _author(noun: Any) -> Any | None:
             found = _pobj(child, ("by",))
             if found is not None:
                 return found
+        if child.dep_ == "relcl":
+            # "the figures the ministry released", "a study that the agency published"
+            for grandchild in child.children:
+                if grandchild.dep_ == "nsubj" and grandchild.pos_ in ("NOUN", "PROPN"):
+                    return grandchild
     for child in noun.lefts:
         if child.dep_ == "poss" and (child.pos_ == "PROPN" or _is_organisation(child)):
             return child  # "the ministry's data", "Oxfam's report"
@@ -242,8 +249,17 @@ def _subject_of(verb: Any) -> Any | None:
         if agent is not None and any(c.dep_ == "auxpass" for c in verb.children):
             return agent
         if verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children):
-            # "..., James Li, the envoy for X, warned": a comma, no "and", the parse tied the
-            # verb to the clause before; its speaker is the person named just before it.
+            # "..., the party's press office said": a comma, no "and", the parse tied the verb
+            # to the clause before and its subject to a noun there; the noun just before the
+            # verb is who speaks, when the parse hung it beside a noun rather than under a
+            # preposition ("the Coalition to Defeat ISIS warned" is the envoy named before).
+            previous = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if previous is not None and previous.pos_ in ("NOUN", "PROPN"):
+                loose = previous.dep_ in ("appos", "conj", "nsubj")
+                if loose and not previous.like_num and previous.ent_type_ not in ("DATE", "TIME"):
+                    return previous
+            # "..., James Li, the envoy for X, warned": its speaker is the person named just
+            # before it.
             person = _person_before(verb)
             if person is not None:
                 return person
@@ -265,7 +281,22 @@ def _person_before(verb: Any) -> Any | None:
     return None
 
 
+def _foresees(clause: Any) -> bool:
+    """True for the clause of a forecast: "(sees) inflation peaking at 60 percent", a verb in
+    "-ing" whose subject is not the counted thing ("(saw) 40 ships arriving" is a sight)."""
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.tag_ != "VBG":
+        return False
+    for child in clause.children:
+        if child.dep_ == "nsubj" and (
+            child.like_num or any(g.dep_ == "nummod" for g in child.children)
+        ):
+            return False
+    return True
+
+
 def _reports(token: Any) -> bool:
+    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _CLAUSE_LEMMAS:
+        return any(_foresees(c) for c in token.children)
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in _LEMMAS:
         return False
     # A bare participle ("attacks reported in the north", "the figures cited") describes a
@@ -302,6 +333,9 @@ def _document_owner(verb: Any) -> Any | None:
             for grandchild in child.lefts:
                 if grandchild.dep_ == "poss":
                     return grandchild
+        if child.dep_ == "dobj" and child.pos_ == "PRON" and verb.lemma_.lower() in _REVISING:
+            # "it has since cut that to 2.9%": the estimate named before, revised by the subject
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -372,6 +406,15 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             if below.dep_ == "nsubj" and below.lemma_.lower() in _PARSE_DOCUMENTS:
                 source = below  # "the survey of 1,000 adults found ...": the survey speaks
                 break
+            # "1,200 cases were reported by the ministry": the figure counts what was reported
+            # (not "a raid that killed 8 was claimed by X", whose figure sizes something else).
+            counts_subject = below.dep_ == "nsubjpass" and (
+                below.i == top.i or top.head.i == below.i
+            )
+            agent = _pobj(node, ("by",)) if counts_subject else None
+            if agent is not None:
+                source = agent
+                break
             if below.dep_ in ("nsubj", "nsubjpass"):
                 continue
             # "the economy added 336,000 jobs": a number counting the object of a verb that
@@ -409,6 +452,8 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
         for token in doc:
             if token.i >= source.i:
                 break
+            if token.ent_type_ in ("DATE", "TIME"):
+                continue  # "in March" names no one a pronoun could stand for
             if token.dep_ in ("nsubj", "pobj") and (_entity_of(token) or token.pos_ == "PROPN"):
                 earlier = name_of(token)
                 if isinstance(earlier, Speaker):

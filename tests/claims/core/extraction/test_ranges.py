@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -52,6 +53,18 @@ def test_change_from_one_figure_to_another_is_not_a_range() -> None:
         ("601", 601, 601),
         ("6,077", 6077, 6077),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lender lifted its fee from 2 percent to 3 percent.",
+        "The city trimmed its budget from 2 percent to 3 percent of revenue.",
+        "Last year the board reduced the levy from 2 percent to 3 percent.",
+    ],
+)
+def test_a_figure_an_actor_changes_into_another_is_two_figures(text: str) -> None:
+    assert [c.figure for c in figures(text)] == ["2 percent", "3 percent"]
 
 
 def test_at_least_opens_the_upper_bound() -> None:

@@ -259,3 +259,86 @@ def test_an_organisations_document_is_attributed_to_it(text: str, speaker: str) 
 )
 def test_a_speaker_quoted_by_a_medium_is_the_one_quoted(text: str) -> None:
     assert only(text).speaker == "mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The central bank sees unemployment rising to 7 percent next year.", "7 percent"),
+        ("The central bank now sees prices climbing 12% over the winter.", "12%"),
+        ("The central bank sees the deficit widening next year to about 4 percent.", "4 percent"),
+    ],
+)
+def test_a_bank_that_sees_a_figure_coming_is_its_speaker(text: str, figure: str) -> None:
+    assert by_figure(text, figure).speaker == "central bank"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The port city saw 40 ships arrive in May.",
+        "The port city sees 40 ships arriving every week.",
+        "In May the port city saw 40 ships.",
+    ],
+)
+def test_a_place_that_saw_something_happen_reports_nothing(text: str) -> None:
+    assert only(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor pledged $3 billion for new schools.",
+        "The governor promised $3 billion for new schools.",
+        "$3 billion for new schools was pledged by the governor.",
+    ],
+)
+def test_whoever_pledges_a_sum_is_its_speaker(text: str) -> None:
+    assert only(text).speaker == "governor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to data the health agency published, 900 clinics closed in 2022.",
+        "According to a survey that the health agency ran, 900 clinics closed in 2022.",
+        "900 clinics closed in 2022, according to figures the health agency released.",
+    ],
+)
+def test_a_document_an_organisation_released_is_attributed_to_it(text: str) -> None:
+    assert only(text).speaker == "health agency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March the OECD projected 3.1% growth; it has since lowered that to 2.4%.",
+        "The OECD projected 3.1% growth in March, and it has now cut that to 2.4%.",
+    ],
+)
+def test_who_revises_an_estimate_named_before_speaks_for_the_new_one(text: str) -> None:
+    assert by_figure(text, "2.4%").speaker == "OECD"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the 120 delegates, 87 backed the motion, the party's press office said.",
+        "Of the 120 delegates, 87 backed the motion to censure the mayor, the party's press "
+        "office said on Monday.",
+    ],
+)
+def test_a_closing_reporter_the_parse_hung_beside_a_noun_is_the_speaker(text: str) -> None:
+    assert by_figure(text, "87").speaker == "party's press office"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1,200 new cases were reported by the health ministry on Friday.",
+        "On Friday, 1,200 new cases were reported by the health ministry.",
+        "The health ministry reported 1,200 new cases on Friday.",
+    ],
+)
+def test_the_agent_of_a_passive_reporting_verb_is_the_speaker(text: str) -> None:
+    assert only(text).speaker == "health ministry"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import by_figure, only
+from .helpers import by_figure, figures, only
 
 
 def _words(subject: str) -> set[str]:
@@ -292,3 +292,153 @@ def test_them_after_an_attack_is_its_object(text: str) -> None:
 )
 def test_a_hedge_before_the_noun_is_not_part_of_the_subject(text: str) -> None:
     assert "estimated" not in _words(only(text).subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The deficit, already 6 percent of GDP, will keep widening.", "6 percent"),
+        ("The treasury said the deficit would reach 6 percent of GDP next year.", "6 percent"),
+        ("Next year the deficit is expected to hit 6 percent of GDP.", "6 percent"),
+    ],
+)
+def test_a_ratio_to_gdp_measures_the_noun_it_describes_not_gdp(text: str, figure: str) -> None:
+    assert by_figure(text, figure).subject.endswith("deficit")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "head"),
+    [
+        ("The blast killed 12 soldiers, four of them officers, the army said.", "four", "officers"),
+        ("A fire in the camp killed nine people, five of them children.", "five", "children"),
+        ("The storm injured 40 residents, six of them nurses.", "six", "nurses"),
+    ],
+)
+def test_a_part_of_them_said_to_be_something_counts_that_thing(
+    text: str, figure: str, head: str
+) -> None:
+    assert by_figure(text, figure).subject.split()[0] == head
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The central bank raised its key rate from 4 percent to 5.5 percent.",
+        "The central bank lifted its main rate from 4 percent to 5.5 percent on Thursday.",
+        "On Thursday the central bank cut its key rate from 4 percent to 5.5 percent.",
+    ],
+)
+def test_both_ends_of_a_change_from_one_figure_to_another_are_its_objects(text: str) -> None:
+    for figure in ("4 percent", "5.5 percent"):
+        assert by_figure(text, figure).subject.endswith("rate")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rents rose 9 percent year on year in the capital.",
+        "In the capital, rents rose 9 percent year on year, the agency said.",
+        "Rents climbed 9 percent compared with a year earlier.",
+    ],
+)
+def test_a_date_beside_a_change_does_not_take_the_changes_subject(text: str) -> None:
+    assert "rents" in by_figure(text, "9 percent").subject.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ortega came first, taking 38 percent in the opening round.",
+        "Ortega led the field on Sunday, winning 38 percent of the vote.",
+        "Ortega won 38 percent in the opening round.",
+    ],
+)
+def test_a_share_taken_in_a_participle_clause_is_its_subjects_vote_share(text: str) -> None:
+    assert by_figure(text, "38 percent").subject == "Ortega vote share"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joblessness fell to 4.1 percent in May, compared with 5 percent a year earlier.",
+        "Joblessness stood at 4.1 percent, the labour office said, compared with 5 percent then.",
+        "Compared with 5 percent a year before, joblessness fell to 4.1 percent in May.",
+    ],
+)
+def test_a_figure_brought_in_for_comparison_measures_what_it_is_compared_to(text: str) -> None:
+    assert by_figure(text, "5 percent").subject.lower().startswith("joblessness")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("About 200 climbers are missing after the avalanche.", "200", "climbers missing"),
+        ("After the avalanche, about 200 climbers were still missing.", "200", "climbers missing"),
+        ("Some 200 climbers remain stranded on the ridge.", "200", "climbers stranded"),
+    ],
+)
+def test_the_state_counted_people_are_in_joins_the_subject(
+    text: str, figure: str, subject: str
+) -> None:
+    assert by_figure(text, figure).subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to 900 villagers were missing and more than 300 had died, the governor said.",
+        "The governor said 900 villagers were missing and at least 300 had been killed.",
+    ],
+)
+def test_a_bare_count_with_its_own_event_does_not_take_the_event_before_it(text: str) -> None:
+    subject = by_figure(text, "300").subject
+    assert subject.endswith("killed") and "missing" not in subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clearing the rubble will cost $3 billion, the agency said.",
+        "The agency said clearing the rubble would cost $3 billion.",
+        "Clearing the rubble could cost as much as $3 billion.",
+    ],
+)
+def test_what_a_sum_costs_is_the_cost_of_the_verbs_subject(text: str) -> None:
+    assert by_figure(text, "$3 billion").subject.startswith("cost of clearing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the 60 senators, 41 voted for the bill.",
+        "Of the 60 senators, 41 backed the bill on Tuesday, the clerk said.",
+    ],
+)
+def test_a_bare_count_under_a_fronted_of_is_a_part_of_its_noun(text: str) -> None:
+    assert by_figure(text, "41").subject.startswith("senators")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("$5 million was borrowed last year.", "$5 million", "borrowing"),
+        ("Last year $5 million had been spent on roads.", "$5 million", "spending"),
+    ],
+)
+def test_a_sum_that_was_spent_or_borrowed_in_the_passive_is_spending_or_borrowing(
+    text: str, figure: str, subject: str
+) -> None:
+    assert subject in by_figure(text, figure).subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new drug was 70 percent effective against the virus.",
+        "Against the virus, the new drug proved 70% effective, its maker said.",
+        "Its maker said the new drug had been 70 percent effective in trials.",
+    ],
+)
+def test_a_percentage_grading_an_adjective_is_the_property_it_names(text: str) -> None:
+    figure = next(c for c in figures(text) if c.value_low == 70)
+    assert figure.subject.endswith("drug efficacy")
