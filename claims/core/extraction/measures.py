@@ -147,7 +147,13 @@ def _known(lexicon: dict[str, str]) -> dict[str, str]:
 
 
 def unit_after(text: str, atom: NumberAtom, end: int) -> UnitMatch | None:
-    """The unit written after a figure ending at ``end``, or the currency written before it."""
+    """The unit written after a figure ending at ``end``, or the currency written before it.
+
+    A unit stands on the figure's own line: a line break ends the sentence, and the word on
+    the next line ("3,000" then "percent of ...") is no part of the figure."""
+    line_end = text.find("\n", end)
+    if line_end != -1:
+        text = text[:line_end]
     for regex, unit in _UNIT_RES:
         match = regex.match(text, end)
         if match:

@@ -356,3 +356,17 @@ def test_a_sentence_opening_with_a_before_its_figure_keeps_the_figure(
 
 def test_a_capital_code_before_digits_is_still_no_figure() -> None:
     assert figures("Traffic on BR 277 was stopped for hours.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers said 3,000 were killed \npercent",
+        "The toll reached 3,000 killed 3,000 \n percent of it was later revised.",
+        "It counted 45 dead\n\nkm of road were closed.",
+    ],
+)
+def test_a_unit_word_on_the_next_line_is_no_part_of_the_figure(text: str) -> None:
+    for found in figures(text):
+        assert "\n" not in found.figure
+        assert found.unit != "percent" and found.unit != "km"
