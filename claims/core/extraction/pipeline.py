@@ -242,17 +242,20 @@ def _sentence_candidates(
     figures: list[_Figure] = _ratios(text, spans)
     taken = {id(atom) for figure in figures for atom in figure.atoms}
     spans = [s for s in spans if not any(id(atom) in taken for atom in s.atoms)]
+    # A figure's unit, duration and noun are read inside its sentence: whatever the next one
+    # starts with ("month", "percent" after a line break) is none of this figure's.
+    own = text[: sentence.end]
     for span in spans:
         if span.atoms[0].is_article:
             continue
-        timed = measures.time_figure(text, span.start, span.end, sentence.start)
+        timed = measures.time_figure(own, span.start, span.end, sentence.start)
         if timed is not None:
             if timed.kind != "date" and not any(dates.is_year(text, a) for a in span.atoms):
-                figures.append(_time_figure(text, span, sentence, timed))
+                figures.append(_time_figure(own, span, sentence, timed))
             continue
         if _is_not_a_claim(text, span, sentence):
             continue
-        figures.append(_numeric_figure(text, span, sentence))
+        figures.append(_numeric_figure(own, span, sentence))
     figures.extend(_articles_in_lists(text, spans, figures, sentence))
     for multiplier in measures.find_multipliers(text, sentence.start, sentence.end):
         qualifier, _ = find_qualifier(text, multiplier.start)
