@@ -98,7 +98,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "figure_kind": {
                 "help_text": "What the figure counts: quantity (the default); duration or age, "
                 "whose unit is a time unit (hour, day, week, month, year); vague, an order of "
-                "size such as 'hundreds of', stored as a lower bound with no upper one."
+                "size such as 'hundreds of', kept as its lower bound alone."
             }
         }
 

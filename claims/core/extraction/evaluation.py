@@ -41,7 +41,7 @@ class GoldFigure:
     as_of_end: dt.date | None
     as_of_precision: str | None
     # Given by the labels written since issue 12 (None when a label does not say): the head noun
-    # of the subject, and the places, populations and actors the figure holds for.
+    # of the subject, and where, for whom and by whom the figure holds (its scope).
     subject_head: str | None = None
     scope: tuple[str, ...] | None = None
 
