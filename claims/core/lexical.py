@@ -186,13 +186,16 @@ def related_verbs(a: str, b: str) -> bool:
         return False
     if base_a == base_b:
         return True
-    senses_a = frozenset(reader.synsets(base_a, "v"))
     senses_b = frozenset(reader.synsets(base_b, "v"))
-    if senses_a & senses_b:
-        return True
-    return any(
-        senses_b.intersection(sense.hypernyms()) or senses_b.intersection(sense.hyponyms())
-        for sense in senses_a
+    return any(_touches(sense, senses_b) for sense in reader.synsets(base_a, "v"))
+
+
+def _touches(sense, senses: frozenset) -> bool:
+    """Whether a WordNet sense is one of ``senses`` or directly above or below one of them."""
+    return (
+        sense in senses
+        or not senses.isdisjoint(sense.hypernyms())
+        or not senses.isdisjoint(sense.hyponyms())
     )
 
 
@@ -215,10 +218,7 @@ def names_event(word: str, event: str) -> bool:
     if base == action:
         return True
     main = frozenset(reader.synsets(action, "v")[:MAIN_SENSES])
-    return any(
-        sense in main or main.intersection(sense.hypernyms()) or main.intersection(sense.hyponyms())
-        for sense in reader.synsets(base, "v")
-    )
+    return any(_touches(sense, main) for sense in reader.synsets(base, "v"))
 
 
 @lru_cache(maxsize=16384)
