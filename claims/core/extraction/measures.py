@@ -146,24 +146,28 @@ def _known(lexicon: dict[str, str]) -> dict[str, str]:
     return accepted
 
 
-def unit_after(text: str, atom: NumberAtom, end: int) -> UnitMatch | None:
+def unit_after(text: str, atom: NumberAtom, end: int, limit: int | None = None) -> UnitMatch | None:
     """The unit written after a figure ending at ``end``, or the currency written before it.
 
-    A unit stands on the figure's own line: a line break ends the sentence, and the word on
-    the next line ("3,000" then "percent of ...") is no part of the figure."""
-    line_end = text.find("\n", end)
+    The unit is read before ``limit`` (the end of the figure's sentence) and on the figure's own
+    line: a line break ends the sentence, and the word on the next line ("3,000" then "percent
+    of ...") is no part of the figure. Read in place, without copying the text."""
+    stop = len(text) if limit is None else limit
+    line_end = text.find("\n", end, stop)
     if line_end != -1:
-        text = text[:line_end]
+        stop = line_end
     for regex, unit in _UNIT_RES:
-        match = regex.match(text, end)
+        match = regex.match(text, end, stop)
         if match:
             if unit == "ISO":
                 unit = match.group(0).strip().upper()
-            hyphenated = match.group(0).lstrip().startswith("-") or text[end : end + 1] == "-"
+            hyphenated = (
+                match.group(0).lstrip().startswith("-") or text[end : min(end + 1, stop)] == "-"
+            )
             return UnitMatch(unit=unit, end=match.end(), in_figure=not hyphenated)
     if atom.currency:
         return UnitMatch(unit=atom.currency, end=end, in_figure=True)
-    word = re.match(r"(\s*|-)([A-Za-z]+)\b", text[end : end + 40])
+    word = re.match(r"(\s*|-)([A-Za-z]+)\b", text[end : min(end + 40, stop)])
     if word:
         surface = word.group(2)
         surfaces, symbols = _quantulum_lexicon()
@@ -192,16 +196,18 @@ def find_multipliers(text: str, start: int, end: int) -> list[Multiplier]:
     return found
 
 
-def times_after(text: str, atom: NumberAtom) -> int | None:
-    """End of "times"/"-fold" after a number when it states a ratio ("up four times")."""
-    fold = _FOLD_AFTER.match(text, atom.end)
+def times_after(text: str, atom: NumberAtom, limit: int | None = None) -> int | None:
+    """End of "times"/"-fold" after a number when it states a ratio ("up four times"), read
+    before ``limit`` (the end of the number's sentence)."""
+    stop = len(text) if limit is None else limit
+    fold = _FOLD_AFTER.match(text, atom.end, stop)
     if fold:
         return fold.end()
-    match = _TIMES_AFTER.match(text, atom.end)
+    match = _TIMES_AFTER.match(text, atom.end, stop)
     if match is None:
         return None
     before = text[max(0, atom.start - 40) : atom.start]
-    follows = text[match.end() : match.end() + 12].lstrip().lower()
+    follows = text[match.end() : min(match.end() + 12, stop)].lstrip().lower()
     if _TIMES_CONTEXT.search(before) or follows.startswith(
         ("as", "more", "higher", "larger", "bigger", "greater", "faster", "the", "what")
     ):
@@ -337,7 +343,9 @@ def _time_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
     return unit_after, dating_after, period_before, age_before
 
 
-def time_figure(text: str, start: int, end: int, sentence_start: int) -> TimeFigure | None:
+def time_figure(
+    text: str, start: int, end: int, sentence_start: int, sentence_end: int | None = None
+) -> TimeFigure | None:
     """The duration, age or date a number spanning ``text[start:end]`` states, else None.
 
     "aged 45", "a 17-year-old", "45 years old" are ages (in years, or the unit written);
@@ -345,8 +353,9 @@ def time_figure(text: str, start: int, end: int, sentence_start: int) -> TimeFig
     and "in the past 24 hours" date something and come back as kind "date".
     """
     unit_after, dating_after, period_before, age_before = _time_patterns()
+    stop = len(text) if sentence_end is None else sentence_end  # the time unit is in the sentence
     before = text[max(sentence_start, start - 24) : start]
-    match = unit_after.match(text, end)
+    match = unit_after.match(text, end, stop)
     if match is None:
         if age_before.search(before):
             return TimeFigure("age", "year", end, end)
@@ -357,7 +366,9 @@ def time_figure(text: str, start: int, end: int, sentence_start: int) -> TimeFig
         figure_end = end if hyphenated else match.end("unit")
         return TimeFigure("age", unit, figure_end, match.end())
     lasting = re.search(r"\bfor\s+$", before, re.IGNORECASE)  # "for 11 hours before ..."
-    if period_before.search(before) or (dating_after.match(text, match.end()) and not lasting):
+    if period_before.search(before) or (
+        dating_after.match(text, match.end(), stop) and not lasting
+    ):
         return TimeFigure("date", unit, end, match.end())
     return TimeFigure("duration", unit, end if hyphenated else match.end(), match.end())
 
@@ -366,7 +377,7 @@ def time_figure(text: str, start: int, end: int, sentence_start: int) -> TimeFig
 class VagueFigure:
     """An order of size written as a plural scale word ("dozens", "tens of thousands of").
 
-    Stored as a lower bound with no upper one (``low``..None, qualifier at_least): "hundreds"
+    Kept as its lower bound alone (``low``..None, qualifier at_least): "hundreds"
     is at least 200 to a reader, and no more is said.
     """
 

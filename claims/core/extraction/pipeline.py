@@ -244,18 +244,17 @@ def _sentence_candidates(
     spans = [s for s in spans if not any(id(atom) in taken for atom in s.atoms)]
     # A figure's unit, duration and noun are read inside its sentence: whatever the next one
     # starts with ("month", "percent" after a line break) is none of this figure's.
-    own = text[: sentence.end]
     for span in spans:
         if span.atoms[0].is_article:
             continue
-        timed = measures.time_figure(own, span.start, span.end, sentence.start)
+        timed = measures.time_figure(text, span.start, span.end, sentence.start, sentence.end)
         if timed is not None:
             if timed.kind != "date" and not any(dates.is_year(text, a) for a in span.atoms):
-                figures.append(_time_figure(own, span, sentence, timed))
+                figures.append(_time_figure(text, span, sentence, timed))
             continue
         if _is_not_a_claim(text, span, sentence):
             continue
-        figures.append(_numeric_figure(own, span, sentence))
+        figures.append(_numeric_figure(text, span, sentence))
     figures.extend(_articles_in_lists(text, spans, figures, sentence))
     for multiplier in measures.find_multipliers(text, sentence.start, sentence.end):
         qualifier, _ = find_qualifier(text, multiplier.start)
@@ -477,14 +476,14 @@ def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure
     """Unit, hedge and subject of one numeric span."""
     last = span.atoms[-1]
     qualifier, _ = find_qualifier(text, span.start)
-    times_end = measures.times_after(text, last)
+    times_end = measures.times_after(text, last, sentence.end)
     end = span.end
     unit_given = True
     if times_end is not None:
         unit, end, subject_from = "times", times_end, times_end
     else:
         found = measures.unit_after(
-            text, span.atoms[0] if span.atoms[0].currency else last, span.end
+            text, span.atoms[0] if span.atoms[0].currency else last, span.end, sentence.end
         )
         if found is None:
             unit, subject_from, unit_given = "count", span.end, False
@@ -496,11 +495,12 @@ def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure
     subject = measures.subject_after(text, subject_from, sentence.end)
     if not subject and unit != "count" and unit == (span.atoms[0].currency or ""):
         # "$100 million in humanitarian aid": money is counted in what follows "in".
-        money_for = re.match(r"\s+in\s+(?=[a-z])", text[end : end + 8])
+        money_for = re.match(r"\s+in\s+(?=[a-z])", text[end : min(end + 8, sentence.end)])
         if money_for:
             subject = measures.subject_after(text, end + money_for.end() - 1, sentence.end)
     own_subject = bool(subject)
-    if end == span.end and unit not in ("count", "times") and text[span.end : span.end + 1] == "-":
+    hyphen = text[span.end : min(span.end + 1, sentence.end)] == "-"
+    if end == span.end and unit not in ("count", "times") and hyphen:
         # "the 40-kilometer security gap": the unit is an adjective and part of the subject.
         subject = measures.subject_after(text, span.end + 1, sentence.end)
     if not subject:
