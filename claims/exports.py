@@ -23,6 +23,7 @@ COLUMNS = [
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # ... except a plain number ("-1.3", "+2", "1e-3"), which stays a number.
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
@@ -48,11 +49,27 @@ class SafeCsvWriter:
         self.dialect = self._writer.dialect
 
     def writerow(self, row: Iterable):
-        return self._writer.writerow([safe_cell(value) for value in row])
+        return self._writer.writerow(_guarded(row))
 
     def writerows(self, rows: Iterable[Iterable]) -> None:
+        write = self._writer.writerow
         for row in rows:
-            self._writer.writerow([safe_cell(value) for value in row])
+            write(_guarded(row))
+
+
+def _guarded(row: Iterable) -> list:
+    """``[safe_cell(value) for value in row]``, with the test inlined and made on text only.
+
+    The guard touches every cell of every export, so it costs what the writing costs; most cells
+    are numbers, None (which the csv module writes as empty, as safe_cell does) or text that starts
+    with a letter, and for those one type test and one first-character test decide.
+    """
+    return [
+        safe_cell(value)
+        if isinstance(value, str) and value[:1] in _FORMULA_FIRST
+        else value
+        for value in row
+    ]
 
 
 def csv_line(fields: Iterable, lineterminator: str = "\r\n") -> str:
