@@ -65,9 +65,7 @@ def _guarded(row: Iterable) -> list:
     with a letter, and for those one type test and one first-character test decide.
     """
     return [
-        safe_cell(value)
-        if isinstance(value, str) and value[:1] in _FORMULA_FIRST
-        else value
+        safe_cell(value) if isinstance(value, str) and value[:1] in _FORMULA_FIRST else value
         for value in row
     ]
 
