@@ -72,7 +72,7 @@ check-deploy: $(VENV)/.runtime-installed
 BENCH_OUT ?= tests/artifacts
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/claims_bench_suite
 BENCH_SUITE = $(BIN)/python -m tests.benchmarks.bench_suite --database-url $(BENCH_DATABASE_URL)
-.PHONY: bench-quick bench-extraction bench-report bench-rows
+.PHONY: bench-quick bench-extraction bench-report bench-rows bench-csv
 bench: $(VENV)/.dev-installed
 	mkdir -p $(BENCH_OUT)
 	$(BENCH_SUITE) --json $(BENCH_OUT)/bench-suite.json --plot $(BENCH_OUT)/bench-suite.png
@@ -93,6 +93,10 @@ bench-report: $(VENV)/.dev-installed
 ## bench-rows: the claim list's named rows against plain tuples, on the same pages in one run
 bench-rows: $(VENV)/.dev-installed
 	$(BIN)/python -m tests.benchmarks.bench_rows
+
+## bench-csv: the CSV formula guard against the csv module's own writer, on the same rows (no database)
+bench-csv: $(VENV)/.dev-installed
+	$(BIN)/python -m tests.benchmarks.bench_csv
 
 ## evaluate: extraction scores on the labelled corpus, ours beside a plain quantulum3 baseline;
 ## then grouping and comparison on the comparison corpus (grouped whole, conflicts, changes ...)
