@@ -34,17 +34,21 @@ def seed_file(name: str) -> Path:
     return named if named.exists() else SEEDS / f"{name.split('_', 1)[0]}.txt"
 
 
-# heldout-2.txt is frozen: HELDOUT.sha256 holds its hash (tests fail when it changes). The first
-# held-out split (tuning-2.txt) was read while tuning, so it is development data now.
+# heldout-3.txt is frozen: HELDOUT.sha256 holds its hash (tests fail when it changes). The earlier
+# held-out splits (tuning-2.txt, heldout-2.txt) were read while tuning, so they are development
+# data now.
 SOURCES = (
     ("seeds.txt", "seed"),
     ("tuning.txt", "tuning"),
     ("tuning-2.txt", "tuning"),
-    ("heldout-2.txt", "heldout"),
+    # The second held-out split: its totals were read many times across rounds of tuning, so it
+    # is development data now.
+    ("heldout-2.txt", "tuning"),
+    ("heldout-3.txt", "heldout"),
     # Rewordings of tuning sentences, each naming its original: development data.
     ("reworded.txt", "reworded"),
 )
-HELDOUT_FILE = "heldout-2.txt"
+HELDOUT_FILE = "heldout-3.txt"
 
 
 def _bounds(spec: str) -> tuple[float | None, float | None]:
@@ -83,6 +87,7 @@ def _locate(text: str, figure: str, occurrence: int) -> int:
 def _label(line: str, text: str, published: dt.date) -> dict[str, object]:
     fields = [f.strip() for f in line[1:].split("|")]
     fields += [""] * (9 - len(fields))
+    # A tenth field, the figure's period (heldout-3.txt), is not carried into the JSON yet.
     figure, bounds, qualifier, unit, subject, speaker, kind, as_of, scope = fields[:9]
     occurrence = 1
     if "#" in figure:
