@@ -197,6 +197,9 @@ _RATE_LEADS = frozenset(_PERIOD_WORDS["rate"]["leads"])
 _STOP = frozenset(_FUNCTION_WORDS["stop"])
 _PREPOSITIONS = frozenset(_FUNCTION_WORDS["prepositions"])
 _LONGEST_PHRASE = 4
+# Verbs that only say a figure was written down ("infections logged", "cases recorded"): the
+# verbs whose object is the reported figure itself, read from the reporting vocabulary.
+_RECORDING = frozenset(vocabulary.load("reporting_verbs")["object_lemmas"])
 
 
 # Counted things named by a participle ("displaced"): another participle of a verb WordNet
@@ -326,6 +329,9 @@ class _Subject:
     owners: frozenset[str]  # actors of the head's noun phrase ("ISIS" in "ISIS fighters")
     nationals: bool = False  # the head is a people named by nationality alone ("Syrians")
     length: int = 0  # days of the period the subject names ("monthly", "over two weeks"), or 0
+    # Verbs (by lemma) said of the counted thing after it ("seats won", "seats contested") that
+    # are no event of the vocabulary: two different acts count two different things.
+    acts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -504,10 +510,45 @@ def _read_initials(words: frozenset[str], runs: dict[str, frozenset[str]]) -> fr
 
 
 @lru_cache(maxsize=8192)
+def _act(word: str) -> str:
+    """The verb of an inflected form said of a counted thing ("won" -> "win"); "" for a word
+    that is no verb form, and "record" for a verb that only says the figure was written down
+    ("logged", "listed": WordNet puts them next to the first sense of a verb of the reporting
+    vocabulary whose object is the figure, such as record or register)."""
+    base = lexical.verb_base(word)
+    if base is None:
+        return ""
+    # The recording verb's first sense only: "tally" also means to score, which "won" is.
+    if base in _RECORDING or any(lexical.names_event(base, verb, 1) for verb in sorted(_RECORDING)):
+        return "record"
+    return base
+
+
+def _acts(span: Sequence[_Token], head: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(acts, words of verb forms): the verb forms after the head in its noun phrase, the acts
+    by lemma without the verbs that only record."""
+    last = max((i for i, t in enumerate(span) if t.concept == head), default=len(span))
+    acts: set[str] = set()
+    verbs: set[str] = set()
+    for token in span[last + 1 :]:
+        act = _act(token.text) if token.kind == "word" else ""
+        if act:
+            verbs.add(token.concept)
+        if act and act != "record":
+            acts.add(act)
+    return frozenset(acts), frozenset(verbs)
+
+
+@lru_cache(maxsize=8192)
 def _subject(text: str, names: bool = True) -> _Subject:
     tokens = _origins(_tokens(text))
     span = _head_span(tokens)
     head = _head(tokens, span)
+    acts, verbs = _acts(span, head)
+    # "infections logged" are infections: a verb that only records says nothing of the thing.
+    recorded = frozenset(word for word in verbs if _act(word) == "record")
+    tokens = tuple(t for t in tokens if t.concept not in recorded)
+    span = [t for t in span if t.concept not in recorded]
     concepts = frozenset(t.concept for t in tokens if t.kind in ("group", "event"))
     if head in _GROUPS:
         concepts |= {head}
@@ -523,7 +564,7 @@ def _subject(text: str, names: bool = True) -> _Subject:
         concepts=concepts - frozenset().union(*runs.values()),
         head=head,
         qualifiers=_read_initials(
-            frozenset(t.concept for t in span if t.kind == "word") - {head}, runs
+            frozenset(t.concept for t in span if t.kind == "word") - {head} - verbs, runs
         ),
         # "Change" in "Movement for Democratic Change" is a name's word, not an event.
         events=frozenset(t.concept for t in tokens if t.kind == "event")
@@ -534,6 +575,7 @@ def _subject(text: str, names: bool = True) -> _Subject:
         ),
         nationals=head == "people" and _nationals(span),
         length=_named_length(text),
+        acts=acts,
     )
 
 
@@ -752,6 +794,23 @@ def _actors_to_agree(side: _Side, other: _Side) -> frozenset[str]:
     return side.quote_actors if other.subject.owners else frozenset()
 
 
+def _acts_agree(a: _Subject, b: _Subject) -> bool:
+    """False when ``a`` says what was done to the counted thing ("seats won") and ``b`` says
+    another thing WordNet does not relate to it ("seats contested", "seats lost"); an act on
+    one side only is no difference ("seats" are the seats held)."""
+    if not a.acts:
+        return True
+    if b.acts:
+        return any(lexical.related_verbs(x, y) for x in sorted(a.acts) for y in sorted(b.acts))
+    if b.events:
+        return any(
+            lexical.related_verbs(x, y) or lexical.names_event(x, y)
+            for x in sorted(a.acts)
+            for y in sorted(b.events)
+        )
+    return True
+
+
 def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     unit = _unit_score(a.unit, b.unit)
     if unit == 0:
@@ -771,6 +830,9 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
         return 0.0, f"counts {sa.head}, not {sb.head}"
     if sa.events and sb.events and not sa.events & sb.events:
         return 0.0, f"{_labels(sa.events)}, not {_labels(sb.events)}".lower()
+    if not _acts_agree(sa, sb) or not _acts_agree(sb, sa):
+        verbs_a, verbs_b = sa.acts or sa.events, sb.acts or sb.events
+        return 0.0, f"{_labels(verbs_a)}, not {_labels(verbs_b)}".lower()
     scope, scope_note, scope_factor = max(
         (_scope_score(x, y) for x in a.scopes for y in b.scopes),
         key=lambda item: (item[0] * item[2], item[0]),

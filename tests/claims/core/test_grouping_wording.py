@@ -1,0 +1,68 @@
+"""Rewordings of one quantity that must meet and near-miss wordings of two quantities that must
+stay apart, for the rules of the fourth round: what was done to the counted thing, verbs that
+only record a figure, measures of elections and central banks, and places inside names."""
+
+import pytest
+
+from claims.core import grouping, lexical
+from claims.core.grouping import ClaimInput
+
+pytestmark = pytest.mark.skipif(not lexical.available(), reason="WordNet is not installed")
+THRESHOLD = grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def similarity(a: str, b: str, *, scope: str = "Peru", unit: str = "count", scope_b: str = ""):
+    first = ClaimInput(key="a", subject=a, unit=unit, scope=scope)
+    second = ClaimInput(key="b", subject=b, unit=unit, scope=scope_b or scope)
+    return grouping.claim_similarity(first, second)
+
+
+# ---------------------------------------------------------------- what was done to the thing
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("seats won", "seats contested"),
+        ("parliamentary seats the Green Alliance won", "parliamentary seats contested"),
+        ("seats won by the Green Alliance", "seats lost by the Green Alliance"),
+        ("mandates secured", "mandates contested"),
+    ],
+)
+def test_two_different_acts_on_the_counted_thing_are_two_quantities(a, b):
+    score, reason = similarity(a, b)
+    assert score == 0
+    assert "not" in reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("seats won", "seats gained"),
+        ("seats won by the Green Alliance", "Green Alliance seats"),
+        ("seats the Green Alliance won", "seats won by the Green Alliance"),
+    ],
+)
+def test_the_same_act_worded_otherwise_or_left_unsaid_is_one_quantity(a, b):
+    assert similarity(a, b)[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("measles cases", "infections logged"),
+        ("dengue infections recorded", "dengue cases"),
+        ("cases registered by clinics", "measles infections"),
+    ],
+)
+def test_a_verb_that_only_records_the_figure_changes_nothing(a, b):
+    assert similarity(a, b)[0] >= THRESHOLD
+
+
+def test_a_recording_verb_does_not_hide_a_different_head():
+    assert similarity("infections logged", "deaths logged")[0] == 0
+
+
+@pytest.mark.parametrize(("form", "base"), [("won", "win"), ("logged", "log"), ("win", None)])
+def test_verb_base_reads_only_inflected_verb_forms(form, base):
+    assert lexical.verb_base(form) == base
