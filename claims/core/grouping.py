@@ -61,6 +61,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from claims.core import comparison, gazetteer, lexical, units, vocabulary
 from claims.core.extraction.numbers import UNITS_WORDS
@@ -137,6 +138,8 @@ def normalise(text: str) -> list[str]:
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", text)  # u.s. -> us., u.n. -> un.
+    # "non-combatants" are noncombatants, as WordNet spells them: the prefix negates the noun.
+    text = re.sub(r"\bnon[-\s](?=[a-z])", "non", text)
     text = re.sub(r"['’‘`]s\b", "", text)  # possessives
     text = re.sub(r"['’‘`]", "", text)  # da'esh -> daesh
     return [_lemma(word) for word in _WORD.findall(text)]
@@ -552,7 +555,8 @@ def _subject(text: str, names: bool = True) -> _Subject:
     concepts = frozenset(t.concept for t in tokens if t.kind in ("group", "event"))
     if head in _GROUPS:
         concepts |= {head}
-    content = frozenset(t.concept for t in tokens if t.kind == "word")
+    # "one" in "one-week repo rate" belongs to the period, which ``length`` reads.
+    content = frozenset(t.concept for t in tokens if t.kind == "word") - _length_counts(text)
     # A name the vocabulary does not know ("Sadrist", "Taqaddum") is someone's all the same.
     # Only in a subject or a name: a sentence or a description is full of capitalised words.
     named = _names(text) & content if names else frozenset()
@@ -564,7 +568,11 @@ def _subject(text: str, names: bool = True) -> _Subject:
         concepts=concepts - frozenset().union(*runs.values()),
         head=head,
         qualifiers=_read_initials(
-            frozenset(t.concept for t in span if t.kind == "word") - {head} - verbs, runs
+            frozenset(t.concept for t in span if t.kind == "word")
+            - {head}
+            - verbs
+            - _length_counts(text),
+            runs,
         ),
         # "Change" in "Movement for Democratic Change" is a name's word, not an event.
         events=frozenset(t.concept for t in tokens if t.kind == "event")
@@ -595,6 +603,18 @@ def _named_length(text: str) -> int:
             if number:
                 found.add(number * _LENGTH_NOUNS[word])
     return found.pop() if len(found) == 1 else 0
+
+
+@lru_cache(maxsize=8192)
+def _length_counts(text: str) -> frozenset[str]:
+    """The counts that belong to a period the subject names ("one" in "one-week", "two" in
+    "over two weeks"): part of its length, not words of what is counted."""
+    words = normalise(text)
+    return frozenset(
+        count
+        for count, noun in pairwise(words)
+        if noun in _LENGTH_NOUNS and (count.isdigit() or count in UNITS_WORDS)
+    )
 
 
 def _same_length(a: int, b: int) -> bool:

@@ -66,3 +66,84 @@ def test_a_recording_verb_does_not_hide_a_different_head():
 @pytest.mark.parametrize(("form", "base"), [("won", "win"), ("logged", "log"), ("win", None)])
 def test_verb_base_reads_only_inflected_verb_forms(form, base):
     assert lexical.verb_base(form) == base
+
+
+# ---------------------------------------------------------------- measures named several ways
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("turnout", "participation"),
+        ("voter participation in the referendum", "referendum turnout"),
+        ("voter participation rate", "turnout of the electorate"),
+    ],
+)
+def test_participation_in_a_vote_is_its_turnout(a, b):
+    assert similarity(a, b, unit="percent")[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("labour force participation rate", "turnout"),
+        ("labor force participation", "participation rate"),
+        ("workforce participation among women", "voter participation"),
+    ],
+)
+def test_participation_in_the_labour_market_is_not_turnout(a, b):
+    assert similarity(a, b, unit="percent")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("repo rate", "policy rate"),
+        ("the central bank's key interest rate", "benchmark repo rate"),
+        ("the central bank's policy interest rate", "one-week repo rate"),
+    ],
+)
+def test_a_central_bank_rate_named_by_its_instrument_is_its_policy_rate(a, b):
+    assert similarity(a, b, unit="percent")[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("policy rate", "inflation rate"),
+        ("benchmark rate", "mortgage rate"),
+        ("repo rate", "unemployment rate"),
+    ],
+)
+def test_a_policy_rate_is_no_other_rate(a, b):
+    assert similarity(a, b, unit="percent")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("rise in prices across twelve months", "inflation for the year"),
+        ("annual increase in consumer prices", "inflation over the year"),
+    ],
+)
+def test_a_rise_in_prices_is_inflation(a, b):
+    assert similarity(a, b, unit="percent")[0] >= THRESHOLD
+
+
+def test_a_rise_in_one_price_is_not_inflation():
+    assert similarity("rise in bread prices", "inflation", unit="percent")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("non-combatants killed", "civilians killed"),
+        ("non combatant deaths", "civilian deaths"),
+    ],
+)
+def test_a_non_prefix_is_read_as_one_word(a, b):
+    assert similarity(a, b)[0] >= THRESHOLD
+
+
+def test_non_combatants_are_not_combatants():
+    assert similarity("non-combatants killed", "combatants killed")[0] == 0
