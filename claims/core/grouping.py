@@ -261,7 +261,9 @@ def _places() -> dict[str, tuple[str, tuple[str, ...]]]:
 def _localities() -> dict[str, tuple[str, tuple[str, ...]]]:
     """Subdivisions and cities, read only in scopes (see gazetteer.localities)."""
     reserved = {*_GROUP_WORDS, *_EVENT_WORDS, *_ACTOR_WORDS, *_GROUP_PHRASES, *_STOP}
-    return gazetteer.localities(_places(), _key, reserved | _PREPOSITIONS)
+    reserved |= {_key(word) for word in vocabulary.load("places")["directions"]}
+    translations = vocabulary.load("places")["compass_translations"]
+    return gazetteer.localities(_places(), _key, reserved | _PREPOSITIONS, translations)
 
 
 @dataclass(frozen=True)

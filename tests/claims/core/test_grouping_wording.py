@@ -147,3 +147,44 @@ def test_a_non_prefix_is_read_as_one_word(a, b):
 
 def test_non_combatants_are_not_combatants():
     assert similarity("non-combatants killed", "combatants killed")[0] == 0
+
+
+# ---------------------------------------------------------------- places inside names
+
+
+@pytest.mark.parametrize(
+    "scope", ["Central Bank of Kenya", "the West Alliance", "Central Election Office", "East"]
+)
+def test_a_compass_word_alone_is_no_place(scope):
+    assert grouping._scope(scope).places <= {"kenya"}
+
+
+def test_a_central_bank_named_as_the_scope_is_no_other_place():
+    score, reason = similarity(
+        "policy rate", "key rate", unit="percent", scope="Central Bank of Kenya", scope_b="Kenya"
+    )
+    assert score > 0
+    assert "different place" not in reason
+
+
+def test_seats_of_a_party_named_for_a_compass_point_are_not_seats_somewhere_else():
+    score, _ = similarity("West Alliance seats", "seats of the West Alliance", scope="")
+    assert score >= THRESHOLD
+
+
+@pytest.mark.parametrize("place", ["West Bank", "West Darfur", "northern Syria"])
+def test_places_named_with_a_compass_word_are_still_places(place):
+    assert grouping._scope(place).places
+
+
+def test_a_subdivision_spelled_in_french_is_read_under_its_english_name():
+    assert grouping._scope("North Kivu").places == grouping._scope("Nord-Kivu").places
+    assert grouping._scope("North Kivu").places
+
+
+def test_two_provinces_named_north_and_south_of_one_name_stay_apart():
+    score, reason = similarity(
+        "displaced people", "displaced people", scope="North Kivu", scope_b="South Kivu"
+    )
+    assert score == 0
+    assert reason == "different place"
