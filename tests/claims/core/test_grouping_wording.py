@@ -86,6 +86,22 @@ def test_participation_in_a_vote_is_its_turnout(a, b):
 @pytest.mark.parametrize(
     ("a", "b"),
     [
+        ("eligible voters who voted", "turnout"),
+        ("voters who turned out", "participation in the poll"),
+    ],
+)
+def test_the_voters_who_voted_are_the_turnout(a, b):
+    assert similarity(a, b, unit="percent")[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize("other", ["registered voters", "voters who backed the incumbent"])
+def test_voters_alone_or_those_who_backed_someone_are_not_the_turnout(other):
+    assert similarity(other, "turnout", unit="percent")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
         ("labour force participation rate", "turnout"),
         ("labor force participation", "participation rate"),
         ("workforce participation among women", "voter participation"),
