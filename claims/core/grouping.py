@@ -234,10 +234,11 @@ _PARTICIPLE_EVENTS = {
 
 
 @lru_cache(maxsize=8192)
-def _kindred_event(word: str) -> str:
+def _kindred_event(word: str, verbal: bool = False) -> str:
     # A regular participle ("razed", "arriving"), not a noun ("area", "the fighting") nor an
-    # irregular form ("held"), whose senses are too many to tell one event.
-    participle = word.endswith(("ed", "ing")) and lexical.not_a_noun(word)
+    # irregular form ("held"), whose senses are too many to tell one event. Right after a
+    # counted group (``verbal``) a form that is a noun too is a verb: "people landing".
+    participle = word.endswith(("ed", "ing")) and (verbal or lexical.not_a_noun(word))
     if len(word) <= 4 or not participle or not lexical.is_verb_form(word):
         return ""
     for spelling, concept in sorted(_PARTICIPLE_EVENTS.items()):
@@ -314,6 +315,9 @@ def _tokens(text: str, in_scope: bool = False) -> tuple[_Token, ...]:
         for size in range(min(_LONGEST_PHRASE, len(words) - i), 0, -1):
             token = _read_phrase(" ".join(words[i : i + size]), in_scope)
             if token is not None:
+                after_group = bool(tokens) and tokens[-1].kind == "group"
+                if after_group and token.kind == "word" and _kindred_event(token.text, True):
+                    token = _Token(token.text, "event", _kindred_event(token.text, True))
                 tokens.append(token)
                 i += size
                 break

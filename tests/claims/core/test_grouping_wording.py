@@ -204,3 +204,33 @@ def test_two_provinces_named_north_and_south_of_one_name_stay_apart():
     )
     assert score == 0
     assert reason == "different place"
+
+
+# ---------------------------------------------------------------- a verb right after the group
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("people landing on the islands", "arrivals on the islands"),
+        ("people arriving by boat", "people landing from boats"),
+    ],
+)
+def test_a_form_that_is_also_a_noun_is_a_verb_right_after_the_counted_group(a, b):
+    assert similarity(a, b, scope="Greece")[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("people landing on the islands", "people killed on the islands"),
+        ("people landing on the islands", "people departing from the islands"),
+    ],
+)
+def test_landing_is_still_not_another_event(a, b):
+    assert similarity(a, b, scope="Greece")[0] < THRESHOLD
+
+
+def test_a_noun_in_ing_elsewhere_stays_a_noun():
+    kinds = [token.kind for token in grouping._tokens("the landing of aid")]
+    assert "event" not in kinds
