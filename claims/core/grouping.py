@@ -838,6 +838,8 @@ def _acts_agree(a: _Subject, b: _Subject) -> bool:
 
 
 def _compare(a: _Side, b: _Side) -> tuple[float, str]:
+    if not a.factor or not b.factor:
+        return 0.0, "a figure of a telephone number measures nothing"
     unit = _unit_score(a.unit, b.unit)
     if unit == 0:
         return 0.0, f"unit {a.unit} does not convert into {b.unit}"
@@ -998,6 +1000,19 @@ def _without_unit_head(subject: _Subject, unit: str) -> _Subject:
     return replace(subject, head="", words=subject.words - {subject.head})
 
 
+_PHONE = re.compile(vocabulary.load("identifiers")["international_phone"])
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8192)
+def _only_phone_digits(quote: str) -> bool:
+    """True when every digit of ``quote`` belongs to a telephone number ("ring +44 20 7946
+    0958"): whatever figure was read from it is a piece of the number, which measures nothing."""
+    if not _PHONE.search(quote):
+        return False
+    return not _DIGIT.search(_PHONE.sub(" ", quote))
+
+
 def _claim_side(claim: ClaimInput) -> _Side:
     subject = _without_unit_head(_subject(claim.subject), claim.unit)
     named = _named_places(claim.subject)  # "U.S. troops in Syria" names its place
@@ -1013,7 +1028,8 @@ def _claim_side(claim: ClaimInput) -> _Side:
         quote_actors = _subject(claim.quote, names=False).actors
         quote_actors -= _subject(claim.speaker, names=False).actors
     period = _period_of(claim.period, claim.period_days)
-    return _Side(subject, (scope,), claim.unit, quote_actors, period=period)
+    factor = 0.0 if _only_phone_digits(claim.quote) else 1.0
+    return _Side(subject, (scope,), claim.unit, quote_actors, factor, period)
 
 
 def _with_places(scope: _Scope, places: frozenset[str]) -> _Scope:

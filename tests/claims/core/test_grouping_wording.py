@@ -234,3 +234,26 @@ def test_landing_is_still_not_another_event(a, b):
 def test_a_noun_in_ing_elsewhere_stays_a_noun():
     kinds = [token.kind for token in grouping._tokens("the landing of aid")]
     assert "event" not in kinds
+
+
+# ---------------------------------------------------------------- digits that count nothing
+
+
+def quoted(subject: str, quote: str, key: str) -> ClaimInput:
+    return ClaimInput(key=key, subject=subject, unit="count", scope="Chad", quote=quote)
+
+
+def test_pieces_of_a_telephone_number_are_grouped_with_nothing():
+    quote = "Relatives of the missing may call the aid hotline at +235 66 12 3456."
+    pieces = [quoted("aid hotline", quote, key) for key in ("a", "b", "c")]
+    score, reason = grouping.claim_similarity(pieces[0], pieces[1])
+    assert score == 0
+    assert "telephone" in reason
+    proposed = grouping.cluster_claims(pieces)
+    assert all(len(metric.claim_keys) == 1 for metric in proposed)
+
+
+def test_a_figure_beside_a_telephone_number_is_still_a_figure():
+    first = quoted("hotline calls", "The hotline, +235 66 12 3456, took 4,000 calls.", "a")
+    second = quoted("calls to the hotline", "Some 3,500 calls reached the hotline.", "b")
+    assert grouping.claim_similarity(first, second)[0] >= THRESHOLD
