@@ -536,7 +536,8 @@ def _act(word: str) -> str:
 def _acts(span: Sequence[_Token], head: str) -> tuple[frozenset[str], frozenset[str]]:
     """(acts, words of verb forms): the verb forms after the head in its noun phrase, the acts
     by lemma without the verbs that only record."""
-    last = max((i for i, t in enumerate(span) if t.concept == head), default=len(span))
+    # A head read from elsewhere ("arrivals", "deaths" count people) comes before the span.
+    last = max((i for i, t in enumerate(span) if t.concept == head), default=-1)
     acts: set[str] = set()
     verbs: set[str] = set()
     for token in span[last + 1 :]:

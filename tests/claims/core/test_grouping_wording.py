@@ -3,6 +3,8 @@ stay apart, for the rules of the fourth round: what was done to the counted thin
 only record a figure, measures of elections and central banks, and places inside names."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.core import grouping, lexical
 from claims.core.grouping import ClaimInput
@@ -57,6 +59,16 @@ def test_the_same_act_worded_otherwise_or_left_unsaid_is_one_quantity(a, b):
 )
 def test_a_verb_that_only_records_the_figure_changes_nothing(a, b):
     assert similarity(a, b)[0] >= THRESHOLD
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    head=st.sampled_from(["cases", "infections", "deaths", "arrivals", "seats", "homes"]),
+    verb=st.sampled_from(["logged", "recorded", "registered", "documented", "tallied"]),
+    scope=st.sampled_from(["Peru", "Chad", ""]),
+)
+def test_saying_a_figure_was_recorded_never_changes_what_it_counts(head, verb, scope):
+    assert similarity(head, f"{head} {verb}", scope=scope) == similarity(head, head, scope=scope)
 
 
 def test_a_recording_verb_does_not_hide_a_different_head():
