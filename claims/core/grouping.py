@@ -21,6 +21,8 @@ How it works (explainable rules and a small news vocabulary, no trained model):
    destroyed, "scorched" land burned, people "arriving" arrived); "destroyed" and "damaged",
    which it does not relate, stay two events. Runs of capitalised words unknown to the
    vocabulary are names read by their initials ("African National Congress" is the "ANC").
+   A form in -ing or -ed right after a counted group is a verb ("people landing" arrived). A
+   compass word alone ("Central", "West") is no place, though gazetteers name provinces so.
 2. The *head* of a subject is the counted thing: the last counted concept before the first
    preposition or event word ("Peshmerga fighters killed in Makhmour" -> fighters), a noun
    ("homes completely destroyed" -> homes, not "completely"); a toll written as a noun counts
@@ -31,7 +33,10 @@ How it works (explainable rules and a small news vocabulary, no trained model):
    "ISIS fighters"); both name a head and the heads differ; both name events and none is shared;
    or their places exclude each other (another country, another town); or the subjects name
    different period lengths ("monthly" against "annual inflation"; "over twelve months" is a
-   year).
+   year); or they say different things were done to the counted thing, by verbs WordNet does
+   not relate ("seats won", "seats contested", "seats lost"; a verb that only records the
+   figure, "infections logged", says nothing); or a quote's only digits are a telephone
+   number's (its pieces measure nothing).
 4. Otherwise confidence = 0.55 x subject + 0.30 x scope + 0.15 x unit, where subject is the
    weighted overlap (Dice) of the two subjects' concepts and words, scope is 1 for equal places,
    about 0.67 for "Iraq and Syria" against "Iraq", 0.5 for a place within the other and 0.5 when
