@@ -205,9 +205,8 @@ _RATE_LEADS = frozenset(_PERIOD_WORDS["rate"]["leads"])
 _STOP = frozenset(_FUNCTION_WORDS["stop"])
 _PREPOSITIONS = frozenset(_FUNCTION_WORDS["prepositions"])
 _LONGEST_PHRASE = 4
-# Verbs that only say a figure was written down ("infections logged", "cases recorded"): the
-# verbs whose object is the reported figure itself, read from the reporting vocabulary.
-_RECORDING = frozenset(vocabulary.load("reporting_verbs")["object_lemmas"])
+# Verbs that only say a figure was written down ("infections logged", "cases recorded").
+_RECORDING = frozenset(_FUNCTION_WORDS["recording"])
 
 
 # Counted things named by a participle ("displaced"): another participle of a verb WordNet
@@ -527,8 +526,8 @@ def _read_initials(words: frozenset[str], runs: dict[str, frozenset[str]]) -> fr
 def _act(word: str) -> str:
     """The verb of an inflected form said of a counted thing ("won" -> "win"); "" for a word
     that is no verb form, and "record" for a verb that only says the figure was written down
-    ("logged", "listed": WordNet puts them next to the first sense of a verb of the reporting
-    vocabulary whose object is the figure, such as record or register)."""
+    ("logged", "entered": WordNet puts them next to the first sense of a recording verb of the
+    vocabulary, such as record or register)."""
     base = lexical.verb_base(word)
     if base is None:
         return ""
@@ -539,14 +538,21 @@ def _act(word: str) -> str:
 
 
 def _acts(span: Sequence[_Token], head: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(acts, words of verb forms): the verb forms after the head in its noun phrase, the acts
-    by lemma without the verbs that only record."""
+    """(acts, words of verb forms): what the noun phrase says was done to the counted thing,
+    by lemma, without the verbs that only record; and the words that said it. After the head
+    any verb form ("seats won"); before it a past participle that is no noun ("confirmed
+    cases", "suspected cases"), not a noun in -ing ("building permits")."""
     # A head read from elsewhere ("arrivals", "deaths" count people) comes before the span.
     last = max((i for i, t in enumerate(span) if t.concept == head), default=-1)
     acts: set[str] = set()
     verbs: set[str] = set()
-    for token in span[last + 1 :]:
-        act = _act(token.text) if token.kind == "word" else ""
+    for index, token in enumerate(span):
+        if token.kind != "word" or index == last:
+            continue
+        before = index < last
+        if before and not (token.text.endswith("ed") and lexical.not_a_noun(token.text)):
+            continue
+        act = _act(token.text)
         if act:
             verbs.add(token.concept)
         if act and act != "record":

@@ -71,6 +71,26 @@ def test_saying_a_figure_was_recorded_never_changes_what_it_counts(head, verb, s
     assert similarity(head, f"{head} {verb}", scope=scope) == similarity(head, head, scope=scope)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("confirmed cases", "suspected cases"),
+        ("cholera cases confirmed", "suspected cholera cases"),
+        ("contested seats", "seats won"),
+    ],
+)
+def test_a_participle_before_the_head_is_an_act_too(a, b):
+    assert similarity(a, b)[0] == 0
+
+
+def test_an_act_before_or_after_the_head_is_one_act():
+    assert similarity("confirmed infections", "infections confirmed")[0] >= THRESHOLD
+
+
+def test_a_noun_in_ing_before_the_head_is_no_act():
+    assert similarity("building permits", "permits issued")[0] > 0
+
+
 def test_a_recording_verb_does_not_hide_a_different_head():
     assert similarity("infections logged", "deaths logged")[0] == 0
 
