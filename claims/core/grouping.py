@@ -342,8 +342,8 @@ class _Subject:
     owners: frozenset[str]  # actors of the head's noun phrase ("ISIS" in "ISIS fighters")
     nationals: bool = False  # the head is a people named by nationality alone ("Syrians")
     length: int = 0  # days of the period the subject names ("monthly", "over two weeks"), or 0
-    # Verbs (by lemma) said of the counted thing after it ("seats won", "seats contested") that
-    # are no event of the vocabulary: two different acts count two different things.
+    # Verbs (by lemma) said of the counted thing before or after it ("seats won", "contested
+    # seats") that are no event of the vocabulary: two different acts count two things.
     acts: frozenset[str] = frozenset()
 
 
@@ -803,6 +803,7 @@ class _Side:
     quote_actors: frozenset[str] = frozenset()
     factor: float = 1.0
     period: tuple[str, str | None] | None = None  # (kind, length) when known
+    phone_digits: bool = False  # the quote's only digits are a telephone number's
 
 
 def _period_text(period: tuple[str, str | None]) -> str:
@@ -850,7 +851,7 @@ def _acts_agree(a: _Subject, b: _Subject) -> bool:
 
 
 def _compare(a: _Side, b: _Side) -> tuple[float, str]:
-    if not a.factor or not b.factor:
+    if a.phone_digits or b.phone_digits:
         return 0.0, "a figure of a telephone number measures nothing"
     unit = _unit_score(a.unit, b.unit)
     if unit == 0:
@@ -1040,8 +1041,8 @@ def _claim_side(claim: ClaimInput) -> _Side:
         quote_actors = _subject(claim.quote, names=False).actors
         quote_actors -= _subject(claim.speaker, names=False).actors
     period = _period_of(claim.period, claim.period_days)
-    factor = 0.0 if _only_phone_digits(claim.quote) else 1.0
-    return _Side(subject, (scope,), claim.unit, quote_actors, factor, period)
+    phone = _only_phone_digits(claim.quote)
+    return _Side(subject, (scope,), claim.unit, quote_actors, period=period, phone_digits=phone)
 
 
 def _with_places(scope: _Scope, places: frozenset[str]) -> _Scope:

@@ -289,3 +289,9 @@ def test_a_figure_beside_a_telephone_number_is_still_a_figure():
     first = quoted("hotline calls", "The hotline, +235 66 12 3456, took 4,000 calls.", "a")
     second = quoted("calls to the hotline", "Some 3,500 calls reached the hotline.", "b")
     assert grouping.claim_similarity(first, second)[0] >= THRESHOLD
+
+
+def test_a_piece_of_a_telephone_number_fits_no_metric():
+    metric = grouping.MetricInput(key="m", name="aid hotline", canonical_unit="count", scope="Chad")
+    piece = quoted("aid hotline", "Ring the aid hotline on +235 66 12 3456.", "a")
+    assert grouping.best_match(piece, [metric]) is None
