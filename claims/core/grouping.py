@@ -241,12 +241,14 @@ _PARTICIPLE_EVENTS = {
 def _kindred_event(word: str, verbal: bool = False) -> str:
     # A regular participle ("razed", "arriving"), not a noun ("area", "the fighting") nor an
     # irregular form ("held"), whose senses are too many to tell one event. Right after a
-    # counted group (``verbal``) a form that is a noun too is a verb: "people landing".
+    # counted group (``verbal``) a form that is a noun too is a verb ("people landing"), read
+    # by its first sense only: "prices rising" did not return, "people starving" were not killed.
     participle = word.endswith(("ed", "ing")) and (verbal or lexical.not_a_noun(word))
     if len(word) <= 4 or not participle or not lexical.is_verb_form(word):
         return ""
+    own = 1 if verbal and not lexical.not_a_noun(word) else None
     for spelling, concept in sorted(_PARTICIPLE_EVENTS.items()):
-        if lexical.names_event(word, spelling):
+        if lexical.names_event(word, spelling, own=own):
             return concept
     return ""
 

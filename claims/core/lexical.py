@@ -205,10 +205,11 @@ MAIN_SENSES = 2
 
 
 @lru_cache(maxsize=16384)
-def names_event(word: str, event: str, senses: int = MAIN_SENSES) -> bool:
-    """True when some sense of the verb form ``word`` is one of the first ``senses`` senses of
-    the verb ``event``, or directly above or below one ("razed" homes are destroyed, scorched
-    land is burned; "created" jobs are not burned). False without WordNet."""
+def names_event(word: str, event: str, senses: int = MAIN_SENSES, own: int | None = None) -> bool:
+    """True when some sense of the verb form ``word`` (of its first ``own`` senses, when given)
+    is one of the first ``senses`` senses of the verb ``event``, or directly above or below one
+    ("razed" homes are destroyed, scorched land is burned; "created" jobs are not burned).
+    False without WordNet."""
     reader = _reader()
     if reader is None:
         return False
@@ -218,7 +219,7 @@ def names_event(word: str, event: str, senses: int = MAIN_SENSES) -> bool:
     if base == action:
         return True
     main = frozenset(reader.synsets(action, "v")[:senses])
-    return any(_touches(sense, main) for sense in reader.synsets(base, "v"))
+    return any(_touches(sense, main) for sense in reader.synsets(base, "v")[:own])
 
 
 @lru_cache(maxsize=16384)

@@ -263,6 +263,15 @@ def test_landing_is_still_not_another_event(a, b):
     assert similarity(a, b, scope="Greece")[0] < THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("people starving in the camps", "people killed in the camps"), ("prices rising", "returns")],
+)
+def test_a_verb_after_the_group_is_read_by_its_first_sense_only(a, b):
+    assert similarity(a, b, scope="Greece")[0] < THRESHOLD
+    assert not {t.kind for t in grouping._tokens(a)} & {"event"}
+
+
 def test_a_noun_in_ing_elsewhere_stays_a_noun():
     kinds = [token.kind for token in grouping._tokens("the landing of aid")]
     assert "event" not in kinds
