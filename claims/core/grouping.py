@@ -21,6 +21,8 @@ How it works (explainable rules and a small news vocabulary, no trained model):
    destroyed, "scorched" land burned, people "arriving" arrived); "destroyed" and "damaged",
    which it does not relate, stay two events. Runs of capitalised words unknown to the
    vocabulary are names read by their initials ("African National Congress" is the "ANC").
+   A form in -ing or -ed right after a counted group is a verb ("people landing" arrived). A
+   compass word alone ("Central", "West") is no place, though gazetteers name provinces so.
 2. The *head* of a subject is the counted thing: the last counted concept before the first
    preposition or event word ("Peshmerga fighters killed in Makhmour" -> fighters), a noun
    ("homes completely destroyed" -> homes, not "completely"); a toll written as a noun counts
@@ -31,7 +33,10 @@ How it works (explainable rules and a small news vocabulary, no trained model):
    "ISIS fighters"); both name a head and the heads differ; both name events and none is shared;
    or their places exclude each other (another country, another town); or the subjects name
    different period lengths ("monthly" against "annual inflation"; "over twelve months" is a
-   year).
+   year); or they say different things were done to the counted thing, by verbs WordNet does
+   not relate ("seats won", "seats contested", "seats lost"; a verb that only records the
+   figure, "infections logged", says nothing); or a quote's only digits are a telephone
+   number's (its pieces measure nothing).
 4. Otherwise confidence = 0.55 x subject + 0.30 x scope + 0.15 x unit, where subject is the
    weighted overlap (Dice) of the two subjects' concepts and words, scope is 1 for equal places,
    about 0.67 for "Iraq and Syria" against "Iraq", 0.5 for a place within the other and 0.5 when
@@ -61,6 +66,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from claims.core import comparison, gazetteer, lexical, units, vocabulary
 from claims.core.extraction.numbers import UNITS_WORDS
@@ -137,6 +143,8 @@ def normalise(text: str) -> list[str]:
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", text)  # u.s. -> us., u.n. -> un.
+    # "non-combatants" are noncombatants, as WordNet spells them: the prefix negates the noun.
+    text = re.sub(r"\bnon[-\s](?=[a-z])", "non", text)
     text = re.sub(r"['’‘`]s\b", "", text)  # possessives
     text = re.sub(r"['’‘`]", "", text)  # da'esh -> daesh
     return [_lemma(word) for word in _WORD.findall(text)]
@@ -197,6 +205,8 @@ _RATE_LEADS = frozenset(_PERIOD_WORDS["rate"]["leads"])
 _STOP = frozenset(_FUNCTION_WORDS["stop"])
 _PREPOSITIONS = frozenset(_FUNCTION_WORDS["prepositions"])
 _LONGEST_PHRASE = 4
+# Verbs that only say a figure was written down ("infections logged", "cases recorded").
+_RECORDING = frozenset(_FUNCTION_WORDS["recording"])
 
 
 # Counted things named by a participle ("displaced"): another participle of a verb WordNet
@@ -228,14 +238,17 @@ _PARTICIPLE_EVENTS = {
 
 
 @lru_cache(maxsize=8192)
-def _kindred_event(word: str) -> str:
+def _kindred_event(word: str, verbal: bool = False) -> str:
     # A regular participle ("razed", "arriving"), not a noun ("area", "the fighting") nor an
-    # irregular form ("held"), whose senses are too many to tell one event.
-    participle = word.endswith(("ed", "ing")) and lexical.not_a_noun(word)
+    # irregular form ("held"), whose senses are too many to tell one event. Right after a
+    # counted group (``verbal``) a form that is a noun too is a verb ("people landing"), read
+    # by its first sense only: "prices rising" did not return, "people starving" were not killed.
+    participle = word.endswith(("ed", "ing")) and (verbal or lexical.not_a_noun(word))
     if len(word) <= 4 or not participle or not lexical.is_verb_form(word):
         return ""
+    own = 1 if verbal and not lexical.not_a_noun(word) else None
     for spelling, concept in sorted(_PARTICIPLE_EVENTS.items()):
-        if lexical.names_event(word, spelling):
+        if lexical.names_event(word, spelling, own=own):
             return concept
     return ""
 
@@ -255,7 +268,9 @@ def _places() -> dict[str, tuple[str, tuple[str, ...]]]:
 def _localities() -> dict[str, tuple[str, tuple[str, ...]]]:
     """Subdivisions and cities, read only in scopes (see gazetteer.localities)."""
     reserved = {*_GROUP_WORDS, *_EVENT_WORDS, *_ACTOR_WORDS, *_GROUP_PHRASES, *_STOP}
-    return gazetteer.localities(_places(), _key, reserved | _PREPOSITIONS)
+    reserved |= {_key(word) for word in vocabulary.load("places")["directions"]}
+    translations = vocabulary.load("places")["compass_translations"]
+    return gazetteer.localities(_places(), _key, reserved | _PREPOSITIONS, translations)
 
 
 @dataclass(frozen=True)
@@ -306,6 +321,9 @@ def _tokens(text: str, in_scope: bool = False) -> tuple[_Token, ...]:
         for size in range(min(_LONGEST_PHRASE, len(words) - i), 0, -1):
             token = _read_phrase(" ".join(words[i : i + size]), in_scope)
             if token is not None:
+                after_group = bool(tokens) and tokens[-1].kind == "group"
+                if after_group and token.kind == "word" and _kindred_event(token.text, True):
+                    token = _Token(token.text, "event", _kindred_event(token.text, True))
                 tokens.append(token)
                 i += size
                 break
@@ -326,6 +344,9 @@ class _Subject:
     owners: frozenset[str]  # actors of the head's noun phrase ("ISIS" in "ISIS fighters")
     nationals: bool = False  # the head is a people named by nationality alone ("Syrians")
     length: int = 0  # days of the period the subject names ("monthly", "over two weeks"), or 0
+    # Verbs (by lemma) said of the counted thing before or after it ("seats won", "contested
+    # seats") that are no event of the vocabulary: two different acts count two things.
+    acts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -504,14 +525,58 @@ def _read_initials(words: frozenset[str], runs: dict[str, frozenset[str]]) -> fr
 
 
 @lru_cache(maxsize=8192)
+def _act(word: str) -> str:
+    """The verb of an inflected form said of a counted thing ("won" -> "win"); "" for a word
+    that is no verb form, and "record" for a verb that only says the figure was written down
+    ("logged", "entered": WordNet puts them next to the first sense of a recording verb of the
+    vocabulary, such as record or register)."""
+    base = lexical.verb_base(word)
+    if base is None:
+        return ""
+    # The recording verb's first sense only: "tally" also means to score, which "won" is.
+    if base in _RECORDING or any(lexical.names_event(base, verb, 1) for verb in sorted(_RECORDING)):
+        return "record"
+    return base
+
+
+def _acts(span: Sequence[_Token], head: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(acts, words of verb forms): what the noun phrase says was done to the counted thing,
+    by lemma, without the verbs that only record; and the words that said it. After the head
+    any verb form ("seats won"); before it a past participle that is no noun ("confirmed
+    cases", "suspected cases"), not a noun in -ing ("building permits")."""
+    # A head read from elsewhere ("arrivals", "deaths" count people) comes before the span.
+    last = max((i for i, t in enumerate(span) if t.concept == head), default=-1)
+    acts: set[str] = set()
+    verbs: set[str] = set()
+    for index, token in enumerate(span):
+        if token.kind != "word" or index == last:
+            continue
+        before = index < last
+        if before and not (token.text.endswith("ed") and lexical.not_a_noun(token.text)):
+            continue
+        act = _act(token.text)
+        if act:
+            verbs.add(token.concept)
+        if act and act != "record":
+            acts.add(act)
+    return frozenset(acts), frozenset(verbs)
+
+
+@lru_cache(maxsize=8192)
 def _subject(text: str, names: bool = True) -> _Subject:
     tokens = _origins(_tokens(text))
     span = _head_span(tokens)
     head = _head(tokens, span)
+    acts, verbs = _acts(span, head)
+    # "infections logged" are infections: a verb that only records says nothing of the thing.
+    recorded = frozenset(word for word in verbs if _act(word) == "record")
+    tokens = tuple(t for t in tokens if t.concept not in recorded)
+    span = [t for t in span if t.concept not in recorded]
     concepts = frozenset(t.concept for t in tokens if t.kind in ("group", "event"))
     if head in _GROUPS:
         concepts |= {head}
-    content = frozenset(t.concept for t in tokens if t.kind == "word")
+    # "one" in "one-week repo rate" belongs to the period, which ``length`` reads.
+    content = frozenset(t.concept for t in tokens if t.kind == "word") - _length_counts(text)
     # A name the vocabulary does not know ("Sadrist", "Taqaddum") is someone's all the same.
     # Only in a subject or a name: a sentence or a description is full of capitalised words.
     named = _names(text) & content if names else frozenset()
@@ -523,7 +588,11 @@ def _subject(text: str, names: bool = True) -> _Subject:
         concepts=concepts - frozenset().union(*runs.values()),
         head=head,
         qualifiers=_read_initials(
-            frozenset(t.concept for t in span if t.kind == "word") - {head}, runs
+            frozenset(t.concept for t in span if t.kind == "word")
+            - {head}
+            - verbs
+            - _length_counts(text),
+            runs,
         ),
         # "Change" in "Movement for Democratic Change" is a name's word, not an event.
         events=frozenset(t.concept for t in tokens if t.kind == "event")
@@ -534,6 +603,7 @@ def _subject(text: str, names: bool = True) -> _Subject:
         ),
         nationals=head == "people" and _nationals(span),
         length=_named_length(text),
+        acts=acts,
     )
 
 
@@ -553,6 +623,18 @@ def _named_length(text: str) -> int:
             if number:
                 found.add(number * _LENGTH_NOUNS[word])
     return found.pop() if len(found) == 1 else 0
+
+
+@lru_cache(maxsize=8192)
+def _length_counts(text: str) -> frozenset[str]:
+    """The counts that belong to a period the subject names ("one" in "one-week", "two" in
+    "over two weeks"): part of its length, not words of what is counted."""
+    words = normalise(text)
+    return frozenset(
+        count
+        for count, noun in pairwise(words)
+        if noun in _LENGTH_NOUNS and (count.isdigit() or count in UNITS_WORDS)
+    )
 
 
 def _same_length(a: int, b: int) -> bool:
@@ -723,6 +805,7 @@ class _Side:
     quote_actors: frozenset[str] = frozenset()
     factor: float = 1.0
     period: tuple[str, str | None] | None = None  # (kind, length) when known
+    phone_digits: bool = False  # the quote's only digits are a telephone number's
 
 
 def _period_text(period: tuple[str, str | None]) -> str:
@@ -752,7 +835,26 @@ def _actors_to_agree(side: _Side, other: _Side) -> frozenset[str]:
     return side.quote_actors if other.subject.owners else frozenset()
 
 
+def _acts_agree(a: _Subject, b: _Subject) -> bool:
+    """False when ``a`` says what was done to the counted thing ("seats won") and ``b`` says
+    another thing WordNet does not relate to it ("seats contested", "seats lost"); an act on
+    one side only is no difference ("seats" are the seats held)."""
+    if not a.acts:
+        return True
+    if b.acts:
+        return any(lexical.related_verbs(x, y) for x in sorted(a.acts) for y in sorted(b.acts))
+    if b.events:
+        return any(
+            lexical.related_verbs(x, y) or lexical.names_event(x, y)
+            for x in sorted(a.acts)
+            for y in sorted(b.events)
+        )
+    return True
+
+
 def _compare(a: _Side, b: _Side) -> tuple[float, str]:
+    if a.phone_digits or b.phone_digits:
+        return 0.0, "a figure of a telephone number measures nothing"
     unit = _unit_score(a.unit, b.unit)
     if unit == 0:
         return 0.0, f"unit {a.unit} does not convert into {b.unit}"
@@ -771,6 +873,9 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
         return 0.0, f"counts {sa.head}, not {sb.head}"
     if sa.events and sb.events and not sa.events & sb.events:
         return 0.0, f"{_labels(sa.events)}, not {_labels(sb.events)}".lower()
+    if not _acts_agree(sa, sb) or not _acts_agree(sb, sa):
+        verbs_a, verbs_b = sa.acts or sa.events, sb.acts or sb.events
+        return 0.0, f"{_labels(verbs_a)}, not {_labels(verbs_b)}".lower()
     scope, scope_note, scope_factor = max(
         (_scope_score(x, y) for x in a.scopes for y in b.scopes),
         key=lambda item: (item[0] * item[2], item[0]),
@@ -910,6 +1015,19 @@ def _without_unit_head(subject: _Subject, unit: str) -> _Subject:
     return replace(subject, head="", words=subject.words - {subject.head})
 
 
+_PHONE = re.compile(vocabulary.load("identifiers")["international_phone"])
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8192)
+def _only_phone_digits(quote: str) -> bool:
+    """True when every digit of ``quote`` belongs to a telephone number ("ring +44 20 7946
+    0958"): whatever figure was read from it is a piece of the number, which measures nothing."""
+    if not _PHONE.search(quote):
+        return False
+    return not _DIGIT.search(_PHONE.sub(" ", quote))
+
+
 def _claim_side(claim: ClaimInput) -> _Side:
     subject = _without_unit_head(_subject(claim.subject), claim.unit)
     named = _named_places(claim.subject)  # "U.S. troops in Syria" names its place
@@ -925,7 +1043,8 @@ def _claim_side(claim: ClaimInput) -> _Side:
         quote_actors = _subject(claim.quote, names=False).actors
         quote_actors -= _subject(claim.speaker, names=False).actors
     period = _period_of(claim.period, claim.period_days)
-    return _Side(subject, (scope,), claim.unit, quote_actors, period=period)
+    phone = _only_phone_digits(claim.quote)
+    return _Side(subject, (scope,), claim.unit, quote_actors, period=period, phone_digits=phone)
 
 
 def _with_places(scope: _Scope, places: frozenset[str]) -> _Scope:

@@ -205,10 +205,11 @@ MAIN_SENSES = 2
 
 
 @lru_cache(maxsize=16384)
-def names_event(word: str, event: str) -> bool:
-    """True when some sense of the verb form ``word`` is one of the first MAIN_SENSES senses of
-    the verb ``event``, or directly above or below one ("razed" homes are destroyed, scorched
-    land is burned; "created" jobs are not burned). False without WordNet."""
+def names_event(word: str, event: str, senses: int = MAIN_SENSES, own: int | None = None) -> bool:
+    """True when some sense of the verb form ``word`` (of its first ``own`` senses, when given)
+    is one of the first ``senses`` senses of the verb ``event``, or directly above or below one
+    ("razed" homes are destroyed, scorched land is burned; "created" jobs are not burned).
+    False without WordNet."""
     reader = _reader()
     if reader is None:
         return False
@@ -217,8 +218,8 @@ def names_event(word: str, event: str) -> bool:
         return False
     if base == action:
         return True
-    main = frozenset(reader.synsets(action, "v")[:MAIN_SENSES])
-    return any(_touches(sense, main) for sense in reader.synsets(base, "v"))
+    main = frozenset(reader.synsets(action, "v")[:senses])
+    return any(_touches(sense, main) for sense in reader.synsets(base, "v")[:own])
 
 
 @lru_cache(maxsize=16384)
@@ -235,3 +236,15 @@ def defined_by(noun: str, verb: str) -> bool:
         return False
     words = re.findall(r"[a-z]+", senses[0].definition().lower())
     return any(reader.morphy(word, "v") == action for word in words if len(word) > 2)
+
+
+@lru_cache(maxsize=16384)
+def verb_base(word: str) -> str | None:
+    """The verb an inflected form belongs to ("won" -> "win", "logged" -> "log"), or None for a
+    word WordNet does not read as an inflected verb ("win" itself, "seats", a name), or without
+    WordNet."""
+    reader = _reader()
+    if reader is None or not word.isalpha():
+        return None
+    base = reader.morphy(word, "v")
+    return base if base is not None and base != word else None
