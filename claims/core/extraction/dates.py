@@ -611,11 +611,23 @@ def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], publ
             return FigurePeriod("cumulative", _period_start(this.group("unit").lower(), published))
     for this in re.finditer(r"\bthis\s+(?P<unit>year|month|week)\b", text[start:end], re.I):
         at, after = start + this.start(), start + this.end()
-        clause = text[max(start, min(at, figure[0]) - 60) : max(after, figure[1])]
+        clause = text[max(start, min(at, figure[0]) - 60) : min(end, max(after, figure[1]) + 60)]
         near = _same_clause(text, figure[1], at) or _same_clause(text, after, figure[0])
         if near and published is not None and _PERFECT.search(clause) and _is_flow(clause):
             return FigurePeriod("cumulative", _period_start(this.group("unit").lower(), published))
     return None
+
+
+def _whole_of(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int]:
+    """The figure a part is of ("5,000 dead, including 800 children": 800 is part of 5,000, and
+    counts over the same time); the figure itself when it is no part."""
+    part = _PART_OF.search(text, max(sentence[0], figure[0] - 25), figure[0])
+    if part is None:
+        return figure
+    earlier = list(_NUMBER_RUN.finditer(text, sentence[0], part.start()))
+    if not earlier or re.search(r"[;:]|\.\s", text[earlier[-1].end() : part.start()]):
+        return figure
+    return earlier[-1].start(), earlier[-1].end()
 
 
 def _period_start(unit: str, published: dt.date | None) -> dt.date | None:
@@ -738,9 +750,10 @@ def figure_period(
         # A share or a change ("40 percent since last year", "annual inflation of 2 percent")
         # is a level; only a stated rate ("2 percent a month") is per period.
         return _rate(text, figure, sentence) or UNKNOWN
+    whole = _whole_of(text, figure, sentence)
     for reading in (
-        _since(text, figure, sentence, published),
-        _running(text, figure, sentence, published),
+        _since(text, whole, sentence, published),
+        _running(text, whole, sentence, published),
         _by_past_date(text, figure, sentence, published),
     ):
         if reading is not None:
