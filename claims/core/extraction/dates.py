@@ -450,7 +450,8 @@ _SINCE_EVENTS = frozenset(_PERIOD_WORDS["cumulative"]["since_events"])
 _COMPARING = "|".join(_PERIOD_WORDS["cumulative"]["comparing"])
 # "the smallest since 2016", "its highest level since", "the first time since": a comparison.
 _COMPARING_SINCE = re.compile(
-    rf"\b(?:the|its|their|a|an)\s+(?:\w{{2,}}est|{_COMPARING})(?:\s+\w+)?\s*,?\s*$", re.IGNORECASE
+    rf"\b(?:the|its|their|a|an)\s+(?:\w{{2,}}est|{_COMPARING})(?:\s+\w+){{0,2}}\s*,?\s*$",
+    re.IGNORECASE,
 )
 _NUMBER_RUN = re.compile(r"\d[\d,.]*")
 # Events that make a figure a count of what happened (killed, fled, attacks), not a level; a
@@ -482,7 +483,15 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+)?"
 _SINCE_THIS = re.compile(r"(?:the|this)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)
 # "since the protests erupted on October 1": the event's words, its verb, then its date.
 _SINCE_EVENT_DATE = re.compile(
-    rf"(?:the\s+|its\s+|their\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?\s+{_STARTED}\s+(?:on|in)\s+",
+    rf"(?:the\s+|its\s+|their\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?\s+"
+    rf"(?:{_STARTED}|(?:was|were)\s+[a-z]+)\s+(?:on|in)\s+",
+    re.IGNORECASE,
+)
+# "bringing the national total to 18,091": the figure after it is a running total.
+_RAISING = re.compile(
+    r"\b(?:" + "|".join(_PERIOD_WORDS["cumulative"]["raising"]) + r")\s+(?:the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(_PERIOD_WORDS["cumulative"]["totals"]) + r")"
+    r"(?:\s+[^\d,;.]{0,30}?)?\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?$",
     re.IGNORECASE,
 )
 # "30 more, including 12 children": a part of the figure before it shares its period.
@@ -555,7 +564,7 @@ def _since(text: str, figure: tuple[int, int], sentence: tuple[int, int], publis
     start, end = sentence
     for match in _SINCE.finditer(text, start, end):
         date = _EXPRESSIONS.match(text, match.end(), end)
-        if date is not None and date.lastgroup in ("weekday", "shift", "sameday"):
+        if date is not None and date.lastgroup in ("shift", "sameday"):
             date = None
         this = None
         if date is None and match.group(0).lower().strip() != "since":
@@ -582,6 +591,11 @@ def _since(text: str, figure: tuple[int, int], sentence: tuple[int, int], publis
             year = next((date.group(g) for g in _YEAR_GROUPS if date.group(g)), "9999")
             base = published or dt.date(int(year), 12, 31)
             period = _resolve(date, base, None) if base.year != 9999 else None
+            if period is not None and date.lastgroup == "weekday" and period.start == published:
+                period = _shift(period, base, "week", -1)  # "since Monday", said on a Monday
+            if period is not None and period.start > base:
+                # A count runs since a past date: "since January" in December is this January.
+                period = Period(period.start - relativedelta(years=1), period.end, "day")
             return FigurePeriod("cumulative", period.start if period else None)
         if this is not None:
             unit = this.group("unit").lower()
@@ -596,6 +610,8 @@ def _since(text: str, figure: tuple[int, int], sentence: tuple[int, int], publis
 def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
     """ "so far this year": a total since the year's start; "to date": since an unsaid start."""
     start, end = sentence
+    if _RAISING.search(text[max(start, figure[0] - 80) : figure[0]]):
+        return FigurePeriod("cumulative")
     lowered = text[start:end].lower()
     for phrase in _RUNNING:
         for found in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
@@ -767,7 +783,7 @@ def figure_period(
         if reading is not None:
             return reading
     calendar_period = as_of is not None and as_of.precision in ("week", "month", "quarter", "year")
-    if calendar_period and _is_flow(text[sentence[0] : sentence[1]]):
+    if calendar_period and not _has_time(unit) and _is_flow(text[sentence[0] : sentence[1]]):
         return FigurePeriod("per_period", days=(as_of.end - as_of.start).days + 1)
     return UNKNOWN
 

@@ -494,3 +494,66 @@ def test_a_count_by_a_past_date_is_a_running_total(text):
 )
 def test_a_target_by_a_future_date_is_no_running_total(text):
     assert only(text, JUNE).period_kind != "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start"),
+    [
+        ("Clashes have displaced 2,100 people since Thursday.", FRIDAY, dt.date(2020, 2, 13)),
+        ("Since Monday 2,100 people have fled the fighting.", FRIDAY, dt.date(2020, 2, 10)),
+        # said on a Friday, "since Friday" is a week back
+        ("Some 2,100 people have fled since Friday, aid groups said.", FRIDAY, dt.date(2020, 2, 7)),
+        # said in December, "since January" is this year's
+        ("The total since January rose to 2,100.", dt.date(2022, 12, 7), dt.date(2022, 1, 1)),
+        (
+            "Police have counted 2,100 deaths since the first case was reported on March 2.",
+            JUNE,
+            dt.date(2020, 3, 2),
+        ),
+        (
+            "Since the first body was found in April, 2,100 graves have been dug.",
+            JUNE,
+            dt.date(2020, 4, 1),
+        ),
+    ],
+)
+def test_a_total_since_a_weekday_a_month_or_a_dated_event_starts_in_the_past(
+    text, published, start
+):
+    assert _kind(text, "2,100", published) == ("cumulative", start, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants freed 12 captives on Tuesday, the second release since the truce.",
+        "Bread rose 12 cents on Monday, its third increase since the war.",
+        "The 12 arrests were the fourth such raid since the election.",
+    ],
+)
+def test_an_ordinal_before_since_compares_and_counts_nothing(text):
+    assert _kind(text, "12")[0] != "cumulative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials reported 300 new cases, bringing the national total to 9,400.",
+        "The health ministry added 300 cases, which took the tally to about 9,400.",
+        "Another 300 deaths were recorded, raising the overall toll to 9,400.",
+    ],
+)
+def test_bringing_the_total_to_a_figure_makes_it_a_running_total(text):
+    assert _kind(text, "9,400")[0] == "cumulative"
+    assert _kind(text, "300")[0] != "cumulative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports through the port averaged 2.1 million barrels per day in May.",
+        "In May exports from the terminal ran at 2.1 million barrels per day.",
+    ],
+)
+def test_a_rate_in_its_unit_dated_by_a_month_is_a_level(text):
+    assert only(text, JUNE).period_kind == ""
