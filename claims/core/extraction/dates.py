@@ -470,6 +470,10 @@ _RATE = re.compile(
     rf"(?!\s+(?:earlier|later|ago|before|after|of|or\s+so|long)\b|\s+on(?:\s*[,.;:]|\s+{_WEEKDAY}))",
     re.IGNORECASE,
 )
+_RATE_BY_EVENT = re.compile(
+    rf"\s+(?:a|an|per|each|every)\s+(?P<unit>{_LENGTH})\s+(?:before|after)\s+(?:the|a|an|its|their)\s",
+    re.IGNORECASE,
+)
 _DURATION_LEAD = re.compile(r"\b(?:in|within|for|over|after|about|nearly|than|just)\s+$", re.I)
 _ADVERB = re.compile(r"\b(?:" + "|".join(_ADVERBS) + r")\b", re.IGNORECASE)
 # "in the past week", "over the last 24 hours", "during the previous three months".
@@ -646,6 +650,28 @@ def _whole_of(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> 
     return earlier[-1].start(), earlier[-1].end()
 
 
+# "tested positive and 41 died", "killed 47 people and displaced 2,800": two counts of one clause
+_AND_GAP = re.compile(r"[^,;:.\d]{0,40}?\band\s+(?:[a-z]+\s+){0,3}?$")
+
+
+def _partners(text: str, figure: tuple[int, int], sentence: tuple[int, int]):
+    """The figures coordinated with this one by "and" in its clause, which share its period:
+    the one just before and the one just after, when no date stands between."""
+    numbers = [(m.start(), m.end()) for m in _NUMBER_RUN.finditer(text, *sentence)]
+    before = [n for n in numbers if n[1] <= figure[0]]
+    after = [n for n in numbers if n[0] >= figure[1]]
+    found = []
+    if before and _AND_GAP.fullmatch(text, before[-1][1], figure[0]):
+        found.append(before[-1])
+    if after and _AND_GAP.fullmatch(text, figure[1], after[0][0]):
+        found.append(after[0])
+    return [
+        span
+        for span in found
+        if not _EXPRESSIONS.search(text[min(span[1], figure[1]) : max(span[0], figure[0])])
+    ]
+
+
 def _period_start(unit: str, published: dt.date | None) -> dt.date | None:
     """The first day of the publication's year, month or (Monday) week."""
     if published is None:
@@ -680,6 +706,10 @@ def _rate(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> Figu
     """ "40 attacks a month", "per day", "weekly": a count per period of that length."""
     start, end = sentence
     after = text[figure[1] : min(end, figure[1] + 60)]
+    right_after = _RATE_BY_EVENT.match(after)
+    if right_after is not None:
+        # "some 500 a day before the war": right after its figure, the length is a rate's
+        return FigurePeriod("per_period", days=_LENGTHS[right_after.group("unit").lower()])
     for match in _RATE.finditer(after):
         if not _same_clause(after, 0, match.start()) or _DURATION_LEAD.search(
             after[: match.start()]
@@ -767,8 +797,9 @@ def figure_period(
         # is a level; only a stated rate ("2 percent a month") is per period.
         return _rate(text, figure, sentence) or UNKNOWN
     whole = _whole_of(text, figure, sentence)
+    partners = [whole, *_partners(text, whole, sentence)]
     for reading in (
-        _since(text, whole, sentence, published),
+        *(_since(text, span, sentence, published) for span in partners),
         _running(text, whole, sentence, published),
         _by_past_date(text, figure, sentence, published),
     ):
@@ -777,7 +808,7 @@ def figure_period(
     if not _has_time(unit):
         reading = (
             _rate(text, figure, sentence)
-            or _rolling(text, figure, sentence)
+            or next(filter(None, (_rolling(text, span, sentence) for span in partners)), None)
             or _adjective(text, figure, sentence)
         )
         if reading is not None:

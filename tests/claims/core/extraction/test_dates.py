@@ -557,3 +557,33 @@ def test_bringing_the_total_to_a_figure_makes_it_a_running_total(text):
 )
 def test_a_rate_in_its_unit_dated_by_a_month_is_a_level(text):
     assert only(text, JUNE).period_kind == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "reading"),
+    [
+        ("Over the past week, 640 people caught the virus and 12 died.", "12", "per_period"),
+        ("In the last seven days 640 people fell ill and 12 died.", "12", "per_period"),
+        ("Shelling has wounded 640 people and killed 12 since Sunday.", "640", "cumulative"),
+        ("Since Sunday, shelling has wounded 640 people and killed 12.", "12", "cumulative"),
+    ],
+)
+def test_counts_joined_by_and_share_their_clause_period(text, figure, reading):
+    assert _kind(text, figure)[0] == reading
+
+
+def test_a_count_with_its_own_date_keeps_it_beside_a_coordinated_total():
+    text = "Gunmen killed 640 people on Monday and 12 since Sunday."
+    assert _kind(text, "640")[0] != "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("Before the war about 500 a day crossed, against 20 now.", "500", 1),
+        ("Revenue rose to $2 million a week after the reform, officials said.", "$2 million", 7),
+        ("Some 300 tonnes a month before the blockade reached the port.", "300 tonnes", 30),
+    ],
+)
+def test_a_length_right_after_its_figure_is_a_rate_even_before_an_event(text, figure, days):
+    assert _kind(text, figure) == ("per_period", None, days)
