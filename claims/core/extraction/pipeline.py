@@ -446,6 +446,8 @@ def _ratios(text: str, spans: list[NumericSpan]) -> list[_Figure]:
             continue
         if not 0 < first.low < second.low or first.atoms[0].currency:
             continue
+        if any(dates.is_year(text, atom) for atom in second.atoms):
+            continue  # "31 in 2020" dates 31; it is no share of 2,020
         qualifier, _ = find_qualifier(text, first.start)
         share = 100.0 * first.low / second.low
         subject = measures.subject_after(text, second.end, len(text))

@@ -587,3 +587,15 @@ def test_a_count_with_its_own_date_keeps_it_beside_a_coordinated_total():
 )
 def test_a_length_right_after_its_figure_is_a_rate_even_before_an_event(text, figure, days):
     assert _kind(text, figure) == ("per_period", None, days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said 23 people died in 2019 and 31 in 2020.",
+        "There were 23 deaths in 2019 and 31 in 2020, police said.",
+    ],
+)
+def test_a_count_in_a_year_is_dated_by_that_year_and_is_no_share_of_it(text):
+    c = by_figure(text, "31", JUNE)
+    assert (c.value_low, c.unit, c.as_of_start) == (31.0, "count", dt.date(2020, 1, 1))
