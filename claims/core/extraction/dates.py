@@ -228,6 +228,43 @@ def _just_before(period: Period) -> Period:
     return Period(day, day, "day")
 
 
+# "compared with 44 percent in 2018", "up from 954 a day earlier": the baseline's own date.
+_BASELINE_LEAD = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|from|(?<!more\s)(?<!less\s)(?<!fewer\s)than)\s+(?:about\s+|around\s+|some\s+|nearly\s+"
+    r"|roughly\s+|the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+# Up to the baseline's date, with no lead of a date of its own ("from January 1", "since").
+_BASELINE_GAP = re.compile(
+    r"(?:(?!\b(?:from|than|since|until|till|to)\b)[^,;:.\d]){0,30}?\s(?:in|on|at|during|for)?\s*"
+)
+
+
+def baseline_period(
+    text: str,
+    figure: tuple[int, int],
+    expressions: list[TimeExpression],
+    published: dt.date | None,
+) -> Period | None:
+    """The period of a baseline figure: the date its own "compared with ..." phrase gives it
+    ("turnout of 28 percent, against 44 percent in 2018": 2018 dates the 44), though that date
+    does not date the sentence's main figure."""
+    lead = _BASELINE_LEAD.search(text, max(0, figure[0] - 30), figure[0])
+    if lead is None:
+        return None
+    for expression in expressions:
+        if expression.start < figure[1] or expression.period is None:
+            continue
+        if expression.relative in ("shift", "weekday", "sameday"):
+            break  # "a month before the invasion" counts from an event, not from this figure
+        if published is not None and expression.period.start > published:
+            break  # "a rise from January 1": a schedule, not the baseline's date
+        if _BASELINE_GAP.fullmatch(text, figure[1], expression.start):
+            return expression.period
+        break
+    return None
+
+
 # The groups of _EXPRESSIONS that hold a year ("d_year", "m_year" ...).
 _YEAR_GROUPS = tuple(name for name in _EXPRESSIONS.groupindex if "_year" in name)
 

@@ -744,6 +744,9 @@ def _period_for(
     published: dt.date | None,
 ) -> dates.Period | None:
     figure = figures[index]
+    baseline = dates.baseline_period(text, (figure.start, figure.end), expressions, published)
+    if baseline is not None:
+        return baseline
     usable = [e for e in expressions if not e.skipped and e.period is not None]
     after = [e for e in usable if e.start >= figure.end]
     if after and _RELATIVE_CLAUSE.search(text[figure.end : after[0].start]):

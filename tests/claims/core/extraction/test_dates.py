@@ -599,3 +599,29 @@ def test_a_length_right_after_its_figure_is_a_rate_even_before_an_event(text, fi
 def test_a_count_in_a_year_is_dated_by_that_year_and_is_no_share_of_it(text):
     c = by_figure(text, "31", JUNE)
     assert (c.value_low, c.unit, c.as_of_start) == (31.0, "count", dt.date(2020, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline", "year"),
+    [
+        ("Turnout was 28 percent, compared with 44 percent in 2018.", "44 percent", 2018),
+        ("Some 28 percent voted, against 44 percent in 2018.", "44 percent", 2018),
+        ("Exports fell to 900 tonnes from 1,300 tonnes in 2017.", "1,300 tonnes", 2017),
+    ],
+)
+def test_a_baseline_takes_the_date_of_its_own_phrase_and_the_main_figure_does_not(
+    text, baseline, year
+):
+    assert by_figure(text, baseline, JUNE).as_of_start == dt.date(year, 1, 1)
+    main = next(c for c in figures(text, JUNE) if c.figure != baseline)
+    assert main.as_of_start == JUNE
+
+
+def test_more_than_is_a_hedge_not_a_baseline():
+    c = by_figure("Officials said more than 900 people fled in 2019.", "900", JUNE)
+    assert c.as_of_start == dt.date(2019, 1, 1)
+
+
+def test_a_schedule_after_from_dates_no_baseline():
+    text = "About 900 workers gain from a 5% raise in pay from January 1, officials said."
+    assert by_figure(text, "5%", JUNE).as_of_start == JUNE
