@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .helpers import by_figure, figures, only
 
@@ -625,3 +627,30 @@ def test_more_than_is_a_hedge_not_a_baseline():
 def test_a_schedule_after_from_dates_no_baseline():
     text = "About 900 workers gain from a 5% raise in pay from January 1, officials said."
     assert by_figure(text, "5%", JUNE).as_of_start == JUNE
+
+
+_MONTH_NAMES = [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    published=st.dates(min_value=dt.date(2005, 1, 1), max_value=dt.date(2030, 12, 31)),
+    back=st.integers(min_value=1, max_value=120),
+    wording=st.sampled_from(
+        [
+            "Since {when}, 4,000 people have fled the region.",
+            "Some 4,000 people have fled the region since {when}, officials said.",
+            "Officials counted 4,000 arrivals since {when}.",
+        ]
+    ),
+)
+def test_since_a_past_month_is_a_total_from_its_first_day_as_of_the_report(
+    published, back, wording
+):
+    first = published.replace(day=1)
+    for _ in range(back):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    text = wording.format(when=f"{_MONTH_NAMES[first.month - 1]} {first.year}")
+    c = by_figure(text, "4,000", published)
+    assert (c.period_kind, c.period_start) == ("cumulative", first)
+    assert (c.as_of_start, c.as_of_end) == (published, published)
