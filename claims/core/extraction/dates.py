@@ -493,12 +493,16 @@ _COMPARING_SINCE = re.compile(
 _NUMBER_RUN = re.compile(r"\d[\d,.]*")
 # Events that make a figure a count of what happened (killed, fled, attacks), not a level; a
 # change ("rose", "fell") is said of levels too, so it is no sign.
-_FLOW_WORDS = frozenset(
-    spelling
-    for event, spellings in vocabulary.load("events")["events"].items()
-    if event != "changed"
-    for spelling in spellings
-) | frozenset(vocabulary.load("populations")["flow"])
+_FLOW_WORDS = (
+    frozenset(
+        spelling
+        for event, spellings in vocabulary.load("events")["events"].items()
+        if event != "changed"
+        for spelling in spellings
+    )
+    | frozenset(vocabulary.load("populations")["flow"])
+    | frozenset(_CALENDAR_WORDS["flows"]["words"])
+)
 _LENGTH = "|".join(sorted(_LENGTHS, key=len, reverse=True))
 _COUNT_WORD = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 # "a month", "per day", "every two weeks"; not "a day earlier" nor "in a week" (see below).

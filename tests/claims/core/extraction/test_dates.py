@@ -654,3 +654,32 @@ def test_since_a_past_month_is_a_total_from_its_first_day_as_of_the_report(
     c = by_figure(text, "4,000", published)
     assert (c.period_kind, c.period_start) == ("cumulative", first)
     assert (c.as_of_start, c.as_of_end) == (published, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("The country exported 1 million tonnes of grain in May.", "1 million tonnes", 31),
+        ("In May grain shipments came to 1 million tonnes.", "1 million tonnes", 31),
+        ("Some 900 trucks crossed the border last week, officials said.", "900", 7),
+        ("Tourism earned the island $300 million in 2019.", "$300 million", 365),
+        ("Hospitals admitted 900 patients in the first quarter.", "900", 91),
+    ],
+)
+def test_trade_output_and_services_dated_by_a_calendar_period_are_counts_over_it(
+    text, figure, days
+):
+    kind, _, length = _kind(text, figure, JUNE)
+    assert kind == "per_period" and abs(length - days) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The refinery employed 900 workers in 2019.",
+        "The party won 900 seats in 2019.",
+        "The fund held $300 million in May.",
+    ],
+)
+def test_a_stock_dated_by_a_calendar_period_stays_a_level(text):
+    assert only(text, JUNE).period_kind == ""
