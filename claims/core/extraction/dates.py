@@ -825,12 +825,16 @@ def figure_period(
     """What kind of figure over time the number at ``figure`` (start, end) of the sentence at
     ``sentence`` (start, end) is, read from the words around it:
 
-    - a cumulative total: "since June 2014" (its start kept), "since the war began", "so far
-      this year" (since 1 January), "to date";
+    - a cumulative total: "since June 2014" (its start kept), "since the war began", "since
+      the protests erupted on October 1" (the event's date), "since the start of the year", "so
+      far this year" (since 1 January), "has killed 230 this year", "to date", "bringing the
+      total to", "had returned by the end of March" (a past date);
     - a count per period: "a month", "per day", "weekly" (unless the unit holds the time, as
-      "barrels per day" does), "in the past week" (7 days), "over the last 48 hours" (2), or a
-      count of what happened (killed, fled, attacks) dated by a calendar week, month, quarter
-      or year ("47 strikes last week", "killed 300 last year");
+      "barrels per day" does), "in the past week" (7 days), "over the last 48 hours" (2), "the
+      annual budget", or a count of what happened (killed, fled, attacks, exported, crossed)
+      dated by a calendar week, month, quarter or year ("47 strikes last week");
+    - a percentage is a level unless a rate is stated ("2 percent a month"); a part ("including
+      800 children") and a count joined by "and" share their whole's or partner's reading;
     - otherwise unknown: the metric's kind decides.
     """
     if unit == "percent":
