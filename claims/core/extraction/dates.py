@@ -213,6 +213,8 @@ _BEFORE_EVENT = re.compile(
 )
 # "before the 2011 uprising": a year naming the event that follows it.
 _BEFORE_YEAR_EVENT = re.compile(r"\b(?:before|prior\s+to)\s+(?:the|its|their)\s+$", re.I)
+# "... the invasion began on February 24": an event the sentence dates itself.
+_DATED_EVENT = re.compile(rf"[^,;:.\d]{{0,40}}?\b{_STARTED}\s+(?:on|in)\s", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"\s+(?:the|its|their|this|that)\s+[a-z]", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]{4,}")
 
@@ -291,6 +293,7 @@ def find_time_expressions(
             match.lastgroup == "shift"
             and match.group("s_dir") in ("before", "after")
             and _EVENT_AFTER.match(text, match.end())
+            and _DATED_EVENT.match(text, match.end(), end)
         ):
             # "a month before the invasion" counts from an event, not from the last date.
             skipped = True

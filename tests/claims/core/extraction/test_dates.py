@@ -324,8 +324,16 @@ def test_a_shift_that_opens_a_sentence_counts_from_the_date_before(second):
 
 
 def test_a_shift_before_a_named_event_counts_from_that_event_not_the_last_date():
-    text = "The army said on Tuesday that 20 soldiers died. A month before the truce, 70 had died."
+    text = (
+        "The army said on Tuesday that 20 soldiers died. "
+        "A month before the truce began on February 1, 70 had died."
+    )
     assert by_figure(text, "70", FRIDAY).as_of_start != dt.date(2020, 1, 11)
+
+
+def test_a_shift_after_an_undated_event_still_counts_from_the_date_before():
+    text = "A bomb hit the market on Tuesday. A day after the blast, 30 more people had died."
+    assert by_figure(text, "30", FRIDAY).as_of_start == dt.date(2020, 2, 12)
 
 
 @pytest.mark.parametrize(
