@@ -167,6 +167,8 @@ _EXPRESSIONS = re.compile(
         |(?P<h_year>{_YEAR})))?)
   | (?P<firstmonths>\bfirst\s+(?P<fm_n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)
         \s+months(?:\s+of\s+(?:the\s+year|this\s+year|(?P<fm_year>{_YEAR})))?)
+  | (?P<weekof>\b(?:the\s+)?(?P<wo_ord>first|second|third|fourth|last|final)\s+week\s+of\s+
+        (?P<wo_month>{_MONTH})(?:,?\s+(?P<wo_year>{_YEAR}))?\b)
   | (?P<month>\b(?:(?P<m_part>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of
         |the\s+start\s+of)[-\s]+)?(?P<m_month>{_MONTH})(?:'s)?(?:\s+(?P<m_year>{_YEAR}))?\b)
   | (?P<relative>\b(?:(?P<r_part>late|early|earlier|later|mid)[-\s]+)?
@@ -177,9 +179,9 @@ _EXPRESSIONS = re.compile(
         (?P<w_day>{_WEEKDAY})(?:'s)?\b(?:\s+(?:morning|afternoon|evening|night))?)
   | (?P<year>\b(?:(?P<y_part>early|mid|late|the\s+end\s+of|end\s+of)[-\s]+)?
         (?P<y_year>{_YEAR})\b(?![-\u2013/]\d|\s*(?:%|percent|per\s?cent)))
-  | (?P<shift>\b(?:a|one|the)\s+(?P<s_unit>day|week|month|year)\s+(?P<s_dir>earlier|before
-        |ago|later|after)\b
-        | \bthe\s+(?P<s_dir2>previous|next|following)\s+(?P<s_unit2>day|week|month|year)\b)
+  | (?P<shift>\b(?:[Aa]|[Oo]ne|[Tt]he)\s+(?P<s_unit>day|week|month|year)\s+(?P<s_dir>earlier
+        |before|ago|later|after)\b
+        | \b[Tt]he\s+(?P<s_dir2>previous|next|following)\s+(?P<s_unit2>day|week|month|year)\b)
   | (?P<sameday>\b(?:on\s+)?the\s+same\s+day\b)
   | (?P<yesterday>\byesterday\b)
   | (?P<today>\btoday\b)
@@ -199,6 +201,72 @@ _SKIP_BEFORE = re.compile(
 )
 
 
+# "prior to the siege, which started in", "before the conflict began on": an event dated next.
+_STARTED = (
+    r"(?:began|begun|started|erupted|broke\s+out|was\s+launched|were\s+launched|launched"
+    r"|took\s+(?:over|power)|was\s+imposed|were\s+imposed)"
+)
+_BEFORE_EVENT = re.compile(
+    rf"\b(?:before|prior\s+to)\s+(?:the|its|their|this|that)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?"
+    rf"\s+(?:that\s+|which\s+)?{_STARTED}\s+(?:on|in)\s+$",
+    re.IGNORECASE,
+)
+# "before the 2011 uprising": a year naming the event that follows it.
+_BEFORE_YEAR_EVENT = re.compile(r"\b(?:before|prior\s+to)\s+(?:the|its|their)\s+$", re.I)
+# "... the invasion began on February 24": an event the sentence dates itself.
+_DATED_EVENT = re.compile(rf"[^,;:.\d]{{0,40}}?\b{_STARTED}\s+(?:on|in)\s", re.IGNORECASE)
+_EVENT_AFTER = re.compile(r"\s+(?:the|its|their|this|that)\s+[a-z]", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z]{4,}")
+
+
+def _just_before(period: Period) -> Period:
+    """The period of the same length that ends just before ``period`` starts."""
+    if period.precision == "year":
+        return _year_period(period.start.year - 1, None)
+    if period.precision == "month":
+        first = period.start - relativedelta(months=1)
+        return _month_period(first.year, first.month, None)
+    day = period.start - dt.timedelta(days=1)
+    return Period(day, day, "day")
+
+
+# "compared with 44 percent in 2018", "up from 954 a day earlier": the baseline's own date.
+_BASELINE_LEAD = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|from|(?<!more\s)(?<!less\s)(?<!fewer\s)than)\s+(?:about\s+|around\s+|some\s+|nearly\s+"
+    r"|roughly\s+|the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+# Up to the baseline's date, with no lead of a date of its own ("from January 1", "since").
+_BASELINE_GAP = re.compile(
+    r"(?:(?!\b(?:from|than|since|until|till|to)\b)[^,;:.\d]){0,30}?\s(?:in|on|at|during|for)?\s*"
+)
+
+
+def baseline_period(
+    text: str,
+    figure: tuple[int, int],
+    expressions: list[TimeExpression],
+    published: dt.date | None,
+) -> Period | None:
+    """The period of a baseline figure: the date its own "compared with ..." phrase gives it
+    ("turnout of 28 percent, against 44 percent in 2018": 2018 dates the 44), though that date
+    does not date the sentence's main figure."""
+    lead = _BASELINE_LEAD.search(text, max(0, figure[0] - 30), figure[0])
+    if lead is None:
+        return None
+    for expression in expressions:
+        if expression.start < figure[1] or expression.period is None:
+            continue
+        if expression.relative in ("shift", "weekday", "sameday"):
+            break  # "a month before the invasion" counts from an event, not from this figure
+        if published is not None and expression.period.start > published:
+            break  # "a rise from January 1": a schedule, not the baseline's date
+        if _BASELINE_GAP.fullmatch(text, figure[1], expression.start):
+            return expression.period
+        break
+    return None
+
+
 # The groups of _EXPRESSIONS that hold a year ("d_year", "m_year" ...).
 _YEAR_GROUPS = tuple(name for name in _EXPRESSIONS.groupindex if "_year" in name)
 
@@ -216,6 +284,19 @@ def find_time_expressions(
     for match in _EXPRESSIONS.finditer(text, start, end):
         before = text[max(start, match.start() - 60) : match.start()]
         skipped = bool(_SKIP_BEFORE.search(before))
+        # "prior to the uprising that erupted in May 2012": the figure is of the time just before.
+        just_before = bool(_BEFORE_EVENT.search(before)) or (
+            match.lastgroup == "year" and _BEFORE_YEAR_EVENT.search(before) is not None
+            and _NOUN_AFTER.match(text, match.end()) is not None
+        )  # fmt: skip
+        if (
+            match.lastgroup == "shift"
+            and match.group("s_dir") in ("before", "after")
+            and _EVENT_AFTER.match(text, match.end())
+            and _DATED_EVENT.match(text, match.end(), end)
+        ):
+            # "a month before the invasion" counts from an event, not from the last date.
+            skipped = True
         period = None
         if published is not None:
             period = _resolve(match, published, previous)
@@ -235,6 +316,8 @@ def find_time_expressions(
             skipped = True
         if match.group("weekday") and match.group("w_which") and "next" in match.group("w_which"):
             skipped = True
+        if just_before and period is not None and not match.group("weekday"):
+            period, skipped = _just_before(period), False
         found.append(TimeExpression(match.start(), match.end(), period, match.lastgroup, skipped))
         if period is not None and not skipped:
             previous = period
@@ -287,6 +370,13 @@ def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) 
             return None
         precision = "quarter" if months == 3 else "span"
         return Period(dt.date(year, 1, 1), _month_end(year, months), precision)
+    if kind == "weekof":
+        month = MONTHS[g("wo_month").rstrip(".")]
+        year = int(g("wo_year")) if g("wo_year") else _latest_month(published, month)
+        last = _month_end(year, month).day
+        number = _ORDINAL_WORDS[g("wo_ord").lower()]
+        first = last - 6 if g("wo_ord").lower() in ("last", "final") else 7 * number - 6
+        return Period(dt.date(year, month, first), dt.date(year, month, first + 6), "span")
     if kind == "month":
         month = MONTHS[g("m_month").rstrip(".")]
         if g("m_month") == "May" and not g("m_year") and not g("m_part"):
@@ -400,23 +490,32 @@ _SINCE_EVENTS = frozenset(_PERIOD_WORDS["cumulative"]["since_events"])
 _COMPARING = "|".join(_PERIOD_WORDS["cumulative"]["comparing"])
 # "the smallest since 2016", "its highest level since", "the first time since": a comparison.
 _COMPARING_SINCE = re.compile(
-    rf"\b(?:the|its|their|a|an)\s+(?:\w{{2,}}est|{_COMPARING})(?:\s+\w+)?\s*,?\s*$", re.IGNORECASE
+    rf"\b(?:the|its|their|a|an)\s+(?:\w{{2,}}est|{_COMPARING})(?:\s+\w+){{0,2}}\s*,?\s*$",
+    re.IGNORECASE,
 )
 _NUMBER_RUN = re.compile(r"\d[\d,.]*")
 # Events that make a figure a count of what happened (killed, fled, attacks), not a level; a
 # change ("rose", "fell") is said of levels too, so it is no sign.
-_FLOW_WORDS = frozenset(
-    spelling
-    for event, spellings in vocabulary.load("events")["events"].items()
-    if event != "changed"
-    for spelling in spellings
-) | frozenset(vocabulary.load("populations")["flow"])
+_FLOW_WORDS = (
+    frozenset(
+        spelling
+        for event, spellings in vocabulary.load("events")["events"].items()
+        if event != "changed"
+        for spelling in spellings
+    )
+    | frozenset(vocabulary.load("populations")["flow"])
+    | frozenset(_CALENDAR_WORDS["flows"]["words"])
+)
 _LENGTH = "|".join(sorted(_LENGTHS, key=len, reverse=True))
 _COUNT_WORD = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 # "a month", "per day", "every two weeks"; not "a day earlier" nor "in a week" (see below).
 _RATE = re.compile(
     rf"\b(?P<lead>per|a|an|each|every)\s+(?:(?P<n>\d+|{_COUNT_WORD})\s+)?(?P<unit>{_LENGTH})s?\b"
-    r"(?!\s+(?:earlier|later|ago|before|after|on|of|or\s+so|long))",
+    rf"(?!\s+(?:earlier|later|ago|before|after|of|or\s+so|long)\b|\s+on(?:\s*[,.;:]|\s+{_WEEKDAY}))",
+    re.IGNORECASE,
+)
+_RATE_BY_EVENT = re.compile(
+    rf"\s+(?:a|an|per|each|every)\s+(?P<unit>{_LENGTH})\s+(?:before|after)\s+(?:the|a|an|its|their)\s",
     re.IGNORECASE,
 )
 _DURATION_LEAD = re.compile(r"\b(?:in|within|for|over|after|about|nearly|than|just)\s+$", re.I)
@@ -428,6 +527,27 @@ _ROLLING = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+)?", re.IGNORECASE)
+# "since the start of the year": the current calendar period's first day.
+_SINCE_THIS = re.compile(r"(?:the|this)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)
+# "since the protests erupted on October 1": the event's words, its verb, then its date.
+_SINCE_EVENT_DATE = re.compile(
+    rf"(?:the\s+|its\s+|their\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?\s+"
+    rf"(?:{_STARTED}|(?:was|were)\s+[a-z]+)\s+(?:on|in)\s+",
+    re.IGNORECASE,
+)
+# "bringing the national total to 18,091": the figure after it is a running total.
+_RAISING = re.compile(
+    r"\b(?:" + "|".join(_PERIOD_WORDS["cumulative"]["raising"]) + r")\s+(?:the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(_PERIOD_WORDS["cumulative"]["totals"]) + r")"
+    r"(?:\s+[^\d,;.]{0,30}?)?\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+# "30 more, including 12 children": a part of the figure before it shares its period.
+_PART_OF = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+(?:some\s+)?$")
+# "had returned by the end of March": a running total counted to a past date.
+_BY = re.compile(r"\bby\s+(?=(?:the\s+end\s+of\s+|late\s+|mid-?)?\w)", re.IGNORECASE)
+# "has infected 12,300 this year": the present perfect makes "this year" a total so far.
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ung)\b", re.I)
 _SINCE_WORDS = re.compile(r"(?:the\s+|its\s+|their\s+)?(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
 _THIS = re.compile(r"\s+(?:this|the)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|\.\s")
@@ -472,6 +592,9 @@ def _nearest(
     for number in _NUMBER_RUN.finditer(text, *sentence):
         inside = phrase[0] <= number.start() < phrase[1]
         ours = figure[0] <= number.start() < figure[1]
+        part = _PART_OF.search(text, max(sentence[0], number.start() - 25), number.start())
+        if part is not None and number.start() > figure[1]:
+            continue  # "7,000 killed since ..., including 420 children": 420 is part of 7,000
         if not inside and not ours and distance(number.start(), number.end()) < own:
             return False
     return True
@@ -489,9 +612,19 @@ def _since(text: str, figure: tuple[int, int], sentence: tuple[int, int], publis
     start, end = sentence
     for match in _SINCE.finditer(text, start, end):
         date = _EXPRESSIONS.match(text, match.end(), end)
-        if date is not None and date.lastgroup in ("weekday", "shift", "sameday"):
+        if date is not None and date.lastgroup in ("shift", "sameday"):
             date = None
+        this = None
+        if date is None and match.group(0).lower().strip() != "since":
+            this = _SINCE_THIS.match(text, match.end(), end)  # "since the start of the year"
+        event = _SINCE_EVENT_DATE.match(text, match.end(), end) if date is None else None
+        if event is not None:
+            date = _EXPRESSIONS.match(text, event.end(), end)
+            if date is None or date.lastgroup in ("weekday", "shift", "sameday", "yesterday"):
+                date = None
         phrase_end = date.end() if date is not None else match.end()
+        if this is not None:
+            phrase_end = this.end()
         if _COMPARING_SINCE.search(text[max(start, match.start() - 40) : match.start()]):
             continue
         if not _nearest(text, figure, (match.start(), phrase_end), sentence):
@@ -506,7 +639,15 @@ def _since(text: str, figure: tuple[int, int], sentence: tuple[int, int], publis
             year = next((date.group(g) for g in _YEAR_GROUPS if date.group(g)), "9999")
             base = published or dt.date(int(year), 12, 31)
             period = _resolve(date, base, None) if base.year != 9999 else None
+            if period is not None and date.lastgroup == "weekday" and period.start == published:
+                period = _shift(period, base, "week", -1)  # "since Monday", said on a Monday
+            if period is not None and period.start > base:
+                # A count runs since a past date: "since January" in December is this January.
+                period = Period(period.start - relativedelta(years=1), period.end, "day")
             return FigurePeriod("cumulative", period.start if period else None)
+        if this is not None:
+            unit = this.group("unit").lower()
+            return FigurePeriod("cumulative", _period_start(unit, published))
         words = _SINCE_WORDS.match(text, match.end(), end)
         said = {w.lower() for w in (words.groups() if words else ()) if w}
         if match.group(0).lower().strip() != "since" or said & _SINCE_EVENTS:
@@ -517,6 +658,8 @@ def _since(text: str, figure: tuple[int, int], sentence: tuple[int, int], publis
 def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
     """ "so far this year": a total since the year's start; "to date": since an unsaid start."""
     start, end = sentence
+    if _RAISING.search(text[max(start, figure[0] - 80) : figure[0]]):
+        return FigurePeriod("cumulative")
     lowered = text[start:end].lower()
     for phrase in _RUNNING:
         for found in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
@@ -524,14 +667,82 @@ def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], publ
             if not (_same_clause(text, figure[1], at) or _same_clause(text, at, figure[0])):
                 continue
             this = _THIS.match(text, start + found.end())
+            phrase_end = this.end() if this is not None else start + found.end()
+            if not _nearest(text, figure, (at, phrase_end), sentence):
+                continue  # "12 died, taking the toll to date to 900": the total is the 900
             if this is None or published is None:
                 return FigurePeriod("cumulative")
-            unit = this.group("unit").lower()
-            if unit == "year":
-                return FigurePeriod("cumulative", dt.date(published.year, 1, 1))
-            if unit == "month":
-                return FigurePeriod("cumulative", published.replace(day=1))
-            return FigurePeriod("cumulative", published - dt.timedelta(days=published.weekday()))
+            return FigurePeriod("cumulative", _period_start(this.group("unit").lower(), published))
+    for this in re.finditer(r"\bthis\s+(?P<unit>year|month|week)\b", text[start:end], re.I):
+        at, after = start + this.start(), start + this.end()
+        clause = text[max(start, min(at, figure[0]) - 60) : min(end, max(after, figure[1]) + 60)]
+        near = _same_clause(text, figure[1], at) or _same_clause(text, after, figure[0])
+        if near and published is not None and _PERFECT.search(clause) and _is_flow(clause):
+            return FigurePeriod("cumulative", _period_start(this.group("unit").lower(), published))
+    return None
+
+
+def _whole_of(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int]:
+    """The figure a part is of ("5,000 dead, including 800 children": 800 is part of 5,000, and
+    counts over the same time); the figure itself when it is no part."""
+    part = _PART_OF.search(text, max(sentence[0], figure[0] - 25), figure[0])
+    if part is None:
+        return figure
+    earlier = list(_NUMBER_RUN.finditer(text, sentence[0], part.start()))
+    if not earlier or re.search(r"[;:]|\.\s", text[earlier[-1].end() : part.start()]):
+        return figure
+    return earlier[-1].start(), earlier[-1].end()
+
+
+# "tested positive and 41 died", "killed 47 people and displaced 2,800": two counts of one clause
+_AND_GAP = re.compile(r"[^,;:.\d]{0,40}?\band\s+(?:[a-z]+\s+){0,3}?$")
+
+
+def _partners(text: str, figure: tuple[int, int], sentence: tuple[int, int]):
+    """The figures coordinated with this one by "and" in its clause, which share its period:
+    the one just before and the one just after, when no date stands between."""
+    numbers = [(m.start(), m.end()) for m in _NUMBER_RUN.finditer(text, *sentence)]
+    before = [n for n in numbers if n[1] <= figure[0]]
+    after = [n for n in numbers if n[0] >= figure[1]]
+    found = []
+    if before and _AND_GAP.fullmatch(text, before[-1][1], figure[0]):
+        found.append(before[-1])
+    if after and _AND_GAP.fullmatch(text, figure[1], after[0][0]):
+        found.append(after[0])
+    return [
+        span
+        for span in found
+        if not _EXPRESSIONS.search(text[min(span[1], figure[1]) : max(span[0], figure[0])])
+    ]
+
+
+def _period_start(unit: str, published: dt.date | None) -> dt.date | None:
+    """The first day of the publication's year, month or (Monday) week."""
+    if published is None:
+        return None
+    if unit == "year":
+        return dt.date(published.year, 1, 1)
+    if unit == "month":
+        return published.replace(day=1)
+    return published - dt.timedelta(days=published.weekday())
+
+
+def _by_past_date(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
+    """ "38,000 had returned by the end of March": a total up to a past date, its start unsaid."""
+    if published is None:
+        return None
+    for by in _BY.finditer(text, *sentence):
+        date = _EXPRESSIONS.match(text, by.end(), sentence[1])
+        if date is None or date.lastgroup in ("shift", "sameday", "weekday", "weekend"):
+            continue
+        period = _resolve(date, published, None)
+        if period is None or period.end >= published:
+            continue  # "by 2030", "by the end of the month": a target
+        near = _same_clause(text, figure[1], by.start()) or _same_clause(
+            text, date.end(), figure[0]
+        )
+        if near and _nearest(text, figure, (by.start(), date.end()), sentence):
+            return FigurePeriod("cumulative")
     return None
 
 
@@ -539,6 +750,10 @@ def _rate(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> Figu
     """ "40 attacks a month", "per day", "weekly": a count per period of that length."""
     start, end = sentence
     after = text[figure[1] : min(end, figure[1] + 60)]
+    right_after = _RATE_BY_EVENT.match(after)
+    if right_after is not None:
+        # "some 500 a day before the war": right after its figure, the length is a rate's
+        return FigurePeriod("per_period", days=_LENGTHS[right_after.group("unit").lower()])
     for match in _RATE.finditer(after):
         if not _same_clause(after, 0, match.start()) or _DURATION_LEAD.search(
             after[: match.start()]
@@ -573,6 +788,29 @@ def _rolling(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> F
     return None
 
 
+_ADJECTIVES: dict[str, int] = _PERIOD_WORDS["adjectives"]
+_NOT_RATES = frozenset(_PERIOD_WORDS["adjective_events"]["nouns"])
+_ADJECTIVE = re.compile(
+    r"\b(?P<word>" + "|".join(_ADJECTIVES) + r")\s+(?P<noun>[a-z]+)(?:\s+(?P<next>[a-z]+))?\b",
+    re.IGNORECASE,
+)
+
+
+def _adjective(text: str, figure: tuple[int, int], sentence: tuple[int, int]):
+    """ "the annual defence budget ... 1.9 trillion rupees": a sum over that length; not an
+    annual report or meeting, which only date the figure."""
+    start, end = sentence
+    for match in _ADJECTIVE.finditer(text, max(start, figure[0] - 60), min(end, figure[1] + 30)):
+        nouns = {match.group("noun").lower(), (match.group("next") or "").lower()}
+        if nouns & _NOT_RATES:
+            continue
+        if _same_clause(text, match.end(), figure[0]) or _same_clause(
+            text, figure[1], match.start()
+        ):
+            return FigurePeriod("per_period", days=_ADJECTIVES[match.group("word").lower()])
+    return None
+
+
 def _is_flow(sentence: str) -> bool:
     words = re.findall(r"[a-z]+", sentence.lower())
     return any(word in _FLOW_WORDS or word.rstrip("s") in _FLOW_WORDS for word in words)
@@ -590,26 +828,41 @@ def figure_period(
     """What kind of figure over time the number at ``figure`` (start, end) of the sentence at
     ``sentence`` (start, end) is, read from the words around it:
 
-    - a cumulative total: "since June 2014" (its start kept), "since the war began", "so far
-      this year" (since 1 January), "to date";
+    - a cumulative total: "since June 2014" (its start kept), "since the war began", "since
+      the protests erupted on October 1" (the event's date), "since the start of the year", "so
+      far this year" (since 1 January), "has killed 230 this year", "to date", "bringing the
+      total to", "had returned by the end of March" (a past date);
     - a count per period: "a month", "per day", "weekly" (unless the unit holds the time, as
-      "barrels per day" does), "in the past week" (7 days), "over the last 48 hours" (2), or a
-      count of what happened (killed, fled, attacks) dated by a calendar week, month, quarter
-      or year ("47 strikes last week", "killed 300 last year");
+      "barrels per day" does), "in the past week" (7 days), "over the last 48 hours" (2), "the
+      annual budget", or a count of what happened (killed, fled, attacks, exported, crossed)
+      dated by a calendar week, month, quarter or year ("47 strikes last week");
+    - a percentage is a level unless a rate is stated ("2 percent a month"); a part ("including
+      800 children") and a count joined by "and" share their whole's or partner's reading;
     - otherwise unknown: the metric's kind decides.
     """
+    if unit == "percent":
+        # A share or a change ("40 percent since last year", "annual inflation of 2 percent")
+        # is a level; only a stated rate ("2 percent a month") is per period.
+        return _rate(text, figure, sentence) or UNKNOWN
+    whole = _whole_of(text, figure, sentence)
+    partners = [whole, *_partners(text, whole, sentence)]
     for reading in (
-        _since(text, figure, sentence, published),
-        _running(text, figure, sentence, published),
+        *(_since(text, span, sentence, published) for span in partners),
+        _running(text, whole, sentence, published),
+        _by_past_date(text, figure, sentence, published),
     ):
         if reading is not None:
             return reading
     if not _has_time(unit):
-        reading = _rate(text, figure, sentence) or _rolling(text, figure, sentence)
+        reading = (
+            _rate(text, figure, sentence)
+            or next(filter(None, (_rolling(text, span, sentence) for span in partners)), None)
+            or _adjective(text, figure, sentence)
+        )
         if reading is not None:
             return reading
     calendar_period = as_of is not None and as_of.precision in ("week", "month", "quarter", "year")
-    if calendar_period and _is_flow(text[sentence[0] : sentence[1]]):
+    if calendar_period and not _has_time(unit) and _is_flow(text[sentence[0] : sentence[1]]):
         return FigurePeriod("per_period", days=(as_of.end - as_of.start).days + 1)
     return UNKNOWN
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from claims.core import vocabulary
+from claims.core.comparison.records import period_length
 from claims.core.extraction.candidate import Candidate
 from claims.core.extraction.sentences import split_sentences
 from claims.core.extraction.speakers import is_fragment_speaker
@@ -44,6 +45,12 @@ class GoldFigure:
     # of the subject, and where, for whom and by whom the figure holds (its scope).
     subject_head: str | None = None
     scope: tuple[str, ...] | None = None
+    # Given by the labels with a tenth field (None when a label does not say): what kind of figure
+    # over time it is, "level", "cumulative" (with the total's start when the sentence says it)
+    # or "per_period" (with the period's length in days).
+    period_kind: str | None = None
+    period_start: dt.date | None = None
+    period_days: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +109,11 @@ class Scores:
     subject_head: float = 0.0  # the gold head noun is one of the predicted subject's words
     subject_overlap: float = 0.0  # mean Jaccard of subject words, gold against predicted
     scope: float | None = None  # over labels giving a scope (None: none do): same places, actors
+    # Over labels giving a period (None: none do): the same kind (level, cumulative, per period);
+    # over the cumulative ones, the same start; over the per-period ones, the same length.
+    period: float | None = None
+    period_start: float | None = None
+    period_length: float | None = None
     fragment_speakers: int = 0  # predicted speakers that are no one ("that 4", "week")
     misses: tuple[Miss, ...] = field(default=(), repr=False)
 
@@ -122,6 +134,9 @@ class Scores:
             "subject_head": self.subject_head,
             "subject_overlap": self.subject_overlap,
             "scope": self.scope,
+            "period": self.period,
+            "period_start": self.period_start,
+            "period_length": self.period_length,
             "fragment_speakers": self.fragment_speakers,
         }
 
@@ -148,6 +163,9 @@ def _gold(raw: dict[str, Any]) -> GoldFigure:
         as_of_precision=raw.get("as_of_precision"),
         subject_head=raw.get("subject_head"),
         scope=tuple(raw["scope"]) if "scope" in raw else None,
+        period_kind=raw.get("period_kind"),
+        period_start=_date(raw.get("period_start")),
+        period_days=raw.get("period_days"),
     )
 
 
@@ -252,6 +270,47 @@ def _scope_parts(scope: str) -> set[str]:
     return {re.sub(r"^the\s+", "", part.strip()) for part in parts if part.strip()}
 
 
+def _period_misses(
+    document: str, gold: GoldFigure, pred: Any, totals: dict[str, int]
+) -> list[Miss]:
+    """Score the period of one matched pair whose label gives one; the disagreements.
+
+    The extractor says "" when the sentence names no period; a figure read at its date is a
+    level, so "" counts as "level" here.
+    """
+    kind = getattr(pred, "period_kind", "") or "level"
+    start = getattr(pred, "period_start", None)
+    days = getattr(pred, "period_days", None)
+    said = {
+        "level": "level",
+        "cumulative": f"cumulative since {start}",
+        "per_period": f"per {days} days",
+    }
+    misses = []
+    totals["periods"] += 1
+    if kind == gold.period_kind:
+        totals["period"] += 1
+    else:
+        wanted = {"level": "level", "cumulative": "cumulative", "per_period": "per period"}
+        detail = f"{said.get(kind, kind)} != {wanted.get(gold.period_kind or '', gold.period_kind)}"
+        misses.append(Miss(document, "period", gold.figure, detail))
+    if gold.period_kind == "cumulative":
+        totals["cumulatives"] += 1
+        if kind == "cumulative" and start == gold.period_start:
+            totals["period_start"] += 1
+        elif kind == "cumulative":
+            detail = f"since {start} != since {gold.period_start}"
+            misses.append(Miss(document, "period_start", gold.figure, detail))
+    if gold.period_kind == "per_period":
+        totals["rates"] += 1
+        if kind == "per_period" and period_length(days) == period_length(gold.period_days):
+            totals["period_length"] += 1
+        elif kind == "per_period":
+            detail = f"per {days} days != per {gold.period_days} days"
+            misses.append(Miss(document, "period_length", gold.figure, detail))
+    return misses
+
+
 def _unit_ok(gold: str, predicted: str) -> bool:
     """Units compare as pint units where both parse ("km" == "kilometre"), else as text."""
     if gold.strip().lower() == str(predicted).strip().lower():
@@ -306,12 +365,15 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
 
     Precision, recall and F1 count figures whose spans overlap a gold figure in the same
     document; bounds, qualifier, unit, subject head, speaker and as-of are accuracies over those
-    matched figures, the subject overlap a mean Jaccard of their words, and the scope an accuracy
-    over the matched figures whose label gives one. ``fragment_speakers`` counts every predicted
-    speaker that is no one, matched or not.
+    matched figures, the subject overlap a mean Jaccard of their words, and the scope and the
+    period accuracies over the matched figures whose label gives one (the period's start over
+    the cumulative totals, its length over the counts per period). ``fragment_speakers`` counts
+    every predicted speaker that is no one, matched or not.
     """
     totals = {"gold": 0, "pred": 0, "match": 0, "bounds": 0, "qual": 0, "speaker": 0, "asof": 0}
     totals |= {"unit": 0, "head": 0, "scope": 0, "scoped": 0, "fragments": 0}
+    totals |= dict.fromkeys(("period", "periods", "period_start", "cumulatives"), 0)
+    totals |= {"period_length": 0, "rates": 0}
     overlap = 0.0
     misses: list[Miss] = []
     for document in corpus:
@@ -373,6 +435,8 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
                     totals["scope"] += 1
                 else:
                     misses.append(Miss(document.id, "scope", figure, f"{scope!r} != {gold.scope}"))
+            if gold.period_kind is not None:
+                misses += _period_misses(document.id, gold, pred, totals)
             if _speaker_ok(gold, pred.speaker):
                 totals["speaker"] += 1
             else:
@@ -410,6 +474,11 @@ def evaluate(corpus: Corpus, extractor: Extractor) -> Scores:
         subject_head=_ratio(totals["head"], matched),
         subject_overlap=overlap / matched if matched else 0.0,
         scope=_ratio(totals["scope"], totals["scoped"]) if totals["scoped"] else None,
+        period=_ratio(totals["period"], totals["periods"]) if totals["periods"] else None,
+        period_start=(
+            _ratio(totals["period_start"], totals["cumulatives"]) if totals["cumulatives"] else None
+        ),
+        period_length=_ratio(totals["period_length"], totals["rates"]) if totals["rates"] else None,
         fragment_speakers=totals["fragments"],
         misses=tuple(misses),
     )

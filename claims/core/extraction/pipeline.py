@@ -113,6 +113,9 @@ class _Context:
 
     published: dt.date | None
     last_period: dates.Period | None = None
+    # The period the previous sentence named, when it was of the same paragraph: it dates a
+    # figure whose own sentence names none ("Voters went to the polls on Sunday. Turnout ...").
+    previous_period: tuple[int, dates.Period] | None = None
     # Earlier sentences of the article (text, paragraph), the last few: where a pronoun's
     # speaker is looked for.
     recent: list[tuple[str, int]] = field(default_factory=list)
@@ -318,6 +321,14 @@ def _sentence_candidates(
         if speaker is not None and speakers.is_fragment_speaker(speaker.name):
             speaker = None  # a piece of the sentence is no one: better no speaker than a wrong one
         period = _period_for(text, index, figures, expressions, context.published)
+        if (
+            period is not None
+            and period.start == context.published == period.end
+            and not any(e.period is not None for e in expressions)
+            and context.previous_period is not None
+            and context.previous_period[0] == sentence.paragraph
+        ):
+            period = context.previous_period[1]
         kind = dates.figure_period(
             text, (figure.start, figure.end), (sentence.start, sentence.end),
             published=context.published, as_of=period, unit=figure.unit,
@@ -435,6 +446,8 @@ def _ratios(text: str, spans: list[NumericSpan]) -> list[_Figure]:
             continue
         if not 0 < first.low < second.low or first.atoms[0].currency:
             continue
+        if any(dates.is_year(text, atom) for atom in second.atoms):
+            continue  # "31 in 2020" dates 31; it is no share of 2,020
         qualifier, _ = find_qualifier(text, first.start)
         share = 100.0 * first.low / second.low
         subject = measures.subject_after(text, second.end, len(text))
@@ -731,10 +744,15 @@ def _period_for(
     published: dt.date | None,
 ) -> dates.Period | None:
     figure = figures[index]
+    baseline = dates.baseline_period(text, (figure.start, figure.end), expressions, published)
+    if baseline is not None:
+        return baseline
     usable = [e for e in expressions if not e.skipped and e.period is not None]
     after = [e for e in usable if e.start >= figure.end]
     if after and _RELATIVE_CLAUSE.search(text[figure.end : after[0].start]):
         after = []  # "... a regime that Ankara introduced in 2014" dates the regime
+    if after and ";" in text[figure.end : after[0].start]:
+        after = []  # "...; today it handles half that": the next clause's date is its own
     if after:
         first = after[0]
         between_figures = [f for f in figures if figure.end <= f.start < first.start]
@@ -800,6 +818,8 @@ def _remember(
 ) -> None:
     context.recent.append((sentence_text, paragraph))
     del context.recent[:-_RECENT_SENTENCES]
+    named = [e.period for e in expressions if e.period is not None and not e.skipped]
+    context.previous_period = (paragraph, named[-1]) if named else None
     for expression in expressions:
         if expression.period is not None and not expression.skipped:
             context.last_period = expression.period

@@ -29,6 +29,9 @@ COLUMNS = [
     ("subject_head", "subj.", 6, ".3f"),
     ("subject_overlap", "subj.J", 6, ".3f"),
     ("scope", "scope", 6, ".3f"),
+    ("period", "period", 6, ".3f"),
+    ("period_start", "p.start", 7, ".3f"),
+    ("period_length", "p.len", 6, ".3f"),
     ("fragment_speakers", "no-one", 6, "d"),
 ]
 
@@ -36,8 +39,9 @@ COLUMNS = [
 class Command(BaseCommand):
     help = (
         "Score claim extraction on a labelled corpus: precision, recall and F1 of figures, the "
-        "share with exact bounds, the accuracy of qualifier, speaker, as-of, unit, subject head "
-        "and scope, the subject's word overlap and the count of speakers that are no one, side "
+        "share with exact bounds, the accuracy of qualifier, speaker, as-of, unit, subject head, "
+        "scope and period (its kind; the start of a cumulative total; the length of a count per "
+        "period), the subject's word overlap and the count of speakers that are no one, side "
         "by side with a plain quantulum3 baseline."
     )
 

@@ -149,6 +149,46 @@ def test_scope_must_name_the_same_places_and_is_unscored_without_a_label(tmp_pat
     assert _scored(tmp_path, _gold(7, 9, "40", 40), scope="Iraq").scope is None
 
 
+def test_period_scores_kind_then_start_and_length_and_skips_labels_without_one(
+    tmp_path: Path,
+) -> None:
+    since = _gold(7, 9, "40", 40, period_kind="cumulative", period_start="2014-06-01")
+    right = _scored(tmp_path, since, period_kind="cumulative", period_start=dt.date(2014, 6, 1))
+    assert (right.period, right.period_start, right.period_length) == (1.0, 1.0, None)
+    wrong_start = _scored(tmp_path, since, period_kind="cumulative", period_start=None)
+    assert (wrong_start.period, wrong_start.period_start) == (1.0, 0.0)
+    assert _scored(tmp_path, since, period_kind="per_period", period_days=7).period == 0.0
+    # A month is any 28 to 31 days; an unsaid period is a level.
+    monthly = _gold(7, 9, "40", 40, period_kind="per_period", period_days=30)
+    assert _scored(tmp_path, monthly, period_kind="per_period", period_days=31).period_length == 1
+    assert _scored(tmp_path, monthly, period_kind="per_period", period_days=7).period_length == 0
+    level = _gold(7, 9, "40", 40, period_kind="level")
+    assert _scored(tmp_path, level, period_kind="").period == 1.0
+    assert _scored(tmp_path, _gold(7, 9, "40", 40), period_kind="cumulative").period is None
+
+
+def test_the_tenth_label_field_reads_as_the_period() -> None:
+    from tests.claims.core.extraction.corpus import build_corpus
+
+    text = "Since June 2014 some 40 fled."
+    head = "- 40 | 40 | exact | count | people fled |  |  |  | "
+
+    def label(scope_and_period: str) -> dict[str, object]:
+        return build_corpus._label(head + scope_and_period, text, dt.date(2024, 3, 12))
+
+    assert label(" | cumulative since 2014-06")["period_start"] == "2014-06-01"
+    assert label(" | cumulative")["period_start"] is None
+    assert label(" | per week")["period_days"] == 7
+    assert label(" | per 2 weeks")["period_days"] == 14
+    # "?" for the scope: a period added to an older label that gives no head and scope.
+    older = label("? | level")
+    assert older["period_kind"] == "level" and "scope" not in older
+    assert "period_kind" not in label("")
+    for wrong in ("per fortnightly", "cumulative from 2014", "levels"):
+        with pytest.raises(ValueError, match="period"):
+            label(f" | {wrong}")
+
+
 def test_units_compare_as_units_not_spellings(tmp_path: Path) -> None:
     gold = _gold(7, 9, "40", 40, unit="km")
     assert _scored(tmp_path, gold, unit="kilometer").unit == 1.0

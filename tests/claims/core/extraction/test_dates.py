@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .helpers import by_figure, figures, only
 
@@ -255,3 +257,437 @@ def test_a_since_belongs_to_the_figure_nearest_it():
     text = "Some 900 families came back in May, raising the total since January to 2,400."
     assert _kind(text, "900")[0] != "cumulative"
     assert _kind(text, "2,400") == ("cumulative", dt.date(2020, 1, 1), None)
+
+
+# Issue 12: the as-of and the period of constructions the tuning-5 labels stress, each said in
+# several ways of our own.
+JUNE = dt.date(2020, 6, 10)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "as_of"),
+    [
+        (
+            "Prior to the uprising that erupted in May 2012, the province grew 90,000 tonnes "
+            "of wheat.",
+            "90,000 tonnes",
+            (dt.date(2012, 4, 1), dt.date(2012, 4, 30)),
+        ),
+        (
+            "The province grew 90,000 tonnes of wheat before the revolt broke out in May 2012.",
+            "90,000 tonnes",
+            (dt.date(2012, 4, 1), dt.date(2012, 4, 30)),
+        ),
+        (
+            "Before the siege began on March 3, the town had 12,000 residents.",
+            "12,000",
+            (dt.date(2020, 3, 2), dt.date(2020, 3, 2)),
+        ),
+        (
+            "Before the 2011 revolt the country exported 380,000 barrels a day.",
+            "380,000 barrels a day",
+            (dt.date(2010, 1, 1), dt.date(2010, 12, 31)),
+        ),
+    ],
+)
+def test_a_figure_before_an_event_dated_in_its_sentence_is_of_the_period_just_before(
+    text, figure, as_of
+):
+    c = by_figure(text, figure, JUNE)
+    assert (c.as_of_start, c.as_of_end) == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("In the second week of May, 85 trucks crossed the border.", (8, 14)),
+        ("Some 85 trucks crossed the border during the first week of May.", (1, 7)),
+        ("The border saw 85 trucks cross in the last week of May.", (25, 31)),
+    ],
+)
+def test_a_week_of_a_month_is_those_seven_days(text, as_of):
+    c = by_figure(text, "85", JUNE)
+    assert (c.as_of_start.day, c.as_of_end.day, c.as_of_start.month) == (*as_of, 5)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A day later the toll stood at 52.",
+        "The following day the toll stood at 52.",
+        "One day later, officials put the toll at 52.",
+    ],
+)
+def test_a_shift_that_opens_a_sentence_counts_from_the_date_before(second):
+    text = "Officials said on Tuesday that 40 people were hurt. " + second
+    assert by_figure(text, "52", FRIDAY).as_of_start == dt.date(2020, 2, 12)
+
+
+def test_a_shift_before_a_named_event_counts_from_that_event_not_the_last_date():
+    text = (
+        "The army said on Tuesday that 20 soldiers died. "
+        "A month before the truce began on February 1, 70 had died."
+    )
+    assert by_figure(text, "70", FRIDAY).as_of_start != dt.date(2020, 1, 11)
+
+
+def test_a_shift_after_an_undated_event_still_counts_from_the_date_before():
+    text = "A bomb hit the market on Tuesday. A day after the blast, 30 more people had died."
+    assert by_figure(text, "30", FRIDAY).as_of_start == dt.date(2020, 2, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters cast their ballots on Sunday. Turnout was 48 percent, the commission said.",
+        "Voting took place on Sunday. The commission put turnout at 48 percent.",
+    ],
+)
+def test_a_sentence_without_a_date_takes_the_date_of_the_one_before_it(text):
+    c = by_figure(text, "48 percent", FRIDAY)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2020, 2, 9), dt.date(2020, 2, 9))
+
+
+def test_a_date_of_the_previous_paragraph_does_not_carry_over():
+    text = "Voters cast their ballots on Sunday.\n\nTurnout was 48 percent, the commission said."
+    assert by_figure(text, "48 percent", FRIDAY).as_of_start == FRIDAY
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [
+        ("In 2005 the mine employed 900 people; today it has far fewer.", "900", 2005),
+        ("The mine employed 900 people in 2005; today it employs 200.", "900", 2005),
+        ("The mine employed 900 people in 2005; today it employs 200.", "200", 2020),
+    ],
+)
+def test_a_date_after_a_semicolon_belongs_to_its_own_clause(text, figure, year):
+    assert by_figure(text, figure, FRIDAY).as_of_start.year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Since the beginning of the year, 2,100 people have been detained.", dt.date(2020, 1, 1)),
+        ("Police have held 2,100 people since the start of the year.", dt.date(2020, 1, 1)),
+        ("Some 2,100 people have been held since the start of the month.", dt.date(2020, 6, 1)),
+        (
+            "Since the strike began on January 6, 2,100 workers have walked out.",
+            dt.date(2020, 1, 6),
+        ),
+        (
+            "About 2,100 people have been detained since protests broke out in December.",
+            dt.date(2019, 12, 1),
+        ),
+        (
+            "Since demonstrations erupted on March 9, police have detained 2,100 people.",
+            dt.date(2020, 3, 9),
+        ),
+    ],
+)
+def test_a_total_since_the_start_of_a_period_or_a_dated_event_keeps_that_start(text, start):
+    c = by_figure(text, "2,100", JUNE)
+    assert (c.period_kind, c.period_start) == ("cumulative", start)
+    assert (c.as_of_start, c.as_of_end) == (JUNE, JUNE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Funding has dropped 40 percent since 2019, the agency said.",
+        "Since the war began, 40 percent of the schools have closed.",
+        "Annual inflation reached 40 percent in January.",
+        "Prices have risen 40 percent so far this year.",
+    ],
+)
+def test_a_percentage_is_a_level_whatever_since_or_annual_says(text):
+    assert _kind(text, "40 percent") == ("", None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over 5,000 people have died since the war began, including 800 children.",
+        "Since the war began, over 5,000 people have died, among them 800 children.",
+    ],
+)
+def test_a_part_of_a_total_since_an_event_is_a_total_too(text):
+    assert _kind(text, "5,000")[0] == "cumulative"
+    assert _kind(text, "800")[0] == "cumulative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Another 12 people died overnight, taking deaths to date to 940.",
+        "Another 12 people died overnight, which brings the toll so far to 940.",
+    ],
+)
+def test_a_running_total_belongs_to_the_figure_nearest_it(text):
+    assert _kind(text, "940")[0] == "cumulative"
+    assert _kind(text, "12")[0] != "cumulative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cholera has killed 230 people in the region this year.",
+        "This year 230 people have been killed by cholera in the region.",
+        "In the region, floods have killed 230 people this month.",
+    ],
+)
+def test_a_flow_in_the_perfect_this_year_is_a_total_since_its_start(text):
+    c = by_figure(text, "230", JUNE)
+    start = dt.date(2020, 6, 1) if "month" in text else dt.date(2020, 1, 1)
+    assert (c.period_kind, c.period_start) == ("cumulative", start)
+    assert (c.as_of_start, c.as_of_end) == (JUNE, JUNE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ticket prices have averaged 230 dinars this year.",
+        "The party won 230 seats this year.",
+    ],
+)
+def test_a_level_this_year_is_no_running_total(text):
+    assert only(text, JUNE).period_kind != "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("Clinics saw 900 patients per day on average.", "900", 1),
+        ("On average clinics saw 900 patients a day on their wards.", "900", 1),
+        ("The city will spend 85 million euros a year on roads.", "85 million euros", 365),
+        ("The state spent $40 million over the past decade on dykes.", "$40 million", 3650),
+        ("Its annual military budget rose to $4 billion.", "$4 billion", 365),
+        ("The government set its yearly aid budget at $4 billion.", "$4 billion", 365),
+    ],
+)
+def test_a_stated_rate_or_an_annual_sum_is_a_count_per_period(text, figure, days):
+    assert _kind(text, figure) == ("per_period", None, days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The annual report said 40 clinics had closed.",
+        "At its annual meeting the union said 40 clinics had closed.",
+    ],
+)
+def test_an_annual_event_only_dates_the_figure(text):
+    assert _kind(text, "40")[0] != "per_period"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the end of April, 12,000 families had returned home.",
+        "Some 12,000 families had gone back by the end of April, officials said.",
+        "Officials said 12,000 families had returned by late April.",
+    ],
+)
+def test_a_count_by_a_past_date_is_a_running_total(text):
+    c = by_figure(text, "12,000", JUNE)
+    assert c.period_kind == "cumulative"
+    if "end of April" in text:
+        assert (c.as_of_start, c.as_of_end) == (dt.date(2020, 4, 30), dt.date(2020, 4, 30))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry aims to rehouse 12,000 families by the end of the year.",
+        "The country wants 12,000 megawatts of solar capacity by 2030.",
+    ],
+)
+def test_a_target_by_a_future_date_is_no_running_total(text):
+    assert only(text, JUNE).period_kind != "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start"),
+    [
+        ("Clashes have displaced 2,100 people since Thursday.", FRIDAY, dt.date(2020, 2, 13)),
+        ("Since Monday 2,100 people have fled the fighting.", FRIDAY, dt.date(2020, 2, 10)),
+        # said on a Friday, "since Friday" is a week back
+        ("Some 2,100 people have fled since Friday, aid groups said.", FRIDAY, dt.date(2020, 2, 7)),
+        # said in December, "since January" is this year's
+        ("The total since January rose to 2,100.", dt.date(2022, 12, 7), dt.date(2022, 1, 1)),
+        (
+            "Police have counted 2,100 deaths since the first case was reported on March 2.",
+            JUNE,
+            dt.date(2020, 3, 2),
+        ),
+        (
+            "Since the first body was found in April, 2,100 graves have been dug.",
+            JUNE,
+            dt.date(2020, 4, 1),
+        ),
+    ],
+)
+def test_a_total_since_a_weekday_a_month_or_a_dated_event_starts_in_the_past(
+    text, published, start
+):
+    assert _kind(text, "2,100", published) == ("cumulative", start, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants freed 12 captives on Tuesday, the second release since the truce.",
+        "Bread rose 12 cents on Monday, its third increase since the war.",
+        "The 12 arrests were the fourth such raid since the election.",
+    ],
+)
+def test_an_ordinal_before_since_compares_and_counts_nothing(text):
+    assert _kind(text, "12")[0] != "cumulative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials reported 300 new cases, bringing the national total to 9,400.",
+        "The health ministry added 300 cases, which took the tally to about 9,400.",
+        "Another 300 deaths were recorded, raising the overall toll to 9,400.",
+    ],
+)
+def test_bringing_the_total_to_a_figure_makes_it_a_running_total(text):
+    assert _kind(text, "9,400")[0] == "cumulative"
+    assert _kind(text, "300")[0] != "cumulative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports through the port averaged 2.1 million barrels per day in May.",
+        "In May exports from the terminal ran at 2.1 million barrels per day.",
+    ],
+)
+def test_a_rate_in_its_unit_dated_by_a_month_is_a_level(text):
+    assert only(text, JUNE).period_kind == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "reading"),
+    [
+        ("Over the past week, 640 people caught the virus and 12 died.", "12", "per_period"),
+        ("In the last seven days 640 people fell ill and 12 died.", "12", "per_period"),
+        ("Shelling has wounded 640 people and killed 12 since Sunday.", "640", "cumulative"),
+        ("Since Sunday, shelling has wounded 640 people and killed 12.", "12", "cumulative"),
+    ],
+)
+def test_counts_joined_by_and_share_their_clause_period(text, figure, reading):
+    assert _kind(text, figure)[0] == reading
+
+
+def test_a_count_with_its_own_date_keeps_it_beside_a_coordinated_total():
+    text = "Gunmen killed 640 people on Monday and 12 since Sunday."
+    assert _kind(text, "640")[0] != "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("Before the war about 500 a day crossed, against 20 now.", "500", 1),
+        ("Revenue rose to $2 million a week after the reform, officials said.", "$2 million", 7),
+        ("Some 300 tonnes a month before the blockade reached the port.", "300 tonnes", 30),
+    ],
+)
+def test_a_length_right_after_its_figure_is_a_rate_even_before_an_event(text, figure, days):
+    assert _kind(text, figure) == ("per_period", None, days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said 23 people died in 2019 and 31 in 2020.",
+        "There were 23 deaths in 2019 and 31 in 2020, police said.",
+    ],
+)
+def test_a_count_in_a_year_is_dated_by_that_year_and_is_no_share_of_it(text):
+    c = by_figure(text, "31", JUNE)
+    assert (c.value_low, c.unit, c.as_of_start) == (31.0, "count", dt.date(2020, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline", "year"),
+    [
+        ("Turnout was 28 percent, compared with 44 percent in 2018.", "44 percent", 2018),
+        ("Some 28 percent voted, against 44 percent in 2018.", "44 percent", 2018),
+        ("Exports fell to 900 tonnes from 1,300 tonnes in 2017.", "1,300 tonnes", 2017),
+    ],
+)
+def test_a_baseline_takes_the_date_of_its_own_phrase_and_the_main_figure_does_not(
+    text, baseline, year
+):
+    assert by_figure(text, baseline, JUNE).as_of_start == dt.date(year, 1, 1)
+    main = next(c for c in figures(text, JUNE) if c.figure != baseline)
+    assert main.as_of_start == JUNE
+
+
+def test_more_than_is_a_hedge_not_a_baseline():
+    c = by_figure("Officials said more than 900 people fled in 2019.", "900", JUNE)
+    assert c.as_of_start == dt.date(2019, 1, 1)
+
+
+def test_a_schedule_after_from_dates_no_baseline():
+    text = "About 900 workers gain from a 5% raise in pay from January 1, officials said."
+    assert by_figure(text, "5%", JUNE).as_of_start == JUNE
+
+
+_MONTH_NAMES = [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    published=st.dates(min_value=dt.date(2005, 1, 1), max_value=dt.date(2030, 12, 31)),
+    back=st.integers(min_value=1, max_value=120),
+    wording=st.sampled_from(
+        [
+            "Since {when}, 4,000 people have fled the region.",
+            "Some 4,000 people have fled the region since {when}, officials said.",
+            "Officials counted 4,000 arrivals since {when}.",
+        ]
+    ),
+)
+def test_since_a_past_month_is_a_total_from_its_first_day_as_of_the_report(
+    published, back, wording
+):
+    first = published.replace(day=1)
+    for _ in range(back):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    text = wording.format(when=f"{_MONTH_NAMES[first.month - 1]} {first.year}")
+    c = by_figure(text, "4,000", published)
+    assert (c.period_kind, c.period_start) == ("cumulative", first)
+    assert (c.as_of_start, c.as_of_end) == (published, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("The country exported 1 million tonnes of grain in May.", "1 million tonnes", 31),
+        ("In May grain shipments came to 1 million tonnes.", "1 million tonnes", 31),
+        ("Some 900 trucks crossed the border last week, officials said.", "900", 7),
+        ("Tourism earned the island $300 million in 2019.", "$300 million", 365),
+        ("Hospitals admitted 900 patients in the first quarter.", "900", 91),
+    ],
+)
+def test_trade_output_and_services_dated_by_a_calendar_period_are_counts_over_it(
+    text, figure, days
+):
+    kind, _, length = _kind(text, figure, JUNE)
+    assert kind == "per_period" and abs(length - days) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The refinery employed 900 workers in 2019.",
+        "The party won 900 seats in 2019.",
+        "The fund held $300 million in May.",
+    ],
+)
+def test_a_stock_dated_by_a_calendar_period_stays_a_level(text):
+    assert only(text, JUNE).period_kind == ""

@@ -47,6 +47,7 @@ SOURCES = (
     ("heldout-3.txt", "heldout"),
     # Rewordings of tuning sentences, each naming its original: development data.
     ("reworded.txt", "reworded"),
+    ("tuning-5.txt", "tuning"),
 )
 HELDOUT_FILE = "heldout-3.txt"
 
@@ -76,6 +77,42 @@ def _as_of(spec: str, published: dt.date) -> tuple[str, str, str]:
     return spec, spec, "day"
 
 
+def _lengths() -> dict[str, int]:
+    """Days of the lengths a "per" label may name ("week" 7): the extractor's own vocabulary."""
+    root = str(Path(__file__).resolve().parents[5])
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from claims.core import vocabulary
+
+    return vocabulary.load("periods")["lengths"]
+
+
+def _period(spec: str, published: dt.date) -> dict[str, object]:
+    """The tenth field: "level", "cumulative" (its start unsaid), "cumulative since 2014-06" (the
+    start is the first day of the period the date names; heldout-3.txt writes it without
+    "since") or "per week" / "per 10 years"."""
+    words = spec.split()
+    if words == ["level"]:
+        return {"period_kind": "level"}
+    if words[:1] == ["cumulative"]:
+        start = None
+        if len(words) == 3 and words[1] == "since":
+            start = _as_of(words[2], published)[0]
+        elif len(words) == 2:
+            start = _as_of(words[1], published)[0]
+        elif len(words) != 1:
+            raise ValueError(f"period {spec!r}: cumulative [since <date>]")
+        return {"period_kind": "cumulative", "period_start": start}
+    if words[:1] == ["per"] and len(words) in (2, 3):
+        count = int(words[1]) if len(words) == 3 else 1
+        unit = words[-1]
+        lengths = _lengths()
+        days = lengths.get(unit, lengths.get(unit.removesuffix("s"))) if count else None
+        if days is not None:
+            return {"period_kind": "per_period", "period_days": count * days}
+    raise ValueError(f"period {spec!r}: level, cumulative [since <date>] or per [<n>] <length>")
+
+
 def _locate(text: str, figure: str, occurrence: int) -> int:
     pattern = r"(?<![\w$€£])" + re.escape(figure) + r"(?!\w)"
     starts = [m.start() for m in re.finditer(pattern, text)]
@@ -86,9 +123,8 @@ def _locate(text: str, figure: str, occurrence: int) -> int:
 
 def _label(line: str, text: str, published: dt.date) -> dict[str, object]:
     fields = [f.strip() for f in line[1:].split("|")]
-    fields += [""] * (9 - len(fields))
-    # A tenth field, the figure's period (heldout-3.txt), is not carried into the JSON yet.
-    figure, bounds, qualifier, unit, subject, speaker, kind, as_of, scope = fields[:9]
+    fields += [""] * (10 - len(fields))
+    figure, bounds, qualifier, unit, subject, speaker, kind, as_of, scope, period = fields[:10]
     occurrence = 1
     if "#" in figure:
         figure, n = figure.rsplit("#", 1)
@@ -120,10 +156,13 @@ def _label(line: str, text: str, published: dt.date) -> dict[str, object]:
         "as_of_precision": precision,
     }
     # Labels written before the head and the scope were labelled carry neither key, so that their
-    # documents stay byte for byte what they were; scoring skips what a label does not give.
-    if line.count("|") >= 8:
+    # documents stay byte for byte what they were; scoring skips what a label does not give. A
+    # scope of "?" says the same in a label that gives a period but no head and scope.
+    if line.count("|") >= 8 and scope != "?":
         label["subject_head"] = head
         label["scope"] = [part.strip() for part in scope.split(";") if part.strip()]
+    if period:
+        label |= _period(period, published)
     return label
 
 
