@@ -12,7 +12,13 @@ From the figure up to the root of the parse, nearest first:
    ("..., police said", "..., customs data showed on Monday");
 4. the owner of an estimate a verb revises ("X cut its forecast to N");
 5. "according to X" anywhere in the sentence;
-6. otherwise None: the outlet asserts the figure itself.
+6. the subject of a reporting verb whose object holds the figure only in a relative clause
+   ("X confirmed deaths in the camp, which shelters N"), when nothing above claimed it;
+7. otherwise None: the outlet asserts the figure itself.
+
+A clause after a semicolon is not the preceding verb's; "adding that" continues the reporting
+verb before it; the one "told" is addressed, not speaking; a document "showing" a figure speaks
+for its publisher ("X released figures showing N").
 
 A name is the whole entity or noun chunk: titles before a person's name are dropped
 ("Finance Minister Olaf Brenner" is Olaf Brenner), a person in apposition to a role is that
@@ -75,6 +81,7 @@ _LEMMAS = frozenset(vocabulary.load("reporting_verbs")["lemmas"])
 _OBJECT_LEMMAS = frozenset(vocabulary.load("reporting_verbs")["object_lemmas"])
 _CLAUSE_LEMMAS = frozenset(vocabulary.load("reporting_verbs")["clause_lemmas"])
 _REVISING = frozenset(vocabulary.load("reporting_verbs")["revising_lemmas"])
+_ADDRESSING = frozenset(vocabulary.load("reporting_verbs")["addressee_lemmas"])
 _TITLE_STEMS = frozenset(w.strip(".") for w in _PARSE_TITLES)
 _NAMED = frozenset(vocabulary.load("syntax")["speaker_entities"])
 _FIRST_PERSON = ("we", "i")
@@ -146,6 +153,12 @@ def _author(noun: Any) -> Any | None:
     for child in noun.lefts:
         if child.dep_ == "poss" and (child.pos_ == "PROPN" or _is_organisation(child)):
             return child  # "the ministry's data", "Oxfam's report"
+    if noun.dep_ == "dobj":
+        # "the commission published results showing ...", "X released figures that show ...".
+        for child in noun.head.children:
+            named = child.pos_ == "PROPN" or _is_organisation(child)
+            if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN") and named:
+                return child
     return None
 
 
@@ -162,6 +175,14 @@ def name_of(noun: Any) -> Speaker | str | None:
     for child in noun.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return name_of(child)
+    if lemma in _TITLE_STEMS or lemma in _PARSE_PEOPLE:
+        # "the governor of Kherson region, Oleksandr Prokudin,": the parse may hang the name on
+        # the place the role is of; it still names the one holding the role.
+        held = _pobj(noun, ("of", "for", "at"))
+        if held is not None and held.ent_type_ != "PERSON":
+            for child in held.children:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i > held.i:
+                    return name_of(child)
     if noun.pos_ == "NOUN" and _entity_of(noun) is None:
         # "the consultancy Wood Mackenzie": a common noun describing the name beside it.
         for child in noun.children:
@@ -171,7 +192,19 @@ def name_of(noun: Any) -> Speaker | str | None:
                 return name_of(entity.root)
     if lemma in _SPOKES:
         represented = _pobj(noun, ("for", "of", "at", "from", "with"))
-        if represented is not None and _is_organisation(represented):
+        # "a spokeswoman for the league": whatever one speaks "for", unless a person ("a
+        # spokesman for the president" stays the spokesman); "officials at the crossing" are
+        # officials, not the place.
+        spoken_for = represented is not None and (
+            _is_organisation(represented)
+            or (
+                represented.head.lower_ == "for"
+                and represented.pos_ == "NOUN"
+                and represented.ent_type_ != "PERSON"
+                and represented.lemma_.lower() not in _PARSE_PEOPLE
+            )
+        )
+        if spoken_for:
             return name_of(represented)
     if lemma in _PARSE_DOCUMENTS or noun.lower_ in _PARSE_DOCUMENTS:
         author = _author(noun)
@@ -192,7 +225,7 @@ def name_of(noun: Any) -> Speaker | str | None:
                     for w in child.subtree
                     if w.dep_ != "det"
                     and w.ent_type_ != "DATE"
-                    and (w.text == "-" or not w.is_punct)
+                    and (w.text == "-" or w.tag_ == "POS" or not w.is_punct)
                 )
         # "the health office in Tigray": an organisation's place joins its name.
         place = _pobj(noun, ("in", "of", "for"))
@@ -248,11 +281,21 @@ def _subject_of(verb: Any) -> Any | None:
         agent = _pobj(verb, ("by",))
         if agent is not None and any(c.dep_ == "auxpass" for c in verb.children):
             return agent
-        if verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children):
+        document = verb.head
+        if verb.dep_ == "acl" and _PARSE_DOCUMENTS & {document.lemma_.lower(), document.lower_}:
+            # "X published results showing ...", "census data indicating ...": the document
+            # (by its author when it has one); bare "figures showing" name no one.
+            named = any(c.dep_ in ("compound", "amod", "poss") for c in document.lefts)
+            return document if named or _author(document) is not None else None
+        headless = verb.dep_ == "ROOT" and any(
+            c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
+        )
+        if headless or (verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children)):
             # "..., the party's press office said": a comma, no "and", the parse tied the verb
-            # to the clause before and its subject to a noun there; the noun just before the
-            # verb is who speaks, when the parse hung it beside a noun rather than under a
-            # preposition ("the Coalition to Defeat ISIS warned" is the envoy named before).
+            # to the clause before (or left it no subject) and its subject to a noun there; the
+            # noun just before the verb is who speaks, when the parse hung it beside a noun
+            # rather than under a preposition ("the Coalition to Defeat ISIS warned" is the
+            # envoy named before).
             previous = verb.doc[verb.i - 1] if verb.i > 0 else None
             if previous is not None and previous.pos_ in ("NOUN", "PROPN"):
                 loose = previous.dep_ in ("appos", "conj", "nsubj")
@@ -266,6 +309,13 @@ def _subject_of(verb: Any) -> Any | None:
         continues = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG")
         if not continues or verb.head.i == verb.i:
             return None
+        if verb.tag_ == "VBG" and not _reports(verb.head):
+            # "X died, the chief told reporters, adding that ...": the parse hung "adding" on the
+            # clause reported; it continues the reporting verb just before it.
+            earlier = [t for t in verb.doc[verb.head.i + 1 : verb.i] if _reports(t)]
+            if earlier:
+                verb, seen = earlier[-1], seen + 1
+                continue
         verb, seen = verb.head, seen + 1
     return None
 
@@ -320,8 +370,10 @@ def _closes(verb: Any, clause: Any, below: Any | None) -> bool:
         return False
     if any(c.dep_ == "mark" for c in verb.children):
         return False  # "with more attacks reported in X", "as officials noted": a clause
-    # What it says, when anything, stands before it: content after the verb is its own.
-    return not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children)
+    # What it says, when anything, stands before it: content after the verb is its own (the one
+    # "told" is addressed, "..., the chief told reporters", is not what is said).
+    said = ("ccomp", "xcomp") if verb.lemma_.lower() in _ADDRESSING else ("ccomp", "dobj", "xcomp")
+    return not any(c.dep_ in said and c.i > verb.i for c in verb.children)
 
 
 def _document_owner(verb: Any) -> Any | None:
@@ -366,6 +418,47 @@ def _number_between(doc: Any, last: Any, source: Any) -> bool:
     return any(t.like_num for t in doc[start + 1 : end])
 
 
+def _between(top: Any, below: Any) -> list[Any]:
+    """The tokens from the figure's top up to (not including) ``below``, its ancestor."""
+    chain, node = [], top
+    while node.i != below.i and node.head.i != node.i and len(chain) < 40:
+        chain.append(node)
+        node = node.head
+    return chain if node.i == below.i else []
+
+
+def _measures(top: Any, below: Any) -> bool:
+    """True when the figure is ``below`` or counts or measures it, through "of" phrases ("a
+    rise of 12 percent", "the deaths of 40 people"), not through a clause."""
+    if below.i == top.i:
+        return True
+    chain = _between(top, below)
+    return bool(chain) and all(
+        t.dep_ in ("nummod", "quantmod", "compound", "pobj", "det")
+        or t.lower_ in ("of", "in", "to")
+        for t in chain
+    )
+
+
+def _adverbial(top: Any, below: Any) -> bool:
+    """True when the figure reaches the subject ``below`` through an adverb ("the operator, up
+    from 13 percent"): a name holds no adverb, so the parse misplaced a comparison."""
+    return any(t.dep_ == "advmod" and t.pos_ == "ADV" for t in _between(top, below))
+
+
+def _relative(top: Any, below: Any) -> bool:
+    """True when the figure sits in a relative clause inside ``below`` (an object, a place)."""
+    return any(t.dep_ == "relcl" for t in _between(top, below))
+
+
+def _after_semicolon(verb: Any, clause: Any) -> bool:
+    """True when a semicolon of ``verb``'s stands between it and ``clause`` that follows it."""
+    if clause.i < verb.i:
+        return False
+    start = min(t.i for t in clause.subtree)
+    return any(t.text == ";" for t in verb.doc[verb.i + 1 : start])
+
+
 def _according(token: Any) -> Any | None:
     """The object of "according to" hanging off ``token``."""
     for child in token.children:
@@ -391,7 +484,7 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
     path = [top]
     while path[-1].head.i != path[-1].i and len(path) < 40:
         path.append(path[-1].head)
-    source = None
+    source = fallback = None
     for below, node in itertools.pairwise([None, *path]):
         found = _according(node)
         if found is not None and not _number_between(doc, figure[-1], found):
@@ -406,17 +499,21 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             if below.dep_ == "nsubj" and below.lemma_.lower() in _PARSE_DOCUMENTS:
                 source = below  # "the survey of 1,000 adults found ...": the survey speaks
                 break
-            # "1,200 cases were reported by the ministry": the figure counts what was reported
-            # (not "a raid that killed 8 was claimed by X", whose figure sizes something else).
-            counts_subject = below.dep_ == "nsubjpass" and (
-                below.i == top.i or top.head.i == below.i
-            )
+            # "1,200 cases were reported by the ministry", "a rise of 12 percent was reported by
+            # X": the figure counts or measures what was reported (not "a raid that killed 8 was
+            # claimed by X", whose figure sizes something else).
+            counts_subject = below.dep_ == "nsubjpass" and _measures(top, below)
             agent = _pobj(node, ("by",)) if counts_subject else None
             if agent is not None:
                 source = agent
                 break
+            if below.dep_ == "nsubj" and node.i < below.i and _adverbial(top, below):
+                source = below  # "..., said the operator, up from 13 percent": misattached
+                break
             if below.dep_ in ("nsubj", "nsubjpass"):
                 continue
+            if _after_semicolon(node, below):
+                continue  # "X said; imports are expected to climb": a clause of its own
             # "the economy added 336,000 jobs": a number counting the object of a verb that
             # does not report numbers is no report.
             counts_object = below.dep_ == "dobj" and (below.i == top.i or top.head.i == below.i)
@@ -424,6 +521,15 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
                 source = _subject_of(node)
                 if source is not None and source.lower_ in _FIRST_PERSON:
                     source = None  # "we" inside a quote: its closing attribution names them
+                if (
+                    source is not None
+                    and below.dep_ not in ("ccomp", "xcomp")
+                    and _relative(top, below)
+                ):
+                    # "X confirmed deaths in the camp, which shelters 12,000 people": the
+                    # figure describes the object, and a reporting clause further up (".., a
+                    # spokesman said") is whose it is; X only when there is none.
+                    fallback, source = fallback or source, None
                 if source is not None:
                     break
         owner = _document_owner(node)
@@ -444,6 +550,8 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
                 source = _pobj(token, ("to",))
                 if source is not None:
                     break
+    if source is None:
+        source = fallback
     if source is None:
         return Attribution()
     named = name_of(source)

@@ -342,3 +342,129 @@ def test_a_closing_reporter_the_parse_hung_beside_a_noun_is_the_speaker(text: st
 )
 def test_the_agent_of_a_passive_reporting_verb_is_the_speaker(text: str) -> None:
     assert only(text).speaker == "health ministry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floodwaters swept away 41 homes, district chief Lena Park told reporters.",
+        "The floods swept away 41 homes, district chief Lena Park told journalists on Friday.",
+        "41 homes were swept away by the floods, Lena Park, the district chief, told AFP.",
+    ],
+)
+def test_who_told_someone_after_the_figure_is_the_speaker_not_the_one_told(text: str) -> None:
+    assert by_figure(text, "41").speaker == "Lena Park"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floodwaters swept away 41 homes, district chief Lena Park told reporters, adding that "
+        "12 families had no shelter.",
+        "The river burst its banks and destroyed 41 homes, Lena Park told state radio, adding "
+        "that 12 families were sleeping in a school.",
+    ],
+)
+def test_adding_that_continues_the_reporting_verb_before_it(text: str) -> None:
+    assert by_figure(text, "12").speaker == "Lena Park"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government said it had won 61 seats, while the opposition claimed 58.",
+        "The government said it won 61 seats, and the opposition claimed 58 of them.",
+    ],
+)
+def test_two_speakers_in_one_sentence_each_keep_their_own_figure(text: str) -> None:
+    assert by_figure(text, "61").speaker == "government"
+    assert by_figure(text, "58").speaker == "opposition"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The storm claimed 30 lives along the coast.", "The fire claimed 30 victims overnight."],
+)
+def test_a_disaster_that_claims_lives_reports_nothing(text: str) -> None:
+    assert only(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A fall of 8 percent in wheat exports was reported by the farm ministry.",
+         "farm ministry"),
+        ("A jump of 15 percent in rents was recorded by the housing agency.", "housing agency"),
+        ("Damage to 40 percent of the crop was reported on Friday by the farmers' union.",
+         "farmers' union"),
+    ],
+)  # fmt: skip
+def test_the_agent_of_a_passive_speaks_for_a_figure_inside_its_subject(
+    text: str, speaker: str
+) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wind farms produced 22 percent of the power last year, said the grid regulator, up "
+        "from 19 percent in 2022.",
+        "Wind farms supplied 22 percent of demand in the spring, said the grid regulator, down "
+        "from 19 percent a year before.",
+    ],
+)
+def test_a_comparison_after_an_inverted_speaker_is_the_speakers(text: str) -> None:
+    assert by_figure(text, "19 percent").speaker == "grid regulator"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The mayor of Lviv, Andriy Sadovyi, said seven people were killed.", "Andriy Sadovyi"),
+        ("The governor of Odesa region, Oleh Kiper, told state television that drones hit three "
+         "ports.", "Oleh Kiper"),
+    ],
+)  # fmt: skip
+def test_a_name_in_apposition_to_a_role_of_a_place_is_the_person(text: str, person: str) -> None:
+    assert only(text).speaker == person
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The electoral board released results showing 38 percent turnout.", "electoral board"),
+        ("The health agency published data indicating a 12 percent rise in cases.",
+         "health agency"),
+        ("Figures showing 38 percent turnout were released on Friday.", None),
+    ],
+)  # fmt: skip
+def test_a_document_showing_a_figure_is_its_publishers(text: str, speaker: str | None) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police confirmed two arrests at the stadium, which holds 45,000 fans, a spokeswoman for "
+        "the league said.",
+        "Police made two arrests outside the stadium, which seats 45,000 people, a spokeswoman "
+        "for the league said on Sunday.",
+    ],
+)
+def test_a_relative_clause_of_background_belongs_to_the_closing_speaker(text: str) -> None:
+    assert by_figure(text, "45,000").speaker == "league"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports rose 4 percent in May, the customs office said; imports are expected to climb "
+        "6 percent next month.",
+        "The customs office said exports rose 4 percent in May; imports are forecast to grow 6 "
+        "percent in June.",
+    ],
+)
+def test_a_clause_after_a_semicolon_is_not_the_earlier_speakers(text: str) -> None:
+    assert by_figure(text, "4 percent").speaker == "customs office"
+    assert by_figure(text, "6 percent").speaker is None
