@@ -377,6 +377,13 @@ def _resolve_attribution(
 ) -> speakers.Speaker | None:
     """A speaker named, or the one a pronoun stands for: the last fitting speaker named before
     it in the sentence, else in the last few paragraphs."""
+    if attribution.describes is not None:
+        # "the ministry", "the agency": the organisation of that word named last, if any
+        for speaker, where in _speakers_before(attribution, context, paragraph):
+            if paragraph - where > 3:
+                break
+            if speakers.described_by(attribution.describes, speaker):
+                return speaker
     if attribution.speaker is not None or attribution.pronoun is None:
         return attribution.speaker
     pronoun = attribution.pronoun

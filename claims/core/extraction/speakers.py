@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claims.core import vocabulary
+from claims.core.extraction import identities
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ _PARSE_ORGS = frozenset(_WORDS["organisation_words"])
 _PARSE_PEOPLE = frozenset(_WORDS["person_nouns"])
 _PARSE_DOCUMENTS = frozenset(_WORDS["document_nouns"])
 _SPOKES = frozenset(_WORDS["spokes_roles"])
+_VOICES = frozenset(_WORDS["voice_roles"])
 _QUOTING = frozenset(vocabulary.load("reporting_verbs")["quoting_lemmas"])
 _NOT_REPORTING = frozenset(vocabulary.load("reporting_verbs")["not_reporting_objects"])
 _LEMMAS = frozenset(vocabulary.load("reporting_verbs")["lemmas"])
@@ -82,6 +84,7 @@ _OBJECT_LEMMAS = frozenset(vocabulary.load("reporting_verbs")["object_lemmas"])
 _CLAUSE_LEMMAS = frozenset(vocabulary.load("reporting_verbs")["clause_lemmas"])
 _REVISING = frozenset(vocabulary.load("reporting_verbs")["revising_lemmas"])
 _ADDRESSING = frozenset(vocabulary.load("reporting_verbs")["addressee_lemmas"])
+_VERB_FORMS = frozenset(vocabulary.load("reporting_verbs")["verbs"])
 _TITLE_STEMS = frozenset(w.strip(".") for w in _PARSE_TITLES)
 _NAMED = frozenset(vocabulary.load("syntax")["speaker_entities"])
 _FIRST_PERSON = ("we", "i")
@@ -98,6 +101,9 @@ class Attribution:
     pronoun: str | None = None
     before: tuple[Speaker, ...] = ()
     counts_source: bool = False
+    # "the ministry", "the agency": a description that may stand for an organisation named
+    # before (its word); ``speaker`` is what it says when nothing before fits.
+    describes: str | None = None
 
 
 def _entity_of(token: Any) -> Any | None:
@@ -206,6 +212,19 @@ def name_of(noun: Any) -> Speaker | str | None:
         )
         if spoken_for:
             return name_of(represented)
+        owners = [c for c in noun.lefts if c.dep_ == "compound" and _is_organisation(c)]
+        if owners and represented is None and lemma in _VOICES:
+            # "an interior ministry spokesman", "a U.N. spokeswoman": the organisation
+            words = sorted(
+                (w for c in noun.lefts if c.dep_ in ("compound", "amod") for w in c.subtree),
+                key=lambda t: t.i,
+            )
+            words = [w for w in words if w.dep_ != "det" and not (w.is_punct and w.text != "-")]
+            name = _join(words)
+            if words and words[0].i == 0 and words[0].pos_ == "NOUN" and not words[0].ent_type_:
+                name = name[:1].lower() + name[1:]
+            if name:
+                return Speaker(name=name, kind="organisation")
     if lemma in _PARSE_DOCUMENTS or noun.lower_ in _PARSE_DOCUMENTS:
         author = _author(noun)
         if author is not None:
@@ -278,15 +297,21 @@ def _subject_of(verb: Any) -> Any | None:
         for child in verb.children:
             if child.dep_ == "nsubj":
                 return child
-        agent = _pobj(verb, ("by",))
-        if agent is not None and any(c.dep_ == "auxpass" for c in verb.children):
+        if _misread_verb(verb):
+            # "..., the IMF estimates.": the parse made the speaker a compound of the verb
+            named = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if named:
+                return named[-1]
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        agent = _pobj(verb, ("by",)) if passive else None
+        if passive and agent is None:
+            agent = _late_agent(verb)
+        if agent is not None:
             return agent
-        document = verb.head
-        if verb.dep_ == "acl" and _PARSE_DOCUMENTS & {document.lemma_.lower(), document.lower_}:
+        if verb.dep_ == "acl" and _is_document(verb.head):
             # "X published results showing ...", "census data indicating ...": the document
             # (by its author when it has one); bare "figures showing" name no one.
-            named = any(c.dep_ in ("compound", "amod", "poss") for c in document.lefts)
-            return document if named or _author(document) is not None else None
+            return verb.head if _named_document(verb.head) else None
         headless = verb.dep_ == "ROOT" and any(
             c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
         )
@@ -320,6 +345,31 @@ def _subject_of(verb: Any) -> Any | None:
     return None
 
 
+def _is_document(noun: Any) -> bool:
+    return bool(_PARSE_DOCUMENTS & {noun.lemma_.lower(), noun.lower_})
+
+
+def _named_document(noun: Any) -> bool:
+    """True for a document with an author or a name ("the ministry's tally", "an AFP count",
+    "census data"), not bare "figures"."""
+    return _is_document(noun) and (
+        any(c.dep_ in ("compound", "amod", "poss") for c in noun.lefts) or _author(noun) is not None
+    )
+
+
+def _late_agent(verb: Any) -> Any | None:
+    """The agent of a passive the parse hung on the phrase after the verb ("was estimated at 4
+    billion euros by the ministry"): a "by" whose object is a person or an organisation."""
+    for token in verb.subtree:
+        if token.i > verb.i and token.lower_ == "by" and token.head.i != verb.i:
+            found = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if found is not None and (
+                _is_organisation(found) or found.ent_type_ == "PERSON" or found.pos_ == "PROPN"
+            ):
+                return found
+    return None
+
+
 def _person_before(verb: Any) -> Any | None:
     """The root of the last person's name in the dozen tokens before ``verb``."""
     doc = verb.doc
@@ -344,9 +394,22 @@ def _foresees(clause: Any) -> bool:
     return True
 
 
+def _misread_verb(token: Any) -> bool:
+    """True for a reporting verb the parse took for a noun at the root of its sentence ("...,
+    the IMF estimates.", "data from the ministry show that ...")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and token.lower_ in _VERB_FORMS
+        and any(c.dep_ in ("ccomp", "nsubj") for c in token.children)
+    )
+
+
 def _reports(token: Any) -> bool:
     if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _CLAUSE_LEMMAS:
         return any(_foresees(c) for c in token.children)
+    if _misread_verb(token):
+        return True
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in _LEMMAS:
         return False
     # A bare participle ("attacks reported in the north", "the figures cited") describes a
@@ -408,6 +471,22 @@ def _closing_subject(doc: Any, top: Any) -> Any | None:
     if any(t.dep_ in ("ccomp", "dobj", "xcomp") and t.head.i == verb.i for t in after):
         return None
     return subject
+
+
+def _closing_misread(doc: Any) -> Any | None:
+    """ "..., the OECD estimates.": a reporting verb the parse read as a noun closing the
+    sentence after a comma; its speaker is the name the parse made its modifier."""
+    words = [t for t in doc if not t.is_punct]
+    if not words:
+        return None
+    last = words[-1]
+    if last.pos_ != "NOUN" or last.lower_ not in _VERB_FORMS:
+        return None
+    first = min(t.i for t in last.subtree)
+    if first == 0 or doc[first - 1].text != ",":
+        return None
+    named = [c for c in last.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return named[-1] if named else None
 
 
 def _number_between(doc: Any, last: Any, source: Any) -> bool:
@@ -536,6 +615,13 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
         if owner is not None:
             source = owner
             break
+        if node.pos_ == "VERB" and below is not None and below.dep_ not in ("nsubj", "nsubjpass"):
+            # "the ministry's tally rose to 4,000", "an AFP count reached 10,000": a document
+            # whose figure moves speaks for it.
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None and _named_document(subject):
+                source = subject
+                break
         if node.pos_ in ("VERB", "AUX"):
             beside = [c for c in node.children if _closes(c, node, below)]
             if beside:
@@ -544,6 +630,8 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
                     break
     if source is None:
         source = _closing_subject(doc, top)
+    if source is None:
+        source = _closing_misread(doc)
     if source is None:
         for token in doc:
             if token.lower_ == "according":
@@ -556,18 +644,55 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
         return Attribution()
     named = name_of(source)
     if isinstance(named, str):
-        before = []
-        for token in doc:
-            if token.i >= source.i:
-                break
-            if token.ent_type_ in ("DATE", "TIME"):
-                continue  # "in March" names no one a pronoun could stand for
-            if token.dep_ in ("nsubj", "pobj") and (_entity_of(token) or token.pos_ == "PROPN"):
-                earlier = name_of(token)
-                if isinstance(earlier, Speaker):
-                    before.append(earlier)
-        return Attribution(pronoun=named, before=tuple(before))
+        return Attribution(pronoun=named, before=_named_before(doc, source))
+    if named is not None and _description(source):
+        return Attribution(
+            speaker=named, before=_named_before(doc, source), describes=source.lemma_.lower()
+        )
     return Attribution(speaker=named)
+
+
+def _named_before(doc: Any, source: Any) -> tuple[Speaker, ...]:
+    """The names the sentence gives before ``source`` (what a pronoun there can stand for)."""
+    before = []
+    for token in doc:
+        if token.i >= source.i:
+            break
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue  # "in March" names no one a pronoun could stand for
+        named = _entity_of(token) or token.pos_ == "PROPN"
+        if (token.dep_ in ("nsubj", "pobj") and named) or (
+            token.dep_ == "nsubj" and _is_organisation(token)
+        ):
+            earlier = name_of(token)
+            if isinstance(earlier, Speaker):
+                before.append(earlier)
+    return tuple(before)
+
+
+def _description(noun: Any) -> bool:
+    """True for "the ministry", "the agency": an organisation's word with only "the" before it,
+    which reads as one named before rather than a name."""
+    if noun.pos_ != "NOUN" or _entity_of(noun) is not None:
+        return False
+    if noun.lemma_.lower() not in _PARSE_ORGS and noun.lower_ not in _PARSE_ORGS:
+        return False
+    lefts = list(noun.lefts)
+    return len(lefts) == 1 and lefts[0].lower_ == "the" and not list(noun.rights)
+
+
+def described_by(word: str, speaker: Speaker) -> bool:
+    """True when "the <word>" can stand for ``speaker``: its name, or a known alias of it,
+    holds the word ("the agency" for the World Food Programme, known as the U.N. food agency)."""
+    if speaker.kind != "organisation":
+        return False
+    identity = identities.known_identity(speaker.name)
+    names = [
+        speaker.name,
+        *(identity.aliases if identity else ()),
+        *([identity.name] if identity else []),
+    ]
+    return any(word in re.findall(r"[\w'-]+", name.lower()) for name in names)
 
 
 def named_in(doc: Any) -> list[Speaker]:

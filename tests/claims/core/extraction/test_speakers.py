@@ -468,3 +468,74 @@ def test_a_relative_clause_of_background_belongs_to_the_closing_speaker(text: st
 def test_a_clause_after_a_semicolon_is_not_the_earlier_speakers(text: str) -> None:
     assert by_figure(text, "4 percent").speaker == "customs office"
     assert by_figure(text, "6 percent").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("Growth will slow to 2.4 percent next year, the OECD estimates.", "2.4 percent", "OECD"),
+        ("Records from the ministry show that 3,200 clinics were shut.", "3,200", "ministry"),
+        ("Records kept by the ministry show that 3,200 clinics were shut.", "3,200", "ministry"),
+    ],
+)
+def test_a_reporting_verb_the_parse_read_as_a_noun_still_reports(
+    text: str, figure: str, speaker: str
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The damage was estimated at 7 billion dollars by the planning ministry.",
+        "The bill for repairs was put at 7 billion dollars by the planning ministry.",
+    ],
+)
+def test_the_agent_of_a_passive_hung_after_the_figure_is_the_speaker(text: str) -> None:
+    assert only(text).speaker == "planning ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Nineteen people were detained, an interior ministry spokesman said.",
+         "interior ministry"),
+        ("A U.N. spokeswoman said 19 aid workers had been detained.", "U.N."),
+        ("Nineteen militants remain in the town, a coalition official said.", "coalition official"),
+    ],
+)  # fmt: skip
+def test_a_spokesman_named_by_organisation_alone_is_the_organisation(
+    text: str, speaker: str
+) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("The health ministry reported 510 new infections. The ministry said 12 patients had "
+         "died.", "12", "health ministry"),
+        ("The World Food Programme said 2 million people faced hunger. The agency said it "
+         "needed $400 million.", "$400 million", "World Food Programme"),
+        ("The electoral commission counted 4.2 million ballots, and the commission said 61 "
+         "percent of voters took part.", "61 percent", "electoral commission"),
+        ("Police said the protest was peaceful. The ministry said 12 people were hurt.", "12",
+         "ministry"),
+    ],
+)  # fmt: skip
+def test_the_ministry_or_the_agency_is_the_organisation_named_before(
+    text: str, figure: str, speaker: str
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ministry's tally rose to 4,000 damaged schools.", "ministry"),
+        ("An AFP count of the dead reached 10,000 on Friday.", "AFP count"),
+        ("The count rose to 4,000 damaged schools.", None),
+    ],
+)
+def test_a_named_tally_that_moves_speaks_for_its_figure(text: str, speaker: str | None) -> None:
+    assert only(text).speaker == speaker
