@@ -296,7 +296,7 @@ def _subject_of(verb: Any) -> Any | None:
     while seen < 4:
         for child in verb.children:
             if child.dep_ == "nsubj":
-                return child
+                return _cited(verb, child) or child
         if _misread_verb(verb):
             # "..., the IMF estimates.": the parse made the speaker a compound of the verb
             named = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -342,6 +342,22 @@ def _subject_of(verb: Any) -> Any | None:
                 verb, seen = earlier[-1], seen + 1
                 continue
         verb, seen = verb.head, seen + 1
+    return None
+
+
+def _cited(verb: Any, subject: Any) -> Any | None:
+    """ "State media, citing the interior ministry, said ...": the one cited, a person or an
+    organisation (not "citing hospital records"), speaks through the subject."""
+    for holder in (verb, subject):
+        for child in holder.children:
+            if child.dep_ in ("advcl", "acl") and child.lemma_.lower() in _QUOTING:
+                cited = next((c for c in child.children if c.dep_ == "dobj"), None)
+                if (
+                    cited is not None
+                    and not _is_document(cited)
+                    and (_is_organisation(cited) or cited.ent_type_ == "PERSON")
+                ):
+                    return cited
     return None
 
 
@@ -608,6 +624,11 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
                     # "X confirmed deaths in the camp, which shelters 12,000 people": the
                     # figure describes the object, and a reporting clause further up (".., a
                     # spokesman said") is whose it is; X only when there is none.
+                    fallback, source = fallback or source, None
+                counted_in = source is not None and source.ent_type_ == "GPE"
+                if counted_in and node.lemma_.lower() in _OBJECT_LEMMAS:
+                    # "Sweden recorded 312 deaths, official data showed": the country is where
+                    # they were counted; the closing source, when there is one, counted them.
                     fallback, source = fallback or source, None
                 if source is not None:
                     break

@@ -539,3 +539,35 @@ def test_the_ministry_or_the_agency_is_the_organisation_named_before(
 )
 def test_a_named_tally_that_moves_speaks_for_its_figure(text: str, speaker: str | None) -> None:
     assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "State media, citing the interior ministry, said 31 people died.",
+        "Citing the interior ministry, state television said 31 people had died.",
+    ],
+)
+def test_a_medium_citing_an_organisation_passes_on_its_figure(text: str) -> None:
+    assert only(text).speaker == "interior ministry"
+
+
+def test_a_medium_citing_a_document_keeps_its_own_name() -> None:
+    text = "Citing hospital records, the health ministry said 31 people died."
+    assert only(text).speaker == "health ministry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden recorded 312 deaths, while Norway reported 41, official data showed.",
+        "Sweden registered 312 deaths and Norway counted 41, official data showed.",
+    ],
+)
+def test_a_country_counting_is_where_not_who_when_a_source_closes(text: str) -> None:
+    assert by_figure(text, "312").speaker == "official data"
+    assert by_figure(text, "41").speaker == "official data"
+
+
+def test_a_country_counting_alone_is_still_the_speaker() -> None:
+    assert only("Sweden recorded 312 deaths last week.").speaker == "Sweden"
