@@ -182,6 +182,12 @@ def name_of(noun: Any) -> Speaker | str | None:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return name_of(child)
     if lemma in _TITLE_STEMS or lemma in _PARSE_PEOPLE:
+        # "the agency's head, Suharyanto": a one-word name the tagger took for a place
+        for child in noun.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("", "GPE"):
+                named = name_of(child)
+                if isinstance(named, Speaker):
+                    return Speaker(name=named.name, kind="person")
         # "the governor of Kherson region, Oleksandr Prokudin,": the parse may hang the name on
         # the place the role is of; it still names the one holding the role.
         held = _pobj(noun, ("of", "for", "at"))
@@ -432,7 +438,8 @@ def _reports(token: Any) -> bool:
     # noun; it reports only with an auxiliary ("has reported", "was quoted by").
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_REPORTING for c in token.children):
         return False
-    return token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    # A subject makes it a finite verb the tagger misread ("the authority announced on Monday").
+    return token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
 
 
 def _closes(verb: Any, clause: Any, below: Any | None) -> bool:
@@ -491,10 +498,20 @@ def _closing_subject(doc: Any, top: Any) -> Any | None:
 
 def _closing_misread(doc: Any) -> Any | None:
     """ "..., the OECD estimates.": a reporting verb the parse read as a noun closing the
-    sentence after a comma; its speaker is the name the parse made its modifier."""
+    sentence after a comma; its speaker is the name the parse made its modifier. "..., the
+    authority announced on Monday.": one read as a participle describing the speaker."""
     words = [t for t in doc if not t.is_punct]
     if not words:
         return None
+    verbs = [t for t in words if t.dep_ == "acl" and t.lemma_.lower() in _LEMMAS]
+    if verbs and verbs[-1].head.i == verbs[-1].i - 1:
+        verb, speaker = verbs[-1], verbs[-1].head
+        trailing = [t for t in words if t.i > verb.i]
+        first = min(t.i for t in speaker.subtree)
+        closes = all(t.dep_ in ("prep", "pobj", "npadvmod", "det", "amod") for t in trailing)
+        who = _is_organisation(speaker) or speaker.ent_type_ == "PERSON"
+        if closes and who and first > 0 and doc[first - 1].text == ",":
+            return speaker
     last = words[-1]
     if last.pos_ != "NOUN" or last.lower_ not in _VERB_FORMS:
         return None

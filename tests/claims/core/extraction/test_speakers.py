@@ -571,3 +571,27 @@ def test_a_country_counting_is_where_not_who_when_a_source_closes(text: str) -> 
 
 def test_a_country_counting_alone_is_still_the_speaker() -> None:
     assert only("Sweden recorded 312 deaths last week.").speaker == "Sweden"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout was 58 percent, the highest since 1990, the electoral authority announced.",
+        "Turnout reached 58 percent, a record, the electoral authority announced on Monday.",
+    ],
+)
+def test_a_reporting_verb_tagged_as_a_participle_with_a_subject_still_reports(text: str) -> None:
+    assert only(text).speaker == "electoral authority"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flooding has affected 1.2 million people, said the disaster agency's head, "
+        "Suharyanto.",
+        "The disaster agency's head, Suharyanto, said 1.2 million people had been affected.",
+    ],
+)
+def test_a_one_word_name_beside_a_role_is_the_person(text: str) -> None:
+    candidate = only(text)
+    assert (candidate.speaker, candidate.speaker_kind) == ("Suharyanto", "person")
