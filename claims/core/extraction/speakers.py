@@ -104,6 +104,9 @@ class Attribution:
     # "the ministry", "the agency": a description that may stand for an organisation named
     # before (its word); ``speaker`` is what it says when nothing before fits.
     describes: str | None = None
+    # "About 450 fell short.": a bare number for subject and no one reporting in the sentence;
+    # it goes on with the figures of the sentence before, and with their speaker.
+    continues: bool = False
 
 
 def _entity_of(token: Any) -> Any | None:
@@ -679,7 +682,8 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
     if source is None:
         source = fallback
     if source is None:
-        return Attribution()
+        bare = top.pos_ == "NUM" and top.dep_ in ("nsubj", "nsubjpass")
+        return Attribution(continues=bare and not any(_reports(t) for t in doc))
     named = name_of(source)
     if isinstance(named, str):
         return Attribution(pronoun=named, before=_named_before(doc, source))

@@ -595,3 +595,32 @@ def test_a_reporting_verb_tagged_as_a_participle_with_a_subject_still_reports(te
 def test_a_one_word_name_beside_a_role_is_the_person(text: str) -> None:
     candidate = only(text)
     assert (candidate.speaker, candidate.speaker_kind) == ("Suharyanto", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("The coast guard said it rescued 120 migrants on Friday. About 30 were children.",
+         "30", "coast guard"),
+        ("Police said 14 protesters were arrested. Nine of them were later released.", "Nine",
+         "police"),
+        ("According to the army, 60 rockets were fired overnight. Some 45 were intercepted.",
+         "45", "army"),
+    ],
+)  # fmt: skip
+def test_a_bare_number_opening_the_next_sentence_goes_on_with_its_speaker(
+    text: str, figure: str, speaker: str
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coast guard said it rescued 120 migrants on Friday. The boat had room for 40 people.",
+        "The coast guard said it rescued 120 migrants on Friday.\n\nAbout 40 were children.",
+        "The ferry sank with 120 people aboard. About 40 were children.",
+    ],
+)
+def test_a_new_claim_or_a_new_paragraph_does_not_inherit_a_speaker(text: str) -> None:
+    assert by_figure(text, "40").speaker is None
