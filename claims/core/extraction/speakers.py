@@ -516,12 +516,14 @@ def _closing_misread(doc: Any) -> Any | None:
         if closes and who and first > 0 and doc[first - 1].text == ",":
             return speaker
     last = words[-1]
-    if last.pos_ != "NOUN" or last.lower_ not in _VERB_FORMS:
+    if last.pos_ not in ("NOUN", "PROPN") or last.lower_ not in _VERB_FORMS:
         return None
     first = min(t.i for t in last.subtree)
     if first == 0 or doc[first - 1].text != ",":
         return None
-    named = [c for c in last.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    named = [
+        c for c in last.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or _is_organisation(c))
+    ]
     return named[-1] if named else None
 
 

@@ -624,3 +624,25 @@ def test_a_bare_number_opening_the_next_sentence_goes_on_with_its_speaker(
 )
 def test_a_new_claim_or_a_new_paragraph_does_not_inherit_a_speaker(text: str) -> None:
     assert by_figure(text, "40").speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health Minister Sara Nour announced 95 new cases on Sunday.",
+        "On Sunday, Health Minister Sara Nour announced 95 new infections.",
+    ],
+)
+def test_whoever_announces_a_count_is_its_speaker(text: str) -> None:
+    assert only(text).speaker == "Sara Nour"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The budget deficit will reach 6 percent of GDP, the finance ministry forecast.",
+        "The deficit will narrow to 6 percent of output next year, the finance ministry forecast.",
+    ],
+)
+def test_a_closing_forecast_the_parse_read_as_a_name_still_reports(text: str) -> None:
+    assert by_figure(text, "6 percent").speaker == "finance ministry"
