@@ -312,7 +312,7 @@ def _subject_of(verb: Any) -> Any | None:
             if named:
                 return named[-1]
         passive = any(c.dep_ == "auxpass" for c in verb.children)
-        agent = _pobj(verb, ("by",)) if passive else None
+        agent = _agent(_pobj(verb, ("by",))) if passive else None
         if passive and agent is None:
             agent = _late_agent(verb)
         if agent is not None:
@@ -382,13 +382,24 @@ def _named_document(noun: Any) -> bool:
     )
 
 
+_NOT_AGENTS = ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY")
+
+
+def _agent(noun: Any | None) -> Any | None:
+    """``noun`` when a "by" phrase can name who acts: "by the ministry", not a deadline ("by
+    March", "by the end of 2025", "by Monday evening")."""
+    if noun is None or noun.like_num or noun.ent_type_ in _NOT_AGENTS:
+        return None
+    return noun
+
+
 def _late_agent(verb: Any) -> Any | None:
     """The agent of a passive the parse hung on the phrase after the verb ("was estimated at 4
     billion euros by the ministry"): a "by" whose object is a person or an organisation."""
     for token in verb.subtree:
         if token.i > verb.i and token.lower_ == "by" and token.head.i != verb.i:
             found = next((c for c in token.children if c.dep_ == "pobj"), None)
-            if found is not None and (
+            if _agent(found) is not None and (
                 _is_organisation(found) or found.ent_type_ == "PERSON" or found.pos_ == "PROPN"
             ):
                 return found
@@ -620,7 +631,7 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             # X": the figure counts or measures what was reported (not "a raid that killed 8 was
             # claimed by X", whose figure sizes something else).
             counts_subject = below.dep_ == "nsubjpass" and _measures(top, below)
-            agent = _pobj(node, ("by",)) if counts_subject else None
+            agent = _agent(_pobj(node, ("by",))) if counts_subject else None
             if agent is not None:
                 source = agent
                 break

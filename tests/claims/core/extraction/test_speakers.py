@@ -646,3 +646,15 @@ def test_whoever_announces_a_count_is_its_speaker(text: str) -> None:
 )
 def test_a_closing_forecast_the_parse_read_as_a_name_still_reports(text: str) -> None:
     assert by_figure(text, "6 percent").speaker == "finance ministry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output is forecast to reach 6 percent by March.",
+        "The deficit was projected at 6 percent by the end of 2025.",
+        "Losses were estimated at 6 percent by Monday evening.",
+    ],
+)
+def test_a_deadline_after_by_is_no_agent(text: str) -> None:
+    assert only(text).speaker is None
