@@ -374,11 +374,18 @@ def _is_document(noun: Any) -> bool:
     return bool(_PARSE_DOCUMENTS & {noun.lemma_.lower(), noun.lower_})
 
 
+_NAMED_KINDS = ("NORP", "ORG", "GPE")
+
+
 def _named_document(noun: Any) -> bool:
     """True for a document with an author or a name ("the ministry's tally", "an AFP count",
-    "census data"), not bare "figures"."""
+    "census data", "Iraqi data"), not bare "figures" nor "the same update"."""
     return _is_document(noun) and (
-        any(c.dep_ in ("compound", "amod", "poss") for c in noun.lefts) or _author(noun) is not None
+        any(
+            c.dep_ in ("compound", "poss") or (c.dep_ == "amod" and c.ent_type_ in _NAMED_KINDS)
+            for c in noun.lefts
+        )
+        or _author(noun) is not None
     )
 
 

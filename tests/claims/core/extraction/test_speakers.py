@@ -658,3 +658,14 @@ def test_a_closing_forecast_the_parse_read_as_a_name_still_reports(text: str) ->
 )
 def test_a_deadline_after_by_is_no_agent(text: str) -> None:
     assert only(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The same update listed 2,059 people injured.",
+        "The latest tally rose to 4,000 damaged schools.",
+    ],
+)
+def test_a_document_named_only_by_a_plain_adjective_is_no_one(text: str) -> None:
+    assert only(text).speaker is None
