@@ -162,6 +162,13 @@ def _author(noun: Any) -> Any | None:
     for child in noun.lefts:
         if child.dep_ == "poss" and (child.pos_ == "PROPN" or _is_organisation(child)):
             return child  # "the ministry's data", "Oxfam's report"
+    if noun.dep_ == "nsubj":
+        # "The report, by the X Group, estimated ...": the parse hung the author on the verb.
+        for child in noun.head.children:
+            if child.dep_ == "prep" and child.lower_ == "by" and noun.i < child.i < noun.head.i:
+                found = _agent(next((c for c in child.children if c.dep_ == "pobj"), None))
+                if found is not None:
+                    return found
     if noun.dep_ == "dobj":
         # "the commission published results showing ...", "X released figures that show ...".
         for child in noun.head.children:

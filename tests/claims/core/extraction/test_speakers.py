@@ -669,3 +669,14 @@ def test_a_deadline_after_by_is_no_agent(text: str) -> None:
 )
 def test_a_document_named_only_by_a_plain_adjective_is_no_one(text: str) -> None:
     assert only(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The study, by the Overseas Development Institute, estimated 5,000 fighters remain.",
+        "The survey, by the Overseas Development Institute, found that 5,000 fighters remain.",
+    ],
+)
+def test_a_document_set_off_by_commas_from_its_author_is_the_authors(text: str) -> None:
+    assert only(text).speaker == "Overseas Development Institute"
