@@ -77,6 +77,7 @@ _PARSE_PEOPLE = frozenset(_WORDS["person_nouns"])
 _PARSE_DOCUMENTS = frozenset(_WORDS["document_nouns"])
 _SPOKES = frozenset(_WORDS["spokes_roles"])
 _VOICES = frozenset(_WORDS["voice_roles"])
+_CLAIMS = frozenset(_WORDS["claim_nouns"])
 _QUOTING = frozenset(vocabulary.load("reporting_verbs")["quoting_lemmas"])
 _NOT_REPORTING = frozenset(vocabulary.load("reporting_verbs")["not_reporting_objects"])
 _LEMMAS = frozenset(vocabulary.load("reporting_verbs")["lemmas"])
@@ -169,8 +170,10 @@ def _author(noun: Any) -> Any | None:
                 found = _agent(next((c for c in child.children if c.dep_ == "pobj"), None))
                 if found is not None:
                     return found
-    if noun.dep_ == "dobj":
-        # "the commission published results showing ...", "X released figures that show ...".
+    possessed = any(c.dep_ == "poss" for c in noun.lefts)
+    if noun.dep_ == "dobj" and not possessed:
+        # "the commission published results showing ...", "X released figures that show ..."
+        # (not "the army rejected the rebels' figures": a possessive names the owner).
         for child in noun.head.children:
             named = child.pos_ == "PROPN" or _is_organisation(child)
             if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN") and named:
@@ -361,6 +364,24 @@ def _subject_of(verb: Any) -> Any | None:
     return None
 
 
+def _asserted_in(noun: Any, clause: Any) -> bool:
+    """True when ``clause`` is the "that" clause of a claim or a document with an author:
+    "the rebels' claim that ...", "the ministry's estimate that ..."."""
+    if noun.pos_ != "NOUN" or clause.dep_ not in ("acl", "ccomp"):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False
+    asserted = noun.lemma_.lower() in _CLAIMS or _is_document(noun)
+    return asserted and _claimant(noun) is not None
+
+
+def _claimant(noun: Any) -> Any | None:
+    """Whose claim or document ``noun`` is: its possessive ("the rebels' claim") or who it is
+    "by" or "from"; not whoever rejects or disputes it ("the army rejected claims that ...")."""
+    owner = next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    return owner if owner is not None else _pobj(noun, ("by", "from"))
+
+
 def _cited(verb: Any, subject: Any) -> Any | None:
     """ "State media, citing the interior ministry, said ...": the one cited, a person or an
     organisation (not "citing hospital records"), speaks through the subject."""
@@ -396,7 +417,7 @@ def _named_document(noun: Any) -> bool:
     )
 
 
-_NOT_AGENTS = ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY")
+_NOT_AGENTS = frozenset(_WORDS["not_agent_entities"])
 
 
 def _agent(noun: Any | None) -> Any | None:
@@ -682,6 +703,9 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
         owner = _document_owner(node)
         if owner is not None:
             source = owner
+            break
+        if below is not None and _asserted_in(node, below):
+            source = _claimant(node)  # "the rebels' claim that they took 12 villages"
             break
         if node.pos_ == "VERB" and below is not None and below.dep_ not in ("nsubj", "nsubjpass"):
             # "the ministry's tally rose to 4,000", "an AFP count reached 10,000": a document

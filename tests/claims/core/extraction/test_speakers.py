@@ -680,3 +680,18 @@ def test_a_document_named_only_by_a_plain_adjective_is_no_one(text: str) -> None
 )
 def test_a_document_set_off_by_commas_from_its_author_is_the_authors(text: str) -> None:
     assert only(text).speaker == "Overseas Development Institute"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The army rejected the rebels' claim that they captured 12 villages.", "rebels"),
+        ("Rebels disputed the army's claim that 12 villages had been retaken.", "army"),
+        ("The ministry's estimate that 400 people died was disputed.", "ministry"),
+        ("The army rejected claims that 12 villages had fallen.", None),
+    ],
+)
+def test_a_claim_that_holds_a_figure_is_its_owners_not_its_critics(
+    text: str, speaker: str | None
+) -> None:
+    assert only(text).speaker == speaker
