@@ -503,8 +503,11 @@ def _closes(verb: Any, clause: Any, below: Any | None) -> bool:
         return False
     if verb.dep_ in ("conj", "advcl") and verb.i < clause.i:
         return False
-    if any(c.dep_ == "mark" for c in verb.children):
-        return False  # "with more attacks reported in X", "as officials noted": a clause
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    if marks and (marks != ["as"] or verb.i < clause.i):
+        # "with more attacks reported in X", "as officials noted, ...": a clause of its own;
+        # "..., as the ministry reported on Friday" after the figure closes it as "said" does.
+        return False
     # What it says, when anything, stands before it: content after the verb is its own (the one
     # "told" is addressed, "..., the chief told reporters", is not what is said).
     said = ("ccomp", "xcomp") if verb.lemma_.lower() in _ADDRESSING else ("ccomp", "dobj", "xcomp")

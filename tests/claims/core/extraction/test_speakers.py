@@ -695,3 +695,18 @@ def test_a_claim_that_holds_a_figure_is_its_owners_not_its_critics(
     text: str, speaker: str | None
 ) -> None:
     assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll had risen to 212, as the ministry reported on Friday.",
+        "By Friday the toll stood at 212, as the ministry reported.",
+    ],
+)
+def test_as_x_reported_after_the_figure_closes_it(text: str) -> None:
+    assert only(text).speaker == "ministry"
+
+
+def test_an_as_clause_that_reports_nothing_names_no_speaker() -> None:
+    assert only("The toll rose to 212 as rescuers reached the town.").speaker is None
