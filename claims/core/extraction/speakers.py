@@ -78,6 +78,7 @@ _PARSE_DOCUMENTS = frozenset(_WORDS["document_nouns"])
 _SPOKES = frozenset(_WORDS["spokes_roles"])
 _VOICES = frozenset(_WORDS["voice_roles"])
 _CLAIMS = frozenset(_WORDS["claim_nouns"])
+_GENERIC = frozenset(_WORDS["generic_organisation_nouns"])
 _QUOTING = frozenset(vocabulary.load("reporting_verbs")["quoting_lemmas"])
 _NOT_REPORTING = frozenset(vocabulary.load("reporting_verbs")["not_reporting_objects"])
 _LEMMAS = frozenset(vocabulary.load("reporting_verbs")["lemmas"])
@@ -743,19 +744,24 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
         return Attribution(pronoun=named, before=_named_before(doc, source))
     if named is not None and _description(source):
         return Attribution(
-            speaker=named, before=_named_before(doc, source), describes=source.lemma_.lower()
+            speaker=named,
+            before=_named_before(doc, source, places=False),
+            describes=source.lemma_.lower(),
         )
     return Attribution(speaker=named)
 
 
-def _named_before(doc: Any, source: Any) -> tuple[Speaker, ...]:
-    """The names the sentence gives before ``source`` (what a pronoun there can stand for)."""
+def _named_before(doc: Any, source: Any, places: bool = True) -> tuple[Speaker, ...]:
+    """The names the sentence gives before ``source`` (what a pronoun there can stand for;
+    without the places when "the group" asks, which no place is)."""
     before = []
     for token in doc:
         if token.i >= source.i:
             break
         if token.ent_type_ in ("DATE", "TIME"):
             continue  # "in March" names no one a pronoun could stand for
+        if not places and token.ent_type_ in ("GPE", "LOC", "FAC"):
+            continue
         named = _entity_of(token) or token.pos_ == "PROPN"
         if (token.dep_ in ("nsubj", "pobj") and named) or (
             token.dep_ == "nsubj" and _is_organisation(token)
@@ -771,7 +777,8 @@ def _description(noun: Any) -> bool:
     which reads as one named before rather than a name."""
     if noun.pos_ != "NOUN" or _entity_of(noun) is not None:
         return False
-    if noun.lemma_.lower() not in _PARSE_ORGS and noun.lower_ not in _PARSE_ORGS:
+    words = {noun.lemma_.lower(), noun.lower_}
+    if not words & (_PARSE_ORGS | _GENERIC):
         return False
     lefts = list(noun.lefts)
     return len(lefts) == 1 and lefts[0].lower_ == "the" and not list(noun.rights)
@@ -782,6 +789,10 @@ def described_by(word: str, speaker: Speaker) -> bool:
     holds the word ("the agency" for the World Food Programme, known as the U.N. food agency)."""
     if speaker.kind != "organisation":
         return False
+    if word in _GENERIC:
+        # "the charity", "the watchdog": whichever organisation was named last by its proper
+        # name (not "police": no one calls them "the group")
+        return any(w[:1].isupper() for w in speaker.name.split())
     identity = identities.known_identity(speaker.name)
     names = [
         speaker.name,

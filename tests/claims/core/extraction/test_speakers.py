@@ -710,3 +710,21 @@ def test_as_x_reported_after_the_figure_closes_it(text: str) -> None:
 
 def test_an_as_clause_that_reports_nothing_names_no_speaker() -> None:
     assert only("The toll rose to 212 as rescuers reached the town.").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("Human Rights Watch said 120 civilians were killed in March. The group said 40 of them "
+         "were children.", "40", "Human Rights Watch"),
+        ("Oxfam said 2 million people needed food. The charity said it had reached 300,000.",
+         "300,000", "Oxfam"),
+        ("A strike hit 3 depots of the Free Syrian Army near Idlib, the group said.", "3",
+         "Free Syrian Army"),
+        ("Police said 20 people were hurt. The group said 40 people were hurt.", "40", "group"),
+    ],
+)  # fmt: skip
+def test_the_group_or_the_charity_is_the_organisation_named_before_by_name(
+    text: str, figure: str, speaker: str
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
