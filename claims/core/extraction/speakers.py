@@ -365,6 +365,16 @@ def _subject_of(verb: Any) -> Any | None:
     return None
 
 
+def _other_source(clause: Any) -> Any | None:
+    """The subject of ``clause`` when it could be a source itself: a document, a person or an
+    organisation (not "the toll rose to 12", which goes on with the report)."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    source = _is_document(subject) or _is_organisation(subject) or subject.ent_type_ == "PERSON"
+    return subject if source else None
+
+
 def _asserted_in(noun: Any, clause: Any) -> bool:
     """True when ``clause`` is the "that" clause of a claim or a document with an author:
     "the rebels' claim that ...", "the ministry's estimate that ..."."""
@@ -681,6 +691,12 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
                 continue
             if _after_semicolon(node, below):
                 continue  # "X said; imports are expected to climb": a clause of its own
+            other = _other_source(below) if below.dep_ == "conj" else None
+            if other is not None:
+                # "X said she won 52 percent, but official results gave her 47 percent": a
+                # clause joined to the report with a source of its own is that source's.
+                source = other if _is_document(other) else None
+                break
             # "the economy added 336,000 jobs": a number counting the object of a verb that
             # does not report numbers is no report.
             counts_object = below.dep_ == "dobj" and (below.i == top.i or top.head.i == below.i)

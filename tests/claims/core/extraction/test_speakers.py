@@ -728,3 +728,22 @@ def test_the_group_or_the_charity_is_the_organisation_named_before_by_name(
     text: str, figure: str, speaker: str
 ) -> None:
     assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition candidate Ana Lima said she won 52 percent, but official results gave her "
+        "47 percent.",
+        "Opposition leader Ana Lima claimed 52 percent, but the official results gave her 47 "
+        "percent.",
+    ],
+)
+def test_a_clause_joined_to_a_report_with_a_source_of_its_own_is_that_sources(text: str) -> None:
+    assert by_figure(text, "52 percent").speaker == "Ana Lima"
+    assert by_figure(text, "47 percent").speaker == "official results"
+
+
+def test_a_clause_joined_to_a_report_without_a_source_goes_on_with_it() -> None:
+    text = "The ministry said 5 people died, and the toll rose to 12 overnight."
+    assert by_figure(text, "12").speaker == "ministry"
