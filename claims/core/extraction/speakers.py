@@ -375,6 +375,16 @@ def _other_source(clause: Any) -> Any | None:
     return subject if source else None
 
 
+def _sized_document(noun: Any, prep: Any) -> bool:
+    """True when the figure is what an estimate or a count "of" states, and it says whose:
+    "the UN's estimate of 3,000", "a government count of 1,200" (not "an estimate of 3,000")."""
+    if noun.pos_ != "NOUN" or prep.dep_ != "prep" or prep.lower_ != "of":
+        return False
+    if not (_is_document(noun) or noun.lemma_.lower() in _CLAIMS):
+        return False
+    return _claimant(noun) is not None or _named_document(noun)
+
+
 def _asserted_in(noun: Any, clause: Any) -> bool:
     """True when ``clause`` is the "that" clause of a claim or a document with an author:
     "the rebels' claim that ...", "the ministry's estimate that ..."."""
@@ -723,6 +733,11 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
         owner = _document_owner(node)
         if owner is not None:
             source = owner
+            break
+        if below is not None and _sized_document(node, below):
+            # "the UN's estimate of 3,000", "a government count of 1,200"
+            owner = _claimant(node)
+            source = owner if owner is not None else node
             break
         if below is not None and _asserted_in(node, below):
             source = _claimant(node)  # "the rebels' claim that they took 12 villages"

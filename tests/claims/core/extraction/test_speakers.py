@@ -747,3 +747,19 @@ def test_a_clause_joined_to_a_report_with_a_source_of_its_own_is_that_sources(te
 def test_a_clause_joined_to_a_report_without_a_source_goes_on_with_it() -> None:
     text = "The ministry said 5 people died, and the toll rose to 12 overnight."
     assert by_figure(text, "12").speaker == "ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("The government counted 1,200 deaths, compared with the UN's estimate of 3,000.",
+         "3,000", "UN"),
+        ("Officials recorded 1,200 deaths, well below Amnesty's estimate of 3,000.", "3,000",
+         "Amnesty"),
+        ("The UN estimated 3,000 deaths, against a government count of 1,200.", "1,200",
+         "government count"),
+        ("An estimate of 3,000 deaths was widely cited.", "3,000", None),
+    ],
+)  # fmt: skip
+def test_an_estimate_of_a_figure_is_its_owners(text: str, figure: str, speaker: str | None) -> None:
+    assert by_figure(text, figure).speaker == speaker
