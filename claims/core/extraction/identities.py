@@ -40,7 +40,10 @@ def name_key(name: str) -> str:
     # Letters, marks (the vowel signs of Devanagari, say) and digits of any script stay.
     name = "".join(ch if ch in "' " or unicodedata.category(ch)[0] in "LMN" else " " for ch in name)
     name = re.sub(r"^(?:the|a|an)\s+", "", " ".join(name.split()))
-    return name
+    # "the UN's refugee agency" is the UN refugee agency; "United Nations Children's Fund" is
+    # the UN Children's Fund (the body itself stays "united nations").
+    name = re.sub(r"^([^\s']+)'s\s+", r"\1 ", name)
+    return re.sub(r"^united nations\s+", "un ", name)
 
 
 @functools.cache
@@ -62,5 +65,15 @@ def _table() -> dict[str, Identity]:
 
 
 def known_identity(name: str) -> Identity | None:
-    """The identity ``name`` is a spelling of, from the table of common speakers, or None."""
-    return _table().get(name_key(name))
+    """The identity ``name`` is a spelling of, from the table of common speakers, or None.
+
+    "U.N. World Food Programme": an agency of the U.N. named with the U.N. before its own name
+    is that agency (never the U.N. itself).
+    """
+    key = name_key(name)
+    found = _table().get(key)
+    if found is None and key.startswith("un "):
+        agency = _table().get(key[3:])
+        if agency is not None and agency.affiliation == "United Nations":
+            return agency
+    return found

@@ -121,6 +121,9 @@ class _Context:
     recent: list[tuple[str, int]] = field(default_factory=list)
     # Earlier figures of the article: (start, scope, event word of the subject).
     scopes: list[tuple[int, str, str]] = field(default_factory=list)
+    # The speaker of the previous sentence's last figure, and its paragraph: what a bare number
+    # opening the next sentence goes on with ("About 450 fell short").
+    last_speaker: tuple[speakers.Speaker, int] | None = None
 
 
 def extract(text: str, *, published: dt.date | None = None) -> list[Candidate]:
@@ -138,7 +141,14 @@ def extract(text: str, *, published: dt.date | None = None) -> list[Candidate]:
     for sentence in split_sentences(text):
         if is_chrome(text, sentence):
             continue
-        candidates.extend(_sentence_candidates(text, sentence, blocked, blocked_starts, context))
+        found = _sentence_candidates(text, sentence, blocked, blocked_starts, context)
+        candidates.extend(found)
+        last = found[-1] if found else None
+        context.last_speaker = (
+            (speakers.Speaker(last.speaker, last.speaker_kind or ""), sentence.paragraph)
+            if last is not None and last.speaker
+            else None
+        )
     return candidates
 
 
@@ -388,6 +398,16 @@ def _resolve_attribution(
 ) -> speakers.Speaker | None:
     """A speaker named, or the one a pronoun stands for: the last fitting speaker named before
     it in the sentence, else in the last few paragraphs."""
+    if attribution.continues and context.last_speaker is not None:
+        speaker, where = context.last_speaker
+        return speaker if where == paragraph else None
+    if attribution.describes is not None:
+        # "the ministry", "the agency": the organisation of that word named last, if any
+        for speaker, where in _speakers_before(attribution, context, paragraph):
+            if paragraph - where > 3:
+                break
+            if speakers.described_by(attribution.describes, speaker):
+                return speaker
     if attribution.speaker is not None or attribution.pronoun is None:
         return attribution.speaker
     pronoun = attribution.pronoun

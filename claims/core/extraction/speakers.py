@@ -12,7 +12,13 @@ From the figure up to the root of the parse, nearest first:
    ("..., police said", "..., customs data showed on Monday");
 4. the owner of an estimate a verb revises ("X cut its forecast to N");
 5. "according to X" anywhere in the sentence;
-6. otherwise None: the outlet asserts the figure itself.
+6. the subject of a reporting verb whose object holds the figure only in a relative clause
+   ("X confirmed deaths in the camp, which shelters N"), when nothing above claimed it;
+7. otherwise None: the outlet asserts the figure itself.
+
+A clause after a semicolon is not the preceding verb's; "adding that" continues the reporting
+verb before it; the one "told" is addressed, not speaking; a document "showing" a figure speaks
+for its publisher ("X released figures showing N").
 
 A name is the whole entity or noun chunk: titles before a person's name are dropped
 ("Finance Minister Olaf Brenner" is Olaf Brenner), a person in apposition to a role is that
@@ -29,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claims.core import vocabulary
+from claims.core.extraction import identities
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +76,17 @@ _PARSE_ORGS = frozenset(_WORDS["organisation_words"])
 _PARSE_PEOPLE = frozenset(_WORDS["person_nouns"])
 _PARSE_DOCUMENTS = frozenset(_WORDS["document_nouns"])
 _SPOKES = frozenset(_WORDS["spokes_roles"])
+_VOICES = frozenset(_WORDS["voice_roles"])
+_CLAIMS = frozenset(_WORDS["claim_nouns"])
+_GENERIC = frozenset(_WORDS["generic_organisation_nouns"])
 _QUOTING = frozenset(vocabulary.load("reporting_verbs")["quoting_lemmas"])
 _NOT_REPORTING = frozenset(vocabulary.load("reporting_verbs")["not_reporting_objects"])
 _LEMMAS = frozenset(vocabulary.load("reporting_verbs")["lemmas"])
 _OBJECT_LEMMAS = frozenset(vocabulary.load("reporting_verbs")["object_lemmas"])
 _CLAUSE_LEMMAS = frozenset(vocabulary.load("reporting_verbs")["clause_lemmas"])
 _REVISING = frozenset(vocabulary.load("reporting_verbs")["revising_lemmas"])
+_ADDRESSING = frozenset(vocabulary.load("reporting_verbs")["addressee_lemmas"])
+_VERB_FORMS = frozenset(vocabulary.load("reporting_verbs")["verbs"])
 _TITLE_STEMS = frozenset(w.strip(".") for w in _PARSE_TITLES)
 _NAMED = frozenset(vocabulary.load("syntax")["speaker_entities"])
 _FIRST_PERSON = ("we", "i")
@@ -91,6 +103,12 @@ class Attribution:
     pronoun: str | None = None
     before: tuple[Speaker, ...] = ()
     counts_source: bool = False
+    # "the ministry", "the agency": a description that may stand for an organisation named
+    # before (its word); ``speaker`` is what it says when nothing before fits.
+    describes: str | None = None
+    # "About 450 fell short.": a bare number for subject and no one reporting in the sentence;
+    # it goes on with the figures of the sentence before, and with their speaker.
+    continues: bool = False
 
 
 def _entity_of(token: Any) -> Any | None:
@@ -146,6 +164,21 @@ def _author(noun: Any) -> Any | None:
     for child in noun.lefts:
         if child.dep_ == "poss" and (child.pos_ == "PROPN" or _is_organisation(child)):
             return child  # "the ministry's data", "Oxfam's report"
+    if noun.dep_ == "nsubj":
+        # "The report, by the X Group, estimated ...": the parse hung the author on the verb.
+        for child in noun.head.children:
+            if child.dep_ == "prep" and child.lower_ == "by" and noun.i < child.i < noun.head.i:
+                found = _agent(next((c for c in child.children if c.dep_ == "pobj"), None))
+                if found is not None:
+                    return found
+    possessed = any(c.dep_ == "poss" for c in noun.lefts)
+    if noun.dep_ == "dobj" and not possessed:
+        # "the commission published results showing ...", "X released figures that show ..."
+        # (not "the army rejected the rebels' figures": a possessive names the owner).
+        for child in noun.head.children:
+            named = child.pos_ == "PROPN" or _is_organisation(child)
+            if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN") and named:
+                return child
     return None
 
 
@@ -162,6 +195,20 @@ def name_of(noun: Any) -> Speaker | str | None:
     for child in noun.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return name_of(child)
+    if lemma in _TITLE_STEMS or lemma in _PARSE_PEOPLE:
+        # "the agency's head, Suharyanto": a one-word name the tagger took for a place
+        for child in noun.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("", "GPE"):
+                named = name_of(child)
+                if isinstance(named, Speaker):
+                    return Speaker(name=named.name, kind="person")
+        # "the governor of Kherson region, Oleksandr Prokudin,": the parse may hang the name on
+        # the place the role is of; it still names the one holding the role.
+        held = _pobj(noun, ("of", "for", "at"))
+        if held is not None and held.ent_type_ != "PERSON":
+            for child in held.children:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i > held.i:
+                    return name_of(child)
     if noun.pos_ == "NOUN" and _entity_of(noun) is None:
         # "the consultancy Wood Mackenzie": a common noun describing the name beside it.
         for child in noun.children:
@@ -171,8 +218,33 @@ def name_of(noun: Any) -> Speaker | str | None:
                 return name_of(entity.root)
     if lemma in _SPOKES:
         represented = _pobj(noun, ("for", "of", "at", "from", "with"))
-        if represented is not None and _is_organisation(represented):
+        # "a spokeswoman for the league": whatever one speaks "for", unless a person ("a
+        # spokesman for the president" stays the spokesman); "officials at the crossing" are
+        # officials, not the place.
+        spoken_for = represented is not None and (
+            _is_organisation(represented)
+            or (
+                represented.head.lower_ == "for"
+                and represented.pos_ == "NOUN"
+                and represented.ent_type_ != "PERSON"
+                and represented.lemma_.lower() not in _PARSE_PEOPLE
+            )
+        )
+        if spoken_for:
             return name_of(represented)
+        owners = [c for c in noun.lefts if c.dep_ == "compound" and _is_organisation(c)]
+        if owners and represented is None and lemma in _VOICES:
+            # "an interior ministry spokesman", "a U.N. spokeswoman": the organisation
+            words = sorted(
+                (w for c in noun.lefts if c.dep_ in ("compound", "amod") for w in c.subtree),
+                key=lambda t: t.i,
+            )
+            words = [w for w in words if w.dep_ != "det" and not (w.is_punct and w.text != "-")]
+            name = _join(words)
+            if words and words[0].i == 0 and words[0].pos_ == "NOUN" and not words[0].ent_type_:
+                name = name[:1].lower() + name[1:]
+            if name:
+                return Speaker(name=name, kind="organisation")
     if lemma in _PARSE_DOCUMENTS or noun.lower_ in _PARSE_DOCUMENTS:
         author = _author(noun)
         if author is not None:
@@ -192,7 +264,7 @@ def name_of(noun: Any) -> Speaker | str | None:
                     for w in child.subtree
                     if w.dep_ != "det"
                     and w.ent_type_ != "DATE"
-                    and (w.text == "-" or not w.is_punct)
+                    and (w.text == "-" or w.tag_ == "POS" or not w.is_punct)
                 )
         # "the health office in Tigray": an organisation's place joins its name.
         place = _pobj(noun, ("in", "of", "for"))
@@ -244,15 +316,31 @@ def _subject_of(verb: Any) -> Any | None:
     while seen < 4:
         for child in verb.children:
             if child.dep_ == "nsubj":
-                return child
-        agent = _pobj(verb, ("by",))
-        if agent is not None and any(c.dep_ == "auxpass" for c in verb.children):
+                return _cited(verb, child) or child
+        if _misread_verb(verb):
+            # "..., the IMF estimates.": the parse made the speaker a compound of the verb
+            named = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if named:
+                return named[-1]
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        agent = _agent(_pobj(verb, ("by",))) if passive else None
+        if passive and agent is None:
+            agent = _late_agent(verb)
+        if agent is not None:
             return agent
-        if verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children):
+        if verb.dep_ == "acl" and _is_document(verb.head):
+            # "X published results showing ...", "census data indicating ...": the document
+            # (by its author when it has one); bare "figures showing" name no one.
+            return verb.head if _named_document(verb.head) else None
+        headless = verb.dep_ == "ROOT" and any(
+            c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
+        )
+        if headless or (verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.children)):
             # "..., the party's press office said": a comma, no "and", the parse tied the verb
-            # to the clause before and its subject to a noun there; the noun just before the
-            # verb is who speaks, when the parse hung it beside a noun rather than under a
-            # preposition ("the Coalition to Defeat ISIS warned" is the envoy named before).
+            # to the clause before (or left it no subject) and its subject to a noun there; the
+            # noun just before the verb is who speaks, when the parse hung it beside a noun
+            # rather than under a preposition ("the Coalition to Defeat ISIS warned" is the
+            # envoy named before).
             previous = verb.doc[verb.i - 1] if verb.i > 0 else None
             if previous is not None and previous.pos_ in ("NOUN", "PROPN"):
                 loose = previous.dep_ in ("appos", "conj", "nsubj")
@@ -266,7 +354,111 @@ def _subject_of(verb: Any) -> Any | None:
         continues = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG")
         if not continues or verb.head.i == verb.i:
             return None
+        if verb.tag_ == "VBG" and not _reports(verb.head):
+            # "X died, the chief told reporters, adding that ...": the parse hung "adding" on the
+            # clause reported; it continues the reporting verb just before it.
+            earlier = [t for t in verb.doc[verb.head.i + 1 : verb.i] if _reports(t)]
+            if earlier:
+                verb, seen = earlier[-1], seen + 1
+                continue
         verb, seen = verb.head, seen + 1
+    return None
+
+
+def _other_source(clause: Any) -> Any | None:
+    """The subject of ``clause`` when it could be a source itself: a document, a person or an
+    organisation (not "the toll rose to 12", which goes on with the report)."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    source = _is_document(subject) or _is_organisation(subject) or subject.ent_type_ == "PERSON"
+    return subject if source else None
+
+
+def _sized_document(noun: Any, prep: Any) -> bool:
+    """True when the figure is what an estimate or a count "of" states, and it says whose:
+    "the UN's estimate of 3,000", "a government count of 1,200" (not "an estimate of 3,000")."""
+    if noun.pos_ != "NOUN" or prep.dep_ != "prep" or prep.lower_ != "of":
+        return False
+    if not (_is_document(noun) or noun.lemma_.lower() in _CLAIMS):
+        return False
+    return _claimant(noun) is not None or _named_document(noun)
+
+
+def _asserted_in(noun: Any, clause: Any) -> bool:
+    """True when ``clause`` is the "that" clause of a claim or a document with an author:
+    "the rebels' claim that ...", "the ministry's estimate that ..."."""
+    if noun.pos_ != "NOUN" or clause.dep_ not in ("acl", "ccomp"):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False
+    asserted = noun.lemma_.lower() in _CLAIMS or _is_document(noun)
+    return asserted and _claimant(noun) is not None
+
+
+def _claimant(noun: Any) -> Any | None:
+    """Whose claim or document ``noun`` is: its possessive ("the rebels' claim") or who it is
+    "by" or "from"; not whoever rejects or disputes it ("the army rejected claims that ...")."""
+    owner = next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    return owner if owner is not None else _pobj(noun, ("by", "from"))
+
+
+def _cited(verb: Any, subject: Any) -> Any | None:
+    """ "State media, citing the interior ministry, said ...": the one cited, a person or an
+    organisation (not "citing hospital records"), speaks through the subject."""
+    for holder in (verb, subject):
+        for child in holder.children:
+            if child.dep_ in ("advcl", "acl") and child.lemma_.lower() in _QUOTING:
+                cited = next((c for c in child.children if c.dep_ == "dobj"), None)
+                if (
+                    cited is not None
+                    and not _is_document(cited)
+                    and (_is_organisation(cited) or cited.ent_type_ == "PERSON")
+                ):
+                    return cited
+    return None
+
+
+def _is_document(noun: Any) -> bool:
+    return bool(_PARSE_DOCUMENTS & {noun.lemma_.lower(), noun.lower_})
+
+
+_NAMED_KINDS = ("NORP", "ORG", "GPE")
+
+
+def _named_document(noun: Any) -> bool:
+    """True for a document with an author or a name ("the ministry's tally", "an AFP count",
+    "census data", "Iraqi data"), not bare "figures" nor "the same update"."""
+    return _is_document(noun) and (
+        any(
+            c.dep_ in ("compound", "poss") or (c.dep_ == "amod" and c.ent_type_ in _NAMED_KINDS)
+            for c in noun.lefts
+        )
+        or _author(noun) is not None
+    )
+
+
+_NOT_AGENTS = frozenset(_WORDS["not_agent_entities"])
+
+
+def _agent(noun: Any | None) -> Any | None:
+    """``noun`` when a "by" phrase can name who acts: "by the ministry", not a deadline ("by
+    March", "by the end of 2025", "by Monday evening")."""
+    if noun is None or noun.like_num or noun.ent_type_ in _NOT_AGENTS:
+        return None
+    return noun
+
+
+def _late_agent(verb: Any) -> Any | None:
+    """The agent of a passive the parse hung on the phrase after the verb ("was estimated at 4
+    billion euros by the ministry"): a "by" whose object is a person or an organisation."""
+    for token in verb.subtree:
+        if token.i > verb.i and token.lower_ == "by" and token.head.i != verb.i:
+            found = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if _agent(found) is not None and (
+                _is_organisation(found) or found.ent_type_ == "PERSON" or found.pos_ == "PROPN"
+            ):
+                return found
     return None
 
 
@@ -294,16 +486,30 @@ def _foresees(clause: Any) -> bool:
     return True
 
 
+def _misread_verb(token: Any) -> bool:
+    """True for a reporting verb the parse took for a noun at the root of its sentence ("...,
+    the IMF estimates.", "data from the ministry show that ...")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and token.lower_ in _VERB_FORMS
+        and any(c.dep_ in ("ccomp", "nsubj") for c in token.children)
+    )
+
+
 def _reports(token: Any) -> bool:
     if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _CLAUSE_LEMMAS:
         return any(_foresees(c) for c in token.children)
+    if _misread_verb(token):
+        return True
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in _LEMMAS:
         return False
     # A bare participle ("attacks reported in the north", "the figures cited") describes a
     # noun; it reports only with an auxiliary ("has reported", "was quoted by").
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_REPORTING for c in token.children):
         return False
-    return token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    # A subject makes it a finite verb the tagger misread ("the authority announced on Monday").
+    return token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
 
 
 def _closes(verb: Any, clause: Any, below: Any | None) -> bool:
@@ -318,10 +524,15 @@ def _closes(verb: Any, clause: Any, below: Any | None) -> bool:
         return False
     if verb.dep_ in ("conj", "advcl") and verb.i < clause.i:
         return False
-    if any(c.dep_ == "mark" for c in verb.children):
-        return False  # "with more attacks reported in X", "as officials noted": a clause
-    # What it says, when anything, stands before it: content after the verb is its own.
-    return not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children)
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    if marks and (marks != ["as"] or verb.i < clause.i):
+        # "with more attacks reported in X", "as officials noted, ...": a clause of its own;
+        # "..., as the ministry reported on Friday" after the figure closes it as "said" does.
+        return False
+    # What it says, when anything, stands before it: content after the verb is its own (the one
+    # "told" is addressed, "..., the chief told reporters", is not what is said).
+    said = ("ccomp", "xcomp") if verb.lemma_.lower() in _ADDRESSING else ("ccomp", "dobj", "xcomp")
+    return not any(c.dep_ in said and c.i > verb.i for c in verb.children)
 
 
 def _document_owner(verb: Any) -> Any | None:
@@ -358,12 +569,81 @@ def _closing_subject(doc: Any, top: Any) -> Any | None:
     return subject
 
 
+def _closing_misread(doc: Any) -> Any | None:
+    """ "..., the OECD estimates.": a reporting verb the parse read as a noun closing the
+    sentence after a comma; its speaker is the name the parse made its modifier. "..., the
+    authority announced on Monday.": one read as a participle describing the speaker."""
+    words = [t for t in doc if not t.is_punct]
+    if not words:
+        return None
+    verbs = [t for t in words if t.dep_ == "acl" and t.lemma_.lower() in _LEMMAS]
+    if verbs and verbs[-1].head.i == verbs[-1].i - 1:
+        verb, speaker = verbs[-1], verbs[-1].head
+        trailing = [t for t in words if t.i > verb.i]
+        first = min(t.i for t in speaker.subtree)
+        closes = all(t.dep_ in ("prep", "pobj", "npadvmod", "det", "amod") for t in trailing)
+        who = _is_organisation(speaker) or speaker.ent_type_ == "PERSON"
+        if closes and who and first > 0 and doc[first - 1].text == ",":
+            return speaker
+    last = words[-1]
+    if last.pos_ not in ("NOUN", "PROPN") or last.lower_ not in _VERB_FORMS:
+        return None
+    first = min(t.i for t in last.subtree)
+    if first == 0 or doc[first - 1].text != ",":
+        return None
+    named = [
+        c for c in last.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or _is_organisation(c))
+    ]
+    return named[-1] if named else None
+
+
 def _number_between(doc: Any, last: Any, source: Any) -> bool:
     """True when another number stands between the figure and an "according to": the
     attribution closes another figure's clause ("... 90 died in the storm, which killed 15,
     according to X")."""
     start, end = sorted((last.i, source.i))
     return any(t.like_num for t in doc[start + 1 : end])
+
+
+def _between(top: Any, below: Any) -> list[Any]:
+    """The tokens from the figure's top up to (not including) ``below``, its ancestor."""
+    chain, node = [], top
+    while node.i != below.i and node.head.i != node.i and len(chain) < 40:
+        chain.append(node)
+        node = node.head
+    return chain if node.i == below.i else []
+
+
+def _measures(top: Any, below: Any) -> bool:
+    """True when the figure is ``below`` or counts or measures it, through "of" phrases ("a
+    rise of 12 percent", "the deaths of 40 people"), not through a clause."""
+    if below.i == top.i:
+        return True
+    chain = _between(top, below)
+    return bool(chain) and all(
+        t.dep_ in ("nummod", "quantmod", "compound", "pobj", "det")
+        or t.lower_ in ("of", "in", "to")
+        for t in chain
+    )
+
+
+def _adverbial(top: Any, below: Any) -> bool:
+    """True when the figure reaches the subject ``below`` through an adverb ("the operator, up
+    from 13 percent"): a name holds no adverb, so the parse misplaced a comparison."""
+    return any(t.dep_ == "advmod" and t.pos_ == "ADV" for t in _between(top, below))
+
+
+def _relative(top: Any, below: Any) -> bool:
+    """True when the figure sits in a relative clause inside ``below`` (an object, a place)."""
+    return any(t.dep_ == "relcl" for t in _between(top, below))
+
+
+def _after_semicolon(verb: Any, clause: Any) -> bool:
+    """True when a semicolon of ``verb``'s stands between it and ``clause`` that follows it."""
+    if clause.i < verb.i:
+        return False
+    start = min(t.i for t in clause.subtree)
+    return any(t.text == ";" for t in verb.doc[verb.i + 1 : start])
 
 
 def _according(token: Any) -> Any | None:
@@ -391,7 +671,7 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
     path = [top]
     while path[-1].head.i != path[-1].i and len(path) < 40:
         path.append(path[-1].head)
-    source = None
+    source = fallback = None
     for below, node in itertools.pairwise([None, *path]):
         found = _according(node)
         if found is not None and not _number_between(doc, figure[-1], found):
@@ -406,17 +686,27 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             if below.dep_ == "nsubj" and below.lemma_.lower() in _PARSE_DOCUMENTS:
                 source = below  # "the survey of 1,000 adults found ...": the survey speaks
                 break
-            # "1,200 cases were reported by the ministry": the figure counts what was reported
-            # (not "a raid that killed 8 was claimed by X", whose figure sizes something else).
-            counts_subject = below.dep_ == "nsubjpass" and (
-                below.i == top.i or top.head.i == below.i
-            )
-            agent = _pobj(node, ("by",)) if counts_subject else None
+            # "1,200 cases were reported by the ministry", "a rise of 12 percent was reported by
+            # X": the figure counts or measures what was reported (not "a raid that killed 8 was
+            # claimed by X", whose figure sizes something else).
+            counts_subject = below.dep_ == "nsubjpass" and _measures(top, below)
+            agent = _agent(_pobj(node, ("by",))) if counts_subject else None
             if agent is not None:
                 source = agent
                 break
+            if below.dep_ == "nsubj" and node.i < below.i and _adverbial(top, below):
+                source = below  # "..., said the operator, up from 13 percent": misattached
+                break
             if below.dep_ in ("nsubj", "nsubjpass"):
                 continue
+            if _after_semicolon(node, below):
+                continue  # "X said; imports are expected to climb": a clause of its own
+            other = _other_source(below) if below.dep_ == "conj" else None
+            if other is not None:
+                # "X said she won 52 percent, but official results gave her 47 percent": a
+                # clause joined to the report with a source of its own is that source's.
+                source = other if _is_document(other) else None
+                break
             # "the economy added 336,000 jobs": a number counting the object of a verb that
             # does not report numbers is no report.
             counts_object = below.dep_ == "dobj" and (below.i == top.i or top.head.i == below.i)
@@ -424,12 +714,41 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
                 source = _subject_of(node)
                 if source is not None and source.lower_ in _FIRST_PERSON:
                     source = None  # "we" inside a quote: its closing attribution names them
+                if (
+                    source is not None
+                    and below.dep_ not in ("ccomp", "xcomp")
+                    and _relative(top, below)
+                ):
+                    # "X confirmed deaths in the camp, which shelters 12,000 people": the
+                    # figure describes the object, and a reporting clause further up (".., a
+                    # spokesman said") is whose it is; X only when there is none.
+                    fallback, source = fallback or source, None
+                counted_in = source is not None and source.ent_type_ == "GPE"
+                if counted_in and node.lemma_.lower() in _OBJECT_LEMMAS:
+                    # "Sweden recorded 312 deaths, official data showed": the country is where
+                    # they were counted; the closing source, when there is one, counted them.
+                    fallback, source = fallback or source, None
                 if source is not None:
                     break
         owner = _document_owner(node)
         if owner is not None:
             source = owner
             break
+        if below is not None and _sized_document(node, below):
+            # "the UN's estimate of 3,000", "a government count of 1,200"
+            owner = _claimant(node)
+            source = owner if owner is not None else node
+            break
+        if below is not None and _asserted_in(node, below):
+            source = _claimant(node)  # "the rebels' claim that they took 12 villages"
+            break
+        if node.pos_ == "VERB" and below is not None and below.dep_ not in ("nsubj", "nsubjpass"):
+            # "the ministry's tally rose to 4,000", "an AFP count reached 10,000": a document
+            # whose figure moves speaks for it.
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None and _named_document(subject):
+                source = subject
+                break
         if node.pos_ in ("VERB", "AUX"):
             beside = [c for c in node.children if _closes(c, node, below)]
             if beside:
@@ -439,27 +758,79 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
     if source is None:
         source = _closing_subject(doc, top)
     if source is None:
+        source = _closing_misread(doc)
+    if source is None:
         for token in doc:
             if token.lower_ == "according":
                 source = _pobj(token, ("to",))
                 if source is not None:
                     break
     if source is None:
-        return Attribution()
+        source = fallback
+    if source is None:
+        bare = top.pos_ == "NUM" and top.dep_ in ("nsubj", "nsubjpass")
+        return Attribution(continues=bare and not any(_reports(t) for t in doc))
     named = name_of(source)
     if isinstance(named, str):
-        before = []
-        for token in doc:
-            if token.i >= source.i:
-                break
-            if token.ent_type_ in ("DATE", "TIME"):
-                continue  # "in March" names no one a pronoun could stand for
-            if token.dep_ in ("nsubj", "pobj") and (_entity_of(token) or token.pos_ == "PROPN"):
-                earlier = name_of(token)
-                if isinstance(earlier, Speaker):
-                    before.append(earlier)
-        return Attribution(pronoun=named, before=tuple(before))
+        return Attribution(pronoun=named, before=_named_before(doc, source))
+    if named is not None and _description(source):
+        return Attribution(
+            speaker=named,
+            before=_named_before(doc, source, places=False),
+            describes=source.lemma_.lower(),
+        )
     return Attribution(speaker=named)
+
+
+def _named_before(doc: Any, source: Any, places: bool = True) -> tuple[Speaker, ...]:
+    """The names the sentence gives before ``source`` (what a pronoun there can stand for;
+    without the places when "the group" asks, which no place is)."""
+    before = []
+    for token in doc:
+        if token.i >= source.i:
+            break
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue  # "in March" names no one a pronoun could stand for
+        if not places and token.ent_type_ in ("GPE", "LOC", "FAC"):
+            continue
+        named = _entity_of(token) or token.pos_ == "PROPN"
+        if (token.dep_ in ("nsubj", "pobj") and named) or (
+            token.dep_ == "nsubj" and _is_organisation(token)
+        ):
+            earlier = name_of(token)
+            if isinstance(earlier, Speaker):
+                before.append(earlier)
+    return tuple(before)
+
+
+def _description(noun: Any) -> bool:
+    """True for "the ministry", "the agency": an organisation's word with only "the" before it,
+    which reads as one named before rather than a name."""
+    if noun.pos_ != "NOUN" or _entity_of(noun) is not None:
+        return False
+    words = {noun.lemma_.lower(), noun.lower_}
+    if not words & (_PARSE_ORGS | _GENERIC):
+        return False
+    lefts = list(noun.lefts)
+    return len(lefts) == 1 and lefts[0].lower_ == "the" and not list(noun.rights)
+
+
+def described_by(word: str, speaker: Speaker) -> bool:
+    """True when "the <word>" can stand for ``speaker``: its name, or a known alias of it,
+    holds the word ("the agency" for the World Food Programme, known as the U.N. food agency)."""
+    if speaker.kind != "organisation":
+        return False
+    if word in _GENERIC:
+        # "the charity", "the watchdog": whichever organisation was named last by its proper
+        # name (not "police": no one calls them "the group")
+        return any(w[:1].isupper() for w in speaker.name.split())
+    identity = identities.known_identity(speaker.name)
+    names = [
+        speaker.name,
+        *(identity.aliases if identity else ()),
+        *([identity.name] if identity else []),
+    ]
+    return any(word in re.findall(r"[\w'-]+", name.lower()) for name in names)
 
 
 def named_in(doc: Any) -> list[Speaker]:

@@ -342,3 +342,424 @@ def test_a_closing_reporter_the_parse_hung_beside_a_noun_is_the_speaker(text: st
 )
 def test_the_agent_of_a_passive_reporting_verb_is_the_speaker(text: str) -> None:
     assert only(text).speaker == "health ministry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floodwaters swept away 41 homes, district chief Lena Park told reporters.",
+        "The floods swept away 41 homes, district chief Lena Park told journalists on Friday.",
+        "41 homes were swept away by the floods, Lena Park, the district chief, told AFP.",
+    ],
+)
+def test_who_told_someone_after_the_figure_is_the_speaker_not_the_one_told(text: str) -> None:
+    assert by_figure(text, "41").speaker == "Lena Park"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floodwaters swept away 41 homes, district chief Lena Park told reporters, adding that "
+        "12 families had no shelter.",
+        "The river burst its banks and destroyed 41 homes, Lena Park told state radio, adding "
+        "that 12 families were sleeping in a school.",
+    ],
+)
+def test_adding_that_continues_the_reporting_verb_before_it(text: str) -> None:
+    assert by_figure(text, "12").speaker == "Lena Park"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government said it had won 61 seats, while the opposition claimed 58.",
+        "The government said it won 61 seats, and the opposition claimed 58 of them.",
+    ],
+)
+def test_two_speakers_in_one_sentence_each_keep_their_own_figure(text: str) -> None:
+    assert by_figure(text, "61").speaker == "government"
+    assert by_figure(text, "58").speaker == "opposition"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The storm claimed 30 lives along the coast.", "The fire claimed 30 victims overnight."],
+)
+def test_a_disaster_that_claims_lives_reports_nothing(text: str) -> None:
+    assert only(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A fall of 8 percent in wheat exports was reported by the farm ministry.",
+         "farm ministry"),
+        ("A jump of 15 percent in rents was recorded by the housing agency.", "housing agency"),
+        ("Damage to 40 percent of the crop was reported on Friday by the farmers' union.",
+         "farmers' union"),
+    ],
+)  # fmt: skip
+def test_the_agent_of_a_passive_speaks_for_a_figure_inside_its_subject(
+    text: str, speaker: str
+) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wind farms produced 22 percent of the power last year, said the grid regulator, up "
+        "from 19 percent in 2022.",
+        "Wind farms supplied 22 percent of demand in the spring, said the grid regulator, down "
+        "from 19 percent a year before.",
+    ],
+)
+def test_a_comparison_after_an_inverted_speaker_is_the_speakers(text: str) -> None:
+    assert by_figure(text, "19 percent").speaker == "grid regulator"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The mayor of Lviv, Andriy Sadovyi, said seven people were killed.", "Andriy Sadovyi"),
+        ("The governor of Odesa region, Oleh Kiper, told state television that drones hit three "
+         "ports.", "Oleh Kiper"),
+    ],
+)  # fmt: skip
+def test_a_name_in_apposition_to_a_role_of_a_place_is_the_person(text: str, person: str) -> None:
+    assert only(text).speaker == person
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The electoral board released results showing 38 percent turnout.", "electoral board"),
+        ("The health agency published data indicating a 12 percent rise in cases.",
+         "health agency"),
+        ("Figures showing 38 percent turnout were released on Friday.", None),
+    ],
+)  # fmt: skip
+def test_a_document_showing_a_figure_is_its_publishers(text: str, speaker: str | None) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police confirmed two arrests at the stadium, which holds 45,000 fans, a spokeswoman for "
+        "the league said.",
+        "Police made two arrests outside the stadium, which seats 45,000 people, a spokeswoman "
+        "for the league said on Sunday.",
+    ],
+)
+def test_a_relative_clause_of_background_belongs_to_the_closing_speaker(text: str) -> None:
+    assert by_figure(text, "45,000").speaker == "league"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports rose 4 percent in May, the customs office said; imports are expected to climb "
+        "6 percent next month.",
+        "The customs office said exports rose 4 percent in May; imports are forecast to grow 6 "
+        "percent in June.",
+    ],
+)
+def test_a_clause_after_a_semicolon_is_not_the_earlier_speakers(text: str) -> None:
+    assert by_figure(text, "4 percent").speaker == "customs office"
+    assert by_figure(text, "6 percent").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("Growth will slow to 2.4 percent next year, the OECD estimates.", "2.4 percent", "OECD"),
+        ("Records from the ministry show that 3,200 clinics were shut.", "3,200", "ministry"),
+        ("Records kept by the ministry show that 3,200 clinics were shut.", "3,200", "ministry"),
+    ],
+)
+def test_a_reporting_verb_the_parse_read_as_a_noun_still_reports(
+    text: str, figure: str, speaker: str
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The damage was estimated at 7 billion dollars by the planning ministry.",
+        "The bill for repairs was put at 7 billion dollars by the planning ministry.",
+    ],
+)
+def test_the_agent_of_a_passive_hung_after_the_figure_is_the_speaker(text: str) -> None:
+    assert only(text).speaker == "planning ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Nineteen people were detained, an interior ministry spokesman said.",
+         "interior ministry"),
+        ("A U.N. spokeswoman said 19 aid workers had been detained.", "U.N."),
+        ("Nineteen militants remain in the town, a coalition official said.", "coalition official"),
+    ],
+)  # fmt: skip
+def test_a_spokesman_named_by_organisation_alone_is_the_organisation(
+    text: str, speaker: str
+) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("The health ministry reported 510 new infections. The ministry said 12 patients had "
+         "died.", "12", "health ministry"),
+        ("The World Food Programme said 2 million people faced hunger. The agency said it "
+         "needed $400 million.", "$400 million", "World Food Programme"),
+        ("The electoral commission counted 4.2 million ballots, and the commission said 61 "
+         "percent of voters took part.", "61 percent", "electoral commission"),
+        ("Police said the protest was peaceful. The ministry said 12 people were hurt.", "12",
+         "ministry"),
+    ],
+)  # fmt: skip
+def test_the_ministry_or_the_agency_is_the_organisation_named_before(
+    text: str, figure: str, speaker: str
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ministry's tally rose to 4,000 damaged schools.", "ministry"),
+        ("An AFP count of the dead reached 10,000 on Friday.", "AFP count"),
+        ("The count rose to 4,000 damaged schools.", None),
+    ],
+)
+def test_a_named_tally_that_moves_speaks_for_its_figure(text: str, speaker: str | None) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "State media, citing the interior ministry, said 31 people died.",
+        "Citing the interior ministry, state television said 31 people had died.",
+    ],
+)
+def test_a_medium_citing_an_organisation_passes_on_its_figure(text: str) -> None:
+    assert only(text).speaker == "interior ministry"
+
+
+def test_a_medium_citing_a_document_keeps_its_own_name() -> None:
+    text = "Citing hospital records, the health ministry said 31 people died."
+    assert only(text).speaker == "health ministry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden recorded 312 deaths, while Norway reported 41, official data showed.",
+        "Sweden registered 312 deaths and Norway counted 41, official data showed.",
+    ],
+)
+def test_a_country_counting_is_where_not_who_when_a_source_closes(text: str) -> None:
+    assert by_figure(text, "312").speaker == "official data"
+    assert by_figure(text, "41").speaker == "official data"
+
+
+def test_a_country_counting_alone_is_still_the_speaker() -> None:
+    assert only("Sweden recorded 312 deaths last week.").speaker == "Sweden"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout was 58 percent, the highest since 1990, the electoral authority announced.",
+        "Turnout reached 58 percent, a record, the electoral authority announced on Monday.",
+    ],
+)
+def test_a_reporting_verb_tagged_as_a_participle_with_a_subject_still_reports(text: str) -> None:
+    assert only(text).speaker == "electoral authority"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flooding has affected 1.2 million people, said the disaster agency's head, "
+        "Suharyanto.",
+        "The disaster agency's head, Suharyanto, said 1.2 million people had been affected.",
+    ],
+)
+def test_a_one_word_name_beside_a_role_is_the_person(text: str) -> None:
+    candidate = only(text)
+    assert (candidate.speaker, candidate.speaker_kind) == ("Suharyanto", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("The coast guard said it rescued 120 migrants on Friday. About 30 were children.",
+         "30", "coast guard"),
+        ("Police said 14 protesters were arrested. Nine of them were later released.", "Nine",
+         "police"),
+        ("According to the army, 60 rockets were fired overnight. Some 45 were intercepted.",
+         "45", "army"),
+    ],
+)  # fmt: skip
+def test_a_bare_number_opening_the_next_sentence_goes_on_with_its_speaker(
+    text: str, figure: str, speaker: str
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coast guard said it rescued 120 migrants on Friday. The boat had room for 40 people.",
+        "The coast guard said it rescued 120 migrants on Friday.\n\nAbout 40 were children.",
+        "The ferry sank with 120 people aboard. About 40 were children.",
+    ],
+)
+def test_a_new_claim_or_a_new_paragraph_does_not_inherit_a_speaker(text: str) -> None:
+    assert by_figure(text, "40").speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health Minister Sara Nour announced 95 new cases on Sunday.",
+        "On Sunday, Health Minister Sara Nour announced 95 new infections.",
+    ],
+)
+def test_whoever_announces_a_count_is_its_speaker(text: str) -> None:
+    assert only(text).speaker == "Sara Nour"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The budget deficit will reach 6 percent of GDP, the finance ministry forecast.",
+        "The deficit will narrow to 6 percent of output next year, the finance ministry forecast.",
+    ],
+)
+def test_a_closing_forecast_the_parse_read_as_a_name_still_reports(text: str) -> None:
+    assert by_figure(text, "6 percent").speaker == "finance ministry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output is forecast to reach 6 percent by March.",
+        "The deficit was projected at 6 percent by the end of 2025.",
+        "Losses were estimated at 6 percent by Monday evening.",
+    ],
+)
+def test_a_deadline_after_by_is_no_agent(text: str) -> None:
+    assert only(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The same update listed 2,059 people injured.",
+        "The latest tally rose to 4,000 damaged schools.",
+    ],
+)
+def test_a_document_named_only_by_a_plain_adjective_is_no_one(text: str) -> None:
+    assert only(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The study, by the Overseas Development Institute, estimated 5,000 fighters remain.",
+        "The survey, by the Overseas Development Institute, found that 5,000 fighters remain.",
+    ],
+)
+def test_a_document_set_off_by_commas_from_its_author_is_the_authors(text: str) -> None:
+    assert only(text).speaker == "Overseas Development Institute"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The army rejected the rebels' claim that they captured 12 villages.", "rebels"),
+        ("Rebels disputed the army's claim that 12 villages had been retaken.", "army"),
+        ("The ministry's estimate that 400 people died was disputed.", "ministry"),
+        ("The army rejected claims that 12 villages had fallen.", None),
+    ],
+)
+def test_a_claim_that_holds_a_figure_is_its_owners_not_its_critics(
+    text: str, speaker: str | None
+) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll had risen to 212, as the ministry reported on Friday.",
+        "By Friday the toll stood at 212, as the ministry reported.",
+    ],
+)
+def test_as_x_reported_after_the_figure_closes_it(text: str) -> None:
+    assert only(text).speaker == "ministry"
+
+
+def test_an_as_clause_that_reports_nothing_names_no_speaker() -> None:
+    assert only("The toll rose to 212 as rescuers reached the town.").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("Human Rights Watch said 120 civilians were killed in March. The group said 40 of them "
+         "were children.", "40", "Human Rights Watch"),
+        ("Oxfam said 2 million people needed food. The charity said it had reached 300,000.",
+         "300,000", "Oxfam"),
+        ("A strike hit 3 depots of the Free Syrian Army near Idlib, the group said.", "3",
+         "Free Syrian Army"),
+        ("Police said 20 people were hurt. The group said 40 people were hurt.", "40", "group"),
+    ],
+)  # fmt: skip
+def test_the_group_or_the_charity_is_the_organisation_named_before_by_name(
+    text: str, figure: str, speaker: str
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition candidate Ana Lima said she won 52 percent, but official results gave her "
+        "47 percent.",
+        "Opposition leader Ana Lima claimed 52 percent, but the official results gave her 47 "
+        "percent.",
+    ],
+)
+def test_a_clause_joined_to_a_report_with_a_source_of_its_own_is_that_sources(text: str) -> None:
+    assert by_figure(text, "52 percent").speaker == "Ana Lima"
+    assert by_figure(text, "47 percent").speaker == "official results"
+
+
+def test_a_clause_joined_to_a_report_without_a_source_goes_on_with_it() -> None:
+    text = "The ministry said 5 people died, and the toll rose to 12 overnight."
+    assert by_figure(text, "12").speaker == "ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("The government counted 1,200 deaths, compared with the UN's estimate of 3,000.",
+         "3,000", "UN"),
+        ("Officials recorded 1,200 deaths, well below Amnesty's estimate of 3,000.", "3,000",
+         "Amnesty"),
+        ("The UN estimated 3,000 deaths, against a government count of 1,200.", "1,200",
+         "government count"),
+        ("An estimate of 3,000 deaths was widely cited.", "3,000", None),
+    ],
+)  # fmt: skip
+def test_an_estimate_of_a_figure_is_its_owners(text: str, figure: str, speaker: str | None) -> None:
+    assert by_figure(text, figure).speaker == speaker
