@@ -40,6 +40,7 @@ SOURCES = (
     ("seeds.txt", "seed"),
     ("tuning.txt", "tuning"),
     ("tuning-2.txt", "tuning"),
+    ("tuning-4.txt", "tuning"),
     ("heldout-2.txt", "heldout"),
     # Rewordings of tuning sentences, each naming its original: development data.
     ("reworded.txt", "reworded"),
