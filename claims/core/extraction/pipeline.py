@@ -302,6 +302,9 @@ def _sentence_candidates(
     for figure, reading in zip(figures, readings, strict=True):
         if reading is not None and reading.places and not figure.scope:
             figure.scope = places.join(list(reading.places))
+        if reading is not None and reading.actors:
+            # who did what the figure counts, and whom it is among, follow the places
+            figure.scope = "; ".join(dict.fromkeys(p for p in (figure.scope, *reading.actors) if p))
 
     attributions = _attributions(text, sentence, figures)
     # "two Arab diplomats told AFP": a number that only sizes the source is no claim.

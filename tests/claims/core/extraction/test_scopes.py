@@ -137,3 +137,58 @@ def test_what_the_counted_people_are_expected_or_made_to_do_joins_the_subject(
     text: str, subject: str
 ) -> None:
     assert only(text).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        (
+            "Government forces killed 30 insurgents in Idlib, the ministry said.",
+            "Idlib; Government forces",
+        ),
+        ("30 insurgents were killed by government forces in Idlib.", "Idlib; government forces"),
+        ("In Idlib, government forces killed 30 insurgents.", "Idlib; government forces"),
+    ],
+)
+def test_the_actor_whose_deed_a_figure_counts_joins_its_scope(text: str, scope: str) -> None:
+    assert by_figure(text, "30").scope == scope
+
+
+def test_an_actor_named_by_a_pronoun_takes_the_subject_of_the_clause_above() -> None:
+    text = "The militia said they had killed 14 soldiers in Bakool."
+    assert by_figure(text, "14").scope == "Bakool; militia"
+
+
+def test_a_subject_that_is_no_actor_leaves_the_scope_to_the_places() -> None:
+    text = "Typhoid has killed 230 people in Harare this year."
+    assert by_figure(text, "230").scope == "Harare"
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Unemployment reached 14% in the capital, officials said.", "capital"),
+        ("In the capital, unemployment reached 14%, officials said.", "capital"),
+        ("Unemployment across the north reached 14%, officials said.", "north"),
+        ("Unemployment reached 14% in the eastern province, officials said.", "eastern province"),
+    ],
+)
+def test_a_common_noun_of_a_region_after_a_locative_is_a_scope(text: str, scope: str) -> None:
+    assert by_figure(text, "14%").scope == scope
+
+
+def test_a_region_noun_followed_by_its_name_gives_the_name() -> None:
+    text = "Floods destroyed 900 homes in the southern district of Tana, officials said."
+    assert by_figure(text, "900").scope == "Tana"
+
+
+@pytest.mark.parametrize(
+    ("text", "population"),
+    [
+        ("Literacy among girls reached 48%, the survey found.", "girls"),
+        ("The survey found literacy among girls reached 48%.", "girls"),
+        ("Literacy among adult women reached 48% last year.", "adult women"),
+    ],
+)
+def test_the_population_a_rate_is_among_joins_its_scope(text: str, population: str) -> None:
+    assert by_figure(text, "48%").scope == population

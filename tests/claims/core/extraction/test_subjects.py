@@ -442,3 +442,93 @@ def test_a_sum_that_was_spent_or_borrowed_in_the_passive_is_spending_or_borrowin
 def test_a_percentage_grading_an_adjective_is_the_property_it_names(text: str) -> None:
     figure = next(c for c in figures(text) if c.value_low == 70)
     assert figure.subject.endswith("drug efficacy")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "head"),
+    [
+        (
+            "Ministers agreed to spend $6 billion on railways over a decade.",
+            "$6 billion",
+            "railways",
+        ),
+        ("The cabinet will spend 900 million euros on clinics.", "900 million euros", "clinics"),
+        ("Some $2 billion was spent on schools in the region.", "$2 billion", "schools"),
+    ],
+)
+def test_money_a_verb_of_spending_moves_is_spending_on_what_it_goes_to(
+    text: str, figure: str, head: str
+) -> None:
+    subject = by_figure(text, figure).subject
+    assert "spending" in _words(subject) and head in _words(subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers passed a package of $12 billion, including $4 billion for hospitals.",
+        "Including $4 billion for hospitals, a package of $12 billion was passed.",
+        "A $12 billion package, including $4 billion for hospitals, won approval.",
+    ],
+)
+def test_a_figure_a_noun_includes_is_a_part_of_that_noun(text: str) -> None:
+    assert "package" in _words(by_figure(text, "$4 billion").subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "head"),
+    [
+        (
+            "Fuel subsidies, which cost $5 billion last year, will be phased out.",
+            "$5 billion",
+            "subsidies",
+        ),
+        (
+            "Rice imports, which climbed to 3 million tonnes, may drop.",
+            "3 million tonnes",
+            "imports",
+        ),
+        ("The deficit, which hit $40 billion, worries lenders.", "$40 billion", "deficit"),
+    ],
+)
+def test_a_relative_clause_figure_quantifies_the_noun_the_clause_describes(
+    text: str, figure: str, head: str
+) -> None:
+    assert head in _words(by_figure(text, figure).subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials put the number of houses flooded in the valley at 80,000.",
+        "Officials put the number of houses flooded by the river at 80,000.",
+        "The governor put the count of houses flooded at 80,000.",
+    ],
+)
+def test_a_value_put_at_a_number_counts_the_object_even_past_a_participle(text: str) -> None:
+    assert "houses" in _words(by_figure(text, "80,000").subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Militants killed 8 soldiers and 3 civilians near the border.", "3"),
+        ("Near the border, militants killed 8 soldiers and 3 civilians.", "3"),
+        ("The raid killed 11 people, including 3 civilians, near the border.", "3"),
+    ],
+)
+def test_a_noun_joined_to_or_included_in_a_counted_object_shares_its_event(
+    text: str, figure: str
+) -> None:
+    assert _words(by_figure(text, figure).subject) == {"civilians", "killed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Measles has killed 300 children in the district and infected 9,000 more.",
+        "In the district measles killed 300 children and infected 9,000 more.",
+    ],
+)
+def test_a_count_of_more_counts_what_the_count_before_it_counted(text: str) -> None:
+    assert "children" in _words(by_figure(text, "9,000").subject)
