@@ -139,6 +139,8 @@ def _unwrap(noun: Any) -> Any:
 def _event(noun: Any) -> str:
     """What happened to the counted thing, from the verb it belongs to ("killed", "displaced")."""
     verb = noun.head
+    if verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i:
+        verb = verb.head  # "56 others were missing": the parse may hang the subject on "were"
     if noun.dep_ == "nsubj" and verb.pos_ in ("AUX", "VERB"):
         # "10,000 people were missing", "40 others remain stranded": the state they are in.
         states = frozenset(vocabulary.load("subjects")["people_states"])
@@ -368,6 +370,10 @@ def _counted_noun(figure: list[Any]) -> Any | None:
         if governor.lower_ in ("to", "at") and on_noun and verb.i < top.i:
             return _unwrap(verb)
         governor = verb
+        if top.head.lower_ in words["placing_prepositions"]:
+            # "showed party X on 20 percent": the figure places the object, it is no value of
+            # the clause's subject
+            return None
     # "intends to spend $4 billion on bridges": the money a verb of spending moves is its own
     # subject ("spending"), not a value of the clause's subject.
     spends = top.dep_ == "dobj" and governor.lemma_.lower() in words["verb_nouns"]
@@ -601,6 +607,17 @@ def _verb_of(figure: list[Any]) -> Any | None:
     return head if head.pos_ in ("VERB", "AUX") and head.i != top.i else None
 
 
+def _placed(top: Any) -> Any | None:
+    """ "put the Greens on 12 percent": the noun just before the preposition that places it at
+    the figure (None when the figure is placed by no such preposition)."""
+    preposition = top.head
+    placing = vocabulary.load("subjects")["placing_prepositions"]
+    if top.dep_ != "pobj" or preposition.lower_ not in placing or preposition.i == 0:
+        return None
+    holder = top.doc[preposition.i - 1]
+    return holder if holder.pos_ in ("NOUN", "PROPN") else None
+
+
 def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Reading:
     """A figure that quantifies no noun: what its verb names ("Iraq exported N barrels" ->
     "Iraq exports"), or the share of people doing something ("62 percent backed the plan")."""
@@ -617,6 +634,11 @@ def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Read
                 inner = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if inner is not None and inner.pos_ == "NOUN" and not inner.ent_type_:
                     return Reading(_phrase(inner), inner.text, places)
+    holder = _placed(top)
+    voted = any(t.lemma_.lower() in words["vote_nouns"] for t in top.doc)
+    if holder is not None and unit == "percent" and voted:
+        # "results put the Greens on 12 percent of the vote and Labour on 30 percent"
+        return Reading(f"{_phrase(holder)} vote share", "share", places)
     priced = words["priced_verbs"].get(lemma)
     clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
     if priced and clause is not None:
@@ -691,7 +713,26 @@ def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
             owner = [c for c in subject.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"]
             words_ = [*(o.text for o in owner), _phrase(subject), named]
             return " ".join(words_), subject
+        # "it should expand 4 percent next year": with a pronoun or no subject of its own, the
+        # figure is the change the verb names.
+        if subject is None or subject.pos_ == "PRON":
+            return named, verb
     return None
+
+
+def _phrasal_noun(noun: Any, figure: list[Any]) -> str | None:
+    """ "28 percent of voters turned out": the noun a phrasal verb names ("turnout") when the
+    share of ``noun`` is the verb's subject."""
+    share = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if share is None or share.dep_ != "nsubj":
+        return None
+    if share.lemma_.lower() not in _containers() and share not in figure:
+        return None  # "28 per cent of voters": the figure's own last word is the share
+    verb = share.head
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    if particle is None:
+        return None
+    return vocabulary.load("subjects")["phrasal_nouns"].get(f"{verb.lemma_} {particle.lower_}")
 
 
 def read_figure(
@@ -732,6 +773,9 @@ def read_figure(
         return dataclasses.replace(reading, actors=_scope_people(None, figure))
     subject = _phrase(noun)
     people = _scope_people(noun, figure)
+    phrasal = _phrasal_noun(noun, figure) if unit == "percent" else None
+    if phrasal is not None:
+        return Reading(f"{noun.lemma_.lower()} {phrasal}", phrasal, places, people)
     verb = _verb_of(figure)
     priced = words["priced_verbs"].get(verb.lemma_.lower()) if verb is not None else None
     if priced and noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass"):
@@ -750,7 +794,9 @@ def read_figure(
             return Reading(f"{noun.text} in {_phrase(changed)}", changed.text, places, people)
     if unit == "percent" and noun.lemma_.lower() in words["vote_nouns"]:
         # "won 31.6 percent of the vote": the winner's vote share.
-        return Reading(f"{_owner(figure)} vote share".strip(), "share", places, people)
+        holder = _placed(top)
+        owner = _phrase(holder) if holder is not None else _owner(figure)
+        return Reading(f"{owner} vote share".strip(), "share", places, people)
     is_rate = unit == "percent" and noun.lemma_.lower() in words["rate_nouns"]
     if is_rate and not any(c.lemma_.lower() == "rate" for c in noun.children):
         return Reading(f"{subject} rate", "rate", places, people)  # "inflation was 3.1%"

@@ -532,3 +532,57 @@ def test_a_noun_joined_to_or_included_in_a_counted_object_shares_its_event(
 )
 def test_a_count_of_more_counts_what_the_count_before_it_counted(text: str) -> None:
     assert "children" in _words(by_figure(text, "9,000").subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said 90 houses had burned down and 12 others were missing.",
+        "After the landslide, 12 others were missing, the mayor said.",
+        "The mayor said 12 others remain missing after the landslide.",
+    ],
+)
+def test_a_state_after_an_auxiliary_joins_the_counted_noun(text: str) -> None:
+    assert "missing" in _words(by_figure(text, "12").subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only 35 percent of voters turned out, the commission said.",
+        "The commission said 35 percent of voters turned out.",
+        "Just 35% of registered voters turned out in the runoff.",
+    ],
+)
+def test_a_share_of_voters_who_turned_out_is_turnout(text: str) -> None:
+    figure = "35%" if "35%" in text else "35 percent"
+    assert {"voter", "turnout"} <= _words(by_figure(text, figure).subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Output shrank last year; it is expected to grow 3.1 percent next year.", "3.1 percent"),
+        ("The economy stalled in 2023, but it should grow 3.1 percent in 2024.", "3.1 percent"),
+    ],
+)
+def test_a_verb_of_change_with_a_pronoun_subject_names_the_change(text: str, figure: str) -> None:
+    assert "growth" in _words(by_figure(text, figure).subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "party"),
+    [
+        (
+            "The count put Labour on 34 percent of the vote and the Greens on 11 percent.",
+            "11 percent",
+            "greens",
+        ),
+        ("Exit polls had the Greens on 11 percent of the vote.", "11 percent", "greens"),
+    ],
+)
+def test_a_party_placed_on_a_share_of_the_vote_holds_that_vote_share(
+    text: str, figure: str, party: str
+) -> None:
+    subject = _words(by_figure(text, figure).subject)
+    assert {party, "share"} <= subject
