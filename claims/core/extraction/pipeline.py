@@ -301,7 +301,8 @@ def _sentence_candidates(
     # adds the places of the figure's own clause where they found none.
     for figure, reading in zip(figures, readings, strict=True):
         if reading is not None and reading.places and not figure.scope:
-            figure.scope = places.join(list(reading.places))
+            # the places of a clause the parse names are side by side, not one inside another
+            figure.scope = "; ".join(dict.fromkeys(reading.places))
         if reading is not None and reading.actors:
             # who did what the figure counts, and whom it is among, follow the places
             figure.scope = "; ".join(dict.fromkeys(p for p in (figure.scope, *reading.actors) if p))

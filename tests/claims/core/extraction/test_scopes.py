@@ -192,3 +192,33 @@ def test_a_region_noun_followed_by_its_name_gives_the_name() -> None:
 )
 def test_the_population_a_rate_is_among_joins_its_scope(text: str, population: str) -> None:
     assert by_figure(text, "48%").scope == population
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 17 farmers near Maiduguri, officials said.",
+        "17 farmers were killed by gunmen near Maiduguri, officials said.",
+        "Officials said 17 farmers died in clashes around Maiduguri.",
+        "Officials said 17 farmers died in clashes outside Maiduguri.",
+    ],
+)
+def test_near_around_and_outside_a_name_give_the_scope(text: str) -> None:
+    assert by_figure(text, "17").scope.split("; ")[0] == "Maiduguri"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Divers recovered 31 bodies in the port city of Tripoli.",
+        "In the port city of Tripoli, divers recovered 31 bodies.",
+        "Divers recovered 31 bodies at the port of Tripoli.",
+    ],
+)
+def test_a_site_noun_that_describes_a_named_place_is_no_site(text: str) -> None:
+    assert by_figure(text, "31").scope == "Tripoli"
+
+
+def test_two_places_the_parse_finds_in_one_clause_stand_side_by_side() -> None:
+    text = "Kenya's treasury will spend $2 billion on dams across the north."
+    assert by_figure(text, "$2 billion").scope == "Kenya; north"
