@@ -288,7 +288,9 @@ def _sentence_candidates(
         # A figure with no noun of its own ("and 265 in August") counts what the one before
         # it counts, as the parse read that one.
         own = reading.subject if reading is not None else ""
-        if index in elliptical and not _other_event(own, figures[index - 1].subject):
+        if index in elliptical and _names_own_noun(text, figures, index, reading):
+            figure.subject = own  # "..., and new infections fell to N": a noun of its own
+        elif index in elliptical and not _other_event(own, figures[index - 1].subject):
             figure.subject = figures[index - 1].subject
         elif index in elliptical:
             # "10,000 were missing and 5,000 had died": the same people, another event
@@ -628,6 +630,17 @@ _EVENT_IN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SAME_EVENT = {"dead": "killed", "died": "killed", "death": "killed", "deaths": "killed"}
+
+
+def _names_own_noun(
+    text: str, figures: list[_Figure], index: int, reading: parse.Reading | None
+) -> bool:
+    """True when the parse read the figure's noun between it and the figure before it ("1,060
+    deaths, and new infections fell to 21,237"): the figure is not elliptical to that one."""
+    if reading is None or not reading.head or not reading.subject:
+        return False
+    gap = text[figures[index - 1].end : figures[index].start]
+    return re.search(rf"\b{re.escape(reading.head)}\b", gap) is not None
 
 
 def _other_event(own: str, previous: str) -> bool:

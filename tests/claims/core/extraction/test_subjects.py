@@ -586,3 +586,17 @@ def test_a_party_placed_on_a_share_of_the_vote_holds_that_vote_share(
 ) -> None:
     subject = _words(by_figure(text, figure).subject)
     assert {party, "share"} <= subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry logged 410 deaths, and hospital admissions rose to 9,300.",
+        "The ministry logged 410 deaths, while hospital admissions rose to 9,300.",
+        "There were 410 deaths; hospital admissions rose to 9,300.",
+    ],
+)
+def test_a_figure_with_its_own_noun_between_it_and_the_one_before_is_not_elliptical(
+    text: str,
+) -> None:
+    assert "admissions" in _words(by_figure(text, "9,300").subject)
