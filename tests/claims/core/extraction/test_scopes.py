@@ -222,3 +222,27 @@ def test_a_site_noun_that_describes_a_named_place_is_no_site(text: str) -> None:
 def test_two_places_the_parse_finds_in_one_clause_stand_side_by_side() -> None:
     text = "Kenya's treasury will spend $2 billion on dams across the north."
     assert by_figure(text, "$2 billion").scope == "Kenya; north"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Typhoid has killed 80 people in Bulawayo and sickened 2,600 more.", "2,600"),
+        ("Gunmen killed 6 guards and wounded 19 others outside Bulawayo.", "6"),
+        ("In a raid outside Bulawayo, gunmen killed 6 guards and wounded 19 others.", "19"),
+    ],
+)
+def test_verbs_joined_by_and_share_the_place_one_of_them_names(text: str, figure: str) -> None:
+    assert by_figure(text, figure).scope.split("; ")[0] == "Bulawayo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cholera cases rose to 5,100 in Ituri province, officials said.",
+        "In Ituri province, cholera cases rose to 5,100, officials said.",
+        "Officials counted 5,100 cholera cases across Ituri province.",
+    ],
+)
+def test_a_region_noun_after_a_name_is_part_of_the_name(text: str) -> None:
+    assert by_figure(text, "5,100").scope == "Ituri province"

@@ -600,3 +600,15 @@ def test_a_figure_with_its_own_noun_between_it_and_the_one_before_is_not_ellipti
     text: str,
 ) -> None:
     assert "admissions" in _words(by_figure(text, "9,300").subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blast raised the death toll to 63, medics said.",
+        "Medics said the blast had raised the death toll to 63.",
+        "The death toll was raised to 63 after the blast.",
+    ],
+)
+def test_a_figure_an_object_is_set_to_adds_no_event_to_it(text: str) -> None:
+    assert _words(by_figure(text, "63").subject) == {"death", "toll"}
