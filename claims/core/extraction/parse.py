@@ -833,7 +833,12 @@ def read_figure(
         anaphor = top
     # "raised the toll to 63": a figure the object is set to tells no event of the object
     set_to = top.dep_ == "pobj" and top.head.lower_ in ("to", "at", "from")
-    event = _event(_deed_holder(anaphor)) if count and not set_to else ""
+    # "the number of refugees has reached 1.5 million": the object is a value of the subject
+    # it counts, and the verb tells no event of it
+    valued = top.dep_ == "dobj" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and noun in c.subtree for c in top.head.children
+    )
+    event = _event(_deed_holder(anaphor)) if count and not (set_to or valued) else ""
     if event and event.split()[-1] not in subject.split():
         subject = f"{subject} {event}"
     return Reading(subject, noun.text, places, people)

@@ -612,3 +612,15 @@ def test_a_figure_with_its_own_noun_between_it_and_the_one_before_is_not_ellipti
 )
 def test_a_figure_an_object_is_set_to_adds_no_event_to_it(text: str) -> None:
     assert _words(by_figure(text, "63").subject) == {"death", "toll"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of migrants in Libya has reached 700,000.",
+        "In Libya the number of migrants reached 700,000.",
+        "The count of migrants in Libya topped 700,000.",
+    ],
+)
+def test_a_value_of_a_counted_subject_adds_no_event_from_its_verb(text: str) -> None:
+    assert _words(by_figure(text, "700,000").subject) == {"migrants"}
