@@ -217,8 +217,15 @@ def _antecedent(word: Any) -> Any | None:
     "others" or "them" stands for."""
     doc = word.doc
     for token in reversed(doc[: word.i]):
+        # "in two decades": a span of time is not what a count stands for
         counted = any(c.dep_ == "nummod" for c in token.children)
-        if token.pos_ in ("NOUN", "PROPN") and counted and token.lower_ not in _anaphors():
+        timed = token.ent_type_ in ("DATE", "TIME")
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and counted
+            and not timed
+            and token.lower_ not in _anaphors()
+        ):
             return token
     # "attacked Peshmerga in Kirkuk, killing four of them": the object attacked, else the subject
     for dep in ("dobj", "nsubj"):

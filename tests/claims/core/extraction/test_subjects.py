@@ -624,3 +624,14 @@ def test_a_figure_an_object_is_set_to_adds_no_event_to_it(text: str) -> None:
 )
 def test_a_value_of_a_counted_subject_adds_no_event_from_its_verb(text: str) -> None:
     assert _words(by_figure(text, "700,000").subject) == {"migrants"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dengue has killed 95 people in Dhaka, the worst season in three years, and infected 14,000 more.",
+        "Dengue killed 95 people in Dhaka within two weeks and infected 14,000 more.",
+    ],
+)
+def test_others_and_more_do_not_stand_for_a_span_of_time(text: str) -> None:
+    assert "people" in _words(by_figure(text, "14,000").subject)
