@@ -153,6 +153,8 @@ def _event(noun: Any) -> str:
                 return child.lower_
     if verb.pos_ not in ("VERB",) or verb.i == noun.i:
         return ""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return ""  # "have not been paid": a deed denied befell no one
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if noun.dep_ == "nsubj" and verb.tag_ == "VB" and infinitive:
         return f"to {verb.lower_}"  # "allowed 40 trucks to enter", parsed as a clause
@@ -313,6 +315,14 @@ def _counted_noun(figure: list[Any]) -> Any | None:
     compared = _compared_with(top)
     if compared is not None:
         return compared
+    # "rebels, who number about 5,000 in the hills": the figure of a relative clause whose
+    # pronoun is its subject quantifies the noun the clause describes.
+    # ("who took 46% of the vote" is a share of what follows "of", read below)
+    bare = _of_object(last) is None
+    if bare and top.dep_ in _VALUE_DEPS and top.head.pos_ in ("VERB", "AUX"):
+        relative = _relative_antecedent(top.head)
+        if relative is not None:
+            return _unwrap(relative)
     # "a plan worth $8 billion, including $2 billion for schools": a bare figure a noun
     # includes is a part of that noun.
     governor = top.head
@@ -548,6 +558,8 @@ def _scope_people(noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
     parts = []
     anchor = noun if noun is not None else _top(figure)
     agent = _agent_of(anchor)
+    if agent is None and anchor is not _top(figure):
+        agent = _agent_of(_top(figure))  # "1,300 of its members were detained by the army"
     if agent is not None:
         parts.append(_phrase(agent))
     among = _pobj_of(anchor, ("among",))

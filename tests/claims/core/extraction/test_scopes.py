@@ -246,3 +246,26 @@ def test_verbs_joined_by_and_share_the_place_one_of_them_names(text: str, figure
 )
 def test_a_region_noun_after_a_name_is_part_of_the_name(text: str) -> None:
     assert by_figure(text, "5,100").scope == "Ituri province"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The movement said 900 of its supporters had been arrested by the police.",
+        "Some 900 of its supporters were arrested by the police, the movement said.",
+    ],
+)
+def test_the_agent_of_a_passive_part_count_joins_its_scope(text: str) -> None:
+    assert by_figure(text, "900").scope == "police"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 3,500 homes in the valley were flooded.",
+        "Floods swamped about 3,500 homes in the valley.",
+        "In the valley, about 3,500 homes were flooded.",
+    ],
+)
+def test_a_valley_or_coast_after_a_locative_is_a_scope(text: str) -> None:
+    assert by_figure(text, "3,500").scope == "valley"

@@ -635,3 +635,29 @@ def test_a_value_of_a_counted_subject_adds_no_event_from_its_verb(text: str) -> 
 )
 def test_others_and_more_do_not_stand_for_a_span_of_time(text: str) -> None:
     assert "people" in _words(by_figure(text, "14,000").subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 450 nurses who went on strike in Kisumu have not been paid.",
+        "In Kisumu, 450 nurses have not been paid since the strike.",
+        "450 nurses in Kisumu were not paid after the strike.",
+    ],
+)
+def test_a_denied_deed_is_no_event_of_the_counted_noun(text: str) -> None:
+    assert "paid" not in _words(by_figure(text, "450").subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurgents, who number about 3,000 in the mountains, rejected the truce.",
+        "The insurgents, who number some 3,000, rejected the truce.",
+        "The truce was rejected by insurgents, who number about 3,000.",
+    ],
+)
+def test_a_relative_clause_with_a_pronoun_subject_counts_the_noun_it_describes(
+    text: str,
+) -> None:
+    assert "insurgents" in _words(by_figure(text, "3,000").subject)
