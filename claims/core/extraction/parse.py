@@ -40,6 +40,9 @@ class Reading:
     # Who did what the figure counts ("the army killed 40": the army) and the population it is
     # a count among ("coverage among children"): the rest of its scope.
     actors: tuple[str, ...] = ()
+    # The places lie in the figure's own phrase ("and 37 percent in rural districts"), so they
+    # are its own even where the figure borrows its noun from the one before.
+    own_places: bool = False
 
 
 def model_path() -> Path | None:
@@ -348,10 +351,13 @@ def _counted_noun(figure: list[Any]) -> Any | None:
     if part is not None and last.lemma_.lower() not in _containers():
         return _unwrap(part)
     # "$250 million in emergency loans": money counted in what follows "in".
+    regions = frozenset(vocabulary.load("places")["extraction"]["region_nouns"])
     for child in last.rights:
         if child.dep_ == "prep" and child.lower_ == "in":
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.pos_ == "NOUN":
+                # ("37 percent in rural districts" says where, not what)
+                where = grandchild.lower_ in regions or grandchild.ent_type_ in _PLACE_ENTITIES
+                if grandchild.dep_ == "pobj" and grandchild.pos_ == "NOUN" and not where:
                     return grandchild
     # "more refugees than any of its neighbours, about 400,000": the figure in apposition to a
     # comparison counts the compared noun.
@@ -435,8 +441,13 @@ def _places(doc: Any, noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
             joined.append(clause.head)
         for other in joined:
             found += _places_in(doc, _clause_span(other, {other.i}), own)
+    if not found and clause.dep_ == "relcl":
+        # "the strike on a depot in X, which left 600,000 households without power": a relative
+        # clause holds where the noun it describes is
+        described = {t.i for t in clause.head.subtree} - {t.i for t in clause.subtree}
+        found = _places_in(doc, described, own)
     # "37 percent in rural districts": places in the figure's own phrase are where it holds.
-    phrase = {t.i for t in _top(figure).subtree}
+    phrase = _own_phrase(figure)
     if any(index in phrase for index, _ in found):
         found = [(index, name) for index, name in found if index in phrase]
     names: list[str] = []
@@ -444,6 +455,18 @@ def _places(doc: Any, noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
         if name not in names:
             names.append(name)
     return tuple(names)
+
+
+def _own_phrase(figure: list[Any]) -> set[int]:
+    """The tokens of the phrase the figure heads (its number, unit and what hangs on them)."""
+    return {t.i for t in _top(figure).subtree}
+
+
+def _places_own(doc: Any, figure: list[Any], places: tuple[str, ...]) -> bool:
+    """True when a place of ``places`` is named inside the figure's own phrase."""
+    phrase = _own_phrase(figure)
+    words = " ".join(doc[i].text for i in sorted(phrase))
+    return any(place.split()[-1] in words.split() for place in places)
 
 
 def _clause_span(clause: Any, own: set[int]) -> set[int]:
@@ -527,6 +550,9 @@ def _agent_of(noun: Any) -> Any | None:
     agent = None
     if node.dep_ == "dobj":
         agent = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if agent is None and verb.dep_ == "conj":
+            # "a bomber killed 14 and wounded 22": joined verbs share their subject
+            agent = next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
     if node.dep_ == "nsubjpass" or (agent is not None and agent.pos_ == "VERB"):
         # the agent of a passive, or of a subject naming the act ("shelling by the army")
         holder = verb if agent is None else agent
@@ -561,7 +587,11 @@ def _scope_people(noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
     if agent is None and anchor is not _top(figure):
         agent = _agent_of(_top(figure))  # "1,300 of its members were detained by the army"
     if agent is not None:
-        parts.append(_phrase(agent))
+        name = _phrase(agent)
+        first = min(t.i for t in agent.subtree if t.text in name.split())
+        if first == 0 and agent.doc[0].pos_ == "NOUN":
+            name = name[:1].lower() + name[1:]  # the capital is the sentence's ("Militants")
+        parts.append(name)
     among = _pobj_of(anchor, ("among",))
     if among is not None and among.pos_ == "NOUN":
         spoken = [t for t in among.subtree if not t.is_punct and t.dep_ != "det"]
@@ -781,6 +811,20 @@ def _phrasal_noun(noun: Any, figure: list[Any]) -> str | None:
 
 
 def read_figure(
+    sentence: str, start: int, end: int, *, count: bool = True, unit: str = ""
+) -> Reading | None:
+    """What the figure at ``sentence[start:end]`` counts and where, from the parse; None when
+    the parse names no counted thing. See ``_read_figure``; this marks places of the figure's
+    own phrase."""
+    reading = _read_figure(sentence, start, end, count=count, unit=unit)
+    if reading is None or not reading.places:
+        return reading
+    doc = parse(sentence)
+    own = _places_own(doc, tokens_in(doc, start, end), reading.places)
+    return dataclasses.replace(reading, own_places=own)
+
+
+def _read_figure(
     sentence: str, start: int, end: int, *, count: bool = True, unit: str = ""
 ) -> Reading | None:
     """What the figure at ``sentence[start:end]`` counts and where, from the parse; None when

@@ -301,8 +301,12 @@ def _sentence_candidates(
     _scopes(text, sentence, figures, elliptical, context)
     # The scope rules read more than one clause ("in the country" back to its name); the parse
     # adds the places of the figure's own clause where they found none.
-    for figure, reading in zip(figures, readings, strict=True):
-        if reading is not None and reading.places and not figure.scope:
+    for index, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
+        # "41% in the capital and 37% in rural districts": places in the figure's own phrase
+        # beat the scope it would borrow from the figure before
+        borrowed = index in elliptical and figure.scope == figures[index - 1].scope
+        own = reading is not None and reading.own_places and borrowed
+        if reading is not None and reading.places and (not figure.scope or own):
             # the places of a clause the parse names are side by side, not one inside another
             figure.scope = "; ".join(dict.fromkeys(reading.places))
         if reading is not None and reading.actors:

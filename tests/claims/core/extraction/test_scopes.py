@@ -144,7 +144,7 @@ def test_what_the_counted_people_are_expected_or_made_to_do_joins_the_subject(
     [
         (
             "Government forces killed 30 insurgents in Idlib, the ministry said.",
-            "Idlib; Government forces",
+            "Idlib; government forces",
         ),
         ("30 insurgents were killed by government forces in Idlib.", "Idlib; government forces"),
         ("In Idlib, government forces killed 30 insurgents.", "Idlib; government forces"),
@@ -269,3 +269,39 @@ def test_the_agent_of_a_passive_part_count_joins_its_scope(text: str) -> None:
 )
 def test_a_valley_or_coast_after_a_locative_is_a_scope(text: str) -> None:
     assert by_figure(text, "3,500").scope == "valley"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Unemployment was 12% in the capital and 19% in rural districts.", "12%", "19%"),
+        ("Unemployment stood at 12% in the capital and 19% in rural districts.", "12%", "19%"),
+    ],
+)
+def test_each_of_two_coordinated_figures_keeps_the_place_of_its_own_phrase(
+    text: str, first: str, second: str
+) -> None:
+    assert by_figure(text, first).scope == "capital"
+    assert by_figure(text, second).scope == "rural districts"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The raid on the market in Herat, which killed 31 traders, drew protests.",
+        "Protests followed the raid on the market in Herat, which killed 31 traders.",
+    ],
+)
+def test_a_relative_clause_holds_where_the_noun_it_describes_is(text: str) -> None:
+    assert by_figure(text, "31").scope.split("; ")[0] == "Herat"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants killed 6 guards and wounded 19 bystanders in Kidal.",
+        "In Kidal, militants killed 6 guards and wounded 19 bystanders.",
+    ],
+)
+def test_a_verb_joined_to_another_shares_its_actor(text: str) -> None:
+    assert by_figure(text, "19").scope == "Kidal; militants"
