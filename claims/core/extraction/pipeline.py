@@ -302,7 +302,7 @@ def _sentence_candidates(
     # The scope rules read more than one clause ("in the country" back to its name); the parse
     # adds the places of the figure's own clause where they found none.
     for index, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
-        # "41% in the capital and 37% in rural districts": places in the figure's own phrase
+        # "9% in the north and 14% in coastal towns": places in the figure's own phrase
         # beat the scope it would borrow from the figure before
         borrowed = index in elliptical and figure.scope == figures[index - 1].scope
         own = reading is not None and reading.own_places and borrowed
