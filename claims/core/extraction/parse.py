@@ -792,6 +792,17 @@ def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
         # figure is the change the verb names.
         if subject is None or subject.pos_ == "PRON":
             return named, verb
+    moved = words["change_verbs"].get(verb.lemma_.lower()) if unit == "percent" else None
+    if moved and verb.pos_ == "VERB" and (by or top.dep_ in ("npadvmod", "dobj")):
+        # "prices rose 5%", "exports fell by 9 percent": a rise or fall in the subject ("rose to
+        # 5%" is a level, read as the value of the subject)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
+            subject = _unwrap(subject)
+            phrase = _phrase(subject)
+            if subject.i == 0 or (phrase and phrase.split()[0] == verb.doc[0].text):
+                phrase = phrase[:1].lower() + phrase[1:]  # the capital is the sentence's
+            return f"{moved} {phrase}", subject
     return None
 
 

@@ -661,3 +661,23 @@ def test_a_relative_clause_with_a_pronoun_subject_counts_the_noun_it_describes(
     text: str,
 ) -> None:
     assert "insurgents" in _words(by_figure(text, "3,000").subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("Bread prices rose 14% in Khartoum last month.", "14%", "rise in bread prices"),
+        ("Last month bread prices jumped by 14% in Khartoum.", "14%", "rise in bread prices"),
+        ("Steel exports fell 6 percent in May.", "6 percent", "fall in steel exports"),
+        ("In May, steel exports dropped by 6 percent.", "6 percent", "fall in steel exports"),
+    ],
+)
+def test_a_percentage_after_a_verb_of_rise_or_fall_is_a_change_in_its_subject(
+    text: str, figure: str, subject: str
+) -> None:
+    assert by_figure(text, figure).subject == subject
+
+
+def test_a_percentage_after_to_is_the_level_not_the_change() -> None:
+    found = by_figure("Bread prices rose to 14% of household spending.", "14%")
+    assert not found.subject.startswith("rise in")
