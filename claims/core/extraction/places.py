@@ -34,15 +34,18 @@ _NAME = r"(?:(?:al|el|ad|as|an|ar|at|az|ash)-)?[A-Z](?:[\w'\u2019-]|\.(?=\w))*"
 NAMES = rf"{_NAME}(?:\s+(?:(?:al|el|de|of)\s+)?{_NAME})*"
 # "al-Ahli Arab hospital", "the Zaatari camp": a named site ends in one of these nouns.
 _SITE_NOUNS = "|".join(_WORDS["site_nouns"])
+# "in Zamfara state", "in Kasai province": a name ends in a site noun or a region noun.
+_NAME_ENDS = "|".join(_WORDS["site_nouns"] + _WORDS["region_nouns"])
 _MODIFIERS = "(?:" + "|".join(_WORDS["modifiers"]) + ")"
 # A locative phrase: a preposition, then a name (or two joined by "and"), an anaphor or a site.
 _LOCATIVE = re.compile(
-    rf"\b(?P<prep>in|inside|across|throughout|within|at|between|among)\s+"
+    rf"\b(?P<prep>in|inside|across|throughout|within|at|between|among|near|around|outside)\s+"
     rf"(?:(?P<anaphor>the\s+(?:two\s+|three\s+|same\s+)?(?:country|countries|region|territory"
     rf"|enclave|kingdom|city))\b"
     rf"|(?:the\s+)?(?:{_MODIFIERS}\s+)?(?P<names>{NAMES}(?:(?:,\s*|\s+and\s+|\s+or\s+)"
-    rf"(?:{_MODIFIERS}\s+)?{NAMES})*)(?P<site>\s+(?:{_SITE_NOUNS})s?\b)?"
-    rf"|the\s+(?P<bare_site>{_SITE_NOUNS})\b)"
+    rf"(?:{_MODIFIERS}\s+)?{NAMES})*)(?P<site>\s+(?:{_NAME_ENDS})s?\b)?"
+    # "the port city of Derna": a site noun describing the place named after "of" is no site
+    rf"|the\s+(?P<bare_site>{_SITE_NOUNS})\b(?!\s+(?:[a-z]+\s+)?of\s+[A-Z]))"
 )
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|have|has|had)\b)")
 # Where the locatives of a figure's clause stop.

@@ -442,3 +442,242 @@ def test_a_sum_that_was_spent_or_borrowed_in_the_passive_is_spending_or_borrowin
 def test_a_percentage_grading_an_adjective_is_the_property_it_names(text: str) -> None:
     figure = next(c for c in figures(text) if c.value_low == 70)
     assert figure.subject.endswith("drug efficacy")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "head"),
+    [
+        (
+            "Ministers agreed to spend $6 billion on railways over a decade.",
+            "$6 billion",
+            "railways",
+        ),
+        ("The cabinet will spend 900 million euros on clinics.", "900 million euros", "clinics"),
+        ("Some $2 billion was spent on schools in the region.", "$2 billion", "schools"),
+    ],
+)
+def test_money_a_verb_of_spending_moves_is_spending_on_what_it_goes_to(
+    text: str, figure: str, head: str
+) -> None:
+    subject = by_figure(text, figure).subject
+    assert "spending" in _words(subject) and head in _words(subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers passed a package of $12 billion, including $4 billion for hospitals.",
+        "Including $4 billion for hospitals, a package of $12 billion was passed.",
+        "A $12 billion package, including $4 billion for hospitals, won approval.",
+    ],
+)
+def test_a_figure_a_noun_includes_is_a_part_of_that_noun(text: str) -> None:
+    assert "package" in _words(by_figure(text, "$4 billion").subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "head"),
+    [
+        (
+            "Fuel subsidies, which cost $5 billion last year, will be phased out.",
+            "$5 billion",
+            "subsidies",
+        ),
+        (
+            "Rice imports, which climbed to 3 million tonnes, may drop.",
+            "3 million tonnes",
+            "imports",
+        ),
+        ("The deficit, which hit $40 billion, worries lenders.", "$40 billion", "deficit"),
+    ],
+)
+def test_a_relative_clause_figure_quantifies_the_noun_the_clause_describes(
+    text: str, figure: str, head: str
+) -> None:
+    assert head in _words(by_figure(text, figure).subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials put the number of houses flooded in the valley at 80,000.",
+        "Officials put the number of houses flooded by the river at 80,000.",
+        "The governor put the count of houses flooded at 80,000.",
+    ],
+)
+def test_a_value_put_at_a_number_counts_the_object_even_past_a_participle(text: str) -> None:
+    assert "houses" in _words(by_figure(text, "80,000").subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Militants killed 8 soldiers and 3 civilians near the border.", "3"),
+        ("Near the border, militants killed 8 soldiers and 3 civilians.", "3"),
+        ("The raid killed 11 people, including 3 civilians, near the border.", "3"),
+    ],
+)
+def test_a_noun_joined_to_or_included_in_a_counted_object_shares_its_event(
+    text: str, figure: str
+) -> None:
+    assert _words(by_figure(text, figure).subject) == {"civilians", "killed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Measles has killed 300 children in the district and infected 9,000 more.",
+        "In the district measles killed 300 children and infected 9,000 more.",
+    ],
+)
+def test_a_count_of_more_counts_what_the_count_before_it_counted(text: str) -> None:
+    assert "children" in _words(by_figure(text, "9,000").subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said 90 houses had burned down and 12 others were missing.",
+        "After the landslide, 12 others were missing, the mayor said.",
+        "The mayor said 12 others remain missing after the landslide.",
+    ],
+)
+def test_a_state_after_an_auxiliary_joins_the_counted_noun(text: str) -> None:
+    assert "missing" in _words(by_figure(text, "12").subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only 35 percent of voters turned out, the commission said.",
+        "The commission said 35 percent of voters turned out.",
+        "Just 35% of registered voters turned out in the runoff.",
+    ],
+)
+def test_a_share_of_voters_who_turned_out_is_turnout(text: str) -> None:
+    figure = "35%" if "35%" in text else "35 percent"
+    assert {"voter", "turnout"} <= _words(by_figure(text, figure).subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Output shrank last year; it is expected to grow 3.1 percent next year.", "3.1 percent"),
+        ("The economy stalled in 2023, but it should grow 3.1 percent in 2024.", "3.1 percent"),
+    ],
+)
+def test_a_verb_of_change_with_a_pronoun_subject_names_the_change(text: str, figure: str) -> None:
+    assert "growth" in _words(by_figure(text, figure).subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "party"),
+    [
+        (
+            "The count put Labour on 34 percent of the vote and the Greens on 11 percent.",
+            "11 percent",
+            "greens",
+        ),
+        ("Exit polls had the Greens on 11 percent of the vote.", "11 percent", "greens"),
+    ],
+)
+def test_a_party_placed_on_a_share_of_the_vote_holds_that_vote_share(
+    text: str, figure: str, party: str
+) -> None:
+    subject = _words(by_figure(text, figure).subject)
+    assert {party, "share"} <= subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry logged 410 deaths, and hospital admissions rose to 9,300.",
+        "The ministry logged 410 deaths, while hospital admissions rose to 9,300.",
+        "There were 410 deaths; hospital admissions rose to 9,300.",
+    ],
+)
+def test_a_figure_with_its_own_noun_between_it_and_the_one_before_is_not_elliptical(
+    text: str,
+) -> None:
+    assert "admissions" in _words(by_figure(text, "9,300").subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blast raised the death toll to 63, medics said.",
+        "Medics said the blast had raised the death toll to 63.",
+        "The death toll was raised to 63 after the blast.",
+    ],
+)
+def test_a_figure_an_object_is_set_to_adds_no_event_to_it(text: str) -> None:
+    assert _words(by_figure(text, "63").subject) == {"death", "toll"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of migrants in Libya has reached 700,000.",
+        "In Libya the number of migrants reached 700,000.",
+        "The count of migrants in Libya topped 700,000.",
+    ],
+)
+def test_a_value_of_a_counted_subject_adds_no_event_from_its_verb(text: str) -> None:
+    assert _words(by_figure(text, "700,000").subject) == {"migrants"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dengue has killed 95 people in Dhaka, the worst in three years, and infected 14,000 more.",
+        "Dengue killed 95 people in Dhaka within two weeks and infected 14,000 more.",
+    ],
+)
+def test_others_and_more_do_not_stand_for_a_span_of_time(text: str) -> None:
+    assert "people" in _words(by_figure(text, "14,000").subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 450 nurses who went on strike in Kisumu have not been paid.",
+        "In Kisumu, 450 nurses have not been paid since the strike.",
+        "450 nurses in Kisumu were not paid after the strike.",
+    ],
+)
+def test_a_denied_deed_is_no_event_of_the_counted_noun(text: str) -> None:
+    assert "paid" not in _words(by_figure(text, "450").subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurgents, who number about 3,000 in the mountains, rejected the truce.",
+        "The insurgents, who number some 3,000, rejected the truce.",
+        "The truce was rejected by insurgents, who number about 3,000.",
+    ],
+)
+def test_a_relative_clause_with_a_pronoun_subject_counts_the_noun_it_describes(
+    text: str,
+) -> None:
+    assert "insurgents" in _words(by_figure(text, "3,000").subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("Bread prices rose 14% in Khartoum last month.", "14%", "rise in bread prices"),
+        ("Last month bread prices jumped by 14% in Khartoum.", "14%", "rise in bread prices"),
+        ("Steel exports fell 6 percent in May.", "6 percent", "fall in steel exports"),
+        ("In May, steel exports dropped by 6 percent.", "6 percent", "fall in steel exports"),
+    ],
+)
+def test_a_percentage_after_a_verb_of_rise_or_fall_is_a_change_in_its_subject(
+    text: str, figure: str, subject: str
+) -> None:
+    assert by_figure(text, figure).subject == subject
+
+
+def test_a_percentage_after_to_is_the_level_not_the_change() -> None:
+    found = by_figure("Bread prices rose to 14% of household spending.", "14%")
+    assert not found.subject.startswith("rise in")

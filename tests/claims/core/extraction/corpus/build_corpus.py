@@ -42,6 +42,7 @@ SOURCES = (
     ("tuning.txt", "tuning"),
     ("tuning-2.txt", "tuning"),
     ("tuning-3.txt", "tuning"),
+    ("tuning-4.txt", "tuning"),
     # The second held-out split: its totals were read many times across rounds of tuning, so it
     # is development data now.
     ("heldout-2.txt", "tuning"),
