@@ -26,7 +26,15 @@ def test_the_corpus_has_the_seeds_and_at_least_150_written_sentences() -> None:
     everything = load_corpus(CORPUS_DIR)
     written = [d for d in everything if d.split in ("tuning", "heldout")]
     assert len(written) >= 150
-    assert 0.2 <= len(HELDOUT) / len(written) <= 0.4
+    # The held-out split is large enough to score on its own (old held-out splits have become
+    # development data, so its share of the whole falls as the development data grow).
+    assert len(HELDOUT) >= 80
+    assert 0.15 <= len(HELDOUT) / len(written) <= 0.4
+
+
+def test_every_document_has_an_id_of_its_own() -> None:
+    ids = [d.id for d in load_corpus(CORPUS_DIR)]
+    assert len(ids) == len(set(ids))
 
 
 def test_every_document_has_its_own_publication_date() -> None:
