@@ -202,9 +202,11 @@ _SKIP_BEFORE = re.compile(
 
 
 # "prior to the siege, which started in", "before the conflict began on": an event dated next.
-_STARTED = (
-    r"(?:began|begun|started|erupted|broke\s+out|was\s+launched|were\s+launched|launched"
-    r"|took\s+(?:over|power)|was\s+imposed|were\s+imposed)"
+_STARTED = "(?:{})".format(
+    "|".join(
+        r"\s+".join(map(re.escape, spelling.split()))
+        for spelling in sorted(_CALENDAR_WORDS["event_starts"]["words"], key=len, reverse=True)
+    )
 )
 _BEFORE_EVENT = re.compile(
     rf"\b(?:before|prior\s+to)\s+(?:the|its|their|this|that)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?"
