@@ -220,8 +220,10 @@ _PARTICIPLE_GROUPS = {
 def _kindred_participle(word: str) -> str:
     if not word.endswith("ed") or len(word) <= 4:
         return ""
+    # The group verb's main senses only: any sense of "displace" touches "pump", "ship" and
+    # "force" (to move something), which would make oil pumped or crude shipped displaced people.
     for spelling, concept in sorted(_PARTICIPLE_GROUPS.items()):
-        if lexical.related_verbs(word, spelling):
+        if lexical.names_event(word, spelling):
             return concept
     return ""
 

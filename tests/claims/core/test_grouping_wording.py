@@ -304,3 +304,64 @@ def test_a_piece_of_a_telephone_number_fits_no_metric():
     metric = grouping.MetricInput(key="m", name="aid hotline", canonical_unit="count", scope="Chad")
     piece = quoted("aid hotline", "Ring the aid hotline on +235 66 12 3456.", "a")
     assert grouping.best_match(piece, [metric]) is None
+
+
+# ---------------------------------------------------------------- unseen wording (fifth round)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("gas pumped", "gas production"),
+        ("grain shipped abroad", "grain exports"),
+        ("coal hauled", "coal output"),
+    ],
+)
+def test_a_participle_that_moves_goods_does_not_count_displaced_people(a, b):
+    # "pump", "ship" and "force" touch a rare sense of "displace"; the goods stay goods.
+    subject = grouping._subject(a)
+    assert subject.head != "idp"
+    assert "idp" not in subject.concepts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("families uprooted", "displaced families"),
+        ("people displaced by the floods", "internally displaced people"),
+    ],
+)
+def test_people_uprooted_or_displaced_are_still_displaced_people(a, b):
+    assert grouping._subject(a).head == "idp"
+    assert similarity(a, b)[0] >= THRESHOLD
+
+
+def test_refugees_forced_out_are_counted_as_refugees_not_as_displaced_people():
+    assert grouping._subject("refugees forced to leave their villages").head == "refugee"
+    assert grouping._subject("refugees forced from their homes").head == "refugee"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("annual price rise", "yearly inflation"),
+        ("price rise over a year", "inflation over twelve months"),
+        ("key lending rate", "benchmark rate"),
+        ("the bank's key lending rate", "policy rate"),
+    ],
+)
+def test_a_price_rise_is_inflation_and_a_key_lending_rate_is_the_policy_rate(a, b):
+    assert similarity(a, b, unit="percent")[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("price rise over a year", "policy rate"),
+        ("key lending rate", "inflation"),
+        ("key lending rate", "increase in the key lending rate"),
+        ("price rise over a year", "food prices"),
+    ],
+)
+def test_inflation_the_policy_rate_and_their_changes_stay_apart(a, b):
+    assert similarity(a, b, unit="percent")[0] < THRESHOLD
