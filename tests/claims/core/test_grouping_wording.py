@@ -365,3 +365,36 @@ def test_a_price_rise_is_inflation_and_a_key_lending_rate_is_the_policy_rate(a, 
 )
 def test_inflation_the_policy_rate_and_their_changes_stay_apart(a, b):
     assert similarity(a, b, unit="percent")[0] < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "scope"),
+    [
+        ("Jamaicans in emergency shelters", "people housed in shelters", "Jamaica"),
+        ("villagers killed by the landslide", "people killed by the landslide", "Nepal"),
+        ("Londoners stranded at the airports", "people stranded at the airports", "London"),
+    ],
+)
+def test_the_people_of_a_place_and_people_there_are_one_count(a, b, scope):
+    assert grouping._subject(a).head == "people"
+    assert similarity(a, b, scope=scope)[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("customers in emergency shelters", "people housed in shelters"),
+        ("children in emergency shelters", "people housed in shelters"),
+        ("voters who turned out", "people who turned out"),
+        ("Jamaicans in emergency shelters", "Haitians in emergency shelters"),
+    ],
+)
+def test_kinds_of_people_that_are_no_inhabitants_stay_their_own_count(a, b):
+    assert similarity(a, b, scope="Jamaica")[0] < THRESHOLD
+
+
+def test_an_inhabitant_is_the_first_sense_only_and_never_a_customer():
+    assert lexical.is_inhabitant("villager")
+    assert not lexical.is_inhabitant("customer")
+    assert not lexical.is_inhabitant("inhabitant")
+    assert not lexical.is_inhabitant("qwzx")
