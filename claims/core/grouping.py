@@ -751,7 +751,18 @@ def _head_score(a: str, b: str) -> float:
         return RELATED_HEAD
     if a not in _GROUPS and b not in _GROUPS and lexical.related(a, b):
         return 1.0  # two words the vocabulary does not know, synonyms in WordNet
+    if _names_by_its_verb(a, b) or _names_by_its_verb(b, a):
+        return 1.0
     return 0.0
+
+
+def _names_by_its_verb(verb: str, noun: str) -> bool:
+    """True when a subject with no noun to count is headed by the verb form ``verb`` that
+    WordNet's first sense of ``noun`` is defined by: what is "owed to creditors" is a debt, what
+    was "produced" is production."""
+    return (
+        lexical.not_a_noun(verb) and lexical.is_verb_form(verb) and lexical.defined_by(noun, verb)
+    )
 
 
 def _heads_score(a: _Subject, b: _Subject, places: frozenset[str] = frozenset()) -> float:

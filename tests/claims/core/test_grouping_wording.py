@@ -398,3 +398,27 @@ def test_an_inhabitant_is_the_first_sense_only_and_never_a_customer():
     assert not lexical.is_inhabitant("customer")
     assert not lexical.is_inhabitant("inhabitant")
     assert not lexical.is_inhabitant("qwzx")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "unit"),
+    [
+        ("owed to foreign lenders", "external debt", "USD"),
+        ("debt", "owed to bondholders", "USD"),
+        ("people who died", "deaths", "count"),
+    ],
+)
+def test_a_subject_headed_by_the_verb_that_defines_the_other_head_is_one_quantity(a, b, unit):
+    assert similarity(a, b, unit=unit)[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "unit"),
+    [
+        ("owed to foreign lenders", "foreign exchange reserves", "USD"),
+        ("owed to foreign lenders", "budget deficit", "USD"),
+        ("exported", "imports", "USD"),
+    ],
+)
+def test_a_verb_head_meets_no_noun_it_does_not_define(a, b, unit):
+    assert similarity(a, b, unit=unit)[0] < THRESHOLD
