@@ -522,6 +522,7 @@ def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure
     times_end = measures.times_after(text, last, sentence.end)
     end = span.end
     unit_given = True
+    scale = 1.0  # a unit that holds a scale: "1.8 mb/d", "117 bcm"
     if times_end is not None:
         unit, end, subject_from = "times", times_end, times_end
     else:
@@ -531,7 +532,7 @@ def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure
         if found is None:
             unit, subject_from, unit_given = "count", span.end, False
         else:
-            unit = found.unit
+            unit, scale = found.unit, found.scale
             subject_from = found.end
             if found.in_figure:
                 end = found.end
@@ -557,8 +558,8 @@ def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure
     return _Figure(
         span.start,
         end,
-        span.low,
-        span.high,
+        span.low * scale,
+        span.high * scale,
         qualifier,
         unit,
         subject,

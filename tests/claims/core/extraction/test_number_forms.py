@@ -371,3 +371,75 @@ def test_a_unit_word_on_the_next_line_is_no_part_of_the_figure(text: str) -> Non
     for found in figures(text):
         assert "\n" not in found.figure
         assert found.unit not in {"percent", "km", "month"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The county raised KSh 840 million in parking fees.", 840e6, "KES"),
+        ("A new clinic will cost KSh3.2 billion, the governor said.", 3.2e9, "KES"),
+        ("Windhoek set aside N$120 million for water pipes.", 120e6, "NAD"),
+        ("Poland's army will spend 9 billion zlotys on drones.", 9e9, "PLN"),
+        ("Dhaka garment wages rose to 12,500 taka.", 12500, "BDT"),
+    ],
+)
+def test_currencies_of_other_countries_are_read_from_signs_and_words(
+    text: str, value: float, unit: str
+) -> None:
+    candidate = only(text)
+    assert (candidate.value_low, candidate.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fuel prices were up 9pc in the week.",
+        "The council cut its budget by 4pc.",
+        "Sales fell 12 pc last quarter.",
+    ],
+)
+def test_pc_glued_or_spaced_is_percent(text: str) -> None:
+    assert only(text).unit == "percent"
+
+
+def test_a_glued_pc_of_computers_is_no_percent() -> None:
+    assert only("The school bought 30 PCs for its library.").unit == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Floods left a quarter of a million people homeless.", 250_000),
+        ("Half a million voters stayed at home.", 500_000),
+        ("The port handled three-quarters of a billion tonnes.", 750e6),
+    ],
+)
+def test_a_fraction_of_a_scale_word_is_its_share_of_the_scale(text: str, value: float) -> None:
+    assert only(text).value_low == value
+
+
+def test_a_fraction_alone_is_no_figure() -> None:
+    assert figures("Half of the staff went on strike.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Measles strikes 31 children per 100,000 in the region.",
+        "The country records 212 cases per 100,000 people a year.",
+        "There are 4.1 doctors per 1,000 residents.",
+    ],
+)
+def test_the_base_of_a_rate_per_population_is_no_figure(text: str) -> None:
+    assert len(figures(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Homes in ZIP code 10021 sold for $2.3 million on average.",
+        "Rents in postcode 2010 rose to $820 a week.",
+    ],
+)
+def test_a_postal_code_is_no_figure(text: str) -> None:
+    assert len(figures(text)) == 1
