@@ -29,6 +29,25 @@ _UNIT_PATTERNS: tuple[tuple[str, str, float], ...] = tuple(
 )
 _UNIT_RES = tuple((re.compile(p, re.IGNORECASE), unit, scale) for p, unit, scale in _UNIT_PATTERNS)
 _CURRENCIES = frozenset(vocabulary.load("units")["currencies"])
+_PLACE_CURRENCIES = tuple(
+    (
+        re.compile(r"\s+" + entry["word"], re.IGNORECASE),
+        entry["default"],
+        re.compile(
+            r"\b(?:"
+            + "|".join(
+                re.escape(p).replace(r"\ ", r"\s+")
+                for p in sorted(entry["places"], key=len, reverse=True)
+            )
+            + r")\b"
+        ),
+        {" ".join(p.split()): iso for p, iso in entry["places"].items()},
+    )
+    for entry in _VOCABULARY["place_currencies"]
+)
+_WEIGHT_BEFORE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _VOCABULARY["weight_words"])) + r")\b", re.IGNORECASE
+)
 # "cubic feet a day", "tonnes a year": a physical unit over a time is a rate.
 _RATE_RE = re.compile(
     rf"(?:{_VOCABULARY['rate_joiner']})(?P<time>{'|'.join(_VOCABULARY['rate_times'])})\b"
@@ -186,6 +205,9 @@ def unit_after(text: str, atom: NumberAtom, end: int, limit: int | None = None) 
     line_end = text.find("\n", end, stop)
     if line_end != -1:
         stop = line_end
+    shared = _place_currency(text, end, stop)
+    if shared is not None:
+        return _per(text, shared, stop)
     for regex, unit, scale in _UNIT_RES:
         match = regex.match(text, end, stop)
         if match:
@@ -210,6 +232,27 @@ def unit_after(text: str, atom: NumberAtom, end: int, limit: int | None = None) 
         if name:
             hyphenated = word.group(1) == "-"
             return UnitMatch(unit=name, end=end + word.end(), in_figure=not hyphenated)
+    return None
+
+
+def _place_currency(text: str, end: int, stop: int) -> UnitMatch | None:
+    """A currency word several countries use ("pounds", "rupees"), as the currency of the place
+    its sentence names; None when the word is not there or no place (nor default) decides."""
+    for word, default, places_re, places in _PLACE_CURRENCIES:
+        match = word.match(text, end, stop)
+        if match is None:
+            continue
+        sentence_start = max(text.rfind(". ", 0, end) + 1, end - 300, 0)
+        if _WEIGHT_BEFORE.search(text, sentence_start, end):
+            return None  # "the sack weighs 50 pounds": a weight, wherever it is
+        # the longest place written wins: "South Sudan" over "Sudan"
+        named = sorted(
+            (" ".join(m.group(0).split()) for m in places_re.finditer(text, sentence_start, stop)),
+            key=len,
+            reverse=True,
+        )
+        iso = places[named[0]] if named else default
+        return UnitMatch(unit=iso, end=match.end(), in_figure=True) if iso else None
     return None
 
 

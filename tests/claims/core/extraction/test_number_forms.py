@@ -443,3 +443,36 @@ def test_the_base_of_a_rate_per_population_is_no_figure(text: str) -> None:
 )
 def test_a_postal_code_is_no_figure(text: str) -> None:
     assert len(figures(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("A kilo of sugar costs 2,000 pounds in Omdurman, Sudan.", "SDG"),
+        ("Cairo raised the metro fare to 20 pounds.", "EGP"),
+        ("Karachi traders paid 300 rupees for a bag of flour.", "PKR"),
+        ("Colombo's bus fares rose to 45 rupees.", "LKR"),
+        ("Mumbai's new toll is 90 rupees.", "INR"),
+        ("Nairobi will charge 50 shillings for each bag.", "KES"),
+        ("Mexico's minimum wage rose to 249 pesos a day.", "MXN"),
+    ],
+)
+def test_a_currency_word_many_countries_use_is_the_currency_of_the_place_named(
+    text: str, unit: str
+) -> None:
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parcel weighs 12 pounds, the courier in Cairo said.",
+        "A calf in Sudan can weigh 60 pounds at birth.",
+    ],
+)
+def test_pounds_that_are_weighed_stay_a_weight_wherever_they_are(text: str) -> None:
+    assert only(text).unit == "pound"
+
+
+def test_pounds_sterling_stay_pounds_sterling_with_another_place_named() -> None:
+    assert only("Britain gave Egypt 30 million pounds sterling.").unit == "GBP"
