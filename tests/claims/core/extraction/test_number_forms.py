@@ -476,3 +476,38 @@ def test_pounds_that_are_weighed_stay_a_weight_wherever_they_are(text: str) -> N
 
 def test_pounds_sterling_stay_pounds_sterling_with_another_place_named() -> None:
     assert only("Britain gave Egypt 30 million pounds sterling.").unit == "GBP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cholera killed an estimated 4,100 people in the region last year.",
+        "The storm killed an additional 30 cattle on the coast.",
+    ],
+)
+def test_an_article_before_a_hedge_and_a_number_is_no_count_of_one(text: str) -> None:
+    assert [c.figure for c in figures(text)] == [only(text).figure]
+    assert only(text).value_low > 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants killed 12 herders, a police spokesman said, a claim the group rejected.",
+        "Soldiers killed 7 smugglers, the army said, an account villagers disputed.",
+    ],
+)
+def test_an_article_after_a_statement_starts_no_list_item(text: str) -> None:
+    assert len(figures(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales in the first four weeks of trading reached $3 million.",
+        "The top five lenders hold 70 percent of deposits.",
+        "Over the next three rounds, turnout held at 58 percent.",
+    ],
+)
+def test_a_number_that_picks_members_of_a_series_is_no_figure(text: str) -> None:
+    assert len(figures(text)) == 1
