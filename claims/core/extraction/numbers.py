@@ -57,9 +57,9 @@ _GLUED_UNIT_GUARD = (
 _CURRENCY_PREFIX = (
     r"(?:US\s?\$|HK\s?\$|R\s?\$\s?|N\$|\$|€|£|¥|₹\s?|Rs\.?\s?|KSh\.?\s?|(?:USD|EUR|GBP|IQD|INR)\s?)"
 )
-# A minus sign written against the digits is a signed change ("fell -1.3%"); only after a space
-# or a bracket, never inside a range or a code ("2020-21", "5%-6%", "F-16").
-_SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-\u2212])(?=\d))?"
+# A sign written against the digits is a signed change ("fell -1.3%", "+0.4 points"); only
+# after a space or a bracket, never inside a range or a code ("2020-21", "5%-6%", "F-16").
+_SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-\u2212+])(?=\d))?"
 
 NUMBER_RE = re.compile(
     rf"""
@@ -168,7 +168,7 @@ def _atom(match: re.Match[str], offset: int, text: str = "") -> NumberAtom | Non
             base = float(digits.replace(".", ""))
         else:
             base, grouped = parse_digits(digits), "," in digits
-        if match.group("sign"):
+        if match.group("sign") and match.group("sign") != "+":
             base = -base
         scale_word = match.group("attached") or match.group("spaced")
         is_word = False

@@ -511,3 +511,30 @@ def test_an_article_after_a_statement_starts_no_list_item(text: str) -> None:
 )
 def test_a_number_that_picks_members_of_a_series_is_no_figure(text: str) -> None:
     assert len(figures(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("Retail sales moved +0.6% in March.", "+0.6%", 0.6),
+        ("The shipping index gained +2.1 percent on the week.", "+2.1 percent", 2.1),
+        ("Output changed by -0.8% in the quarter.", "-0.8%", -0.8),
+    ],
+)
+def test_a_signed_change_keeps_its_sign_in_the_figure(
+    text: str, figure: str, value: float
+) -> None:
+    candidate = only(text)
+    assert (candidate.figure, candidate.value_low) == (figure, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Pretoria will spend 9 billion rand on trains.", "ZAR"),
+        ("The sultanate lent 400 million ringgit.", "MYR"),
+        ("Jakarta set aside 12 trillion rupiah for schools.", "IDR"),
+    ],
+)
+def test_currency_names_of_more_countries_are_read(text: str, unit: str) -> None:
+    assert only(text).unit == unit
