@@ -521,9 +521,7 @@ def test_a_number_that_picks_members_of_a_series_is_no_figure(text: str) -> None
         ("Output changed by -0.8% in the quarter.", "-0.8%", -0.8),
     ],
 )
-def test_a_signed_change_keeps_its_sign_in_the_figure(
-    text: str, figure: str, value: float
-) -> None:
+def test_a_signed_change_keeps_its_sign_in_the_figure(text: str, figure: str, value: float) -> None:
     candidate = only(text)
     assert (candidate.figure, candidate.value_low) == (figure, value)
 
