@@ -19,18 +19,65 @@ from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
 
 _VOCABULARY = vocabulary.load("measures")
 _HYPHEN_OR_SPACE = r"(?:\s+|\s*-\s*)"
-_UNIT_PATTERNS: tuple[tuple[str, str], ...] = tuple(
-    (entry["pattern"].replace("{gap}", _HYPHEN_OR_SPACE), entry["unit"])
+_UNIT_PATTERNS: tuple[tuple[str, str, float], ...] = tuple(
+    (
+        entry["pattern"].replace("{gap}", _HYPHEN_OR_SPACE),
+        entry["unit"],
+        float(entry.get("scale", 1.0)),
+    )
     for entry in _VOCABULARY["unit_patterns"]
 )
-_UNIT_RES = tuple((re.compile(p, re.IGNORECASE), unit) for p, unit in _UNIT_PATTERNS)
+_UNIT_RES = tuple((re.compile(p, re.IGNORECASE), unit, scale) for p, unit, scale in _UNIT_PATTERNS)
+_CURRENCIES = frozenset(vocabulary.load("units")["currencies"])
+_PLACE_CURRENCIES = tuple(
+    (
+        re.compile(r"\s+" + entry["word"], re.IGNORECASE),
+        entry["default"],
+        re.compile(
+            r"\b(?:"
+            + "|".join(
+                re.escape(p).replace(r"\ ", r"\s+")
+                for p in sorted(entry["places"], key=len, reverse=True)
+            )
+            + r")\b"
+        ),
+        {" ".join(p.split()): iso for p, iso in entry["places"].items()},
+    )
+    for entry in _VOCABULARY["place_currencies"]
+)
+_WEIGHT_BEFORE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _VOCABULARY["weight_words"])) + r")\b", re.IGNORECASE
+)
+# "cubic feet a day", "tonnes a year": a physical unit over a time is a rate.
+_RATE_RE = re.compile(
+    rf"(?:{_VOCABULARY['rate_joiner']})(?P<time>{'|'.join(_VOCABULARY['rate_times'])})\b"
+    rf"(?!\s+(?:{'|'.join(_VOCABULARY['rate_dating_words'])})\b)",
+    re.IGNORECASE,
+)
+_RATE_TIMES: dict[str, str] = dict(_VOCABULARY["rate_times"])
+_RATE_UNITS = frozenset(_VOCABULARY["rate_units"])
+# "$20.37 a barrel", "300 euros per megawatt-hour": money per unit is a price.
+_PRICE_UNITS: dict[str, str] = {k.lower(): v for k, v in _VOCABULARY["price_units"].items()}
+_PRICE_RE = re.compile(
+    r"\s+(?:a|an|per|each)\s+(?P<unit>"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]")
+        for w in sorted(_PRICE_UNITS, key=len, reverse=True)
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
 
 _MULTIPLIER_WORDS: dict[str, float] = dict(_VOCABULARY["multiplier_words"])
+# "triple their level", "double what it was": the bare word is a ratio only before what it
+# multiplies ("a double blow", "triple-digit" are not).
 MULTIPLIER_RE = re.compile(
-    r"\b(?:(?P<stem>doubl|tripl|trebl|quadrupl|halv)(?:ed|ing|es)|(?P<twice>twice|thrice)"
+    r"\b(?:(?P<stem>doubl|tripl|trebl|quadrupl|halv)(?:ed|ing|es"
+    r"|(?P<bare>e)(?=\s+(?:the|their|its|his|her|that|what|our|last)\b))|(?P<twice>twice|thrice)"
     r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten)-?fold)\b",
     re.IGNORECASE,
 )
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 # "four times" is a multiplier only next to a comparison; otherwise it counts occasions.
 _TIMES_AFTER = re.compile(
     r"\s+times\b(?=\s+(?:as|the|more|higher|larger|bigger|greater|faster|over|since|that|"
@@ -60,6 +107,8 @@ class UnitMatch:
     unit: str
     end: int
     in_figure: bool
+    # What the unit multiplies the number by ("1.8 mb/d" is 1.8 million barrels a day).
+    scale: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +205,10 @@ def unit_after(text: str, atom: NumberAtom, end: int, limit: int | None = None) 
     line_end = text.find("\n", end, stop)
     if line_end != -1:
         stop = line_end
-    for regex, unit in _UNIT_RES:
+    shared = _place_currency(text, end, stop)
+    if shared is not None:
+        return _per(text, shared, stop)
+    for regex, unit, scale in _UNIT_RES:
         match = regex.match(text, end, stop)
         if match:
             if unit == "ISO":
@@ -164,9 +216,10 @@ def unit_after(text: str, atom: NumberAtom, end: int, limit: int | None = None) 
             hyphenated = (
                 match.group(0).lstrip().startswith("-") or text[end : min(end + 1, stop)] == "-"
             )
-            return UnitMatch(unit=unit, end=match.end(), in_figure=not hyphenated)
+            found = UnitMatch(unit=unit, end=match.end(), in_figure=not hyphenated, scale=scale)
+            return found if hyphenated else _per(text, found, stop)
     if atom.currency:
-        return UnitMatch(unit=atom.currency, end=end, in_figure=True)
+        return _per(text, UnitMatch(unit=atom.currency, end=end, in_figure=True), stop)
     word = re.match(r"(\s*|-)([A-Za-z]+)\b", text[end : min(end + 40, stop)])
     if word:
         surface = word.group(2)
@@ -182,10 +235,51 @@ def unit_after(text: str, atom: NumberAtom, end: int, limit: int | None = None) 
     return None
 
 
+def _place_currency(text: str, end: int, stop: int) -> UnitMatch | None:
+    """A currency word several countries use ("pounds", "rupees"), as the currency of the place
+    its sentence names; None when the word is not there or no place (nor default) decides."""
+    for word, default, places_re, places in _PLACE_CURRENCIES:
+        match = word.match(text, end, stop)
+        if match is None:
+            continue
+        sentence_start = max(text.rfind(". ", 0, end) + 1, end - 300, 0)
+        if _WEIGHT_BEFORE.search(text, sentence_start, end):
+            return None  # "the sack weighs 50 pounds": a weight, wherever it is
+        # the longest place written wins: "South Sudan" over "Sudan"
+        named = sorted(
+            (" ".join(m.group(0).split()) for m in places_re.finditer(text, sentence_start, stop)),
+            key=len,
+            reverse=True,
+        )
+        iso = places[named[0]] if named else default
+        return UnitMatch(unit=iso, end=match.end(), in_figure=True) if iso else None
+    return None
+
+
+def _per(text: str, found: UnitMatch, stop: int) -> UnitMatch:
+    """The unit read on over a price or a rate: money "a barrel" is a price, a volume or a
+    weight "a day" a rate; a count, a share, energy or money "a year" stays as it is."""
+    if found.unit in _CURRENCIES:
+        price = _PRICE_RE.match(text, found.end, stop)
+        if price is None:
+            return found
+        per = _PRICE_UNITS[" ".join(price.group("unit").lower().replace("-", " ").split())]
+        return UnitMatch(f"{found.unit}/{per}", price.end(), found.in_figure, found.scale)
+    if found.unit not in _RATE_UNITS:
+        return found
+    rate = _RATE_RE.match(text, found.end, stop)
+    if rate is None:
+        return found
+    time = _RATE_TIMES[rate.group("time").lower()]
+    return UnitMatch(f"{found.unit}/{time}", rate.end(), found.in_figure, found.scale)
+
+
 def find_multipliers(text: str, start: int, end: int) -> list[Multiplier]:
     """Change words in ``text[start:end]`` that state a ratio ("nearly doubling", "halved")."""
     found = []
     for match in MULTIPLIER_RE.finditer(text, start, end):
+        if match.group("bare") and _INFINITIVE_BEFORE.search(text, start, match.start()):
+            continue  # "hope to double that": a verb, an aim, no ratio stated
         if match.group("fold"):
             value = float(UNITS_WORDS[match.group("fold").lower()])
         elif match.group("stem"):
@@ -412,7 +506,7 @@ def unit_of_vague(text: str, end: int) -> UnitMatch | None:
     "hundreds of millions of euros"); None for things counted ("thousands of homes")."""
     of = re.match(r"\s+of(?=\s)", text[end : end + 4])
     start = end + of.end() if of else end
-    for regex, unit in _UNIT_RES:
+    for regex, unit, _scale in _UNIT_RES:
         match = regex.match(text, start)
         if match:
             if unit == "ISO":

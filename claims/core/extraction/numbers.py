@@ -18,6 +18,12 @@ UNITS_WORDS: dict[str, int] = dict(_VOCABULARY["units_words"])
 TENS_WORDS: dict[str, int] = dict(_VOCABULARY["tens_words"])
 SCALES: dict[str, float] = {word: float(v) for word, v in _VOCABULARY["scales"].items()}
 CURRENCY_SYMBOLS: dict[str, str] = dict(_VOCABULARY["currency_symbols"])
+_FRACTIONS: dict[str, float] = {
+    " ".join(k.lower().split()): float(v) for k, v in _VOCABULARY["fractions_of_a_scale"].items()
+}
+_FRACTION = "|".join(
+    re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_FRACTIONS, key=len, reverse=True)
+)
 
 _UNIT_WORD = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 _TENS_WORD = "|".join(TENS_WORDS)
@@ -40,27 +46,30 @@ _SPACED_SCALE = (
     r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn|lakh\s+crore|lakhs?|crores?)\b"
 )
 # Letters glued to digits make an ordinal, a decade or a code ("8th", "1990s", "F16") unless
-# they are a unit abbreviation ("40km", "3mm", "95%" is not a letter).
+# they are a unit abbreviation ("40km", "3mm", "12pc"; "95%" is not a letter).
 _GLUED_UNIT_GUARD = (
-    r"(?!(?:km|mm|m|cm|kg|bpd|mw|gw|kw|kwh|mwh|gwh|gb|tb|mb|mph|kph|ha|sq)\b)[A-Za-z]|\d"
+    r"(?!(?:km|mm|m|cm|kg|bpd|mw|gw|kw|kwh|mwh|gwh|twh|gb|tb|mb|mph|kph|ha|sq|pc|bcm)\b)[A-Za-z]|\d"
 )
 # Longer signs first: "HK$" and "R$" are not dollars of the United States. A sign starts a word:
 # the "rs" that ends "reporters" before a number is no rupee.
-# A space may stand inside the sign ("HK $3.7 billion" is HKD, not a code before US dollars).
+# A space may stand inside the sign ("HK $3.7 billion" is HKD, not a code before US dollars);
+# "N$" is Namibia's dollar and "KSh" Kenya's shilling.
 _CURRENCY_PREFIX = (
-    r"(?:US\s?\$|HK\s?\$|R\s?\$\s?|\$|€|£|¥|₹\s?|Rs\.?\s?|(?:USD|EUR|GBP|IQD|INR)\s?)"
+    r"(?:US\s?\$|HK\s?\$|R\s?\$\s?|N\$|\$|€|£|¥|₹\s?|Rs\.?\s?|KSh\.?\s?|(?:USD|EUR|GBP|IQD|INR)\s?)"
 )
-# A minus sign written against the digits is a signed change ("fell -1.3%"); only after a space
-# or a bracket, never inside a range or a code ("2020-21", "5%-6%", "F-16").
-_SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-\u2212])(?=\d))?"
+# A sign written against the digits is a signed change ("fell -1.3%", "+0.4 points"); only
+# after a space or a bracket, never inside a range or a code ("2020-21", "5%-6%", "F-16").
+_SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-\u2212+])(?=\d))?"
 
 NUMBER_RE = re.compile(
     rf"""
     (?:(?<![^\W\d_])(?P<currency>{_CURRENCY_PREFIX}))?
     (?:
-        {_SIGN}(?<![\w.,:/])(?P<digits>{_DIGITS})(?![.,]\d)(?![:/]\d)
+        {_SIGN}(?:(?<=KSh)|(?<=Rs)|(?<![\w.,:/]))(?P<digits>{_DIGITS})(?![.,]\d)(?![:/]\d)
         (?:(?P<attached>{_ATTACHED_SCALE})|(?:\s?|-)(?P<spaced>{_SPACED_SCALE}))?
         (?!{_GLUED_UNIT_GUARD})
+      |
+        (?<![\w-])(?P<fraction>{_FRACTION})\s+(?P<fractionscale>million|billion|trillion)\b
       |
         (?<![\w-])(?P<word>{_WORD_NUMBER}|an?)\b
         (?:\s(?P<wordscale>(?:thousand|million|billion|trillion)\b))?
@@ -159,11 +168,15 @@ def _atom(match: re.Match[str], offset: int, text: str = "") -> NumberAtom | Non
             base = float(digits.replace(".", ""))
         else:
             base, grouped = parse_digits(digits), "," in digits
-        if match.group("sign"):
+        if match.group("sign") and match.group("sign") != "+":
             base = -base
         scale_word = match.group("attached") or match.group("spaced")
         is_word = False
         has_separator = grouped
+    elif match.group("fraction"):
+        base = _FRACTIONS[" ".join(match.group("fraction").lower().split())]
+        scale_word = match.group("fractionscale")
+        is_word, has_separator = True, False
     else:
         word = match.group("word")
         if word.lower() in ("a", "an"):

@@ -209,6 +209,8 @@ def _is_not_a_claim(text: str, span: NumericSpan, sentence: Sentence) -> bool:
         return True  # an age in apposition: "The minister, 54, said"
     if first.is_word and first.value in (2, 3, 4) and _GENERIC_BEFORE.search(before):
         return True  # "the two leaders", "the two countries"
+    if _rank_before().search(before):
+        return True  # "the first three phases", "the top five exporters"
     if written == "one" and (
         _ONE_NOT_A_COUNT_AFTER.match(text, span.end) or _ONE_NOT_A_COUNT_BEFORE.search(before)
     ):
@@ -230,6 +232,12 @@ _NEVER_FIGURES = re.compile(
 _CODE_BEFORE = re.compile(
     r"(?<![\w.])(?:(?![A-Z]{3}\s$)(?![AI]\s$)[A-Z]{1,3}|(?:[A-Z]\.){2,3})\s?$"
 )
+
+
+@functools.cache
+def _rank_before() -> re.Pattern[str]:
+    words = vocabulary.load("identifiers")["ranks_before"]
+    return re.compile(rf"\bthe\s+(?:{'|'.join(map(re.escape, words))})\s+$", re.IGNORECASE)
 
 
 @functools.cache
@@ -522,6 +530,7 @@ def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure
     times_end = measures.times_after(text, last, sentence.end)
     end = span.end
     unit_given = True
+    scale = 1.0  # a unit that holds a scale: "1.8 mb/d", "117 bcm"
     if times_end is not None:
         unit, end, subject_from = "times", times_end, times_end
     else:
@@ -531,7 +540,7 @@ def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure
         if found is None:
             unit, subject_from, unit_given = "count", span.end, False
         else:
-            unit = found.unit
+            unit, scale = found.unit, found.scale
             subject_from = found.end
             if found.in_figure:
                 end = found.end
@@ -557,8 +566,8 @@ def _numeric_figure(text: str, span: NumericSpan, sentence: Sentence) -> _Figure
     return _Figure(
         span.start,
         end,
-        span.low,
-        span.high,
+        span.low * scale,
+        span.high * scale,
         qualifier,
         unit,
         subject,
@@ -582,11 +591,10 @@ def _articles_in_lists(
         if not atom.is_article:
             continue
         before = text[max(sentence.start, atom.start - 40) : atom.start]
-        if re.match(
-            r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
-            text[atom.end : atom.end + 8],
-        ):
-            continue  # "a 17-year-old", "a two-day visit"
+        if _ARTICLE_OF_A_NUMBER.match(text, atom.end, sentence.end):
+            continue  # "a 17-year-old", "a two-day visit", "an estimated 619,000"
+        if _after_a_statement().search(text, sentence.start, atom.start):
+            continue  # "..., a spokesman said, an account the army denied": about the statement
         verb = _CASUALTY_VERB_BEFORE.search(before)
         in_list = bool(verb) and (
             not verb.group(0).lower().startswith("including")
@@ -612,6 +620,25 @@ def _articles_in_lists(
         accepted.append(figure)
         item_ends.append(figure.end)
     return accepted
+
+
+# An article before a number, or before a hedge and a number, belongs to that number.
+_ARTICLE_OF_A_NUMBER = re.compile(
+    r"\s+(?:(?:"
+    + "|".join(map(re.escape, vocabulary.load("measures")["hedge_words"]))
+    + r")\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+    re.IGNORECASE,
+)
+
+
+@functools.cache
+def _after_a_statement() -> re.Pattern[str]:
+    """A reporting verb and a comma right before an article ("said, an account ...")."""
+    verbs = vocabulary.load("reporting_verbs")["verbs"]
+    return re.compile(
+        r"\b(?:" + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + r"),\s*$",
+        re.IGNORECASE,
+    )
 
 
 def _inherit_units(text: str, figures: list[_Figure]) -> None:

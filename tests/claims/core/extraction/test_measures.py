@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .helpers import by_figure, only
+import pytest
+
+from .helpers import by_figure, figures, only
 
 
 def test_percent_word_is_part_of_the_figure() -> None:
@@ -106,3 +108,96 @@ def test_one_in_five_is_a_share() -> None:
 def test_a_figure_without_a_noun_takes_the_unit_it_is_compared_with() -> None:
     text = "Output averaged 1.9 million barrels per day in June, up from 1.7 million in May."
     assert by_figure(text, "1.7 million").unit == "barrel/day"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("Egypt pumped 64 bcm of gas last year.", "64 bcm", 64e9, "m**3"),
+        ("Nigeria's output slipped to 1.3 mb/d in May.", "1.3 mb/d", 1.3e6, "barrel/day"),
+        ("The cartel agreed to add 0.4 mbpd from July.", "0.4 mbpd", 0.4e6, "barrel/day"),
+    ],
+)
+def test_a_unit_abbreviation_holding_a_scale_scales_the_figure(
+    text: str, figure: str, value: float, unit: str
+) -> None:
+    candidate = only(text)
+    assert (candidate.figure, candidate.value_low, candidate.unit) == (figure, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The reservoir holds 80 million cubic metres.", "m**3"),
+        ("The terminal sends out 2 billion cubic feet a day.", "ft**3/day"),
+        ("The smelter makes 300,000 tonnes a year.", "tonne/year"),
+        ("The plant treats 5 million litres per day.", "litre/day"),
+    ],
+)
+def test_volumes_and_weights_over_a_time_are_rates(text: str, unit: str) -> None:
+    assert only(text).unit == unit
+
+
+def test_a_time_that_dates_the_figure_makes_no_rate() -> None:
+    assert (
+        by_figure(
+            "Rice sales reached 90,000 tonnes, against 70,000 tonnes a year earlier.",
+            "70,000 tonnes",
+        ).unit
+        == "tonne"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The turbines add 120 MW to the grid.", "megawatt"),
+        ("The dam produced 6.1 terawatt hours last year.", "terawatt_hour"),
+        ("Households used 950 GWh in January.", "gigawatt_hour"),
+        ("Each home panel gives 5kW at noon.", "kilowatt"),
+    ],
+)
+def test_power_and_energy_units_are_read(text: str, unit: str) -> None:
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        ("Gold rose to $2,400 an ounce on Friday.", "$2,400 an ounce", "USD/ounce"),
+        ("Diesel costs 1.9 euros a litre in Lisbon.", "1.9 euros a litre", "EUR/litre"),
+        ("Power sold for 95 euros per megawatt hour.", "95 euros per megawatt hour", "EUR/MWh"),
+        ("Wheat fetched $310 a tonne at the port.", "$310 a tonne", "USD/tonne"),
+    ],
+)
+def test_money_per_unit_is_a_price_in_that_unit(text: str, figure: str, unit: str) -> None:
+    candidate = only(text)
+    assert (candidate.figure, candidate.unit) == (figure, unit)
+
+
+def test_money_a_year_keeps_its_currency() -> None:
+    assert only("The town spends 4 million euros a year on buses.").unit == "EUR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fares are now triple their level of 2019.",
+        "Rents reached double what they were before the boom.",
+        "Imports are quadruple the level of a decade ago.",
+    ],
+)
+def test_a_bare_multiplier_before_what_it_multiplies_is_a_ratio(text: str) -> None:
+    assert only(text).unit == "times"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry hopes to double that by next spring.",
+        "It was a double blow for the farmers.",
+        "Police set up a triple cordon around the square.",
+    ],
+)
+def test_a_multiplier_word_as_a_verb_or_an_adjective_is_no_figure(text: str) -> None:
+    assert figures(text) == []

@@ -371,3 +371,168 @@ def test_a_unit_word_on_the_next_line_is_no_part_of_the_figure(text: str) -> Non
     for found in figures(text):
         assert "\n" not in found.figure
         assert found.unit not in {"percent", "km", "month"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The county raised KSh 840 million in parking fees.", 840e6, "KES"),
+        ("A new clinic will cost KSh3.2 billion, the governor said.", 3.2e9, "KES"),
+        ("Windhoek set aside N$120 million for water pipes.", 120e6, "NAD"),
+        ("Poland's army will spend 9 billion zlotys on drones.", 9e9, "PLN"),
+        ("Dhaka garment wages rose to 12,500 taka.", 12500, "BDT"),
+    ],
+)
+def test_currencies_of_other_countries_are_read_from_signs_and_words(
+    text: str, value: float, unit: str
+) -> None:
+    candidate = only(text)
+    assert (candidate.value_low, candidate.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fuel prices were up 9pc in the week.",
+        "The council cut its budget by 4pc.",
+        "Sales fell 12 pc last quarter.",
+    ],
+)
+def test_pc_glued_or_spaced_is_percent(text: str) -> None:
+    assert only(text).unit == "percent"
+
+
+def test_a_glued_pc_of_computers_is_no_percent() -> None:
+    assert only("The school bought 30 PCs for its library.").unit == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Floods left a quarter of a million people homeless.", 250_000),
+        ("Half a million voters stayed at home.", 500_000),
+        ("The port handled three-quarters of a billion tonnes.", 750e6),
+    ],
+)
+def test_a_fraction_of_a_scale_word_is_its_share_of_the_scale(text: str, value: float) -> None:
+    assert only(text).value_low == value
+
+
+def test_a_fraction_alone_is_no_figure() -> None:
+    assert figures("Half of the staff went on strike.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Measles strikes 31 children per 100,000 in the region.",
+        "The country records 212 cases per 100,000 people a year.",
+        "There are 4.1 doctors per 1,000 residents.",
+    ],
+)
+def test_the_base_of_a_rate_per_population_is_no_figure(text: str) -> None:
+    assert len(figures(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Homes in ZIP code 10021 sold for $2.3 million on average.",
+        "Rents in postcode 2010 rose to $820 a week.",
+    ],
+)
+def test_a_postal_code_is_no_figure(text: str) -> None:
+    assert len(figures(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("A kilo of sugar costs 2,000 pounds in Omdurman, Sudan.", "SDG"),
+        ("Cairo raised the metro fare to 20 pounds.", "EGP"),
+        ("Karachi traders paid 300 rupees for a bag of flour.", "PKR"),
+        ("Colombo's bus fares rose to 45 rupees.", "LKR"),
+        ("Mumbai's new toll is 90 rupees.", "INR"),
+        ("Nairobi will charge 50 shillings for each bag.", "KES"),
+        ("Mexico's minimum wage rose to 249 pesos a day.", "MXN"),
+    ],
+)
+def test_a_currency_word_many_countries_use_is_the_currency_of_the_place_named(
+    text: str, unit: str
+) -> None:
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parcel weighs 12 pounds, the courier in Cairo said.",
+        "A calf in Sudan can weigh 60 pounds at birth.",
+    ],
+)
+def test_pounds_that_are_weighed_stay_a_weight_wherever_they_are(text: str) -> None:
+    assert only(text).unit == "pound"
+
+
+def test_pounds_sterling_stay_pounds_sterling_with_another_place_named() -> None:
+    assert only("Britain gave Egypt 30 million pounds sterling.").unit == "GBP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cholera killed an estimated 4,100 people in the region last year.",
+        "The storm killed an additional 30 cattle on the coast.",
+    ],
+)
+def test_an_article_before_a_hedge_and_a_number_is_no_count_of_one(text: str) -> None:
+    assert [c.figure for c in figures(text)] == [only(text).figure]
+    assert only(text).value_low > 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants killed 12 herders, a police spokesman said, a claim the group rejected.",
+        "Soldiers killed 7 smugglers, the army said, an account villagers disputed.",
+    ],
+)
+def test_an_article_after_a_statement_starts_no_list_item(text: str) -> None:
+    assert len(figures(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales in the first four weeks of trading reached $3 million.",
+        "The top five lenders hold 70 percent of deposits.",
+        "Over the next three rounds, turnout held at 58 percent.",
+    ],
+)
+def test_a_number_that_picks_members_of_a_series_is_no_figure(text: str) -> None:
+    assert len(figures(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("Retail sales moved +0.6% in March.", "+0.6%", 0.6),
+        ("The shipping index gained +2.1 percent on the week.", "+2.1 percent", 2.1),
+        ("Output changed by -0.8% in the quarter.", "-0.8%", -0.8),
+    ],
+)
+def test_a_signed_change_keeps_its_sign_in_the_figure(text: str, figure: str, value: float) -> None:
+    candidate = only(text)
+    assert (candidate.figure, candidate.value_low) == (figure, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Pretoria will spend 9 billion rand on trains.", "ZAR"),
+        ("The sultanate lent 400 million ringgit.", "MYR"),
+        ("Jakarta set aside 12 trillion rupiah for schools.", "IDR"),
+    ],
+)
+def test_currency_names_of_more_countries_are_read(text: str, unit: str) -> None:
+    assert only(text).unit == unit
