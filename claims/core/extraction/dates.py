@@ -33,6 +33,9 @@ _MONTH = (
 _WEEKDAY = "(?:" + "|".join(calendar.day_name) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_SEASONS: dict[str, dict[str, int]] = _CALENDAR_WORDS["seasons"]
+_SEASON = "(?:" + "|".join(sorted(_SEASONS, key=len, reverse=True)) + ")"
+_NUMBER_WORD = "(?:" + "|".join(sorted(UNITS_WORDS, key=len, reverse=True)) + r"|\d+)"
 
 
 def _blocked_patterns() -> tuple[str, ...]:
@@ -171,14 +174,19 @@ _EXPRESSIONS = re.compile(
         (?P<wo_month>{_MONTH})(?:,?\s+(?P<wo_year>{_YEAR}))?\b)
   | (?P<month>\b(?:(?P<m_part>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of
         |the\s+start\s+of)[-\s]+)?(?P<m_month>{_MONTH})(?:'s)?(?:\s+(?P<m_year>{_YEAR}))?\b)
+  | (?P<upto>\b(?:the|its|their)\s+(?:(?:fiscal|financial)\s+)?
+        (?P<u_unit>week|month|quarter|year)\s+(?:to|ending|ended|through)\s+
+        (?=(?:{_MONTH}|{_WEEKDAY}|\d)))
   | (?P<relative>\b(?:(?P<r_part>late|early|earlier|later|mid)[-\s]+)?
-        (?P<r_which>last|this|next|past|previous)\s+(?P<r_unit>week|weekend|month|year|quarter)
-        \b)
+        (?P<r_which>last|this|next|past|previous)\s+
+        (?P<r_unit>week|weekend|month|year|quarter|{_SEASON})\b)
+  | (?P<that>\b(?:that|the\s+same)\s+(?P<t_unit>week|month|year)\b)
   | (?P<weekend>\b(?:over|at|during)\s+the\s+weekend\b)
   | (?P<weekday>\b(?:(?P<w_part>late|early)\s+(?:on\s+)?)?(?P<w_which>last\s+|next\s+)?
         (?P<w_day>{_WEEKDAY})(?:'s)?\b(?:\s+(?:morning|afternoon|evening|night))?)
   | (?P<year>\b(?:(?P<y_part>early|mid|late|the\s+end\s+of|end\s+of)[-\s]+)?
         (?P<y_year>{_YEAR})\b(?![-\u2013/]\d|\s*(?:%|percent|per\s?cent)))
+  | (?P<ago>\b(?P<a_n>{_NUMBER_WORD})\s+(?P<a_unit>day|week|month|year)s?\s+ago\b)
   | (?P<shift>\b(?:[Aa]|[Oo]ne|[Tt]he)\s+(?P<s_unit>day|week|month|year)\s+(?P<s_dir>earlier
         |before|ago|later|after)\b
         | \b[Tt]he\s+(?P<s_dir2>previous|next|following)\s+(?P<s_unit2>day|week|month|year)\b)
@@ -196,7 +204,9 @@ _SKIP_BEFORE = re.compile(
     r"|\b(?:began|begun|started|erupted|broke\s+out|launched|built|founded|established|opened"
     r"|created|born|signed|adopted|introduced|imposed|enacted|formed|set\s+up)"
     r"(?:\s+(?:it|them|this|these))?\s+(?:on|in)\s+$"
-    r"|\b(?:from|than)\s+(?:the\s+|a\s+|its\s+|their\s+)?$",
+    r"|\b(?:from|than)\s+(?:the\s+|a\s+|its\s+|their\s+)?$"
+    # "a 45-fold increase on 2022", "up 3 percent on last year": the baseline's date
+    r"|\b(?:increase|rise|jump|fall|drop|decline|up|down|higher|lower)\s+on\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -283,9 +293,25 @@ def find_time_expressions(
     """
     found: list[TimeExpression] = []
     previous: Period | None = anchor
-    for match in _EXPRESSIONS.finditer(text, start, end):
+    position = start
+    while (match := _EXPRESSIONS.search(text, position, end)) is not None:
+        position = max(match.end(), match.start() + 1)
         before = text[max(start, match.start() - 60) : match.start()]
         skipped = bool(_SKIP_BEFORE.search(before))
+        if match.lastgroup == "upto":
+            # "in the week to Sunday", "the fiscal year to June 2023": the period that ends then
+            inner = _EXPRESSIONS.match(text, match.end(), end)
+            if inner is None or inner.lastgroup not in ("date", "weekday", "month", "year"):
+                continue
+            position = inner.end()
+            ending = _resolve(inner, published, previous) if published is not None else None
+            period = _ending(ending, match.group("u_unit").lower()) if ending else None
+            found.append(TimeExpression(match.start(), inner.end(), period, "upto", skipped))
+            if period is not None and not skipped:
+                previous = period
+            continue
+        if match.lastgroup == "ago" and _AGO_BASELINE.search(before):
+            skipped = True  # "higher than it was three years ago": a baseline's date
         # "prior to the uprising that erupted in May 2012": the figure is of the time just before.
         just_before = bool(_BEFORE_EVENT.search(before)) or (
             match.lastgroup == "year" and _BEFORE_YEAR_EVENT.search(before) is not None
@@ -326,9 +352,82 @@ def find_time_expressions(
     return found
 
 
+# "than it did two years ago", "up from 40 five years ago": the date of a baseline.
+_AGO_BASELINE = re.compile(r"\b(?:than|from|against|compared|versus)\b[^,;:.]*$", re.IGNORECASE)
+
+
+def _ending(last: Period, unit: str) -> Period:
+    """The week, month, quarter or year that ends with ``last`` ("the week to Sunday", "the
+    quarter to September", "the year to June 2023")."""
+    end = last.end
+    if unit == "week":
+        return Period(end - dt.timedelta(days=6), end, "week")
+    months = {"month": 1, "quarter": 3, "year": 12}[unit]
+    if last.precision == "day" and end != _month_end(end.year, end.month):
+        start = end - relativedelta(months=months) + dt.timedelta(days=1)
+    else:
+        first = dt.date(end.year, end.month, 1) - relativedelta(months=months - 1)
+        start, end = first, _month_end(end.year, end.month)
+    precision = {"month": "month", "quarter": "quarter", "year": "span"}[unit]
+    if precision == "quarter" and start.month not in (1, 4, 7, 10):
+        precision = "span"
+    if precision == "month" and start.day != 1:
+        precision = "span"
+    return Period(start, end, precision)
+
+
+def _season(name: str, which: str, published: dt.date) -> Period:
+    """ "last winter", "this summer", "next winter": the season's months around publication;
+    "this" is the one nearest to publication (the coming winter in September, the summer just
+    ended)."""
+    season = _SEASONS[name.lower()]
+
+    def occurrence(year: int) -> Period:
+        first = dt.date(year, season["start"], 1)
+        last = first + relativedelta(months=season["months"] - 1)
+        return Period(first, _month_end(last.year, last.month), "span")
+
+    around = [occurrence(year) for year in range(published.year - 2, published.year + 2)]
+    if which in ("last", "previous"):
+        return [p for p in around if p.end < published][-1]
+    if which == "next":
+        return next(p for p in around if p.start > published)
+
+    def distance(period: Period) -> int:
+        if period.start <= published <= period.end:
+            return 0
+        return min(abs((period.start - published).days), abs((published - period.end).days))
+
+    return min(around, key=distance)
+
+
 def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) -> Period | None:
     kind = match.lastgroup
     g = match.group
+    if kind == "ago":
+        # "five years ago": the year (month, week) that many back; a day for days.
+        unit = g("a_unit").lower()
+        n = _count(g("a_n"))
+        if not n:
+            return None
+        if unit == "year":
+            return _year_period(published.year - n, None)
+        if unit == "month":
+            first = published.replace(day=1) - relativedelta(months=n)
+            return _month_period(first.year, first.month, None)
+        day = published - dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return Period(day, day, "day")
+    if kind == "that":
+        # "that week", "the same month": the calendar period holding the date named before.
+        if previous is None:
+            return None
+        day, unit = previous.start, g("t_unit").lower()
+        if unit == "week":
+            monday = day - dt.timedelta(days=day.weekday())
+            return Period(monday, monday + dt.timedelta(days=6), "week")
+        if unit == "month":
+            return _month_period(day.year, day.month, None)
+        return _year_period(day.year, None)
     if kind == "dayrange":
         month = MONTHS[g("dr_month").rstrip(".")]
         year = int(g("dr_year")) if g("dr_year") else _latest_month(published, month)
@@ -391,7 +490,10 @@ def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) 
         year = int(g("m_year")) if g("m_year") else _latest_month(published, month)
         return _month_period(year, month, g("m_part"))
     if kind == "relative":
-        return _relative(g("r_part"), g("r_which").lower(), g("r_unit").lower(), published)
+        which, unit = g("r_which").lower(), g("r_unit").lower()
+        if unit in _SEASONS and g("r_part"):
+            return None
+        return _relative(g("r_part"), which, unit, published)
     if kind == "weekend":
         return _last_weekend(published)
     if kind == "weekday":
@@ -447,6 +549,8 @@ def _relative(part: str | None, which: str, unit: str, published: dt.date) -> Pe
     part = (part or "").lower()
     if which == "past":
         return None  # "the past week" is a rolling window, not a calendar period
+    if unit in _SEASONS:
+        return _season(unit, which, published)
     step = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
     if unit == "weekend":
         weekend = _last_weekend(published)
@@ -551,7 +655,12 @@ _BY = re.compile(r"\bby\s+(?=(?:the\s+end\s+of\s+|late\s+|mid-?)?\w)", re.IGNORE
 # "has infected 12,300 this year": the present perfect makes "this year" a total so far.
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ung)\b", re.I)
 _SINCE_WORDS = re.compile(r"(?:the\s+|its\s+|their\s+)?(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
-_THIS = re.compile(r"\s+(?:this|the)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)
+_THIS = re.compile(
+    rf"\s+(?:(?:this|the)\s+(?P<unit>year|month|week)\b|in\s+(?P<year>{_YEAR})\b)", re.IGNORECASE
+)
+_YEAR_SO_FAR = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _PERIOD_WORDS["year_so_far"]["words"])) + r")\b", re.I
+)
 _CLAUSE_END = re.compile(r"[;:]|\.\s")
 
 
@@ -666,12 +775,18 @@ def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], publ
     for phrase in _RUNNING:
         for found in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
             at = start + found.start()
-            if not (_same_clause(text, figure[1], at) or _same_clause(text, at, figure[0])):
+            this = _THIS.match(text, start + found.end())
+            after = this.end() if this is not None else start + found.end()
+            if not (_same_clause(text, figure[1], at) or _same_clause(text, after, figure[0])):
                 continue
             this = _THIS.match(text, start + found.end())
             phrase_end = this.end() if this is not None else start + found.end()
             if not _nearest(text, figure, (at, phrase_end), sentence):
                 continue  # "12 died, taking the toll to date to 900": the total is the 900
+            if this is not None and this.group("year"):
+                return FigurePeriod("cumulative", dt.date(int(this.group("year")), 1, 1))
+            if _YEAR_SO_FAR.search(text, max(start, at - 5), phrase_end) and published:
+                return FigurePeriod("cumulative", _period_start("year", published))
             if this is None or published is None:
                 return FigurePeriod("cumulative")
             return FigurePeriod("cumulative", _period_start(this.group("unit").lower(), published))
@@ -790,6 +905,24 @@ def _rolling(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> F
     return None
 
 
+# "in the week to Sunday", "over the fiscal year ended March 31": a count over that window.
+_WINDOW = re.compile(
+    r"\b(?:in|during|over|for)\s+(?:the|its|their)\s+(?:(?:fiscal|financial)\s+)?"
+    r"(?P<unit>week|month|quarter|year)\s+(?:to|ending|ended|through)\s",
+    re.IGNORECASE,
+)
+
+
+def _window(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> FigurePeriod | None:
+    for match in _WINDOW.finditer(text, *sentence):
+        near = _same_clause(text, figure[1], match.start()) or _same_clause(
+            text, match.end(), figure[0]
+        )
+        if near and (match.end() <= figure[0] or match.start() >= figure[1]):
+            return FigurePeriod("per_period", days=_LENGTHS[match.group("unit").lower()])
+    return None
+
+
 _ADJECTIVES: dict[str, int] = _PERIOD_WORDS["adjectives"]
 _NOT_RATES = frozenset(_PERIOD_WORDS["adjective_events"]["nouns"])
 _ADJECTIVE = re.compile(
@@ -859,11 +992,15 @@ def figure_period(
         reading = (
             _rate(text, figure, sentence)
             or next(filter(None, (_rolling(text, span, sentence) for span in partners)), None)
+            or _window(text, figure, sentence)
             or _adjective(text, figure, sentence)
         )
         if reading is not None:
             return reading
-    calendar_period = as_of is not None and as_of.precision in ("week", "month", "quarter", "year")
+    calendar_period = as_of is not None and (
+        as_of.precision in ("week", "month", "quarter", "year")
+        or (as_of.precision == "span" and (as_of.end - as_of.start).days + 1 in (365, 366))
+    )  # a fiscal year ("the fiscal year to June 2023") counts as a year
     if calendar_period and not _has_time(unit) and _is_flow(text[sentence[0] : sentence[1]]):
         return FigurePeriod("per_period", days=(as_of.end - as_of.start).days + 1)
     return UNKNOWN

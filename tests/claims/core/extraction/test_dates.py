@@ -691,3 +691,114 @@ def test_trade_output_and_services_dated_by_a_calendar_period_are_counts_over_it
 )
 def test_a_stock_dated_by_a_calendar_period_stays_a_level(text):
     assert only(text, JUNE).period_kind == ""
+
+
+SEPTEMBER = dt.date(2021, 9, 14)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "as_of"),
+    [
+        # the season just ended, and the one about to start
+        ("Heating oil sales dropped 12 percent last winter, traders said.", "12 percent",
+         (dt.date(2020, 12, 1), dt.date(2021, 2, 28))),
+        ("The utility expects demand to climb 4 percent this winter.", "4 percent",
+         (dt.date(2021, 12, 1), dt.date(2022, 2, 28))),
+        ("Beach resorts took in 61,000 guests this summer, the board said.", "61,000",
+         (dt.date(2021, 6, 1), dt.date(2021, 8, 31))),
+    ],
+)  # fmt: skip
+def test_a_season_is_its_months_nearest_to_publication(text, figure, as_of):
+    c = by_figure(text, figure, SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "as_of", "days"),
+    [
+        ("Clinics logged 310 measles cases in the week to Sunday.", "310",
+         (dt.date(2021, 9, 6), dt.date(2021, 9, 12)), 7),
+        ("The airline flew 2.1 million passengers in the quarter to June.", "2.1 million",
+         (dt.date(2021, 4, 1), dt.date(2021, 6, 30)), 91),
+        ("The state sold $480 million of timber in the fiscal year to March 2021.",
+         "$480 million", (dt.date(2020, 4, 1), dt.date(2021, 3, 31)), 365),
+    ],
+)  # fmt: skip
+def test_a_period_to_a_date_ends_on_that_date_and_counts_over_its_length(text, figure, as_of, days):
+    c = by_figure(text, figure, SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == as_of
+    assert c.period_kind == "per_period" and c.period_days == days
+
+
+def test_a_rate_per_week_through_a_month_is_no_week_to_that_month():
+    c = by_figure("Clinics saw 75 new cases a week through August.", "75", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 8, 1), dt.date(2021, 8, 31))
+    assert c.period_days == 7
+
+
+def test_that_week_is_the_calendar_week_of_the_date_named_before():
+    text = (
+        "Storms hit the coast on Wednesday, September 1. "
+        "Ferries cancelled 95 crossings that week, the port said."
+    )
+    c = by_figure(text, "95", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 8, 30), dt.date(2021, 9, 5))
+    assert c.period_kind == "per_period" and c.period_days == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "baseline", "year"),
+    [
+        ("Membership stands at 8,200, below the 9,900 it reached six years ago.",
+         "8,200", "9,900", 2015),
+        ("Some 430 schools reopened, against 610 that were open three years ago.",
+         "430", "610", 2018),
+    ],
+)  # fmt: skip
+def test_a_baseline_counted_years_ago_is_that_year(text, main, baseline, year):
+    old = by_figure(text, baseline, SEPTEMBER)
+    assert (old.as_of_start, old.as_of_end) == (dt.date(year, 1, 1), dt.date(year, 12, 31))
+    now = by_figure(text, main, SEPTEMBER)
+    assert (now.as_of_start, now.as_of_end) == (SEPTEMBER, SEPTEMBER)
+
+
+def test_years_ago_after_than_dates_only_the_baseline():
+    c = by_figure(
+        "Rents rose to $900, far more than tenants paid two years ago.", "$900", SEPTEMBER
+    )
+    assert (c.as_of_start, c.as_of_end) == (SEPTEMBER, SEPTEMBER)
+
+
+def test_an_increase_on_a_year_keeps_the_figure_in_its_own_year():
+    text = "Exports of wine climbed to 40,000 tonnes last year, a threefold increase on 2017."
+    c = by_figure(text, "threefold", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "start"),
+    [
+        ("So far in 2021 the border has seen 52,000 crossings, guards said.", "52,000",
+         dt.date(2021, 1, 1)),
+        ("Lenders have approved 7,400 mortgages so far in 2021.", "7,400", dt.date(2021, 1, 1)),
+        ("Vineyards have sold 3.2 million bottles year to date.", "3.2 million",
+         dt.date(2021, 1, 1)),
+    ],
+)  # fmt: skip
+def test_so_far_in_a_year_and_year_to_date_are_totals_from_its_first_day(text, figure, start):
+    c = by_figure(text, figure, SEPTEMBER)
+    assert (c.period_kind, c.period_start) == ("cumulative", start)
+    assert (c.as_of_start, c.as_of_end) == (SEPTEMBER, SEPTEMBER)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("The estate produced 5,600 tonnes of tea in 2020.", "5,600 tonnes", 366),
+        ("Farmers harvested 70,000 tonnes of maize last year.", "70,000 tonnes", 366),
+        ("Boats landed 800 tonnes of squid in August.", "800 tonnes", 31),
+    ],
+)
+def test_output_and_harvests_dated_by_a_calendar_period_are_counts_over_it(text, figure, days):
+    kind, _, length = _kind(text, figure, SEPTEMBER)
+    assert kind == "per_period" and length == days
