@@ -718,8 +718,24 @@ def _has_time(unit: str) -> bool:
         return False
 
 
-def _since(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
-    """A cumulative total's reading from "since June 2014", "since the war began"; or None."""
+# "since then", "since it began", "since the unrest began": a start the paragraph dated before.
+_SINCE_ANAPHOR = re.compile(
+    rf"(?:then|(?:it|they|this|that|(?:the|its|their)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?)\s+"
+    rf"{_STARTED})\b",
+    re.IGNORECASE,
+)
+
+
+def _since(
+    text: str,
+    figure: tuple[int, int],
+    sentence: tuple[int, int],
+    published,
+    earlier: Period | None = None,
+):
+    """A cumulative total's reading from "since June 2014", "since the war began"; or None.
+    ``earlier`` is the period the paragraph named last before this sentence: the start of
+    "since then", "since it began" and "since the war began" when the sentence dates none."""
     start, end = sentence
     for match in _SINCE.finditer(text, start, end):
         date = _EXPRESSIONS.match(text, match.end(), end)
@@ -738,7 +754,12 @@ def _since(text: str, figure: tuple[int, int], sentence: tuple[int, int], publis
             phrase_end = this.end()
         if _COMPARING_SINCE.search(text[max(start, match.start() - 40) : match.start()]):
             continue
-        if not _nearest(text, figure, (match.start(), phrase_end), sentence):
+        # "1.3 million have fled since the war began, and 4,800 ...": the phrase ends the
+        # figure's own clause
+        own_clause = figure[1] <= match.start() and not re.search(
+            r"[\d,;:]", text[figure[1] : match.start()]
+        )
+        if not own_clause and not _nearest(text, figure, (match.start(), phrase_end), sentence):
             continue
         if not (
             _same_clause(text, figure[1], match.start())
@@ -761,8 +782,9 @@ def _since(text: str, figure: tuple[int, int], sentence: tuple[int, int], publis
             return FigurePeriod("cumulative", _period_start(unit, published))
         words = _SINCE_WORDS.match(text, match.end(), end)
         said = {w.lower() for w in (words.groups() if words else ()) if w}
-        if match.group(0).lower().strip() != "since" or said & _SINCE_EVENTS:
-            return FigurePeriod("cumulative")
+        anaphor = _SINCE_ANAPHOR.match(text, match.end(), end) is not None
+        if match.group(0).lower().strip() != "since" or said & _SINCE_EVENTS or anaphor:
+            return FigurePeriod("cumulative", earlier.start if earlier is not None else None)
     return None
 
 
@@ -959,6 +981,7 @@ def figure_period(
     published: dt.date | None,
     as_of: Period | None,
     unit: str = "count",
+    earlier: Period | None = None,
 ) -> FigurePeriod:
     """What kind of figure over time the number at ``figure`` (start, end) of the sentence at
     ``sentence`` (start, end) is, read from the words around it:
@@ -982,7 +1005,7 @@ def figure_period(
     whole = _whole_of(text, figure, sentence)
     partners = [whole, *_partners(text, whole, sentence)]
     for reading in (
-        *(_since(text, span, sentence, published) for span in partners),
+        *(_since(text, span, sentence, published, earlier) for span in partners),
         _running(text, whole, sentence, published),
         _by_past_date(text, figure, sentence, published),
     ):
@@ -1006,10 +1029,13 @@ def figure_period(
     return UNKNOWN
 
 
-def cumulative_as_of(as_of: Period | None, published: dt.date | None) -> Period | None:
+def cumulative_as_of(
+    as_of: Period | None, published: dt.date | None, start: dt.date | None = None
+) -> Period | None:
     """The as-of of a cumulative total: the date of the report (a total counts up to it), unless
-    the sentence names the day it counts to ("as of June 30")."""
-    if as_of is not None and as_of.precision == "day":
+    the sentence names the day it counts to ("as of June 30"); the day the total starts from
+    ("since then", of a date named before) is no such day."""
+    if as_of is not None and as_of.precision == "day" and as_of.start != start:
         return as_of
     if published is None:
         return as_of

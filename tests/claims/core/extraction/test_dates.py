@@ -802,3 +802,40 @@ def test_so_far_in_a_year_and_year_to_date_are_totals_from_its_first_day(text, f
 def test_output_and_harvests_dated_by_a_calendar_period_are_counts_over_it(text, figure, days):
     kind, _, length = _kind(text, figure, SEPTEMBER)
     assert kind == "per_period" and length == days
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "start"),
+    [
+        ("The siege of the port town began in March 2019. Relief agencies say 60,000 residents "
+         "have left since the siege began.", "60,000", dt.date(2019, 3, 1)),
+        ("Water rationing started on August 2. Since then 340 shops have closed, the chamber of "
+         "commerce said.", "340", dt.date(2021, 8, 2)),
+        ("The rebellion in the hills erupted in May 2016. Since it began, 9,000 families have "
+         "fled to the capital, the Red Cross said.", "9,000", dt.date(2016, 5, 1)),
+    ],
+)  # fmt: skip
+def test_a_total_since_an_event_dated_earlier_in_the_paragraph_counts_from_that_date(
+    text, figure, start
+):
+    c = by_figure(text, figure, SEPTEMBER)
+    assert (c.period_kind, c.period_start) == ("cumulative", start)
+    assert (c.as_of_start, c.as_of_end) == (SEPTEMBER, SEPTEMBER)
+
+
+def test_a_since_phrase_ending_its_figures_clause_is_that_figures():
+    text = (
+        "The unrest broke out in June 2020. Monitors say 14,000 people have been detained since "
+        "the unrest began, and 230 have died."
+    )
+    assert by_figure(text, "14,000", SEPTEMBER).period_start == dt.date(2020, 6, 1)
+    assert by_figure(text, "230", SEPTEMBER).period_start == dt.date(2020, 6, 1)
+
+
+def test_a_since_event_in_another_paragraph_has_no_start():
+    text = (
+        "The siege began in March 2019.\n\n"
+        "Agencies say 60,000 residents have left since the siege began."
+    )
+    c = by_figure(text, "60,000", SEPTEMBER)
+    assert (c.period_kind, c.period_start) == ("cumulative", None)
