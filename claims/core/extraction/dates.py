@@ -191,6 +191,7 @@ _EXPRESSIONS = re.compile(
         |before|ago|later|after)\b
         | \b[Tt]he\s+(?P<s_dir2>previous|next|following)\s+(?P<s_unit2>day|week|month|year)\b)
   | (?P<sameday>\b(?:on\s+)?the\s+same\s+day\b)
+  | (?P<then>(?<=\b[Bb]y\s)then\b)
   | (?P<yesterday>\byesterday\b)
   | (?P<today>\btoday\b)
     """,
@@ -511,8 +512,8 @@ def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) 
         sign = 1 if direction in ("later", "after", "next", "following") else -1
         base = previous if direction not in ("ago",) else None
         return _shift(base, published, unit, sign)
-    if kind == "sameday":
-        return previous
+    if kind in ("sameday", "then"):
+        return previous  # "by then": the date named before
     if kind == "yesterday":
         day = published - dt.timedelta(days=1)
         return Period(day, day, "day")
@@ -791,7 +792,12 @@ def _since(
 def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
     """ "so far this year": a total since the year's start; "to date": since an unsaid start."""
     start, end = sentence
-    if _RAISING.search(text[max(start, figure[0] - 80) : figure[0]]):
+    raising = _RAISING.search(text[max(start, figure[0] - 80) : figure[0]])
+    if raising is not None:
+        # "took the total for this year to 2,910": a total since the year's first day
+        this = re.search(r"\b(?:this|the)\s+(?P<unit>year|month|week)\b", raising.group(0), re.I)
+        if this is not None and published is not None:
+            return FigurePeriod("cumulative", _period_start(this.group("unit").lower(), published))
         return FigurePeriod("cumulative")
     lowered = text[start:end].lower()
     for phrase in _RUNNING:
@@ -872,6 +878,14 @@ def _by_past_date(text: str, figure: tuple[int, int], sentence: tuple[int, int],
         return None
     for by in _BY.finditer(text, *sentence):
         date = _EXPRESSIONS.match(text, by.end(), sentence[1])
+        if date is not None and date.lastgroup == "then":
+            # "by then 4,300 had been evacuated": a total up to the date named before
+            near = _same_clause(text, date.end(), figure[0]) or _same_clause(
+                text, figure[1], by.start()
+            )
+            if near and _nearest(text, figure, (by.start(), date.end()), sentence):
+                return FigurePeriod("cumulative")
+            continue
         if date is None or date.lastgroup in ("shift", "sameday", "weekday", "weekend"):
             continue
         period = _resolve(date, published, None)

@@ -839,3 +839,18 @@ def test_a_since_event_in_another_paragraph_has_no_start():
     )
     c = by_figure(text, "60,000", SEPTEMBER)
     assert (c.period_kind, c.period_start) == ("cumulative", None)
+
+
+def test_by_then_is_a_total_up_to_the_date_named_before():
+    text = (
+        "The river burst its banks on Thursday, September 9. By then 2,700 villagers had been "
+        "moved to higher ground, and 6 had died the day before, the governor said."
+    )
+    moved = by_figure(text, "2,700", SEPTEMBER)
+    assert moved.period_kind == "cumulative"
+    assert (moved.as_of_start, moved.as_of_end) == (dt.date(2021, 9, 9), dt.date(2021, 9, 9))
+
+
+def test_a_raised_total_for_this_year_counts_from_its_first_day():
+    text = "Officials logged 48 new infections on Monday, taking the tally for this year to 5,130."
+    assert _kind(text, "5,130", SEPTEMBER)[:2] == ("cumulative", dt.date(2021, 1, 1))
