@@ -794,7 +794,7 @@ def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], publ
     start, end = sentence
     raising = _RAISING.search(text[max(start, figure[0] - 80) : figure[0]])
     if raising is not None:
-        # "took the total for this year to 2,910": a total since the year's first day
+        # "raising its count for this year to 80": a total since the first day of the year
         this = re.search(r"\b(?:this|the)\s+(?P<unit>year|month|week)\b", raising.group(0), re.I)
         if this is not None and published is not None:
             return FigurePeriod("cumulative", _period_start(this.group("unit").lower(), published))
