@@ -190,6 +190,8 @@ _EXPRESSIONS = re.compile(
   | (?P<shift>\b(?:[Aa]|[Oo]ne|[Tt]he)\s+(?P<s_unit>day|week|month|year)\s+(?P<s_dir>earlier
         |before|ago|later|after)\b
         | \b[Tt]he\s+(?P<s_dir2>previous|next|following)\s+(?P<s_unit2>day|week|month|year)\b)
+  | (?P<sameperiod>\b(?:the\s+)?same\s+(?:period|quarter|month|week|half|time)\s+(?:of\s+|in\s+)?
+        (?P<sp_year>{_YEAR})\b)
   | (?P<sameday>\b(?:on\s+)?the\s+same\s+day\b)
   | (?P<then>(?<=\b[Bb]y\s)then\b)
   | (?P<yesterday>\byesterday\b)
@@ -205,7 +207,9 @@ _SKIP_BEFORE = re.compile(
     r"|\b(?:began|begun|started|erupted|broke\s+out|launched|built|founded|established|opened"
     r"|created|born|signed|adopted|introduced|imposed|enacted|formed|set\s+up)"
     r"(?:\s+(?:it|them|this|these))?\s+(?:on|in)\s+$"
-    r"|\b(?:from|than)\s+(?:the\s+|a\s+|its\s+|their\s+)?$"
+    r"|\b(?:from|than)\s+(?:in\s+|during\s+)?(?:the\s+|a\s+|its\s+|their\s+)?$"
+    # "higher than during the same month two years before": the baseline's date
+    r"|\bthan\s+(?:in\s+|during\s+)?the\s+same\s+[a-z]+\s+$"
     # "a 45-fold increase on 2022", "up 3 percent on last year": the baseline's date
     r"|\b(?:increase|rise|jump|fall|drop|decline|up|down|higher|lower)\s+on\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -512,6 +516,16 @@ def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) 
         sign = 1 if direction in ("later", "after", "next", "following") else -1
         base = previous if direction not in ("ago",) else None
         return _shift(base, published, unit, sign)
+    if kind == "sameperiod":
+        # "the same period of 2023": the period named before, in that year
+        if previous is None:
+            return _year_period(int(g("sp_year")), None)
+        years = int(g("sp_year")) - previous.end.year
+        start = previous.start + relativedelta(years=years)
+        end = previous.end + relativedelta(years=years)
+        if previous.precision in ("month", "quarter", "span") and previous.end.day >= 28:
+            end = _month_end(end.year, end.month)
+        return Period(start, end, previous.precision)
     if kind in ("sameday", "then"):
         return previous  # "by then": the date named before
     if kind == "yesterday":

@@ -854,3 +854,27 @@ def test_by_then_is_a_total_up_to_the_date_named_before():
 def test_a_raised_total_for_this_year_counts_from_its_first_day():
     text = "Officials logged 48 new infections on Monday, taking the tally for this year to 5,130."
     assert _kind(text, "5,130", SEPTEMBER)[:2] == ("cumulative", dt.date(2021, 1, 1))
+
+
+def test_the_same_period_of_a_year_is_the_period_named_before_in_that_year():
+    text = (
+        "Sawmills cut 41,000 cubic metres of timber in the first half of the year. Output had "
+        "been 8 percent lower in the same period of 2019, the forestry board said."
+    )
+    c = by_figure(text, "8 percent", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2019, 1, 1), dt.date(2019, 6, 30))
+
+
+def test_than_in_a_year_dates_the_baseline_not_the_figure():
+    text = "Ferry passengers rose 9 percent in August, more than in 2019, the operator said."
+    c = by_figure(text, "9 percent", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 8, 1), dt.date(2021, 8, 31))
+
+
+def test_than_in_the_same_quarter_a_year_earlier_leaves_the_figure_its_quarter():
+    text = (
+        "Ports handled 5 percent more cargo in the second quarter than in the same quarter a "
+        "year earlier."
+    )
+    c = by_figure(text, "5 percent", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 4, 1), dt.date(2021, 6, 30))
