@@ -175,10 +175,11 @@ _EXPRESSIONS = re.compile(
   | (?P<month>\b(?:(?P<m_part>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of
         |the\s+start\s+of)[-\s]+)?(?P<m_month>{_MONTH})(?:'s)?(?:\s+(?P<m_year>{_YEAR}))?\b)
   | (?P<upto>\b(?:the|its|their)\s+(?:(?:fiscal|financial)\s+)?
-        (?P<u_unit>week|month|quarter|year)\s+(?:to|ending|ended|through)\s+
+        (?P<u_unit>week|month|quarter|year)\s+(?:to|ending|ended|through|(?P<u_from>(?:that\s+|which\s+)?
+        (?:began|begins|starting|started|beginning)(?:\s+on|\s+in)?))\s+
         (?=(?:{_MONTH}|{_WEEKDAY}|\d)))
   | (?P<relative>\b(?:(?P<r_part>late|early|earlier|later|mid)[-\s]+)?
-        (?P<r_which>last|this|next|past|previous)\s+
+        (?P<r_which>last|this|next|past|previous)\s+(?P<r_fiscal>(?:fiscal|financial)\s+)?
         (?P<r_unit>week|weekend|month|year|quarter|{_SEASON})\b)
   | (?P<that>\b(?:that|the\s+same)\s+(?P<t_unit>week|month|year)\b)
   | (?P<weekend>\b(?:over|at|during)\s+the\s+weekend\b)
@@ -310,7 +311,11 @@ def find_time_expressions(
                 continue
             position = inner.end()
             ending = _resolve(inner, published, previous) if published is not None else None
-            period = _ending(ending, match.group("u_unit").lower()) if ending else None
+            unit = match.group("u_unit").lower()
+            if ending is not None and match.group("u_from"):
+                period = _starting(ending, unit)  # "the financial year starting in July"
+            else:
+                period = _ending(ending, unit) if ending else None
             found.append(TimeExpression(match.start(), inner.end(), period, "upto", skipped))
             if period is not None and not skipped:
                 previous = period
@@ -378,6 +383,19 @@ def _ending(last: Period, unit: str) -> Period:
         precision = "span"
     if precision == "month" and start.day != 1:
         precision = "span"
+    return Period(start, end, precision)
+
+
+def _starting(first: Period, unit: str) -> Period:
+    """The week, month, quarter or year that starts with ``first``."""
+    start = first.start
+    if unit == "week":
+        return Period(start, start + dt.timedelta(days=6), "week")
+    months = {"month": 1, "quarter": 3, "year": 12}[unit]
+    end = start + relativedelta(months=months) - dt.timedelta(days=1)
+    precision = "quarter" if unit == "quarter" and start.month in (1, 4, 7, 10) else "span"
+    if unit == "month" and start.day == 1:
+        precision = "month"
     return Period(start, end, precision)
 
 
@@ -496,6 +514,12 @@ def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) 
         return _month_period(year, month, g("m_part"))
     if kind == "relative":
         which, unit = g("r_which").lower(), g("r_unit").lower()
+        if g("r_fiscal") and unit == "year" and previous is not None:
+            # "the previous fiscal year": the twelve months before the fiscal year named before
+            length = (previous.end - previous.start).days + 1
+            if length in (365, 366) and which in ("last", "previous", "next"):
+                step = relativedelta(years=1 if which == "next" else -1)
+                return Period(previous.start + step, previous.end + step, previous.precision)
         if unit in _SEASONS and g("r_part"):
             return None
         return _relative(g("r_part"), which, unit, published)

@@ -878,3 +878,19 @@ def test_than_in_the_same_quarter_a_year_earlier_leaves_the_figure_its_quarter()
     )
     c = by_figure(text, "5 percent", SEPTEMBER)
     assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 4, 1), dt.date(2021, 6, 30))
+
+
+def test_a_fiscal_year_that_began_on_a_date_and_the_one_before_it():
+    text = (
+        "The ports agency expects fees of $75 million in the fiscal year that began on July 1. "
+        "Fees came to $68 million in the previous fiscal year, it said."
+    )
+    now = by_figure(text, "$75 million", SEPTEMBER)
+    assert (now.as_of_start, now.as_of_end) == (dt.date(2021, 7, 1), dt.date(2022, 6, 30))
+    before = by_figure(text, "$68 million", SEPTEMBER)
+    assert (before.as_of_start, before.as_of_end) == (dt.date(2020, 7, 1), dt.date(2021, 6, 30))
+
+
+def test_the_previous_fiscal_year_without_one_named_before_is_the_last_calendar_year():
+    c = by_figure("Fees came to $68 million in the previous fiscal year.", "$68 million", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
