@@ -107,6 +107,8 @@ class TimeExpression:
     period: Period | None
     relative: str | None
     skipped: bool
+    # "the ministry said on Monday": the day of a statement, not of the events it reports
+    statement: bool = False
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -356,12 +358,19 @@ def find_time_expressions(
             skipped = True
         if just_before and period is not None and not match.group("weekday"):
             period, skipped = _just_before(period), False
-        found.append(TimeExpression(match.start(), match.end(), period, match.lastgroup, skipped))
+        statement = _STATEMENT_DATE.search(before) is not None
+        found.append(
+            TimeExpression(match.start(), match.end(), period, match.lastgroup, skipped, statement)
+        )
         if period is not None and not skipped:
             previous = period
     return found
 
 
+# "the agency said on Monday", "officials told reporters on Tuesday": a statement's day.
+_STATEMENT_DATE = re.compile(
+    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|added)\s+(?:on\s+)?$", re.I
+)
 # "than it did two years ago", "up from 40 five years ago": the date of a baseline.
 _AGO_BASELINE = re.compile(r"\b(?:than|from|against|compared|versus)\b[^,;:.]*$", re.IGNORECASE)
 

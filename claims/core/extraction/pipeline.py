@@ -865,8 +865,10 @@ def _remember(
 ) -> None:
     context.recent.append((sentence_text, paragraph))
     del context.recent[:-_RECENT_SENTENCES]
-    named = [e.period for e in expressions if e.period is not None and not e.skipped]
-    context.previous_period = (paragraph, named[-1]) if named else None
+    named = [e for e in expressions if e.period is not None and not e.skipped]
+    # an event's date dates the next sentence's figures before the day it was reported
+    told = [e.period for e in named if not e.statement] or [e.period for e in named]
+    context.previous_period = (paragraph, told[-1]) if told else None
     past = [
         e.period
         for e in expressions

@@ -894,3 +894,21 @@ def test_a_fiscal_year_that_began_on_a_date_and_the_one_before_it():
 def test_the_previous_fiscal_year_without_one_named_before_is_the_last_calendar_year():
     c = by_figure("Fees came to $68 million in the previous fiscal year.", "$68 million", SEPTEMBER)
     assert (c.as_of_start, c.as_of_end) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+
+
+def test_a_later_sentence_takes_the_events_date_not_the_day_it_was_reported():
+    text = (
+        "Rangers seized 14 tonnes of ivory on Saturday, the wildlife service said on Monday. "
+        "They also arrested 9 poachers, it said."
+    )
+    c = by_figure(text, "9", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 9, 11), dt.date(2021, 9, 11))
+
+
+def test_a_statement_day_alone_still_dates_the_next_sentence():
+    text = (
+        "The wildlife service said on Monday that patrols were stepped up. "
+        "Rangers arrested 9 poachers."
+    )
+    c = by_figure(text, "9", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 9, 13), dt.date(2021, 9, 13))
