@@ -912,3 +912,17 @@ def test_a_statement_day_alone_still_dates_the_next_sentence():
     )
     c = by_figure(text, "9", SEPTEMBER)
     assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 9, 13), dt.date(2021, 9, 13))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("Authorities evacuated 3,400 residents from the valley last week.", "3,400", 7),
+        ("Remittances from workers abroad reached $210 million in July.", "$210 million", 31),
+    ],
+)
+def test_evacuations_and_remittances_dated_by_a_calendar_period_are_counts_over_it(
+    text, figure, days
+):
+    kind, _, length = _kind(text, figure, SEPTEMBER)
+    assert kind == "per_period" and length == days
