@@ -33,6 +33,9 @@ _MONTH = (
 _WEEKDAY = "(?:" + "|".join(calendar.day_name) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_SEASONS: dict[str, dict[str, int]] = _CALENDAR_WORDS["seasons"]
+_SEASON = "(?:" + "|".join(sorted(_SEASONS, key=len, reverse=True)) + ")"
+_NUMBER_WORD = "(?:" + "|".join(sorted(UNITS_WORDS, key=len, reverse=True)) + r"|\d+)"
 
 
 def _blocked_patterns() -> tuple[str, ...]:
@@ -104,6 +107,8 @@ class TimeExpression:
     period: Period | None
     relative: str | None
     skipped: bool
+    # "the ministry said on Monday": the day of a statement, not of the events it reports
+    statement: bool = False
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -171,18 +176,27 @@ _EXPRESSIONS = re.compile(
         (?P<wo_month>{_MONTH})(?:,?\s+(?P<wo_year>{_YEAR}))?\b)
   | (?P<month>\b(?:(?P<m_part>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of
         |the\s+start\s+of)[-\s]+)?(?P<m_month>{_MONTH})(?:'s)?(?:\s+(?P<m_year>{_YEAR}))?\b)
+  | (?P<upto>\b(?:the|its|their)\s+(?:(?:fiscal|financial)\s+)?
+        (?P<u_unit>week|month|quarter|year)\s+(?:to|ending|ended|through|(?P<u_from>(?:that\s+|which\s+)?
+        (?:began|begins|starting|started|beginning)(?:\s+on|\s+in)?))\s+
+        (?=(?:{_MONTH}|{_WEEKDAY}|\d)))
   | (?P<relative>\b(?:(?P<r_part>late|early|earlier|later|mid)[-\s]+)?
-        (?P<r_which>last|this|next|past|previous)\s+(?P<r_unit>week|weekend|month|year|quarter)
-        \b)
+        (?P<r_which>last|this|next|past|previous)\s+(?P<r_fiscal>(?:fiscal|financial)\s+)?
+        (?P<r_unit>week|weekend|month|year|quarter|{_SEASON})\b)
+  | (?P<that>\b(?:that|the\s+same)\s+(?P<t_unit>week|month|year)\b)
   | (?P<weekend>\b(?:over|at|during)\s+the\s+weekend\b)
   | (?P<weekday>\b(?:(?P<w_part>late|early)\s+(?:on\s+)?)?(?P<w_which>last\s+|next\s+)?
         (?P<w_day>{_WEEKDAY})(?:'s)?\b(?:\s+(?:morning|afternoon|evening|night))?)
   | (?P<year>\b(?:(?P<y_part>early|mid|late|the\s+end\s+of|end\s+of)[-\s]+)?
         (?P<y_year>{_YEAR})\b(?![-\u2013/]\d|\s*(?:%|percent|per\s?cent)))
+  | (?P<ago>\b(?P<a_n>{_NUMBER_WORD})\s+(?P<a_unit>day|week|month|year)s?\s+ago\b)
   | (?P<shift>\b(?:[Aa]|[Oo]ne|[Tt]he)\s+(?P<s_unit>day|week|month|year)\s+(?P<s_dir>earlier
         |before|ago|later|after)\b
         | \b[Tt]he\s+(?P<s_dir2>previous|next|following)\s+(?P<s_unit2>day|week|month|year)\b)
+  | (?P<sameperiod>\b(?:the\s+)?same\s+(?:period|quarter|month|week|half|time)\s+(?:of\s+|in\s+)?
+        (?P<sp_year>{_YEAR})\b)
   | (?P<sameday>\b(?:on\s+)?the\s+same\s+day\b)
+  | (?P<then>(?<=\b[Bb]y\s)then\b)
   | (?P<yesterday>\byesterday\b)
   | (?P<today>\btoday\b)
     """,
@@ -196,7 +210,11 @@ _SKIP_BEFORE = re.compile(
     r"|\b(?:began|begun|started|erupted|broke\s+out|launched|built|founded|established|opened"
     r"|created|born|signed|adopted|introduced|imposed|enacted|formed|set\s+up)"
     r"(?:\s+(?:it|them|this|these))?\s+(?:on|in)\s+$"
-    r"|\b(?:from|than)\s+(?:the\s+|a\s+|its\s+|their\s+)?$",
+    r"|\b(?:from|than)\s+(?:in\s+|during\s+)?(?:the\s+|a\s+|its\s+|their\s+)?$"
+    # "higher than during the same month two years before": the baseline's date
+    r"|\bthan\s+(?:in\s+|during\s+)?the\s+same\s+[a-z]+\s+$"
+    # "a 45-fold increase on 2022", "up 3 percent on last year": the baseline's date
+    r"|\b(?:increase|rise|jump|fall|drop|decline|up|down|higher|lower)\s+on\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -283,9 +301,29 @@ def find_time_expressions(
     """
     found: list[TimeExpression] = []
     previous: Period | None = anchor
-    for match in _EXPRESSIONS.finditer(text, start, end):
+    position = start
+    while (match := _EXPRESSIONS.search(text, position, end)) is not None:
+        position = max(match.end(), match.start() + 1)
         before = text[max(start, match.start() - 60) : match.start()]
         skipped = bool(_SKIP_BEFORE.search(before))
+        if match.lastgroup == "upto":
+            # "in the week to Sunday", "the fiscal year to June 2023": the period that ends then
+            inner = _EXPRESSIONS.match(text, match.end(), end)
+            if inner is None or inner.lastgroup not in ("date", "weekday", "month", "year"):
+                continue
+            position = inner.end()
+            ending = _resolve(inner, published, previous) if published is not None else None
+            unit = match.group("u_unit").lower()
+            if ending is not None and match.group("u_from"):
+                period = _starting(ending, unit)  # "the financial year starting in July"
+            else:
+                period = _ending(ending, unit) if ending else None
+            found.append(TimeExpression(match.start(), inner.end(), period, "upto", skipped))
+            if period is not None and not skipped:
+                previous = period
+            continue
+        if match.lastgroup == "ago" and _AGO_BASELINE.search(before):
+            skipped = True  # "higher than it was three years ago": a baseline's date
         # "prior to the uprising that erupted in May 2012": the figure is of the time just before.
         just_before = bool(_BEFORE_EVENT.search(before)) or (
             match.lastgroup == "year" and _BEFORE_YEAR_EVENT.search(before) is not None
@@ -320,15 +358,108 @@ def find_time_expressions(
             skipped = True
         if just_before and period is not None and not match.group("weekday"):
             period, skipped = _just_before(period), False
-        found.append(TimeExpression(match.start(), match.end(), period, match.lastgroup, skipped))
+        statement = _STATEMENT_DATE.search(before) is not None
+        found.append(
+            TimeExpression(match.start(), match.end(), period, match.lastgroup, skipped, statement)
+        )
         if period is not None and not skipped:
             previous = period
     return found
 
 
+# "the agency said on Monday", "officials told reporters on Tuesday": a statement's day.
+_STATEMENT_DATE = re.compile(
+    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|added)\s+(?:on\s+)?$", re.I
+)
+# "than it did two years ago", "up from 40 five years ago": the date of a baseline.
+_AGO_BASELINE = re.compile(r"\b(?:than|from|against|compared|versus)\b[^,;:.]*$", re.IGNORECASE)
+
+
+def _ending(last: Period, unit: str) -> Period:
+    """The week, month, quarter or year that ends with ``last`` ("the week to Sunday", "the
+    quarter to September", "the year to June 2023")."""
+    end = last.end
+    if unit == "week":
+        return Period(end - dt.timedelta(days=6), end, "week")
+    months = {"month": 1, "quarter": 3, "year": 12}[unit]
+    if last.precision == "day" and end != _month_end(end.year, end.month):
+        start = end - relativedelta(months=months) + dt.timedelta(days=1)
+    else:
+        first = dt.date(end.year, end.month, 1) - relativedelta(months=months - 1)
+        start, end = first, _month_end(end.year, end.month)
+    precision = {"month": "month", "quarter": "quarter", "year": "span"}[unit]
+    if precision == "quarter" and start.month not in (1, 4, 7, 10):
+        precision = "span"
+    if precision == "month" and start.day != 1:
+        precision = "span"
+    return Period(start, end, precision)
+
+
+def _starting(first: Period, unit: str) -> Period:
+    """The week, month, quarter or year that starts with ``first``."""
+    start = first.start
+    if unit == "week":
+        return Period(start, start + dt.timedelta(days=6), "week")
+    months = {"month": 1, "quarter": 3, "year": 12}[unit]
+    end = start + relativedelta(months=months) - dt.timedelta(days=1)
+    precision = "quarter" if unit == "quarter" and start.month in (1, 4, 7, 10) else "span"
+    if unit == "month" and start.day == 1:
+        precision = "month"
+    return Period(start, end, precision)
+
+
+def _season(name: str, which: str, published: dt.date) -> Period:
+    """ "last winter", "this summer", "next winter": the season's months around publication;
+    "this" is the one nearest to publication (the coming winter in September, the summer just
+    ended)."""
+    season = _SEASONS[name.lower()]
+
+    def occurrence(year: int) -> Period:
+        first = dt.date(year, season["start"], 1)
+        last = first + relativedelta(months=season["months"] - 1)
+        return Period(first, _month_end(last.year, last.month), "span")
+
+    around = [occurrence(year) for year in range(published.year - 2, published.year + 2)]
+    if which in ("last", "previous"):
+        return [p for p in around if p.end < published][-1]
+    if which == "next":
+        return next(p for p in around if p.start > published)
+
+    def distance(period: Period) -> int:
+        if period.start <= published <= period.end:
+            return 0
+        return min(abs((period.start - published).days), abs((published - period.end).days))
+
+    return min(around, key=distance)
+
+
 def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) -> Period | None:
     kind = match.lastgroup
     g = match.group
+    if kind == "ago":
+        # "five years ago": the year (month, week) that many back; a day for days.
+        unit = g("a_unit").lower()
+        n = _count(g("a_n"))
+        if not n:
+            return None
+        if unit == "year":
+            return _year_period(published.year - n, None)
+        if unit == "month":
+            first = published.replace(day=1) - relativedelta(months=n)
+            return _month_period(first.year, first.month, None)
+        day = published - dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return Period(day, day, "day")
+    if kind == "that":
+        # "that week", "the same month": the calendar period holding the date named before.
+        if previous is None:
+            return None
+        day, unit = previous.start, g("t_unit").lower()
+        if unit == "week":
+            monday = day - dt.timedelta(days=day.weekday())
+            return Period(monday, monday + dt.timedelta(days=6), "week")
+        if unit == "month":
+            return _month_period(day.year, day.month, None)
+        return _year_period(day.year, None)
     if kind == "dayrange":
         month = MONTHS[g("dr_month").rstrip(".")]
         year = int(g("dr_year")) if g("dr_year") else _latest_month(published, month)
@@ -391,7 +522,16 @@ def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) 
         year = int(g("m_year")) if g("m_year") else _latest_month(published, month)
         return _month_period(year, month, g("m_part"))
     if kind == "relative":
-        return _relative(g("r_part"), g("r_which").lower(), g("r_unit").lower(), published)
+        which, unit = g("r_which").lower(), g("r_unit").lower()
+        if g("r_fiscal") and unit == "year" and previous is not None:
+            # "the previous fiscal year": the twelve months before the fiscal year named before
+            length = (previous.end - previous.start).days + 1
+            if length in (365, 366) and which in ("last", "previous", "next"):
+                step = relativedelta(years=1 if which == "next" else -1)
+                return Period(previous.start + step, previous.end + step, previous.precision)
+        if unit in _SEASONS and g("r_part"):
+            return None
+        return _relative(g("r_part"), which, unit, published)
     if kind == "weekend":
         return _last_weekend(published)
     if kind == "weekday":
@@ -409,8 +549,18 @@ def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) 
         sign = 1 if direction in ("later", "after", "next", "following") else -1
         base = previous if direction not in ("ago",) else None
         return _shift(base, published, unit, sign)
-    if kind == "sameday":
-        return previous
+    if kind == "sameperiod":
+        # "the same period of 2023": the period named before, in that year
+        if previous is None:
+            return _year_period(int(g("sp_year")), None)
+        years = int(g("sp_year")) - previous.end.year
+        start = previous.start + relativedelta(years=years)
+        end = previous.end + relativedelta(years=years)
+        if previous.precision in ("month", "quarter", "span") and previous.end.day >= 28:
+            end = _month_end(end.year, end.month)
+        return Period(start, end, previous.precision)
+    if kind in ("sameday", "then"):
+        return previous  # "by then": the date named before
     if kind == "yesterday":
         day = published - dt.timedelta(days=1)
         return Period(day, day, "day")
@@ -447,6 +597,8 @@ def _relative(part: str | None, which: str, unit: str, published: dt.date) -> Pe
     part = (part or "").lower()
     if which == "past":
         return None  # "the past week" is a rolling window, not a calendar period
+    if unit in _SEASONS:
+        return _season(unit, which, published)
     step = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
     if unit == "weekend":
         weekend = _last_weekend(published)
@@ -551,7 +703,12 @@ _BY = re.compile(r"\bby\s+(?=(?:the\s+end\s+of\s+|late\s+|mid-?)?\w)", re.IGNORE
 # "has infected 12,300 this year": the present perfect makes "this year" a total so far.
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|lt|ung)\b", re.I)
 _SINCE_WORDS = re.compile(r"(?:the\s+|its\s+|their\s+)?(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
-_THIS = re.compile(r"\s+(?:this|the)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)
+_THIS = re.compile(
+    rf"\s+(?:(?:this|the)\s+(?P<unit>year|month|week)\b|in\s+(?P<year>{_YEAR})\b)", re.IGNORECASE
+)
+_YEAR_SO_FAR = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _PERIOD_WORDS["year_so_far"]["words"])) + r")\b", re.I
+)
 _CLAUSE_END = re.compile(r"[;:]|\.\s")
 
 
@@ -609,8 +766,24 @@ def _has_time(unit: str) -> bool:
         return False
 
 
-def _since(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
-    """A cumulative total's reading from "since June 2014", "since the war began"; or None."""
+# "since then", "since it began", "since the unrest began": a start the paragraph dated before.
+_SINCE_ANAPHOR = re.compile(
+    rf"(?:then|(?:it|they|this|that|(?:the|its|their)\s+[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?)\s+"
+    rf"{_STARTED})\b",
+    re.IGNORECASE,
+)
+
+
+def _since(
+    text: str,
+    figure: tuple[int, int],
+    sentence: tuple[int, int],
+    published,
+    earlier: Period | None = None,
+):
+    """A cumulative total's reading from "since June 2014", "since the war began"; or None.
+    ``earlier`` is the period the paragraph named last before this sentence: the start of
+    "since then", "since it began" and "since the war began" when the sentence dates none."""
     start, end = sentence
     for match in _SINCE.finditer(text, start, end):
         date = _EXPRESSIONS.match(text, match.end(), end)
@@ -629,7 +802,12 @@ def _since(text: str, figure: tuple[int, int], sentence: tuple[int, int], publis
             phrase_end = this.end()
         if _COMPARING_SINCE.search(text[max(start, match.start() - 40) : match.start()]):
             continue
-        if not _nearest(text, figure, (match.start(), phrase_end), sentence):
+        # "1.3 million have fled since the war began, and 4,800 ...": the phrase ends the
+        # figure's own clause
+        own_clause = figure[1] <= match.start() and not re.search(
+            r"[\d,;:]", text[figure[1] : match.start()]
+        )
+        if not own_clause and not _nearest(text, figure, (match.start(), phrase_end), sentence):
             continue
         if not (
             _same_clause(text, figure[1], match.start())
@@ -652,26 +830,38 @@ def _since(text: str, figure: tuple[int, int], sentence: tuple[int, int], publis
             return FigurePeriod("cumulative", _period_start(unit, published))
         words = _SINCE_WORDS.match(text, match.end(), end)
         said = {w.lower() for w in (words.groups() if words else ()) if w}
-        if match.group(0).lower().strip() != "since" or said & _SINCE_EVENTS:
-            return FigurePeriod("cumulative")
+        anaphor = _SINCE_ANAPHOR.match(text, match.end(), end) is not None
+        if match.group(0).lower().strip() != "since" or said & _SINCE_EVENTS or anaphor:
+            return FigurePeriod("cumulative", earlier.start if earlier is not None else None)
     return None
 
 
 def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
     """ "so far this year": a total since the year's start; "to date": since an unsaid start."""
     start, end = sentence
-    if _RAISING.search(text[max(start, figure[0] - 80) : figure[0]]):
+    raising = _RAISING.search(text[max(start, figure[0] - 80) : figure[0]])
+    if raising is not None:
+        # "raising its count for this year to 80": a total since the first day of the year
+        this = re.search(r"\b(?:this|the)\s+(?P<unit>year|month|week)\b", raising.group(0), re.I)
+        if this is not None and published is not None:
+            return FigurePeriod("cumulative", _period_start(this.group("unit").lower(), published))
         return FigurePeriod("cumulative")
     lowered = text[start:end].lower()
     for phrase in _RUNNING:
         for found in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
             at = start + found.start()
-            if not (_same_clause(text, figure[1], at) or _same_clause(text, at, figure[0])):
+            this = _THIS.match(text, start + found.end())
+            after = this.end() if this is not None else start + found.end()
+            if not (_same_clause(text, figure[1], at) or _same_clause(text, after, figure[0])):
                 continue
             this = _THIS.match(text, start + found.end())
             phrase_end = this.end() if this is not None else start + found.end()
             if not _nearest(text, figure, (at, phrase_end), sentence):
                 continue  # "12 died, taking the toll to date to 900": the total is the 900
+            if this is not None and this.group("year"):
+                return FigurePeriod("cumulative", dt.date(int(this.group("year")), 1, 1))
+            if _YEAR_SO_FAR.search(text, max(start, at - 5), phrase_end) and published:
+                return FigurePeriod("cumulative", _period_start("year", published))
             if this is None or published is None:
                 return FigurePeriod("cumulative")
             return FigurePeriod("cumulative", _period_start(this.group("unit").lower(), published))
@@ -735,6 +925,14 @@ def _by_past_date(text: str, figure: tuple[int, int], sentence: tuple[int, int],
         return None
     for by in _BY.finditer(text, *sentence):
         date = _EXPRESSIONS.match(text, by.end(), sentence[1])
+        if date is not None and date.lastgroup == "then":
+            # "by then 4,300 had been evacuated": a total up to the date named before
+            near = _same_clause(text, date.end(), figure[0]) or _same_clause(
+                text, figure[1], by.start()
+            )
+            if near and _nearest(text, figure, (by.start(), date.end()), sentence):
+                return FigurePeriod("cumulative")
+            continue
         if date is None or date.lastgroup in ("shift", "sameday", "weekday", "weekend"):
             continue
         period = _resolve(date, published, None)
@@ -790,6 +988,24 @@ def _rolling(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> F
     return None
 
 
+# "in the week to Sunday", "over the fiscal year ended March 31": a count over that window.
+_WINDOW = re.compile(
+    r"\b(?:in|during|over|for)\s+(?:the|its|their)\s+(?:(?:fiscal|financial)\s+)?"
+    r"(?P<unit>week|month|quarter|year)\s+(?:to|ending|ended|through)\s",
+    re.IGNORECASE,
+)
+
+
+def _window(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> FigurePeriod | None:
+    for match in _WINDOW.finditer(text, *sentence):
+        near = _same_clause(text, figure[1], match.start()) or _same_clause(
+            text, match.end(), figure[0]
+        )
+        if near and (match.end() <= figure[0] or match.start() >= figure[1]):
+            return FigurePeriod("per_period", days=_LENGTHS[match.group("unit").lower()])
+    return None
+
+
 _ADJECTIVES: dict[str, int] = _PERIOD_WORDS["adjectives"]
 _NOT_RATES = frozenset(_PERIOD_WORDS["adjective_events"]["nouns"])
 _ADJECTIVE = re.compile(
@@ -826,6 +1042,7 @@ def figure_period(
     published: dt.date | None,
     as_of: Period | None,
     unit: str = "count",
+    earlier: Period | None = None,
 ) -> FigurePeriod:
     """What kind of figure over time the number at ``figure`` (start, end) of the sentence at
     ``sentence`` (start, end) is, read from the words around it:
@@ -849,7 +1066,7 @@ def figure_period(
     whole = _whole_of(text, figure, sentence)
     partners = [whole, *_partners(text, whole, sentence)]
     for reading in (
-        *(_since(text, span, sentence, published) for span in partners),
+        *(_since(text, span, sentence, published, earlier) for span in partners),
         _running(text, whole, sentence, published),
         _by_past_date(text, figure, sentence, published),
     ):
@@ -859,20 +1076,27 @@ def figure_period(
         reading = (
             _rate(text, figure, sentence)
             or next(filter(None, (_rolling(text, span, sentence) for span in partners)), None)
+            or _window(text, figure, sentence)
             or _adjective(text, figure, sentence)
         )
         if reading is not None:
             return reading
-    calendar_period = as_of is not None and as_of.precision in ("week", "month", "quarter", "year")
+    calendar_period = as_of is not None and (
+        as_of.precision in ("week", "month", "quarter", "year")
+        or (as_of.precision == "span" and (as_of.end - as_of.start).days + 1 in (365, 366))
+    )  # a fiscal year ("the fiscal year to June 2023") counts as a year
     if calendar_period and not _has_time(unit) and _is_flow(text[sentence[0] : sentence[1]]):
         return FigurePeriod("per_period", days=(as_of.end - as_of.start).days + 1)
     return UNKNOWN
 
 
-def cumulative_as_of(as_of: Period | None, published: dt.date | None) -> Period | None:
+def cumulative_as_of(
+    as_of: Period | None, published: dt.date | None, start: dt.date | None = None
+) -> Period | None:
     """The as-of of a cumulative total: the date of the report (a total counts up to it), unless
-    the sentence names the day it counts to ("as of June 30")."""
-    if as_of is not None and as_of.precision == "day":
+    the sentence names the day it counts to ("as of June 30"); the day the total starts from
+    ("since then", of a date named before) is no such day."""
+    if as_of is not None and as_of.precision == "day" and as_of.start != start:
         return as_of
     if published is None:
         return as_of

@@ -116,6 +116,10 @@ class _Context:
     # The period the previous sentence named, when it was of the same paragraph: it dates a
     # figure whose own sentence names none ("Voters went to the polls on Sunday. Turnout ...").
     previous_period: tuple[int, dates.Period] | None = None
+    # The last past period the paragraph named before this sentence, a baseline's or an event's
+    # start too ("The insurgency began in 2017. ... since the war began"): where "since then"
+    # and "since the war began" count from.
+    earlier_start: tuple[int, dates.Period] | None = None
     # Earlier sentences of the article (text, paragraph), the last few: where a pronoun's
     # speaker is looked for.
     recent: list[tuple[str, int]] = field(default_factory=list)
@@ -357,12 +361,14 @@ def _sentence_candidates(
             and context.previous_period[0] == sentence.paragraph
         ):
             period = context.previous_period[1]
+        earlier = context.earlier_start
         kind = dates.figure_period(
             text, (figure.start, figure.end), (sentence.start, sentence.end),
             published=context.published, as_of=period, unit=figure.unit,
+            earlier=earlier[1] if earlier and earlier[0] == sentence.paragraph else None,
         )  # fmt: skip
         if kind.kind == "cumulative":
-            period = dates.cumulative_as_of(period, context.published)
+            period = dates.cumulative_as_of(period, context.published, kind.start)
         low, high = (
             bounds_for(figure.low, figure.high, figure.qualifier)
             if (figure.low is not None and figure.high is not None)
@@ -886,8 +892,17 @@ def _remember(
 ) -> None:
     context.recent.append((sentence_text, paragraph))
     del context.recent[:-_RECENT_SENTENCES]
-    named = [e.period for e in expressions if e.period is not None and not e.skipped]
-    context.previous_period = (paragraph, named[-1]) if named else None
+    named = [e for e in expressions if e.period is not None and not e.skipped]
+    # an event's date dates the next sentence's figures before the day it was reported
+    told = [e.period for e in named if not e.statement] or [e.period for e in named]
+    context.previous_period = (paragraph, told[-1]) if told else None
+    past = [
+        e.period
+        for e in expressions
+        if e.period is not None and (context.published is None or e.period.end <= context.published)
+    ]
+    if past:
+        context.earlier_start = (paragraph, past[-1])
     for expression in expressions:
         if expression.period is not None and not expression.skipped:
             context.last_period = expression.period

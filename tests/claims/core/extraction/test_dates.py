@@ -691,3 +691,238 @@ def test_trade_output_and_services_dated_by_a_calendar_period_are_counts_over_it
 )
 def test_a_stock_dated_by_a_calendar_period_stays_a_level(text):
     assert only(text, JUNE).period_kind == ""
+
+
+SEPTEMBER = dt.date(2021, 9, 14)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "as_of"),
+    [
+        # the season just ended, and the one about to start
+        ("Heating oil sales dropped 12 percent last winter, traders said.", "12 percent",
+         (dt.date(2020, 12, 1), dt.date(2021, 2, 28))),
+        ("The utility expects demand to climb 4 percent this winter.", "4 percent",
+         (dt.date(2021, 12, 1), dt.date(2022, 2, 28))),
+        ("Beach resorts took in 61,000 guests this summer, the board said.", "61,000",
+         (dt.date(2021, 6, 1), dt.date(2021, 8, 31))),
+    ],
+)  # fmt: skip
+def test_a_season_is_its_months_nearest_to_publication(text, figure, as_of):
+    c = by_figure(text, figure, SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "as_of", "days"),
+    [
+        ("Clinics logged 310 measles cases in the week to Sunday.", "310",
+         (dt.date(2021, 9, 6), dt.date(2021, 9, 12)), 7),
+        ("The airline flew 2.1 million passengers in the quarter to June.", "2.1 million",
+         (dt.date(2021, 4, 1), dt.date(2021, 6, 30)), 91),
+        ("The state sold $480 million of timber in the fiscal year to March 2021.",
+         "$480 million", (dt.date(2020, 4, 1), dt.date(2021, 3, 31)), 365),
+    ],
+)  # fmt: skip
+def test_a_period_to_a_date_ends_on_that_date_and_counts_over_its_length(text, figure, as_of, days):
+    c = by_figure(text, figure, SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == as_of
+    assert c.period_kind == "per_period" and c.period_days == days
+
+
+def test_a_rate_per_week_through_a_month_is_no_week_to_that_month():
+    c = by_figure("Clinics saw 75 new cases a week through August.", "75", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 8, 1), dt.date(2021, 8, 31))
+    assert c.period_days == 7
+
+
+def test_that_week_is_the_calendar_week_of_the_date_named_before():
+    text = (
+        "Storms hit the coast on Wednesday, September 1. "
+        "Ferries cancelled 95 crossings that week, the port said."
+    )
+    c = by_figure(text, "95", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 8, 30), dt.date(2021, 9, 5))
+    assert c.period_kind == "per_period" and c.period_days == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "baseline", "year"),
+    [
+        ("Membership stands at 8,200, below the 9,900 it reached six years ago.",
+         "8,200", "9,900", 2015),
+        ("Some 430 schools reopened, against 610 that were open three years ago.",
+         "430", "610", 2018),
+    ],
+)  # fmt: skip
+def test_a_baseline_counted_years_ago_is_that_year(text, main, baseline, year):
+    old = by_figure(text, baseline, SEPTEMBER)
+    assert (old.as_of_start, old.as_of_end) == (dt.date(year, 1, 1), dt.date(year, 12, 31))
+    now = by_figure(text, main, SEPTEMBER)
+    assert (now.as_of_start, now.as_of_end) == (SEPTEMBER, SEPTEMBER)
+
+
+def test_years_ago_after_than_dates_only_the_baseline():
+    c = by_figure(
+        "Rents rose to $900, far more than tenants paid two years ago.", "$900", SEPTEMBER
+    )
+    assert (c.as_of_start, c.as_of_end) == (SEPTEMBER, SEPTEMBER)
+
+
+def test_an_increase_on_a_year_keeps_the_figure_in_its_own_year():
+    text = "Exports of wine climbed to 40,000 tonnes last year, a threefold increase on 2017."
+    c = by_figure(text, "threefold", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "start"),
+    [
+        ("So far in 2021 the border has seen 52,000 crossings, guards said.", "52,000",
+         dt.date(2021, 1, 1)),
+        ("Lenders have approved 7,400 mortgages so far in 2021.", "7,400", dt.date(2021, 1, 1)),
+        ("Vineyards have sold 3.2 million bottles year to date.", "3.2 million",
+         dt.date(2021, 1, 1)),
+    ],
+)  # fmt: skip
+def test_so_far_in_a_year_and_year_to_date_are_totals_from_its_first_day(text, figure, start):
+    c = by_figure(text, figure, SEPTEMBER)
+    assert (c.period_kind, c.period_start) == ("cumulative", start)
+    assert (c.as_of_start, c.as_of_end) == (SEPTEMBER, SEPTEMBER)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("The estate produced 5,600 tonnes of tea in 2020.", "5,600 tonnes", 366),
+        ("Farmers harvested 70,000 tonnes of maize last year.", "70,000 tonnes", 366),
+        ("Boats landed 800 tonnes of squid in August.", "800 tonnes", 31),
+    ],
+)
+def test_output_and_harvests_dated_by_a_calendar_period_are_counts_over_it(text, figure, days):
+    kind, _, length = _kind(text, figure, SEPTEMBER)
+    assert kind == "per_period" and length == days
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "start"),
+    [
+        ("The siege of the port town began in March 2019. Relief agencies say 60,000 residents "
+         "have left since the siege began.", "60,000", dt.date(2019, 3, 1)),
+        ("Water rationing started on August 2. Since then 340 shops have closed, the chamber of "
+         "commerce said.", "340", dt.date(2021, 8, 2)),
+        ("The rebellion in the hills erupted in May 2016. Since it began, 9,000 families have "
+         "fled to the capital, the Red Cross said.", "9,000", dt.date(2016, 5, 1)),
+    ],
+)  # fmt: skip
+def test_a_total_since_an_event_dated_earlier_in_the_paragraph_counts_from_that_date(
+    text, figure, start
+):
+    c = by_figure(text, figure, SEPTEMBER)
+    assert (c.period_kind, c.period_start) == ("cumulative", start)
+    assert (c.as_of_start, c.as_of_end) == (SEPTEMBER, SEPTEMBER)
+
+
+def test_a_since_phrase_ending_its_figures_clause_is_that_figures():
+    text = (
+        "The unrest broke out in June 2020. Monitors say 14,000 people have been detained since "
+        "the unrest began, and 230 have died."
+    )
+    assert by_figure(text, "14,000", SEPTEMBER).period_start == dt.date(2020, 6, 1)
+    assert by_figure(text, "230", SEPTEMBER).period_start == dt.date(2020, 6, 1)
+
+
+def test_a_since_event_in_another_paragraph_has_no_start():
+    text = (
+        "The siege began in March 2019.\n\n"
+        "Agencies say 60,000 residents have left since the siege began."
+    )
+    c = by_figure(text, "60,000", SEPTEMBER)
+    assert (c.period_kind, c.period_start) == ("cumulative", None)
+
+
+def test_by_then_is_a_total_up_to_the_date_named_before():
+    text = (
+        "The river burst its banks on Thursday, September 9. By then 2,700 villagers had been "
+        "moved to higher ground, and 6 had died the day before, the governor said."
+    )
+    moved = by_figure(text, "2,700", SEPTEMBER)
+    assert moved.period_kind == "cumulative"
+    assert (moved.as_of_start, moved.as_of_end) == (dt.date(2021, 9, 9), dt.date(2021, 9, 9))
+
+
+def test_a_raised_total_for_this_year_counts_from_its_first_day():
+    text = "Officials logged 48 new infections on Monday, taking the tally for this year to 5,130."
+    assert _kind(text, "5,130", SEPTEMBER)[:2] == ("cumulative", dt.date(2021, 1, 1))
+
+
+def test_the_same_period_of_a_year_is_the_period_named_before_in_that_year():
+    text = (
+        "Sawmills cut 41,000 cubic metres of timber in the first half of the year. Output had "
+        "been 8 percent lower in the same period of 2019, the forestry board said."
+    )
+    c = by_figure(text, "8 percent", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2019, 1, 1), dt.date(2019, 6, 30))
+
+
+def test_than_in_a_year_dates_the_baseline_not_the_figure():
+    text = "Ferry passengers rose 9 percent in August, more than in 2019, the operator said."
+    c = by_figure(text, "9 percent", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 8, 1), dt.date(2021, 8, 31))
+
+
+def test_than_in_the_same_quarter_a_year_earlier_leaves_the_figure_its_quarter():
+    text = (
+        "Ports handled 5 percent more cargo in the second quarter than in the same quarter a "
+        "year earlier."
+    )
+    c = by_figure(text, "5 percent", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 4, 1), dt.date(2021, 6, 30))
+
+
+def test_a_fiscal_year_that_began_on_a_date_and_the_one_before_it():
+    text = (
+        "The ports agency expects fees of $75 million in the fiscal year that began on July 1. "
+        "Fees came to $68 million in the previous fiscal year, it said."
+    )
+    now = by_figure(text, "$75 million", SEPTEMBER)
+    assert (now.as_of_start, now.as_of_end) == (dt.date(2021, 7, 1), dt.date(2022, 6, 30))
+    before = by_figure(text, "$68 million", SEPTEMBER)
+    assert (before.as_of_start, before.as_of_end) == (dt.date(2020, 7, 1), dt.date(2021, 6, 30))
+
+
+def test_the_previous_fiscal_year_without_one_named_before_is_the_last_calendar_year():
+    c = by_figure("Fees came to $68 million in the previous fiscal year.", "$68 million", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+
+
+def test_a_later_sentence_takes_the_events_date_not_the_day_it_was_reported():
+    text = (
+        "Rangers seized 14 tonnes of ivory on Saturday, the wildlife service said on Monday. "
+        "They also arrested 9 poachers, it said."
+    )
+    c = by_figure(text, "9", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 9, 11), dt.date(2021, 9, 11))
+
+
+def test_a_statement_day_alone_still_dates_the_next_sentence():
+    text = (
+        "The wildlife service said on Monday that patrols were stepped up. "
+        "Rangers arrested 9 poachers."
+    )
+    c = by_figure(text, "9", SEPTEMBER)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2021, 9, 13), dt.date(2021, 9, 13))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("Authorities evacuated 3,400 residents from the valley last week.", "3,400", 7),
+        ("Remittances from workers abroad reached $210 million in July.", "$210 million", 31),
+    ],
+)
+def test_evacuations_and_remittances_dated_by_a_calendar_period_are_counts_over_it(
+    text, figure, days
+):
+    kind, _, length = _kind(text, figure, SEPTEMBER)
+    assert kind == "per_period" and length == days

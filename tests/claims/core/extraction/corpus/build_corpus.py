@@ -51,6 +51,7 @@ SOURCES = (
     ("reworded.txt", "reworded"),
     ("tuning-5.txt", "tuning"),
     ("tuning-8.txt", "tuning"),
+    ("tuning-7.txt", "tuning"),
 )
 HELDOUT_FILE = "heldout-3.txt"
 
