@@ -50,6 +50,7 @@ SOURCES = (
     # Rewordings of tuning sentences, each naming its original: development data.
     ("reworded.txt", "reworded"),
     ("tuning-5.txt", "tuning"),
+    ("tuning-6.txt", "tuning"),
 )
 HELDOUT_FILE = "heldout-3.txt"
 
