@@ -508,6 +508,8 @@ def _reports(token: Any) -> bool:
     # noun; it reports only with an auxiliary ("has reported", "was quoted by").
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_REPORTING for c in token.children):
         return False
+    if any(c.dep_ == "prt" for c in token.children):
+        return False  # "the bank wrote off $2 billion", "it put down 300": another verb
     # A subject makes it a finite verb the tagger misread ("the authority announced on Monday").
     return token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
 
@@ -550,15 +552,40 @@ def _document_owner(verb: Any) -> Any | None:
     return None
 
 
+def _marked(verb: Any) -> bool:
+    """True for a verb opening a clause of its own with a conjunction ("with 40 cases
+    confirmed", "while the army reported 12"); "as" ("..., as the ministry reported") closes
+    the sentence as "said" does."""
+    return any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
+
+
+def _trails(doc: Any, verb: Any, top: Any) -> bool:
+    """True when ``top`` stands in a phrase hung after a closing reporting clause with no clause
+    of its own: "..., the commission said, an increase of 150 million", "..., the ministry said,
+    with 1,826 cases confirmed" (but not "..., while the army put the toll at 12")."""
+    comma = next((t for t in doc[verb.i + 1 : top.i] if t.text == ","), None)
+    if comma is None or any(t not in verb.subtree for t in doc[verb.i + 1 : comma.i]):
+        return False
+    for token in doc[comma.i + 1 :]:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            head = token.head
+            if not any(c.dep_ == "mark" and c.lower_ == "with" for c in head.children):
+                return False
+    return True
+
+
 def _closing_subject(doc: Any, top: Any) -> Any | None:
     """The subject of a reporting clause that closes the sentence after a comma and says nothing
-    of its own ("..., a March report estimated."), however the parse attached it."""
-    verbs = [t for t in doc if _reports(t)]
+    of its own ("..., a March report estimated."), however the parse attached it; also whose
+    the figures of a phrase trailing it are."""
+    verbs = [t for t in doc if _reports(t) and not _marked(t)]
     if not verbs:
         return None
     verb = verbs[-1]
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.i > verb.i or top.i > subject.i:
+    if subject is None or subject.i > verb.i:
+        return None
+    if top.i > subject.i and not (top.i > verb.i and _trails(doc, verb, top)):
         return None
     first = min(t.i for t in subject.subtree)
     if first == 0 or doc[first - 1].text not in (",", "\u201d", '"'):

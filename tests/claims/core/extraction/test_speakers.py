@@ -763,3 +763,39 @@ def test_a_clause_joined_to_a_report_without_a_source_goes_on_with_it() -> None:
 )  # fmt: skip
 def test_an_estimate_of_a_figure_is_its_owners(text: str, figure: str, speaker: str | None) -> None:
     assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("About 2.1 million farmers have signed up for the scheme, the agriculture ministry said, "
+         "a rise of 300,000 on last season.", "300,000", "agriculture ministry"),
+        ("The strike closed 140 schools, the teachers' union said on Friday, up from 90 a week "
+         "earlier.", "90", "teachers' union"),
+        ("The outbreak has sickened 3,400 people, the health agency said, with 61 deaths "
+         "recorded so far.", "61", "health agency"),
+        ("The outbreak has sickened 3,400 people, the health agency said, with 61 deaths "
+         "recorded so far.", "3,400", "health agency"),
+    ],
+)  # fmt: skip
+def test_a_phrase_trailing_a_closing_report_is_the_reporters(
+    text: str, figure: str, speaker: str
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
+
+
+def test_a_clause_of_its_own_after_a_closing_report_is_not_the_reporters() -> None:
+    text = "The storm destroyed 800 homes, the agency said, while the army put the toll at 40."
+    assert by_figure(text, "40").speaker != "agency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the state lender wrote off 900 million dollars of bad debts.",
+        "The governor told reporters that the utility had written off 900 million dollars.",
+        "The regulator said a rival firm paid off 900 million dollars of its loans.",
+    ],
+)
+def test_a_verb_with_a_particle_is_no_report_of_its_subject(text: str) -> None:
+    assert only(text).speaker in ("minister", "governor", "regulator")
