@@ -90,6 +90,8 @@ _VERB_FORMS = frozenset(vocabulary.load("reporting_verbs")["verbs"])
 _TITLE_STEMS = frozenset(w.strip(".") for w in _PARSE_TITLES)
 _NAMED = frozenset(vocabulary.load("syntax")["speaker_entities"])
 _FIRST_PERSON = ("we", "i")
+_NAME_LINKS = frozenset(_WORDS["name_links"])
+_NAME_CONJUNCTIONS = frozenset(_WORDS["name_conjunctions"])
 _NAME_DEPS = frozenset(vocabulary.load("syntax")["name_modifiers"])
 
 
@@ -273,6 +275,8 @@ def name_of(noun: Any) -> Speaker | str | None:
         words.sort(key=lambda t: t.i)
         person = False
     words = [t for t in words if not t.like_num]
+    if not person:
+        words = _whole_name(words)
     # "Finance Minister Olaf Brenner", "Treasury Secretary X" are the person named after the
     # last title, when a proper name follows it.
     titles = [i for i, t in enumerate(words) if t.lower_.strip(".") in _TITLE_STEMS]
@@ -292,6 +296,53 @@ def name_of(noun: Any) -> Speaker | str | None:
     if not name or not any(ch.isalpha() for ch in name):
         return None
     return Speaker(name=name, kind=_kind_of(noun, [t.text for t in words], person))
+
+
+def _capital(token: Any) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
+
+
+def _whole_name(words: list[Any]) -> list[Any]:
+    """An organisation's capitalised name that the tagger cut at a lower-case word of it ("the
+    Cambodian Mine Action and Victim Assistance Authority", "Instituto Nacional de Gestão e
+    Redução do Risco de Desastres"): the capitalised words either side joined back through it."""
+    if not words or not all(_capital(t) or t.lower_ in _NAME_LINKS for t in words):
+        return words
+    if not _capital(words[0]) or not _capital(words[-1]):
+        return words
+    doc = words[0].doc
+    first, last = words[0].i, words[-1].i
+    while True:
+        grown = False
+        # a link or a conjunction after the name, then a run of capitalised words
+        run = last + 2
+        if run < len(doc) and _links(doc[last + 1]) and _capital(doc[run]):
+            while run + 1 < len(doc) and _capital(doc[run + 1]):
+                run += 1
+            if _joinable(doc[first : last + 1], doc[last + 1], doc[run]):
+                last, grown = run, True
+        run = first - 2
+        if run >= 0 and _links(doc[first - 1]) and _capital(doc[run]):
+            while run - 1 >= 0 and _capital(doc[run - 1]) and doc[run - 1].i > 0:
+                run -= 1
+            if _joinable(doc[run : first - 1], doc[first - 1], doc[last]):
+                first, grown = run, True
+        if not grown:
+            break
+    if (first, last) == (words[0].i, words[-1].i):
+        return words
+    return list(doc[first : last + 1])
+
+
+def _links(token: Any) -> bool:
+    return token.lower_ in _NAME_LINKS or token.lower_ in _NAME_CONJUNCTIONS
+
+
+def _joinable(before: Any, link: Any, end: Any) -> bool:
+    """Whether ``before`` + ``link`` + what follows up to ``end`` is one name."""
+    if link.lower_ in _NAME_LINKS:
+        return True
+    return end.lower_ in _PARSE_ORGS and before[-1].lower_ not in _PARSE_ORGS
 
 
 def _join(words: list[Any]) -> str:

@@ -799,3 +799,23 @@ def test_a_clause_of_its_own_after_a_closing_report_is_not_the_reporters() -> No
 )
 def test_a_verb_with_a_particle_is_no_report_of_its_subject(text: str) -> None:
     assert only(text).speaker in ("minister", "governor", "regulator")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Some 4,200 hectares were cleared of mines last year, the Lao Unexploded Ordnance and "
+         "Demining Authority said.", "Lao Unexploded Ordnance and Demining Authority"),
+        ("The Lao Unexploded Ordnance and Demining Authority said 4,200 hectares were cleared.",
+         "Lao Unexploded Ordnance and Demining Authority"),
+        ("Inflation slowed to 3.1 percent, according to the Banco Central do Brasil.",
+         "Banco Central do Brasil"),
+    ],
+)  # fmt: skip
+def test_a_name_cut_at_a_lower_case_word_of_it_is_joined_back(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+def test_two_organisations_joined_by_and_stay_two() -> None:
+    text = "The Red Cross and the World Food Programme said 9,000 families needed food."
+    assert only(text).speaker != "Red Cross and the World Food Programme"
