@@ -304,8 +304,8 @@ def _capital(token: Any) -> bool:
 
 def _whole_name(words: list[Any]) -> list[Any]:
     """An organisation's capitalised name that the tagger cut at a lower-case word of it ("the
-    Cambodian Mine Action and Victim Assistance Authority", "Instituto Nacional de Gestão e
-    Redução do Risco de Desastres"): the capitalised words either side joined back through it."""
+    Fisheries Research and Development Agency", "Instituto de Pesca e Aquicultura"): the
+    capitalised words either side joined back through it."""
     if not words or not all(_capital(t) or t.lower_ in _NAME_LINKS for t in words):
         return words
     if not _capital(words[0]) or not _capital(words[-1]):
