@@ -410,7 +410,8 @@ def _resolve_attribution(
     it in the sentence, else in the last few paragraphs."""
     if attribution.continues and context.last_speaker is not None:
         speaker, where = context.last_speaker
-        return speaker if where == paragraph else None
+        if where == paragraph:
+            return speaker
     if attribution.describes is not None:
         # "the ministry", "the agency": the organisation of that word named last, if any
         for speaker, where in _speakers_before(attribution, context, paragraph):

@@ -91,6 +91,7 @@ _TITLE_STEMS = frozenset(w.strip(".") for w in _PARSE_TITLES)
 _NAMED = frozenset(vocabulary.load("syntax")["speaker_entities"])
 _FIRST_PERSON = ("we", "i")
 _NAME_LINKS = frozenset(_WORDS["name_links"])
+_REFERRING = frozenset(_WORDS["referring_nouns"])
 _NAME_CONJUNCTIONS = frozenset(_WORDS["name_conjunctions"])
 _NAME_DEPS = frozenset(vocabulary.load("syntax")["name_modifiers"])
 
@@ -846,9 +847,17 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
     if source is None:
         source = fallback
     if source is None:
+        source = _document_subject(path, inside)
+        if source is not None and _bare_document(source):
+            return Attribution(continues=True)  # "The figure is a tenth short of the goal"
+    if source is None:
         bare = top.pos_ == "NUM" and top.dep_ in ("nsubj", "nsubjpass")
         return Attribution(continues=bare and not any(_reports(t) for t in doc))
     named = name_of(source)
+    if isinstance(named, Speaker) and _bare_document(source):
+        # "A survey by X found ... The survey also showed ...": the document named before goes
+        # on, and speaks for its author; alone, it is all there is.
+        return Attribution(speaker=named, continues=True)
     if isinstance(named, str):
         return Attribution(pronoun=named, before=_named_before(doc, source))
     if named is not None and _description(source):
@@ -858,6 +867,33 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             describes=source.lemma_.lower(),
         )
     return Attribution(speaker=named)
+
+
+def _bare_document(noun: Any) -> bool:
+    """ "the survey", "the figure": a document with only "the" before it and no author, which
+    reads as the one the paragraph named before."""
+    if not (_is_document(noun) or noun.lemma_.lower() in _REFERRING):
+        return False
+    lefts = list(noun.lefts)
+    return len(lefts) == 1 and lefts[0].lower_ == "the" and _author(noun) is None
+
+
+def _document_subject(path: list[Any], inside: set[int]) -> Any | None:
+    """The document the figure's clause is about ("the report, published by X, puts ...", "the
+    figure is 5 percent above ..."): the subject of its verb, when a document."""
+    verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(t.i in inside for t in subject.subtree):
+        return None
+    if not (_is_document(subject) or subject.lemma_.lower() in _REFERRING):
+        return None
+    author = _author(subject)
+    if author is not None:
+        return _agent(author)
+    # "the same update", "the latest tally": a document named only by a plain adjective is no one
+    return subject if _bare_document(subject) or _named_document(subject) else None
 
 
 def _named_before(doc: Any, source: Any, places: bool = True) -> tuple[Speaker, ...]:

@@ -819,3 +819,22 @@ def test_a_name_cut_at_a_lower_case_word_of_it_is_joined_back(text: str, speaker
 def test_two_organisations_joined_by_and_stay_two() -> None:
     text = "The Red Cross and the World Food Programme said 9,000 families needed food."
     assert only(text).speaker != "Red Cross and the World Food Programme"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("A poll by the farmers' federation found 40 percent of growers in debt. The poll also "
+         "showed that 12 percent had sold land.", "12 percent", "farmers' federation"),
+        ("Rice exports reached 2 million tonnes, according to the trade ministry. The figure is "
+         "8 percent below last year's.", "8 percent", "trade ministry"),
+        ("Rice exports reached 2 million tonnes, the trade ministry said.\n\nThe figure is 8 "
+         "percent below last year's.", "8 percent", None),
+        ("The deficit is large. The figure, released by the treasury on Friday, equals 6 percent "
+         "of output.", "6 percent", "treasury"),
+    ],
+)  # fmt: skip
+def test_the_document_or_figure_named_before_goes_on_with_its_speaker(
+    text: str, figure: str, speaker: str | None
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
