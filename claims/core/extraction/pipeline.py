@@ -412,6 +412,14 @@ def _resolve_attribution(
         speaker, where = context.last_speaker
         if where == paragraph:
             return speaker
+    if attribution.titled is not None:
+        # "The minister said": the person named before with that title, if any
+        for sentence_text, where in reversed(context.recent):
+            if paragraph - where > 3:
+                break
+            holders = speakers.titled_in(parse.parse(sentence_text), attribution.titled)
+            if holders:
+                return holders[-1]
     if attribution.describes is not None:
         # "the ministry", "the agency": the organisation of that word named last, if any
         for speaker, where in _speakers_before(attribution, context, paragraph):

@@ -109,6 +109,9 @@ class Attribution:
     # "the ministry", "the agency": a description that may stand for an organisation named
     # before (its word); ``speaker`` is what it says when nothing before fits.
     describes: str | None = None
+    # "The minister said": a title with only "the" before it, which stands for the person named
+    # before with that title ("the environment minister, Ana Ruiz"); ``speaker`` when none was.
+    titled: str | None = None
     # "About 450 fell short.": a bare number for subject and no one reporting in the sentence;
     # it goes on with the figures of the sentence before, and with their speaker.
     continues: bool = False
@@ -860,6 +863,8 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
         return Attribution(speaker=named, continues=True)
     if isinstance(named, str):
         return Attribution(pronoun=named, before=_named_before(doc, source))
+    if isinstance(named, Speaker) and _bare_title(source):
+        return Attribution(speaker=named, titled=source.lemma_.lower())
     if named is not None and _description(source):
         return Attribution(
             speaker=named,
@@ -867,6 +872,32 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             describes=source.lemma_.lower(),
         )
     return Attribution(speaker=named)
+
+
+def _bare_title(noun: Any) -> bool:
+    """ "the minister", "the governor": a title alone, naming no one by itself."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _TITLE_STEMS:
+        return False
+    lefts = list(noun.lefts)
+    return len(lefts) == 1 and lefts[0].lower_ == "the" and not list(noun.rights)
+
+
+def titled_in(doc: Any, title: str) -> list[Speaker]:
+    """The people a sentence names with ``title`` ("Chile's health minister, Ana Ruiz"), in
+    order."""
+    found = []
+    for token in doc:
+        if token.lemma_.lower() != title and token.lower_ != title:
+            continue
+        holder = None
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+            holder = token
+        elif token.dep_ in ("compound", "appos") and token.head.pos_ == "PROPN":
+            holder = token.head  # "Health Minister Ana Ruiz", "Ana Ruiz, the health minister"
+        named = name_of(holder) if holder is not None else None
+        if isinstance(named, Speaker) and named.name.lower() != title:
+            found.append(Speaker(name=named.name, kind="person"))
+    return found
 
 
 def _bare_document(noun: Any) -> bool:

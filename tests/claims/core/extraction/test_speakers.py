@@ -838,3 +838,26 @@ def test_the_document_or_figure_named_before_goes_on_with_its_speaker(
     text: str, figure: str, speaker: str | None
 ) -> None:
     assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's mining minister, Aurora Williams, visited the copper town on Friday. The minister "
+        "said output had fallen 6 percent.",
+        "Mining Minister Aurora Williams visited the copper town on Friday. The minister told "
+        "reporters that output had fallen 6 percent.",
+        "Aurora Williams, the mining minister, visited the town on Friday.\n\nThe minister said "
+        "output had fallen 6 percent.",
+    ],
+)
+def test_the_title_alone_stands_for_the_person_named_before_with_it(text: str) -> None:
+    assert only(text).speaker == "Aurora Williams"
+
+
+def test_the_title_alone_is_not_someone_named_with_another_title() -> None:
+    text = (
+        "Mining Minister Aurora Williams visited the town on Friday. The governor said output had "
+        "fallen 6 percent."
+    )
+    assert only(text).speaker != "Aurora Williams"
