@@ -874,6 +874,27 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
     return Attribution(speaker=named)
 
 
+def opening_author(doc: Any) -> Speaker | None:
+    """ "The figures were released by X on Monday.", "The report, prepared by X, blamed ...": a
+    sentence opening on a document with only "the" before it and its author named, which says
+    whose the unattributed figures of the sentence before it are."""
+    # (the parse may make a document followed by a participle the root: "The report, prepared
+    # by X, blamed ...")
+    subject = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "ROOT")), None)
+    if subject is None or subject.i > 2 or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    referring = _is_document(subject) or subject.lemma_.lower() in _REFERRING
+    lefts = list(subject.lefts)
+    if not referring or len(lefts) != 1 or lefts[0].lower_ != "the":
+        return None
+    author = _author(subject)
+    if author is None and subject.dep_ == "nsubjpass":
+        author = _pobj(subject.head, ("by",))
+    author = _agent(author)
+    named = name_of(author) if author is not None else None
+    return named if isinstance(named, Speaker) else None
+
+
 def _bare_title(noun: Any) -> bool:
     """ "the minister", "the governor": a title alone, naming no one by itself."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _TITLE_STEMS:

@@ -861,3 +861,32 @@ def test_the_title_alone_is_not_someone_named_with_another_title() -> None:
         "fallen 6 percent."
     )
     assert only(text).speaker != "Aurora Williams"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wheat prices rose 11 percent in March. The figures were published by the grain board on "
+        "Tuesday.",
+        "Wheat prices rose 11 percent in March. The data, compiled by the grain board, also "
+        "covered maize.",
+        "Wheat prices climbed 11 percent in March. The survey, carried out by the grain board, "
+        "blamed the drought.",
+    ],
+)
+def test_a_document_opening_the_next_sentence_with_its_author_is_whose_the_figures_are(
+    text: str,
+) -> None:
+    assert only(text).speaker == "grain board"
+
+
+def test_a_document_in_the_next_paragraph_does_not_reach_back() -> None:
+    text = (
+        "Wheat prices rose 11 percent in March.\n\nThe figures were published by the grain board."
+    )
+    assert only(text).speaker is None
+
+
+def test_a_figure_with_a_speaker_keeps_it_when_the_next_sentence_names_an_author() -> None:
+    text = "Wheat prices rose 11 percent, traders said. The report, by the grain board, disagreed."
+    assert only(text).speaker == "traders"
