@@ -890,3 +890,18 @@ def test_a_document_in_the_next_paragraph_does_not_reach_back() -> None:
 def test_a_figure_with_a_speaker_keeps_it_when_the_next_sentence_names_an_author() -> None:
     text = "Wheat prices rose 11 percent, traders said. The report, by the grain board, disagreed."
     assert only(text).speaker == "traders"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("Auditors put the shortfall at 9 percent of revenue, not the 3 percent the utility "
+         "reported.", "3 percent", "utility"),
+        ("The inquiry found 410 deaths, far more than the 120 deaths that police had confirmed.",
+         "120", "police"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_saying_who_reported_a_figure_names_its_speaker(
+    text: str, figure: str, speaker: str
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
