@@ -8,7 +8,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claims.core import vocabulary
 from claims.core.extraction import dates, measures, parse, places, speakers
@@ -142,10 +142,25 @@ def extract(text: str, *, published: dt.date | None = None) -> list[Candidate]:
     blocked_starts = [s for s, _ in blocked]
     context = _Context(published=published)
     candidates: list[Candidate] = []
+    unattributed: list[int] = []  # the previous sentence's figures with no speaker
+    paragraph = -1
     for sentence in split_sentences(text):
+        if sentence.paragraph != paragraph:
+            unattributed = []
         if is_chrome(text, sentence):
             continue
+        earlier = [i for i in unattributed if candidates[i].speaker is None]
+        if earlier and parse.available():
+            # "Exports fell 8 percent. The figures, released by X, ...": the next sentence of
+            # the paragraph names whose they are
+            author = speakers.opening_author(parse.parse(text[sentence.start : sentence.end]))
+            for i in earlier if author is not None else ():
+                candidates[i] = replace(
+                    candidates[i], speaker=author.name, speaker_kind=author.kind
+                )
         found = _sentence_candidates(text, sentence, blocked, blocked_starts, context)
+        paragraph = sentence.paragraph
+        unattributed = [len(candidates) + i for i, c in enumerate(found) if c.speaker is None]
         candidates.extend(found)
         last = found[-1] if found else None
         context.last_speaker = (
@@ -424,7 +439,16 @@ def _resolve_attribution(
     it in the sentence, else in the last few paragraphs."""
     if attribution.continues and context.last_speaker is not None:
         speaker, where = context.last_speaker
-        return speaker if where == paragraph else None
+        if where == paragraph:
+            return speaker
+    if attribution.titled is not None:
+        # "The minister said": the person named before with that title, if any
+        for sentence_text, where in reversed(context.recent):
+            if paragraph - where > 3:
+                break
+            holders = speakers.titled_in(parse.parse(sentence_text), attribution.titled)
+            if holders:
+                return holders[-1]
     if attribution.describes is not None:
         # "the ministry", "the agency": the organisation of that word named last, if any
         for speaker, where in _speakers_before(attribution, context, paragraph):

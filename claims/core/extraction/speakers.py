@@ -90,6 +90,9 @@ _VERB_FORMS = frozenset(vocabulary.load("reporting_verbs")["verbs"])
 _TITLE_STEMS = frozenset(w.strip(".") for w in _PARSE_TITLES)
 _NAMED = frozenset(vocabulary.load("syntax")["speaker_entities"])
 _FIRST_PERSON = ("we", "i")
+_NAME_LINKS = frozenset(_WORDS["name_links"])
+_REFERRING = frozenset(_WORDS["referring_nouns"])
+_NAME_CONJUNCTIONS = frozenset(_WORDS["name_conjunctions"])
 _NAME_DEPS = frozenset(vocabulary.load("syntax")["name_modifiers"])
 
 
@@ -106,6 +109,9 @@ class Attribution:
     # "the ministry", "the agency": a description that may stand for an organisation named
     # before (its word); ``speaker`` is what it says when nothing before fits.
     describes: str | None = None
+    # "The minister said": a title with only "the" before it, which stands for the person named
+    # before with that title ("the environment minister, Ana Ruiz"); ``speaker`` when none was.
+    titled: str | None = None
     # "About 450 fell short.": a bare number for subject and no one reporting in the sentence;
     # it goes on with the figures of the sentence before, and with their speaker.
     continues: bool = False
@@ -273,6 +279,8 @@ def name_of(noun: Any) -> Speaker | str | None:
         words.sort(key=lambda t: t.i)
         person = False
     words = [t for t in words if not t.like_num]
+    if not person:
+        words = _whole_name(words)
     # "Finance Minister Olaf Brenner", "Treasury Secretary X" are the person named after the
     # last title, when a proper name follows it.
     titles = [i for i, t in enumerate(words) if t.lower_.strip(".") in _TITLE_STEMS]
@@ -292,6 +300,53 @@ def name_of(noun: Any) -> Speaker | str | None:
     if not name or not any(ch.isalpha() for ch in name):
         return None
     return Speaker(name=name, kind=_kind_of(noun, [t.text for t in words], person))
+
+
+def _capital(token: Any) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
+
+
+def _whole_name(words: list[Any]) -> list[Any]:
+    """An organisation's capitalised name that the tagger cut at a lower-case word of it ("the
+    Fisheries Research and Development Agency", "Instituto de Pesca e Aquicultura"): the
+    capitalised words either side joined back through it."""
+    if not words or not all(_capital(t) or t.lower_ in _NAME_LINKS for t in words):
+        return words
+    if not _capital(words[0]) or not _capital(words[-1]):
+        return words
+    doc = words[0].doc
+    first, last = words[0].i, words[-1].i
+    while True:
+        grown = False
+        # a link or a conjunction after the name, then a run of capitalised words
+        run = last + 2
+        if run < len(doc) and _links(doc[last + 1]) and _capital(doc[run]):
+            while run + 1 < len(doc) and _capital(doc[run + 1]):
+                run += 1
+            if _joinable(doc[first : last + 1], doc[last + 1], doc[run]):
+                last, grown = run, True
+        run = first - 2
+        if run >= 0 and _links(doc[first - 1]) and _capital(doc[run]):
+            while run - 1 >= 0 and _capital(doc[run - 1]) and doc[run - 1].i > 0:
+                run -= 1
+            if _joinable(doc[run : first - 1], doc[first - 1], doc[last]):
+                first, grown = run, True
+        if not grown:
+            break
+    if (first, last) == (words[0].i, words[-1].i):
+        return words
+    return list(doc[first : last + 1])
+
+
+def _links(token: Any) -> bool:
+    return token.lower_ in _NAME_LINKS or token.lower_ in _NAME_CONJUNCTIONS
+
+
+def _joinable(before: Any, link: Any, end: Any) -> bool:
+    """Whether ``before`` + ``link`` + what follows up to ``end`` is one name."""
+    if link.lower_ in _NAME_LINKS:
+        return True
+    return end.lower_ in _PARSE_ORGS and before[-1].lower_ not in _PARSE_ORGS
 
 
 def _join(words: list[Any]) -> str:
@@ -508,6 +563,8 @@ def _reports(token: Any) -> bool:
     # noun; it reports only with an auxiliary ("has reported", "was quoted by").
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_REPORTING for c in token.children):
         return False
+    if any(c.dep_ == "prt" for c in token.children):
+        return False  # "the bank wrote off $2 billion", "it put down 300": another verb
     # A subject makes it a finite verb the tagger misread ("the authority announced on Monday").
     return token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
 
@@ -550,15 +607,40 @@ def _document_owner(verb: Any) -> Any | None:
     return None
 
 
+def _marked(verb: Any) -> bool:
+    """True for a verb opening a clause of its own with a conjunction ("with 40 cases
+    confirmed", "while the army reported 12"); "as" ("..., as the ministry reported") closes
+    the sentence as "said" does."""
+    return any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
+
+
+def _trails(doc: Any, verb: Any, top: Any) -> bool:
+    """True when ``top`` stands in a phrase hung after a closing reporting clause with no clause
+    of its own: "..., the commission said, an increase of 150 million", "..., the ministry said,
+    with 1,826 cases confirmed" (but not "..., while the army put the toll at 12")."""
+    comma = next((t for t in doc[verb.i + 1 : top.i] if t.text == ","), None)
+    if comma is None or any(t not in verb.subtree for t in doc[verb.i + 1 : comma.i]):
+        return False
+    for token in doc[comma.i + 1 :]:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            head = token.head
+            if not any(c.dep_ == "mark" and c.lower_ == "with" for c in head.children):
+                return False
+    return True
+
+
 def _closing_subject(doc: Any, top: Any) -> Any | None:
     """The subject of a reporting clause that closes the sentence after a comma and says nothing
-    of its own ("..., a March report estimated."), however the parse attached it."""
-    verbs = [t for t in doc if _reports(t)]
+    of its own ("..., a March report estimated."), however the parse attached it; also whose
+    the figures of a phrase trailing it are."""
+    verbs = [t for t in doc if _reports(t) and not _marked(t)]
     if not verbs:
         return None
     verb = verbs[-1]
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.i > verb.i or top.i > subject.i:
+    if subject is None or subject.i > verb.i:
+        return None
+    if top.i > subject.i and not (top.i > verb.i and _trails(doc, verb, top)):
         return None
     first = min(t.i for t in subject.subtree)
     if first == 0 or doc[first - 1].text not in (",", "\u201d", '"'):
@@ -672,6 +754,11 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
     while path[-1].head.i != path[-1].i and len(path) < 40:
         path.append(path[-1].head)
     source = fallback = None
+    reporter = _reported_in_relative(top, inside)
+    if reporter is not None:
+        named = name_of(reporter)
+        if isinstance(named, Speaker):
+            return Attribution(speaker=named)
     for below, node in itertools.pairwise([None, *path]):
         found = _according(node)
         if found is not None and not _number_between(doc, figure[-1], found):
@@ -768,11 +855,21 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
     if source is None:
         source = fallback
     if source is None:
+        source = _document_subject(path, inside)
+        if source is not None and _bare_document(source):
+            return Attribution(continues=True)  # "The figure is a tenth short of the goal"
+    if source is None:
         bare = top.pos_ == "NUM" and top.dep_ in ("nsubj", "nsubjpass")
         return Attribution(continues=bare and not any(_reports(t) for t in doc))
     named = name_of(source)
+    if isinstance(named, Speaker) and _bare_document(source):
+        # "A survey by X found ... The survey also showed ...": the document named before goes
+        # on, and speaks for its author; alone, it is all there is.
+        return Attribution(speaker=named, continues=True)
     if isinstance(named, str):
         return Attribution(pronoun=named, before=_named_before(doc, source))
+    if isinstance(named, Speaker) and _bare_title(source):
+        return Attribution(speaker=named, titled=source.lemma_.lower())
     if named is not None and _description(source):
         return Attribution(
             speaker=named,
@@ -780,6 +877,94 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             describes=source.lemma_.lower(),
         )
     return Attribution(speaker=named)
+
+
+def _reported_in_relative(top: Any, inside: set[int]) -> Any | None:
+    """ "not the 2 percent the old cabinet had claimed", "the 300 deaths that officials
+    confirmed": a figure whose own phrase says in a relative clause who reported it."""
+    nouns = [top.head] if top.dep_ in ("nummod", "det") else []
+    for noun in [top, *nouns]:
+        for child in noun.children:
+            if child.dep_ != "relcl" or child.i in inside or not _reports(child):
+                continue
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                return subject
+    return None
+
+
+def opening_author(doc: Any) -> Speaker | None:
+    """ "The figures were released by X on Monday.", "The report, prepared by X, blamed ...": a
+    sentence opening on a document with only "the" before it and its author named, which says
+    whose the unattributed figures of the sentence before it are."""
+    # (the parse may make a document followed by a participle the root: "The report, prepared
+    # by X, blamed ...")
+    subject = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "ROOT")), None)
+    if subject is None or subject.i > 2 or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    referring = _is_document(subject) or subject.lemma_.lower() in _REFERRING
+    lefts = list(subject.lefts)
+    if not referring or len(lefts) != 1 or lefts[0].lower_ != "the":
+        return None
+    author = _author(subject)
+    if author is None and subject.dep_ == "nsubjpass":
+        author = _pobj(subject.head, ("by",))
+    author = _agent(author)
+    named = name_of(author) if author is not None else None
+    return named if isinstance(named, Speaker) else None
+
+
+def _bare_title(noun: Any) -> bool:
+    """ "the minister", "the governor": a title alone, naming no one by itself."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _TITLE_STEMS:
+        return False
+    lefts = list(noun.lefts)
+    return len(lefts) == 1 and lefts[0].lower_ == "the" and not list(noun.rights)
+
+
+def titled_in(doc: Any, title: str) -> list[Speaker]:
+    """The people a sentence names with ``title`` ("Chile's health minister, Ana Ruiz"), in
+    order."""
+    found = []
+    for token in doc:
+        if token.lemma_.lower() != title and token.lower_ != title:
+            continue
+        holder = None
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+            holder = token
+        elif token.dep_ in ("compound", "appos") and token.head.pos_ == "PROPN":
+            holder = token.head  # "Health Minister Ana Ruiz", "Ana Ruiz, the health minister"
+        named = name_of(holder) if holder is not None else None
+        if isinstance(named, Speaker) and named.name.lower() != title:
+            found.append(Speaker(name=named.name, kind="person"))
+    return found
+
+
+def _bare_document(noun: Any) -> bool:
+    """ "the survey", "the figure": a document with only "the" before it and no author, which
+    reads as the one the paragraph named before."""
+    if not (_is_document(noun) or noun.lemma_.lower() in _REFERRING):
+        return False
+    lefts = list(noun.lefts)
+    return len(lefts) == 1 and lefts[0].lower_ == "the" and _author(noun) is None
+
+
+def _document_subject(path: list[Any], inside: set[int]) -> Any | None:
+    """The document the figure's clause is about ("the report, published by X, puts ...", "the
+    figure is 5 percent above ..."): the subject of its verb, when a document."""
+    verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(t.i in inside for t in subject.subtree):
+        return None
+    if not (_is_document(subject) or subject.lemma_.lower() in _REFERRING):
+        return None
+    author = _author(subject)
+    if author is not None:
+        return _agent(author)
+    # "the same update", "the latest tally": a document named only by a plain adjective is no one
+    return subject if _bare_document(subject) or _named_document(subject) else None
 
 
 def _named_before(doc: Any, source: Any, places: bool = True) -> tuple[Speaker, ...]:

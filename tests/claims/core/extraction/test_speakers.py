@@ -763,3 +763,145 @@ def test_a_clause_joined_to_a_report_without_a_source_goes_on_with_it() -> None:
 )  # fmt: skip
 def test_an_estimate_of_a_figure_is_its_owners(text: str, figure: str, speaker: str | None) -> None:
     assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("About 2.1 million farmers have signed up for the scheme, the agriculture ministry said, "
+         "a rise of 300,000 on last season.", "300,000", "agriculture ministry"),
+        ("The strike closed 140 schools, the teachers' union said on Friday, up from 90 a week "
+         "earlier.", "90", "teachers' union"),
+        ("The outbreak has sickened 3,400 people, the health agency said, with 61 deaths "
+         "recorded so far.", "61", "health agency"),
+        ("The outbreak has sickened 3,400 people, the health agency said, with 61 deaths "
+         "recorded so far.", "3,400", "health agency"),
+    ],
+)  # fmt: skip
+def test_a_phrase_trailing_a_closing_report_is_the_reporters(
+    text: str, figure: str, speaker: str
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
+
+
+def test_a_clause_of_its_own_after_a_closing_report_is_not_the_reporters() -> None:
+    text = "The storm destroyed 800 homes, the agency said, while the army put the toll at 40."
+    assert by_figure(text, "40").speaker != "agency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the state lender wrote off 900 million dollars of bad debts.",
+        "The governor told reporters that the utility had written off 900 million dollars.",
+        "The regulator said a rival firm paid off 900 million dollars of its loans.",
+    ],
+)
+def test_a_verb_with_a_particle_is_no_report_of_its_subject(text: str) -> None:
+    assert only(text).speaker in ("minister", "governor", "regulator")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Some 4,200 hectares were cleared of mines last year, the Lao Unexploded Ordnance and "
+         "Demining Authority said.", "Lao Unexploded Ordnance and Demining Authority"),
+        ("The Lao Unexploded Ordnance and Demining Authority said 4,200 hectares were cleared.",
+         "Lao Unexploded Ordnance and Demining Authority"),
+        ("Inflation slowed to 3.1 percent, according to the Banco Central do Brasil.",
+         "Banco Central do Brasil"),
+    ],
+)  # fmt: skip
+def test_a_name_cut_at_a_lower_case_word_of_it_is_joined_back(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+def test_two_organisations_joined_by_and_stay_two() -> None:
+    text = "The Red Cross and the World Food Programme said 9,000 families needed food."
+    assert only(text).speaker != "Red Cross and the World Food Programme"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("A poll by the farmers' federation found 40 percent of growers in debt. The poll also "
+         "showed that 12 percent had sold land.", "12 percent", "farmers' federation"),
+        ("Rice exports reached 2 million tonnes, according to the trade ministry. The figure is "
+         "8 percent below last year's.", "8 percent", "trade ministry"),
+        ("Rice exports reached 2 million tonnes, the trade ministry said.\n\nThe figure is 8 "
+         "percent below last year's.", "8 percent", None),
+        ("The deficit is large. The figure, released by the treasury on Friday, equals 6 percent "
+         "of output.", "6 percent", "treasury"),
+    ],
+)  # fmt: skip
+def test_the_document_or_figure_named_before_goes_on_with_its_speaker(
+    text: str, figure: str, speaker: str | None
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's mining minister, Aurora Williams, visited the copper town on Friday. The minister "
+        "said output had fallen 6 percent.",
+        "Mining Minister Aurora Williams visited the copper town on Friday. The minister told "
+        "reporters that output had fallen 6 percent.",
+        "Aurora Williams, the mining minister, visited the town on Friday.\n\nThe minister said "
+        "output had fallen 6 percent.",
+    ],
+)
+def test_the_title_alone_stands_for_the_person_named_before_with_it(text: str) -> None:
+    assert only(text).speaker == "Aurora Williams"
+
+
+def test_the_title_alone_is_not_someone_named_with_another_title() -> None:
+    text = (
+        "Mining Minister Aurora Williams visited the town on Friday. The governor said output had "
+        "fallen 6 percent."
+    )
+    assert only(text).speaker != "Aurora Williams"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wheat prices rose 11 percent in March. The figures were published by the grain board on "
+        "Tuesday.",
+        "Wheat prices rose 11 percent in March. The data, compiled by the grain board, also "
+        "covered maize.",
+        "Wheat prices climbed 11 percent in March. The survey, carried out by the grain board, "
+        "blamed the drought.",
+    ],
+)
+def test_a_document_opening_the_next_sentence_with_its_author_is_whose_the_figures_are(
+    text: str,
+) -> None:
+    assert only(text).speaker == "grain board"
+
+
+def test_a_document_in_the_next_paragraph_does_not_reach_back() -> None:
+    text = (
+        "Wheat prices rose 11 percent in March.\n\nThe figures were published by the grain board."
+    )
+    assert only(text).speaker is None
+
+
+def test_a_figure_with_a_speaker_keeps_it_when_the_next_sentence_names_an_author() -> None:
+    text = "Wheat prices rose 11 percent, traders said. The report, by the grain board, disagreed."
+    assert only(text).speaker == "traders"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("Auditors put the shortfall at 9 percent of revenue, not the 3 percent the utility "
+         "reported.", "3 percent", "utility"),
+        ("The inquiry found 410 deaths, far more than the 120 deaths that police had confirmed.",
+         "120", "police"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_saying_who_reported_a_figure_names_its_speaker(
+    text: str, figure: str, speaker: str
+) -> None:
+    assert by_figure(text, figure).speaker == speaker

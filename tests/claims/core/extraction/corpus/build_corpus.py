@@ -52,6 +52,7 @@ SOURCES = (
     ("tuning-5.txt", "tuning"),
     ("tuning-8.txt", "tuning"),
     ("tuning-7.txt", "tuning"),
+    ("tuning-6.txt", "tuning"),
 )
 HELDOUT_FILE = "heldout-3.txt"
 
