@@ -220,10 +220,8 @@ _PARTICIPLE_GROUPS = {
 def _kindred_participle(word: str) -> str:
     if not word.endswith("ed") or len(word) <= 4:
         return ""
-    # The group verb's main senses only: any sense of "displace" touches "pump", "ship" and
-    # "force" (to move something), which would make oil pumped or crude shipped displaced people.
     for spelling, concept in sorted(_PARTICIPLE_GROUPS.items()):
-        if lexical.names_event(word, spelling):
+        if lexical.related_verbs(word, spelling):
             return concept
     return ""
 
@@ -395,8 +393,7 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
     if last_force < 0 and _ends_in_people_event(tokens):
         return "people"  # "cholera deaths", "the number of dead" count the people who died
     if nouns:
-        # "Jamaicans in shelters" and "villagers killed" count the people of a place.
-        return "people" if lexical.is_inhabitant(nouns[-1]) else nouns[-1]
+        return nouns[-1]
     if words:
         return words[-1]
     if last_force >= 0:
@@ -751,18 +748,7 @@ def _head_score(a: str, b: str) -> float:
         return RELATED_HEAD
     if a not in _GROUPS and b not in _GROUPS and lexical.related(a, b):
         return 1.0  # two words the vocabulary does not know, synonyms in WordNet
-    if _names_by_its_verb(a, b) or _names_by_its_verb(b, a):
-        return 1.0
     return 0.0
-
-
-def _names_by_its_verb(verb: str, noun: str) -> bool:
-    """True when a subject with no noun to count is headed by the verb form ``verb`` that
-    WordNet's first sense of ``noun`` is defined by: what is "owed to creditors" is a debt, what
-    was "produced" is production."""
-    return (
-        lexical.not_a_noun(verb) and lexical.is_verb_form(verb) and lexical.defined_by(noun, verb)
-    )
 
 
 def _heads_score(a: _Subject, b: _Subject, places: frozenset[str] = frozenset()) -> float:

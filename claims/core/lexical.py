@@ -173,25 +173,6 @@ def kindred_people(a: str, b: str) -> bool:
     return False
 
 
-# The people of a place: "Jamaicans", "Londoners" and "villagers" are its inhabitants.
-_INHABITANT = "inhabitant.n.01"
-
-
-@lru_cache(maxsize=16384)
-def is_inhabitant(word: str) -> bool:
-    """True when WordNet's first sense of the noun ``word`` is a kind of inhabitant ("Jamaican",
-    "villager", "Londoner"): the people of a place, whom a count of "people" there counts too.
-    Not a kind of person that is no inhabitant ("customer", "child", "voter"). False for a word
-    WordNet does not know, or without WordNet."""
-    reader = _reader()
-    senses = _senses(word)
-    if reader is None or not senses:
-        return False
-    first = reader.synsets(word.replace(" ", "_"), "n")[0]
-    inhabitant = reader.synset(_INHABITANT)
-    return first != inhabitant and inhabitant in first.closure(lambda sense: sense.hypernyms())
-
-
 @lru_cache(maxsize=16384)
 def related_verbs(a: str, b: str) -> bool:
     """True when two verb forms ("uprooted", "displaced") share a sense or one's sense is
