@@ -836,9 +836,9 @@ def _actors_to_agree(side: _Side, other: _Side) -> frozenset[str]:
 
 
 def _acts_agree(a: _Subject, b: _Subject) -> bool:
-    """False when ``a`` says what was done to the counted thing ("seats won") and ``b`` says
-    another thing WordNet does not relate to it ("seats contested", "seats lost"); an act on
-    one side only is no difference ("seats" are the seats held)."""
+    """False when ``a`` names what was done to the counted thing (rooms booked) and ``b`` names
+    a deed WordNet does not relate to that one (rooms cancelled); a deed named on one side only
+    makes no difference (bare "rooms" are the rooms there are)."""
     if not a.acts:
         return True
     if b.acts:
