@@ -53,6 +53,7 @@ SOURCES = (
     ("tuning-8.txt", "tuning"),
     ("tuning-7.txt", "tuning"),
     ("tuning-6.txt", "tuning"),
+    ("tuning-10.txt", "tuning"),
 )
 HELDOUT_FILE = "heldout-3.txt"
 
