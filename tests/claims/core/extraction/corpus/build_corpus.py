@@ -54,6 +54,7 @@ SOURCES = (
     ("tuning-7.txt", "tuning"),
     ("tuning-6.txt", "tuning"),
     ("tuning-10.txt", "tuning"),
+    ("tuning-11.txt", "tuning"),
 )
 HELDOUT_FILE = "heldout-3.txt"
 
