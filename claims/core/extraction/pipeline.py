@@ -144,11 +144,17 @@ def extract(text: str, *, published: dt.date | None = None) -> list[Candidate]:
     candidates: list[Candidate] = []
     unattributed: list[int] = []  # the previous sentence's figures with no speaker
     paragraph = -1
-    for sentence in split_sentences(text):
+    sentences = [
+        (sentence, _sentence_figures(text, sentence, blocked, blocked_starts))
+        for sentence in split_sentences(text)
+        if not is_chrome(text, sentence)
+    ]
+    if parse.available():
+        # every sentence holding a figure, parsed in batches before they are read in order
+        parse.parse_many(text[s.start : s.end] for s, figures in sentences if figures)
+    for sentence, figures in sentences:
         if sentence.paragraph != paragraph:
             unattributed = []
-        if is_chrome(text, sentence):
-            continue
         earlier = [i for i in unattributed if candidates[i].speaker is None]
         if earlier and parse.available():
             # "Exports fell 8 percent. The figures, released by X, ...": the next sentence of
@@ -158,7 +164,7 @@ def extract(text: str, *, published: dt.date | None = None) -> list[Candidate]:
                 candidates[i] = replace(
                     candidates[i], speaker=author.name, speaker_kind=author.kind
                 )
-        found = _sentence_candidates(text, sentence, blocked, blocked_starts, context)
+        found = _sentence_candidates(text, sentence, figures, context)
         paragraph = sentence.paragraph
         unattributed = [len(candidates) + i for i, c in enumerate(found) if c.speaker is None]
         candidates.extend(found)
@@ -266,13 +272,10 @@ def _identifier_before() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})\s*$", re.IGNORECASE)
 
 
-def _sentence_candidates(
-    text: str,
-    sentence: Sentence,
-    blocked: list[tuple[int, int]],
-    blocked_starts: list[int],
-    context: _Context,
-) -> list[Candidate]:
+def _sentence_figures(
+    text: str, sentence: Sentence, blocked: list[tuple[int, int]], blocked_starts: list[int]
+) -> list[_Figure]:
+    """The figures of one sentence, found from its text alone (no parse, no context)."""
     atoms = [
         atom
         for atom in find_numbers(text, sentence.start, sentence.end)
@@ -322,6 +325,13 @@ def _sentence_candidates(
     figures.sort(key=lambda f: f.start)
     _inherit_units(text, figures)
     _share_qualifiers(text, figures)
+    return figures
+
+
+def _sentence_candidates(
+    text: str, sentence: Sentence, figures: list[_Figure], context: _Context
+) -> list[Candidate]:
+    """The claims of one sentence's figures, read with its parse and what came before."""
     readings = _readings(text, sentence, figures)
     elliptical = _elliptical_subjects(text, figures)
     for index, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
