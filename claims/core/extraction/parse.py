@@ -141,7 +141,11 @@ def _containers() -> frozenset[str]:
 def tokens_in(doc: Any, start: int, end: int) -> list[Any]:
     """The tokens of ``doc`` that overlap the characters ``start:end``; a word the span only
     clips the end of ("cove|rs 600") is not part of it when whole tokens remain."""
-    overlapping = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    if span is None:
+        overlapping = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    else:  # the tokens the characters touch, found by offset rather than by a scan of all
+        overlapping = [t for t in span if t.idx < end and t.idx + len(t.text) > start]
     whole = [t for t in overlapping if t.idx >= start]
     return whole or overlapping
 

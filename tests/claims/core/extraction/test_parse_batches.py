@@ -4,6 +4,8 @@ sentence at a time, and a cache that stays bounded."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.core.extraction import extract, parse
 
@@ -70,3 +72,13 @@ def test_the_cache_never_holds_more_than_its_size(monkeypatch: pytest.MonkeyPatc
         assert len(parse._PARSED) <= 3
     # the sentence read last is the one kept longest
     assert ARTICLE[-1] in parse._PARSED
+
+
+@given(st.integers(0, 120), st.integers(0, 40))
+@settings(max_examples=300, deadline=None)
+def test_the_tokens_of_a_span_are_those_its_characters_touch(start: int, length: int) -> None:
+    doc = parse.parse(ARTICLE[2])
+    end = start + length
+    touched = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    whole = [t for t in touched if t.idx >= start]
+    assert [t.i for t in parse.tokens_in(doc, start, end)] == [t.i for t in whole or touched]
