@@ -207,6 +207,12 @@ _PREPOSITIONS = frozenset(_FUNCTION_WORDS["prepositions"])
 _LONGEST_PHRASE = 4
 # Verbs that only say a figure was written down ("infections logged", "cases recorded").
 _RECORDING = frozenset(_FUNCTION_WORDS["recording"])
+_RESTRICTION_DATA = vocabulary.load("restrictions")
+# Counted things that are a plan or a limit themselves ("target", "capacity").
+_RESTRICTING_HEADS = frozenset(_RESTRICTION_DATA["heads"])
+# Words that restrict or plan what a subject counts ("core", "excluding", "expected"): phrase
+# (normalised) -> restriction.
+_RESTRICTING_WORDS = _table(_RESTRICTION_DATA["modifiers"])
 
 
 # Counted things named by a participle ("displaced"): another participle of a verb WordNet
@@ -347,6 +353,9 @@ class _Subject:
     # Verbs (by lemma) said of the counted thing before or after it ("seats won", "contested
     # seats") that are no event of the vocabulary: two different acts count two things.
     acts: frozenset[str] = frozenset()
+    # What makes the figure a part of the quantity, or a plan or a limit for it ("core",
+    # "target", "forecast"; see restrictions.toml): two subjects must name the same ones.
+    restrictions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -583,16 +592,21 @@ def _subject(text: str, names: bool = True) -> _Subject:
     actor_words = frozenset(t.concept for t in tokens if t.kind == "actor") | named
     runs = _initial_runs(text, tokens) if names else {}
     in_span = frozenset(t.concept for t in span)
+    restrictions, spelled = _restrictions(text, head)
     return _Subject(
-        words=_read_initials(concepts | content, runs),
+        words=_spelled_as(_read_initials(concepts | content, runs), restrictions, spelled),
         concepts=concepts - frozenset().union(*runs.values()),
         head=head,
-        qualifiers=_read_initials(
-            frozenset(t.concept for t in span if t.kind == "word")
-            - {head}
-            - verbs
-            - _length_counts(text),
-            runs,
+        qualifiers=_spelled_as(
+            _read_initials(
+                frozenset(t.concept for t in span if t.kind == "word")
+                - {head}
+                - verbs
+                - _length_counts(text),
+                runs,
+            ),
+            restrictions - {head},
+            spelled,
         ),
         # "Change" in "Movement for Democratic Change" is a name's word, not an event.
         events=frozenset(t.concept for t in tokens if t.kind == "event")
@@ -604,7 +618,35 @@ def _subject(text: str, names: bool = True) -> _Subject:
         nationals=head == "people" and _nationals(span),
         length=_named_length(text),
         acts=acts,
+        restrictions=restrictions,
     )
+
+
+@lru_cache(maxsize=8192)
+def _restrictions(text: str, head: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(restrictions, the words that said them): what restricts or plans the figure a subject
+    names, a restricting word or phrase of restrictions.toml anywhere in it ("core inflation",
+    "prices leaving aside energy", "expected arrivals"), and a head that is a plan or a limit
+    itself ("production target", "quota"). No restriction for the plain quantity."""
+    words = normalise(text)
+    found = {head} if head in _RESTRICTING_HEADS else set()
+    spelled: set[str] = set()
+    for size in (1, 2):
+        for index in range(len(words) - size + 1):
+            phrase = words[index : index + size]
+            restriction = _RESTRICTING_WORDS.get(" ".join(phrase))
+            if restriction:
+                found.add(restriction)
+                spelled.update(phrase)
+    return frozenset(found), frozenset(spelled)
+
+
+def _spelled_as(
+    words: frozenset[str], restrictions: frozenset[str], spelled: frozenset[str]
+) -> frozenset[str]:
+    """``words`` with the words that said a restriction replaced by the restriction, so that
+    "core" and "underlying" are one word of the subject."""
+    return (words - spelled) | restrictions if words & spelled else words
 
 
 def _named_length(text: str) -> int:
@@ -852,6 +894,13 @@ def _acts_agree(a: _Subject, b: _Subject) -> bool:
     return True
 
 
+def _restriction_text(subject: _Subject) -> str:
+    """How a reason names a subject's restrictions: "a core/target figure", "the plain figure"."""
+    if not subject.restrictions:
+        return "the plain figure"
+    return f"a {'/'.join(sorted(subject.restrictions))} figure"
+
+
 def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     if a.phone_digits or b.phone_digits:
         return 0.0, "a figure of a telephone number measures nothing"
@@ -868,6 +917,8 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     actors_a, actors_b = _actors_to_agree(a, b), _actors_to_agree(b, a)
     if actors_a and actors_b and not actors_a & actors_b:
         return 0.0, f"different actor: {_labels(actors_a)} vs {_labels(actors_b)}"
+    if sa.restrictions != sb.restrictions:
+        return 0.0, f"{_restriction_text(sa)}, not {_restriction_text(sb)}"
     places = frozenset().union(*(x.places for x in a.scopes + b.scopes))
     if _heads_score(sa, sb, places) == 0:
         return 0.0, f"counts {sa.head}, not {sb.head}"

@@ -1,0 +1,85 @@
+"""Restricting words: a figure about a part of a quantity (core inflation, prices excluding
+fuel), or about a plan or a limit for it (a target, a quota, a forecast, planned or expected
+figures, capacity), is not the plain quantity; the same restriction worded otherwise is."""
+
+import pytest
+
+from claims.core import grouping, lexical
+from claims.core.grouping import ClaimInput
+
+pytestmark = pytest.mark.skipif(not lexical.available(), reason="WordNet is not installed")
+THRESHOLD = grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def similarity(a: str, b: str, *, unit: str = "percent", scope: str = "Chile"):
+    first = ClaimInput(key="a", subject=a, unit=unit, scope=scope)
+    second = ClaimInput(key="b", subject=b, unit=unit, scope=scope)
+    return grouping.claim_similarity(first, second)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("core inflation", "inflation"),
+        ("annual inflation", "underlying annual inflation"),
+        ("rise in consumer prices", "core rise in consumer prices"),
+        ("inflation excluding fuel and food", "inflation"),
+        ("inflation", "price rises, food and fuel aside"),
+        ("consumer prices that leave out energy", "consumer prices"),
+    ],
+)
+def test_a_core_or_excluding_figure_is_not_the_plain_one(a, b):
+    score, reason = similarity(a, b)
+    assert score == 0
+    assert "core" in reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("core inflation", "underlying inflation"),
+        ("underlying inflation", "inflation excluding food and energy"),
+    ],
+)
+def test_one_restriction_worded_two_ways_is_one_quantity(a, b):
+    assert similarity(a, b)[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("crude output", "crude output target"),
+        ("oil production", "production quota"),
+        ("target for oil output", "oil output"),
+        ("copper production", "expected copper production"),
+        ("wheat harvest", "wheat harvest forecast"),
+        ("projected wheat harvest", "wheat harvest"),
+        ("planned refugee arrivals", "refugee arrivals"),
+        ("refinery output", "refining capacity"),
+    ],
+)
+def test_a_plan_or_a_limit_is_not_the_actual_figure(a, b):
+    score, _ = similarity(a, b, unit="count")
+    assert score == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("production target", "quota"),
+        ("crude output quota", "output target"),
+        ("oil production ceiling", "production quota"),
+    ],
+)
+def test_a_target_and_a_quota_are_one_figure(a, b):
+    assert similarity(a, b, unit="barrels per day")[0] >= THRESHOLD
+
+
+def test_the_restriction_is_read_in_a_metric_name_too():
+    claim = ClaimInput(key="c", subject="production quota", unit="barrels per day", scope="Oman")
+    actual = grouping.MetricInput(key="m", name="Crude output", canonical_unit="barrels per day")
+    target = grouping.MetricInput(
+        key="t", name="Crude output target", canonical_unit="barrels per day"
+    )
+    assert grouping.score_match(claim, actual).confidence == 0
+    assert grouping.best_match(claim, [actual, target]).metric_key == "t"
