@@ -83,3 +83,33 @@ def test_the_restriction_is_read_in_a_metric_name_too():
     )
     assert grouping.score_match(claim, actual).confidence == 0
     assert grouping.best_match(claim, [actual, target]).metric_key == "t"
+
+
+# ---------------------------------------------------------------- policy rates
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bank Rate", "benchmark interest rate"),
+        ("base rate", "policy rate"),
+        ("the official cash rate", "key rate"),
+        ("main refinancing rate", "benchmark rate"),
+        ("borrowing costs", "the central bank's key lending rate"),
+        ("interest rate the bank sets, its base rate", "Bank Rate"),
+    ],
+)
+def test_a_central_bank_rate_named_several_ways_is_one_quantity(a, b):
+    assert similarity(a, b, scope="Norway")[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bank Rate", "annual rate of consumer price inflation"),
+        ("base rate", "unemployment rate"),
+        ("policy rate", "target for the policy rate"),
+    ],
+)
+def test_a_central_bank_rate_is_not_another_rate(a, b):
+    assert similarity(a, b, scope="Norway")[0] == 0
