@@ -216,7 +216,9 @@ _RESTRICTING_WORDS = _table(_RESTRICTION_DATA["modifiers"])
 
 
 # Counted things named by a participle ("displaced"): another participle of a verb WordNet
-# relates to it names the same thing ("uprooted": to uproot people is to displace them).
+# relates to the participle's main senses names the same thing ("uprooted": to uproot people is
+# to displace them; not "pumped" nor "shipped" crude, which only a rare sense of displacing
+# reaches).
 _PARTICIPLE_GROUPS = {
     spelling: concept for spelling, concept in _GROUP_WORDS.items() if spelling.endswith("ed")
 }
@@ -227,7 +229,7 @@ def _kindred_participle(word: str) -> str:
     if not word.endswith("ed") or len(word) <= 4:
         return ""
     for spelling, concept in sorted(_PARTICIPLE_GROUPS.items()):
-        if lexical.related_verbs(word, spelling):
+        if lexical.names_event(word, spelling):
             return concept
     return ""
 
@@ -362,6 +364,9 @@ class _Subject:
 class _Scope:
     places: frozenset[str]
     words: frozenset[str]
+    # It only points at a country ("nationwide", "the south of the country"): read as the
+    # country the other side names (see _pointed).
+    country_reference: bool = False
 
 
 def _head_span(tokens: Sequence[_Token]) -> list[_Token]:
@@ -684,13 +689,36 @@ def _same_length(a: int, b: int) -> bool:
     return abs(a - b) <= 0.05 * max(a, b)
 
 
+_DIRECTION_NOUNS: dict[str, str] = vocabulary.load("places")["direction_nouns"]
+_DIRECTIONS = frozenset(_key(word) for word in vocabulary.load("places")["directions"])
+_COUNTRY_REFERENCES = frozenset(vocabulary.load("places")["country_references"]["words"])
+
+
 @lru_cache(maxsize=8192)
 def _scope(text: str) -> _Scope:
     tokens = _tokens(text, in_scope=True)
-    return _Scope(
-        places=frozenset(t.concept for t in tokens if t.kind == "place"),
-        words=frozenset(t.concept for t in tokens if t.kind in ("word", "group", "place", "actor")),
+    places = frozenset(t.concept for t in tokens if t.kind == "place")
+    words = frozenset(
+        _DIRECTION_NOUNS.get(t.concept, t.concept)
+        for t in tokens
+        if t.kind in ("word", "group", "place", "actor")
     )
+    # "the whole country", "the south of the country": no place named, only pointed at.
+    pointing = words & _COUNTRY_REFERENCES
+    if not places and pointing and words <= _COUNTRY_REFERENCES | _DIRECTIONS:
+        return _Scope(places, words, country_reference=True)
+    return _Scope(places, words)
+
+
+def _pointed(scope: _Scope, other: _Scope) -> _Scope:
+    """A scope that only points at a country ("nationwide", "the south of the country") read
+    as the country ``other`` names, with its direction words, when ``other`` names countries
+    only: a state or a province is never "the whole country"."""
+    if not scope.country_reference or not other.places:
+        return scope
+    if any(_parents().get(place) != (gazetteer.WORLD,) for place in other.places):
+        return scope
+    return _Scope(other.places, (scope.words - _COUNTRY_REFERENCES) | other.places)
 
 
 @cache
@@ -736,6 +764,7 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 def _scope_score(a: _Scope, b: _Scope) -> tuple[float, str, float]:
     """(score, note, factor on the whole confidence)."""
+    a, b = _pointed(a, b), _pointed(b, a)
     if a.places and b.places:
         score = _place_score(a.places, b.places)
         if score == 0:

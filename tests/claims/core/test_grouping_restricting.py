@@ -113,3 +113,59 @@ def test_a_central_bank_rate_named_several_ways_is_one_quantity(a, b):
 )
 def test_a_central_bank_rate_is_not_another_rate(a, b):
     assert similarity(a, b, scope="Norway")[0] == 0
+
+
+# ---------------------------------------------------------------- a scope that points at a country
+
+
+def scoped(a_scope: str, b_scope: str, *, subject: str = "people killed"):
+    first = ClaimInput(key="a", subject=subject, unit="count", scope=a_scope)
+    second = ClaimInput(key="b", subject=subject, unit="count", scope=b_scope)
+    return grouping.claim_similarity(first, second)[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the whole country", "Lebanon"),
+        ("Peru", "nationwide"),
+        ("the kingdom", "Saudi Arabia"),
+        ("across the entire nation", "Chile"),
+        ("the south of the country", "southern Lebanon"),
+        ("the country's north", "northern Chile"),
+        ("inside Lebanon", "Lebanon"),
+    ],
+)
+def test_a_scope_that_only_points_at_a_country_is_the_country_the_other_names(a, b):
+    assert scoped(a, b) >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("nationwide", "California"),
+        ("the whole country", "Kurdistan Region"),
+        ("the south of the country", "Lebanon"),
+        ("the north of the country", "southern Lebanon"),
+    ],
+)
+def test_a_pointed_country_is_not_a_state_of_it_nor_another_part(a, b):
+    assert scoped(a, b) < THRESHOLD
+
+
+# ---------------------------------------------------------------- participles of displacement
+
+
+@pytest.mark.parametrize("subject", ["crude pumped", "oil shipped abroad", "barrels pumped"])
+def test_a_participle_of_moving_goods_counts_no_displaced_people(subject):
+    assert grouping._subject(subject).head != "idp"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["people who remain uprooted", "families driven from their homes", "Syrians forced from home"],
+)
+def test_people_driven_out_are_the_displaced(subject):
+    first = ClaimInput(key="a", subject=subject, unit="count", scope="Syria")
+    second = ClaimInput(key="b", subject="internally displaced people", unit="count", scope="Syria")
+    assert grouping.claim_similarity(first, second)[0] >= THRESHOLD
