@@ -421,6 +421,20 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
     return anywhere[0] if anywhere else ""
 
 
+def _of_complement(tokens: Sequence[_Token], span: Sequence[_Token], head: str) -> str:
+    """A head that says little on its own ("rate") followed by "of" counts what "of" names, when
+    that is a specific counted thing: "the headline rate of consumer price inflation" counts
+    inflation, "the rate of unemployment" unemployment. Any other head is kept."""
+    if head not in _GENERIC_HEADS or not span:
+        return head
+    end = max(i for i, token in enumerate(tokens) if token == span[-1]) + 1
+    if end >= len(tokens) or tokens[end].text != "of":
+        return head
+    rest = tokens[end + 1 :]
+    inner = _head(rest, _head_span(rest))
+    return inner if inner in _GROUPS and inner not in _GENERIC_HEADS else head
+
+
 def _ends_in_people_event(tokens: Sequence[_Token]) -> bool:
     """True when the counted noun phrase is itself an event that befalls people, written as a
     noun ("cholera deaths", "the dead", "injuries"; not the participle in "Palestinians
@@ -580,7 +594,7 @@ def _acts(span: Sequence[_Token], head: str) -> tuple[frozenset[str], frozenset[
 def _subject(text: str, names: bool = True) -> _Subject:
     tokens = _origins(_tokens(text))
     span = _head_span(tokens)
-    head = _head(tokens, span)
+    head = _of_complement(tokens, span, _head(tokens, span))
     acts, verbs = _acts(span, head)
     # "infections logged" are infections: a verb that only records says nothing of the thing.
     recorded = frozenset(word for word in verbs if _act(word) == "record")

@@ -169,3 +169,29 @@ def test_people_driven_out_are_the_displaced(subject):
     first = ClaimInput(key="a", subject=subject, unit="count", scope="Syria")
     second = ClaimInput(key="b", subject="internally displaced people", unit="count", scope="Syria")
     assert grouping.claim_similarity(first, second)[0] >= THRESHOLD
+
+
+# ---------------------------------------------------------------- a rate of something
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("headline rate of consumer price inflation", "inflation"),
+        ("the rate of inflation", "annual inflation"),
+        ("rate of unemployment", "joblessness"),
+    ],
+)
+def test_a_rate_of_a_counted_thing_counts_that_thing(a, b):
+    assert similarity(a, b)[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the rate of inflation", "annual rate with housing costs"),
+        ("the rate of unemployment", "rate of inflation"),
+    ],
+)
+def test_rates_of_different_things_stay_apart(a, b):
+    assert similarity(a, b)[0] == 0
