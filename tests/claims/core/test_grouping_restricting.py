@@ -195,3 +195,18 @@ def test_a_rate_of_a_counted_thing_counts_that_thing(a, b):
 )
 def test_rates_of_different_things_stay_apart(a, b):
     assert similarity(a, b)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("price cap for a typical home", "cap on a household's yearly energy bill"),
+        ("energy price cap", "ceiling on energy prices"),
+    ],
+)
+def test_a_cap_worded_two_ways_is_one_limit(a, b):
+    assert similarity(a, b, unit="GBP", scope="Great Britain")[0] >= THRESHOLD
+
+
+def test_a_cap_on_prices_is_not_the_price():
+    assert similarity("electricity price", "electricity price cap", unit="GBP")[0] == 0
