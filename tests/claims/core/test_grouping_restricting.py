@@ -210,3 +210,23 @@ def test_a_cap_worded_two_ways_is_one_limit(a, b):
 
 def test_a_cap_on_prices_is_not_the_price():
     assert similarity("electricity price", "electricity price cap", unit="GBP")[0] == 0
+
+
+# ---------------------------------------------------------------- turnout worded as who voted
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "voters who took part",
+        "registered voters who cast a ballot",
+        "electors who cast their ballot",
+        "adults who cast a vote",
+    ],
+)
+def test_those_who_took_part_or_cast_a_ballot_are_the_turnout(subject):
+    assert similarity(subject, "turnout", scope="Ghana")[0] >= THRESHOLD
+
+
+def test_ballots_cast_for_a_party_are_no_turnout():
+    assert similarity("ballots cast for the Unity Party", "turnout", scope="Ghana")[0] < THRESHOLD
