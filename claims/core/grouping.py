@@ -215,12 +215,14 @@ _RESTRICTING_HEADS = frozenset(_RESTRICTION_DATA["heads"])
 _RESTRICTING_WORDS = _table(_RESTRICTION_DATA["modifiers"])
 
 
-# Counted things named by a participle ("displaced"): another participle of a verb WordNet
-# relates to the participle's main senses names the same thing ("uprooted": to uproot people is
+# Kinds of people named by a participle ("displaced"): another participle of a verb WordNet
+# relates to the participle's main senses names the same people ("uprooted": to uproot people is
 # to displace them; not "pumped" nor "shipped" crude, which only a rare sense of displacing
 # reaches).
 _PARTICIPLE_GROUPS = {
-    spelling: concept for spelling, concept in _GROUP_WORDS.items() if spelling.endswith("ed")
+    spelling: concept
+    for spelling, concept in _GROUP_WORDS.items()
+    if spelling.endswith("ed") and concept in _PERSON_HEADS
 }
 
 

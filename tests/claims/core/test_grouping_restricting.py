@@ -230,3 +230,38 @@ def test_those_who_took_part_or_cast_a_ballot_are_the_turnout(subject):
 
 def test_ballots_cast_for_a_party_are_no_turnout():
     assert similarity("ballots cast for the Unity Party", "turnout", scope="Ghana")[0] < THRESHOLD
+
+
+# ---------------------------------------------------------------- a commodity and its participle
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("oil pumped", "crude production"),
+        ("crude oil produced", "oil output"),
+        ("gas extracted", "gas production"),
+        ("crude shipped abroad", "crude exports"),
+        ("oil exported", "oil shipments"),
+        ("wheat imported", "wheat imports"),
+    ],
+)
+def test_a_participle_after_a_commodity_names_its_measure(a, b):
+    assert similarity(a, b, unit="barrels per day", scope="Oman")[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("oil pumped", "crude shipped abroad"),
+        ("crude exported", "crude production"),
+        ("gas imported", "gas produced"),
+    ],
+)
+def test_production_exports_and_imports_stay_apart(a, b):
+    assert similarity(a, b, unit="barrels per day", scope="Oman")[0] == 0
+
+
+@pytest.mark.parametrize("word", ["transported", "relocated", "evacuated"])
+def test_a_participle_of_moving_is_not_read_as_exports(word):
+    assert grouping._subject(f"people {word}").head != "export"
