@@ -409,7 +409,8 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
     if last_force < 0 and _ends_in_people_event(tokens):
         return "people"  # "cholera deaths", "the number of dead" count the people who died
     if nouns:
-        return nouns[-1]
+        # "Jamaicans in shelters" count people, of one nationality (an actor of the subject).
+        return "people" if lexical.names_people(nouns[-1]) else nouns[-1]
     if words:
         return words[-1]
     if last_force >= 0:

@@ -146,6 +146,22 @@ def is_proper(word: str) -> bool | None:
     return all(name[0].isupper() for name in spellings)
 
 
+@lru_cache(maxsize=16384)
+def names_people(word: str) -> bool:
+    """True when ``word`` is a name WordNet knows only as a name whose first sense is a kind of
+    person: a people by nationality ("Jamaicans", "Venezuelans", "Congolese"), not a common
+    noun ("turnout") nor a party's members, whom WordNet spells in lower case too. False
+    without WordNet."""
+    reader = _reader()
+    if reader is None or not is_proper(word):
+        return False
+    senses = reader.synsets(lemma(word.lower()) or word.lower(), "n")
+    if not senses:
+        return False
+    person = reader.synset(_PERSON)
+    return person in senses[0].closure(lambda s: s.hypernyms() + s.instance_hypernyms())
+
+
 # Kinds of people below this sense are told apart only by a narrower common kind.
 _PERSON = "person.n.01"
 # Steps from each word up to the kind they share: "migrant" -> traveler <- exile <- "refugee".

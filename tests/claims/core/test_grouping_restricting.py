@@ -265,3 +265,31 @@ def test_production_exports_and_imports_stay_apart(a, b):
 @pytest.mark.parametrize("word", ["transported", "relocated", "evacuated"])
 def test_a_participle_of_moving_is_not_read_as_exports(word):
     assert grouping._subject(f"people {word}").head != "export"
+
+
+# ---------------------------------------------------------------- a people by nationality
+
+
+@pytest.mark.parametrize("word", ["Jamaicans", "Venezuelans", "Congolese", "Hondurans"])
+def test_a_nationality_named_by_wordnet_is_a_people(word):
+    assert lexical.names_people(word)
+
+
+@pytest.mark.parametrize("word", ["Turnout", "Democrats", "Seats", "Bank"])
+def test_a_common_word_or_a_party_is_no_people(word):
+    assert not lexical.names_people(word)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Jamaicans in emergency shelters", "people housed in shelters"),
+        ("Jamaicans sheltering in schools", "people in shelters"),
+    ],
+)
+def test_a_nationality_counted_at_home_is_its_people(a, b):
+    assert similarity(a, b, unit="count", scope="Jamaica")[0] >= THRESHOLD
+
+
+def test_a_people_counted_is_not_the_seats_or_the_cards_they_hold():
+    assert similarity("Venezuelans", "protection cards held", unit="count")[0] == 0
