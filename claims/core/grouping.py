@@ -111,6 +111,9 @@ DEFAULT_MIN_CONFIDENCE = 0.6
 
 _WORD = re.compile(r"[a-z0-9_]+")
 _FUNCTION_WORDS = vocabulary.load("function_words")
+# Function words keep their spelling, unless it is another function word's ("weeks" is "week"):
+# WordNet's morphy reads "has" as a plural of "ha".
+_KEPT_SPELLINGS = frozenset(_FUNCTION_WORDS["stop"]) | frozenset(_FUNCTION_WORDS["prepositions"])
 
 
 @lru_cache(maxsize=65536)
@@ -121,6 +124,8 @@ def _lemma(word: str) -> str:
     if word.isdigit() or len(word) <= 2:
         return word  # "us" is the U.S., not a plural
     known = lexical.lemma(word)
+    if word in _KEPT_SPELLINGS and known not in _KEPT_SPELLINGS:
+        return word  # "has" is no plural of "ha"; "weeks" are still "week"
     if known is not None:
         return known
     if len(word) <= 3:

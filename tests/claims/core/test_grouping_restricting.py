@@ -293,3 +293,15 @@ def test_a_nationality_counted_at_home_is_its_people(a, b):
 
 def test_a_people_counted_is_not_the_seats_or_the_cards_they_hold():
     assert similarity("Venezuelans", "protection cards held", unit="count")[0] == 0
+
+
+def test_function_words_keep_their_spelling():
+    assert grouping.normalise("herds where the virus has been found") == [
+        "herd",
+        "where",
+        "the",
+        "virus",
+        "has",
+        "been",
+        "found",
+    ]
