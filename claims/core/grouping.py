@@ -377,9 +377,19 @@ class _Scope:
 
 
 def _head_span(tokens: Sequence[_Token]) -> list[_Token]:
-    """The noun phrase that names what is counted: up to the first preposition or event."""
+    """The noun phrase that names what is counted: up to the first preposition or event. A
+    toll written as a noun ("injuries", "deaths") is that phrase, so a preposition after it
+    ends it: "injuries from the fighting" name no other counted thing after "from"."""
     span: list[_Token] = []
+    toll = False
     for index, token in enumerate(tokens):
+        if token.kind == "prep" and toll and not span:
+            break
+        toll = toll or (
+            token.kind == "event"
+            and token.concept in _BEFALLS_PEOPLE
+            and not lexical.not_a_noun(token.text.split()[-1])
+        )
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         # A participle before a noun qualifies it ("burned area", "destroyed homes").
         if (

@@ -305,3 +305,23 @@ def test_function_words_keep_their_spelling():
         "been",
         "found",
     ]
+
+
+# ---------------------------------------------------------------- a toll and its cause
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("injuries from the fighting", "people wounded"),
+        ("people hurt", "injuries from shelling"),
+        ("deaths from the bombardment", "people killed"),
+    ],
+)
+def test_the_cause_after_a_toll_names_no_other_counted_thing(a, b):
+    assert similarity(a, b, unit="count", scope="Lebanon")[0] >= THRESHOLD
+
+
+def test_a_toll_of_injuries_is_still_not_one_of_deaths():
+    score, _ = similarity("injuries from the fighting", "deaths from the fighting", unit="count")
+    assert score == 0
