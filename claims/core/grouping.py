@@ -177,6 +177,7 @@ _RELATED_HEADS = frozenset(frozenset(pair) for pair in _POPULATIONS["related"])
 _GENERIC_HEADS = frozenset(_POPULATIONS["generic"])
 _PERSON_HEADS = frozenset(_POPULATIONS["people"])
 _ABROAD_HEADS = frozenset(_POPULATIONS["abroad"])
+_TRAVELLERS: str = _POPULATIONS["travellers"]
 _ACTORS: dict[str, list[str]] = _ACTOR_DATA["actors"]
 _PEOPLES = frozenset(_ACTOR_DATA["peoples"])
 _HOMELANDS: dict[str, str] = _ACTOR_DATA["homelands"]
@@ -859,12 +860,27 @@ def _heads_score(a: _Subject, b: _Subject, places: frozenset[str] = frozenset())
     RELATED_HEAD for related heads or for a people counted abroad against its refugees
     ("Syrians" and "Syrian refugees" in Lebanon), 0 otherwise."""
     score = _head_score(a.head, b.head)
+    if score == 0 and (_travellers_alike(a, b) or _travellers_alike(b, a)):
+        return RELATED_HEAD
     if score == 0 and (
         (a.nationals and b.head in _ABROAD_HEADS and not _at_home(a.owners, places))
         or (b.nationals and a.head in _ABROAD_HEADS and not _at_home(b.owners, places))
     ):
         return RELATED_HEAD
     return score
+
+
+def _travellers_alike(a: _Subject, b: _Subject) -> bool:
+    """A weak tie: ``a`` counts people and ``b`` a kind of traveller the vocabulary does not know
+    ("migrants"), and both say the same thing befell them ("people who landed", "migrants who
+    arrived"; "people who died", "migrants drowned"). Kinds the vocabulary knows (children,
+    civilians, refugees) are parts of all people and stay apart."""
+    return (
+        a.head == "people"
+        and b.head not in _GROUPS
+        and bool(a.events & b.events)
+        and lexical.kind_of(b.head, _TRAVELLERS)
+    )
 
 
 def _at_home(peoples: frozenset[str], places: frozenset[str]) -> bool:

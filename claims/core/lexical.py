@@ -162,6 +162,27 @@ def names_people(word: str) -> bool:
     return person in senses[0].closure(lambda s: s.hypernyms() + s.instance_hypernyms())
 
 
+@lru_cache(maxsize=16384)
+def kind_of(word: str, ancestor: str) -> bool:
+    """True when WordNet's first sense of the noun ``word`` lies below the sense named
+    ``ancestor`` ("migrant" and "evacuee" below "traveler.n.01"; "woman" not). False for a word
+    it does not know, or without WordNet."""
+    reader = _reader()
+    if reader is None:
+        return False
+    senses = _senses_in_order(word)
+    above = reader.synset(ancestor)
+    return bool(senses) and above in senses[0].closure(lambda sense: sense.hypernyms())
+
+
+@lru_cache(maxsize=16384)
+def _senses_in_order(word: str) -> tuple:
+    reader = _reader()
+    if reader is None or not word:
+        return ()
+    return tuple(reader.synsets(word.replace(" ", "_"), "n"))
+
+
 # Kinds of people below this sense are told apart only by a narrower common kind.
 _PERSON = "person.n.01"
 # Steps from each word up to the kind they share: "migrant" -> traveler <- exile <- "refugee".

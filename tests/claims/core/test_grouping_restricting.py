@@ -325,3 +325,36 @@ def test_the_cause_after_a_toll_names_no_other_counted_thing(a, b):
 def test_a_toll_of_injuries_is_still_not_one_of_deaths():
     score, _ = similarity("injuries from the fighting", "deaths from the fighting", unit="count")
     assert score == 0
+
+
+# ---------------------------------------------------------------- weak ties: travellers
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("people died or gone missing", "migrants drowned or vanished"),
+        ("migrants who died at sea", "people killed on the crossing"),
+        ("evacuees who arrived", "arrivals"),
+    ],
+)
+def test_people_and_travellers_befallen_by_one_event_are_one_count(a, b):
+    assert similarity(a, b, unit="count", scope="Mediterranean")[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("people killed", "women killed"),
+        ("people killed", "civilians killed"),
+        ("people killed", "migrants"),
+        ("people arrived", "migrants killed"),
+    ],
+)
+def test_a_part_of_all_people_or_another_event_is_no_weak_tie(a, b):
+    assert similarity(a, b, unit="count", scope="Mediterranean")[0] < THRESHOLD
+
+
+def test_a_traveller_is_a_kind_wordnet_puts_under_traveler():
+    assert lexical.kind_of("migrant", "traveler.n.01")
+    assert not lexical.kind_of("woman", "traveler.n.01")
