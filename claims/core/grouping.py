@@ -303,6 +303,11 @@ def _read_phrase(phrase: str, in_scope: bool = False) -> _Token | None:
         return _Token(phrase, "place", places[phrase][0])
     if in_scope and phrase in _localities():
         return _Token(phrase, "place", _localities()[phrase][0])
+    if in_scope and _ACTOR_WORDS.get(phrase) in _HOMELANDS:
+        # A scope names where: an actor with a homeland there is that place ("the US").
+        home = _HOMELANDS[_ACTOR_WORDS[phrase]]
+        if home in _parents():
+            return _Token(phrase, "place", home)
     if phrase in _ACTOR_WORDS:
         return _Token(phrase, "actor", _ACTOR_WORDS[phrase], _FORCE_ACTORS.get(phrase, ""))
     if phrase in _GROUP_PHRASES:
@@ -862,6 +867,8 @@ def _heads_score(a: _Subject, b: _Subject, places: frozenset[str] = frozenset())
     score = _head_score(a.head, b.head)
     if score == 0 and (_travellers_alike(a, b) or _travellers_alike(b, a)):
         return RELATED_HEAD
+    if score == 0 and (_people_of_act(a, b) or _people_of_act(b, a)):
+        return RELATED_HEAD
     if score == 0 and (
         (a.nationals and b.head in _ABROAD_HEADS and not _at_home(a.owners, places))
         or (b.nationals and a.head in _ABROAD_HEADS and not _at_home(b.owners, places))
@@ -881,6 +888,16 @@ def _travellers_alike(a: _Subject, b: _Subject) -> bool:
         and bool(a.events & b.events)
         and lexical.kind_of(b.head, _TRAVELLERS)
     )
+
+
+def _people_of_act(a: _Subject, b: _Subject) -> bool:
+    """A weak tie: ``a`` counts people to whom something was done ("people infected") and
+    ``b`` counts that act by its noun ("infections"), WordNet's noun of the verb, read through
+    the spellings of ``b``'s concept."""
+    if a.head != "people" or not a.acts or not b.head:
+        return False
+    spellings = _GROUPS.get(b.head, [b.head])
+    return any(lexical.noun_of_act(noun, act) for noun in spellings for act in sorted(a.acts))
 
 
 def _at_home(peoples: frozenset[str], places: frozenset[str]) -> bool:

@@ -176,6 +176,25 @@ def kind_of(word: str, ancestor: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
+def noun_of_act(noun: str, verb: str) -> bool:
+    """True when WordNet's first sense of ``noun`` is the noun of the act ``verb`` names, by
+    its derivational links: an "infection" is what one is when "infected". False for words it
+    does not know, or without WordNet."""
+    reader = _reader()
+    senses = _senses_in_order(noun)
+    if reader is None or not senses:
+        return False
+    action = reader.morphy(verb, "v")
+    if action is None:
+        return False
+    return any(
+        form.synset().pos() == "v" and form.name() == action
+        for lemma_ in senses[0].lemmas()
+        for form in lemma_.derivationally_related_forms()
+    )
+
+
+@lru_cache(maxsize=16384)
 def _senses_in_order(word: str) -> tuple:
     reader = _reader()
     if reader is None or not word:

@@ -358,3 +358,45 @@ def test_a_part_of_all_people_or_another_event_is_no_weak_tie(a, b):
 def test_a_traveller_is_a_kind_wordnet_puts_under_traveler():
     assert lexical.kind_of("migrant", "traveler.n.01")
     assert not lexical.kind_of("woman", "traveler.n.01")
+
+
+# ---------------------------------------------------------------- weak ties: the noun of an act
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("people infected with bird flu", "human infections"),
+        ("infections in people", "people who were infected"),
+    ],
+)
+def test_people_an_act_befell_and_the_act_by_its_noun_are_one_count(a, b):
+    assert similarity(a, b, unit="count", scope="Mexico")[0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("people infected with bird flu", "deaths from bird flu"),
+        ("people infected", "herds infected"),
+    ],
+)
+def test_the_noun_of_another_act_or_thing_is_no_weak_tie(a, b):
+    assert similarity(a, b, unit="count", scope="Mexico")[0] < THRESHOLD
+
+
+def test_wordnet_names_the_noun_of_an_act():
+    assert lexical.noun_of_act("infection", "infected")
+    assert not lexical.noun_of_act("death", "infected")
+
+
+# ---------------------------------------------------------------- the U.S. as a scope
+
+
+@pytest.mark.parametrize(("a", "b"), [("US", "United States"), ("U.S.", "the United States")])
+def test_the_us_as_a_scope_is_the_country(a, b):
+    assert scoped(a, b) >= THRESHOLD
+
+
+def test_the_us_as_a_scope_is_not_another_country():
+    assert scoped("US", "Canada") == 0
