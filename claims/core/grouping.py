@@ -429,6 +429,8 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
     nouns = [word for word in words if not lexical.not_a_noun(word)]
     if last_force < 0 and _ends_in_people_event(tokens):
         return "people"  # "cholera deaths", "the number of dead" count the people who died
+    if len(nouns) > 1 and _is_participle(nouns[-1]) and lexical.verb_base(nouns[-1]):
+        nouns = nouns[:-1]  # "migrants living in Colombia" are migrants, not a "living"
     if nouns:
         # "Jamaicans in shelters" count people, of one nationality (an actor of the subject).
         return "people" if lexical.names_people(nouns[-1]) else nouns[-1]
@@ -658,7 +660,8 @@ def _subject(text: str, names: bool = True) -> _Subject:
         owners=_read_initials(
             frozenset(t.concept for t in span if t.kind == "actor") | (named & in_span), runs
         ),
-        nationals=head == "people" and _nationals(span),
+        nationals=head == "people"
+        and (_nationals(span) or any(lexical.names_people(t.concept) for t in span)),
         length=_named_length(text),
         acts=acts,
         restrictions=restrictions,

@@ -400,3 +400,22 @@ def test_the_us_as_a_scope_is_the_country(a, b):
 
 def test_the_us_as_a_scope_is_not_another_country():
     assert scoped("US", "Canada") == 0
+
+
+# ---------------------------------------------------------------- a people abroad and its migrants
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Venezuelans", "Venezuelan migrants living in Colombia"),
+        ("Haitians", "Haitian migrants"),
+    ],
+)
+def test_a_people_counted_abroad_and_its_migrants_are_one_count(a, b):
+    assert similarity(a, b, unit="count", scope="Colombia")[0] >= THRESHOLD
+
+
+def test_a_participle_after_the_counted_noun_is_not_its_head():
+    assert grouping._subject("migrants living in Colombia").head == "migrant"
+    assert grouping._subject("Venezuelans").head == "people"
