@@ -210,6 +210,9 @@ _LENGTH_NOUNS: dict[str, int] = _PERIOD_WORDS["lengths"]
 _RATE_LEADS = frozenset(_PERIOD_WORDS["rate"]["leads"])
 _STOP = frozenset(_FUNCTION_WORDS["stop"])
 _PREPOSITIONS = frozenset(_FUNCTION_WORDS["prepositions"])
+_CLAUSE_STARTS = frozenset(_FUNCTION_WORDS["clause_starts"])
+_AUXILIARIES = frozenset(_FUNCTION_WORDS["auxiliaries"])
+_ADVERBIAL_CLAUSE_STARTS = frozenset(_FUNCTION_WORDS["adverbial_clause_starts"])
 _LONGEST_PHRASE = 4
 # Verbs that only say a figure was written down ("infections logged", "cases recorded").
 _RECORDING = frozenset(_FUNCTION_WORDS["recording"])
@@ -447,6 +450,29 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
     return anywhere[0] if anywhere else ""
 
 
+def _before_clause(tokens: Sequence[_Token], head: str) -> str:
+    """The head named before a relative clause, when the clause gave ``head``: always for a
+    clause that says where ("farms where the virus was detected" count farms); for another
+    clause when ``head`` is no counted thing, a word WordNet does not know as a noun or a verb
+    after an auxiliary ("herds that H5N1 has reached"). A noun of such a clause stays the head
+    ("people who hold a card" count cards)."""
+    start = next((i for i, t in enumerate(tokens) if t.text in _CLAUSE_STARTS), None)
+    if not start or head in _GROUPS:
+        return head
+    at = [i for i, t in enumerate(tokens) if t.concept == head and i > start]
+    if not at:
+        return head
+    verb = tokens[at[-1] - 1].text in _AUXILIARIES
+    where = tokens[start].text in _ADVERBIAL_CLAUSE_STARTS
+    if lexical.lemma(head) is not None and not verb and not where:
+        return head
+    before = tokens[:start]
+    span = _head_span(before)
+    if not any(t.kind in ("word", "group") for t in span):
+        return head
+    return _head(before, span) or head
+
+
 def _of_complement(tokens: Sequence[_Token], span: Sequence[_Token], head: str) -> str:
     """A head that says little on its own ("rate") followed by "of" counts what "of" names, when
     that is a specific counted thing: "the headline rate of consumer price inflation" counts
@@ -620,7 +646,7 @@ def _acts(span: Sequence[_Token], head: str) -> tuple[frozenset[str], frozenset[
 def _subject(text: str, names: bool = True) -> _Subject:
     tokens = _origins(_tokens(text))
     span = _head_span(tokens)
-    head = _of_complement(tokens, span, _head(tokens, span))
+    head = _of_complement(tokens, span, _before_clause(tokens, _head(tokens, span)))
     acts, verbs = _acts(span, head)
     # "infections logged" are infections: a verb that only records says nothing of the thing.
     recorded = frozenset(word for word in verbs if _act(word) == "record")

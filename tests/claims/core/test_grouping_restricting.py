@@ -419,3 +419,19 @@ def test_a_people_counted_abroad_and_its_migrants_are_one_count(a, b):
 def test_a_participle_after_the_counted_noun_is_not_its_head():
     assert grouping._subject("migrants living in Colombia").head == "migrant"
     assert grouping._subject("Venezuelans").head == "people"
+
+
+# ---------------------------------------------------------------- a relative clause
+
+
+@pytest.mark.parametrize(
+    ("subject", "head"),
+    [
+        ("dairies where bird flu has been found", "dairy"),
+        ("farms where the virus was detected", "farm"),
+        ("poultry flocks that H5N1 has reached", "flock"),
+        ("Peruvians who hold a residence card", "card"),
+    ],
+)
+def test_a_verb_of_a_relative_clause_is_not_the_head(subject, head):
+    assert grouping._subject(subject).head == head
