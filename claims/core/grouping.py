@@ -111,6 +111,9 @@ DEFAULT_MIN_CONFIDENCE = 0.6
 
 _WORD = re.compile(r"[a-z0-9_]+")
 _FUNCTION_WORDS = vocabulary.load("function_words")
+# Function words keep their spelling, unless it is another function word's ("weeks" is "week"):
+# WordNet's morphy reads "has" as a plural of "ha".
+_KEPT_SPELLINGS = frozenset(_FUNCTION_WORDS["stop"]) | frozenset(_FUNCTION_WORDS["prepositions"])
 
 
 @lru_cache(maxsize=65536)
@@ -121,6 +124,8 @@ def _lemma(word: str) -> str:
     if word.isdigit() or len(word) <= 2:
         return word  # "us" is the U.S., not a plural
     known = lexical.lemma(word)
+    if word in _KEPT_SPELLINGS and known not in _KEPT_SPELLINGS:
+        return word  # "has" is no plural of "ha"; "weeks" are still "week"
     if known is not None:
         return known
     if len(word) <= 3:
@@ -172,6 +177,7 @@ _RELATED_HEADS = frozenset(frozenset(pair) for pair in _POPULATIONS["related"])
 _GENERIC_HEADS = frozenset(_POPULATIONS["generic"])
 _PERSON_HEADS = frozenset(_POPULATIONS["people"])
 _ABROAD_HEADS = frozenset(_POPULATIONS["abroad"])
+_TRAVELLERS: str = _POPULATIONS["travellers"]
 _ACTORS: dict[str, list[str]] = _ACTOR_DATA["actors"]
 _PEOPLES = frozenset(_ACTOR_DATA["peoples"])
 _HOMELANDS: dict[str, str] = _ACTOR_DATA["homelands"]
@@ -204,15 +210,28 @@ _LENGTH_NOUNS: dict[str, int] = _PERIOD_WORDS["lengths"]
 _RATE_LEADS = frozenset(_PERIOD_WORDS["rate"]["leads"])
 _STOP = frozenset(_FUNCTION_WORDS["stop"])
 _PREPOSITIONS = frozenset(_FUNCTION_WORDS["prepositions"])
+_CLAUSE_STARTS = frozenset(_FUNCTION_WORDS["clause_starts"])
+_AUXILIARIES = frozenset(_FUNCTION_WORDS["auxiliaries"])
+_ADVERBIAL_CLAUSE_STARTS = frozenset(_FUNCTION_WORDS["adverbial_clause_starts"])
 _LONGEST_PHRASE = 4
 # Verbs that only say a figure was written down ("infections logged", "cases recorded").
 _RECORDING = frozenset(_FUNCTION_WORDS["recording"])
+_RESTRICTION_DATA = vocabulary.load("restrictions")
+# Counted things that are a plan or a limit themselves ("target", "capacity").
+_RESTRICTING_HEADS = frozenset(_RESTRICTION_DATA["heads"])
+# Words that restrict or plan what a subject counts ("core", "excluding", "expected"): phrase
+# (normalised) -> restriction.
+_RESTRICTING_WORDS = _table(_RESTRICTION_DATA["modifiers"])
 
 
-# Counted things named by a participle ("displaced"): another participle of a verb WordNet
-# relates to it names the same thing ("uprooted": to uproot people is to displace them).
+# Kinds of people named by a participle ("displaced"): another participle of a verb WordNet
+# relates to the participle's main senses names the same people ("uprooted": to uproot people is
+# to displace them; not "pumped" nor "shipped" crude, which only a rare sense of displacing
+# reaches).
 _PARTICIPLE_GROUPS = {
-    spelling: concept for spelling, concept in _GROUP_WORDS.items() if spelling.endswith("ed")
+    spelling: concept
+    for spelling, concept in _GROUP_WORDS.items()
+    if spelling.endswith("ed") and concept in _PERSON_HEADS
 }
 
 
@@ -221,7 +240,7 @@ def _kindred_participle(word: str) -> str:
     if not word.endswith("ed") or len(word) <= 4:
         return ""
     for spelling, concept in sorted(_PARTICIPLE_GROUPS.items()):
-        if lexical.related_verbs(word, spelling):
+        if lexical.names_event(word, spelling):
             return concept
     return ""
 
@@ -287,6 +306,11 @@ def _read_phrase(phrase: str, in_scope: bool = False) -> _Token | None:
         return _Token(phrase, "place", places[phrase][0])
     if in_scope and phrase in _localities():
         return _Token(phrase, "place", _localities()[phrase][0])
+    if in_scope and _ACTOR_WORDS.get(phrase) in _HOMELANDS:
+        # A scope names where: an actor with a homeland there is that place ("the US").
+        home = _HOMELANDS[_ACTOR_WORDS[phrase]]
+        if home in _parents():
+            return _Token(phrase, "place", home)
     if phrase in _ACTOR_WORDS:
         return _Token(phrase, "actor", _ACTOR_WORDS[phrase], _FORCE_ACTORS.get(phrase, ""))
     if phrase in _GROUP_PHRASES:
@@ -347,18 +371,34 @@ class _Subject:
     # Verbs (by lemma) said of the counted thing before or after it ("seats won", "contested
     # seats") that are no event of the vocabulary: two different acts count two things.
     acts: frozenset[str] = frozenset()
+    # What makes the figure a part of the quantity, or a plan or a limit for it ("core",
+    # "target", "forecast"; see restrictions.toml): two subjects must name the same ones.
+    restrictions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class _Scope:
     places: frozenset[str]
     words: frozenset[str]
+    # It only points at a country ("nationwide", "the south of the country"): read as the
+    # country the other side names (see _pointed).
+    country_reference: bool = False
 
 
 def _head_span(tokens: Sequence[_Token]) -> list[_Token]:
-    """The noun phrase that names what is counted: up to the first preposition or event."""
+    """The noun phrase that names what is counted: up to the first preposition or event. A
+    toll written as a noun ("injuries", "deaths") is that phrase, so a preposition after it
+    ends it: "injuries from the fighting" name no other counted thing after "from"."""
     span: list[_Token] = []
+    toll = False
     for index, token in enumerate(tokens):
+        if token.kind == "prep" and toll and not span:
+            break
+        toll = toll or (
+            token.kind == "event"
+            and token.concept in _BEFALLS_PEOPLE
+            and not lexical.not_a_noun(token.text.split()[-1])
+        )
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         # A participle before a noun qualifies it ("burned area", "destroyed homes").
         if (
@@ -392,8 +432,11 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
     nouns = [word for word in words if not lexical.not_a_noun(word)]
     if last_force < 0 and _ends_in_people_event(tokens):
         return "people"  # "cholera deaths", "the number of dead" count the people who died
+    if len(nouns) > 1 and _is_participle(nouns[-1]) and lexical.verb_base(nouns[-1]):
+        nouns = nouns[:-1]  # "migrants living in Colombia" are migrants, not a "living"
     if nouns:
-        return nouns[-1]
+        # "Jamaicans in shelters" count people, of one nationality (an actor of the subject).
+        return "people" if lexical.names_people(nouns[-1]) else nouns[-1]
     if words:
         return words[-1]
     if last_force >= 0:
@@ -405,6 +448,43 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
         return "people"  # "Palestinians killed" counts people
     anywhere = [t.concept for t in tokens if t.kind == "group"]
     return anywhere[0] if anywhere else ""
+
+
+def _before_clause(tokens: Sequence[_Token], head: str) -> str:
+    """The head named before a relative clause, when the clause gave ``head``: always for a
+    clause that says where ("farms where the virus was detected" count farms); for another
+    clause when ``head`` is no counted thing, a word WordNet does not know as a noun or a verb
+    after an auxiliary ("herds that H5N1 has reached"). A noun of such a clause stays the head
+    ("people who hold a card" count cards)."""
+    start = next((i for i, t in enumerate(tokens) if t.text in _CLAUSE_STARTS), None)
+    if not start or head in _GROUPS:
+        return head
+    at = [i for i, t in enumerate(tokens) if t.concept == head and i > start]
+    if not at:
+        return head
+    verb = tokens[at[-1] - 1].text in _AUXILIARIES
+    where = tokens[start].text in _ADVERBIAL_CLAUSE_STARTS
+    if lexical.lemma(head) is not None and not verb and not where:
+        return head
+    before = tokens[:start]
+    span = _head_span(before)
+    if not any(t.kind in ("word", "group") for t in span):
+        return head
+    return _head(before, span) or head
+
+
+def _of_complement(tokens: Sequence[_Token], span: Sequence[_Token], head: str) -> str:
+    """A head that says little on its own ("rate") followed by "of" counts what "of" names, when
+    that is a specific counted thing: "the headline rate of consumer price inflation" counts
+    inflation, "the rate of unemployment" unemployment. Any other head is kept."""
+    if head not in _GENERIC_HEADS or not span:
+        return head
+    end = max(i for i, token in enumerate(tokens) if token == span[-1]) + 1
+    if end >= len(tokens) or tokens[end].text != "of":
+        return head
+    rest = tokens[end + 1 :]
+    inner = _head(rest, _head_span(rest))
+    return inner if inner in _GROUPS and inner not in _GENERIC_HEADS else head
 
 
 def _ends_in_people_event(tokens: Sequence[_Token]) -> bool:
@@ -566,7 +646,7 @@ def _acts(span: Sequence[_Token], head: str) -> tuple[frozenset[str], frozenset[
 def _subject(text: str, names: bool = True) -> _Subject:
     tokens = _origins(_tokens(text))
     span = _head_span(tokens)
-    head = _head(tokens, span)
+    head = _of_complement(tokens, span, _before_clause(tokens, _head(tokens, span)))
     acts, verbs = _acts(span, head)
     # "infections logged" are infections: a verb that only records says nothing of the thing.
     recorded = frozenset(word for word in verbs if _act(word) == "record")
@@ -583,16 +663,21 @@ def _subject(text: str, names: bool = True) -> _Subject:
     actor_words = frozenset(t.concept for t in tokens if t.kind == "actor") | named
     runs = _initial_runs(text, tokens) if names else {}
     in_span = frozenset(t.concept for t in span)
+    restrictions, spelled = _restrictions(text, head)
     return _Subject(
-        words=_read_initials(concepts | content, runs),
+        words=_spelled_as(_read_initials(concepts | content, runs), restrictions, spelled),
         concepts=concepts - frozenset().union(*runs.values()),
         head=head,
-        qualifiers=_read_initials(
-            frozenset(t.concept for t in span if t.kind == "word")
-            - {head}
-            - verbs
-            - _length_counts(text),
-            runs,
+        qualifiers=_spelled_as(
+            _read_initials(
+                frozenset(t.concept for t in span if t.kind == "word")
+                - {head}
+                - verbs
+                - _length_counts(text),
+                runs,
+            ),
+            restrictions - {head},
+            spelled,
         ),
         # "Change" in "Movement for Democratic Change" is a name's word, not an event.
         events=frozenset(t.concept for t in tokens if t.kind == "event")
@@ -601,10 +686,39 @@ def _subject(text: str, names: bool = True) -> _Subject:
         owners=_read_initials(
             frozenset(t.concept for t in span if t.kind == "actor") | (named & in_span), runs
         ),
-        nationals=head == "people" and _nationals(span),
+        nationals=head == "people"
+        and (_nationals(span) or any(lexical.names_people(t.concept) for t in span)),
         length=_named_length(text),
         acts=acts,
+        restrictions=restrictions,
     )
+
+
+@lru_cache(maxsize=8192)
+def _restrictions(text: str, head: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(restrictions, the words that said them): what restricts or plans the figure a subject
+    names, a restricting word or phrase of restrictions.toml anywhere in it ("core inflation",
+    "prices leaving aside energy", "expected arrivals"), and a head that is a plan or a limit
+    itself ("production target", "quota"). No restriction for the plain quantity."""
+    words = normalise(text)
+    found = {head} if head in _RESTRICTING_HEADS else set()
+    spelled: set[str] = set()
+    for size in (1, 2):
+        for index in range(len(words) - size + 1):
+            phrase = words[index : index + size]
+            restriction = _RESTRICTING_WORDS.get(" ".join(phrase))
+            if restriction:
+                found.add(restriction)
+                spelled.update(phrase)
+    return frozenset(found), frozenset(spelled)
+
+
+def _spelled_as(
+    words: frozenset[str], restrictions: frozenset[str], spelled: frozenset[str]
+) -> frozenset[str]:
+    """``words`` with the words that said a restriction replaced by the restriction, so that
+    "core" and "underlying" are one word of the subject."""
+    return (words - spelled) | restrictions if words & spelled else words
 
 
 def _named_length(text: str) -> int:
@@ -642,13 +756,36 @@ def _same_length(a: int, b: int) -> bool:
     return abs(a - b) <= 0.05 * max(a, b)
 
 
+_DIRECTION_NOUNS: dict[str, str] = vocabulary.load("places")["direction_nouns"]
+_DIRECTIONS = frozenset(_key(word) for word in vocabulary.load("places")["directions"])
+_COUNTRY_REFERENCES = frozenset(vocabulary.load("places")["country_references"]["words"])
+
+
 @lru_cache(maxsize=8192)
 def _scope(text: str) -> _Scope:
     tokens = _tokens(text, in_scope=True)
-    return _Scope(
-        places=frozenset(t.concept for t in tokens if t.kind == "place"),
-        words=frozenset(t.concept for t in tokens if t.kind in ("word", "group", "place", "actor")),
+    places = frozenset(t.concept for t in tokens if t.kind == "place")
+    words = frozenset(
+        _DIRECTION_NOUNS.get(t.concept, t.concept)
+        for t in tokens
+        if t.kind in ("word", "group", "place", "actor")
     )
+    # "the whole country", "the south of the country": no place named, only pointed at.
+    pointing = words & _COUNTRY_REFERENCES
+    if not places and pointing and words <= _COUNTRY_REFERENCES | _DIRECTIONS:
+        return _Scope(places, words, country_reference=True)
+    return _Scope(places, words)
+
+
+def _pointed(scope: _Scope, other: _Scope) -> _Scope:
+    """A scope that only points at a country ("nationwide", "the south of the country") read
+    as the country ``other`` names, with its direction words, when ``other`` names countries
+    only: a state or a province is never "the whole country"."""
+    if not scope.country_reference or not other.places:
+        return scope
+    if any(_parents().get(place) != (gazetteer.WORLD,) for place in other.places):
+        return scope
+    return _Scope(other.places, (scope.words - _COUNTRY_REFERENCES) | other.places)
 
 
 @cache
@@ -694,6 +831,7 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 def _scope_score(a: _Scope, b: _Scope) -> tuple[float, str, float]:
     """(score, note, factor on the whole confidence)."""
+    a, b = _pointed(a, b), _pointed(b, a)
     if a.places and b.places:
         score = _place_score(a.places, b.places)
         if score == 0:
@@ -756,12 +894,39 @@ def _heads_score(a: _Subject, b: _Subject, places: frozenset[str] = frozenset())
     RELATED_HEAD for related heads or for a people counted abroad against its refugees
     ("Syrians" and "Syrian refugees" in Lebanon), 0 otherwise."""
     score = _head_score(a.head, b.head)
+    if score == 0 and (_travellers_alike(a, b) or _travellers_alike(b, a)):
+        return RELATED_HEAD
+    if score == 0 and (_people_of_act(a, b) or _people_of_act(b, a)):
+        return RELATED_HEAD
     if score == 0 and (
         (a.nationals and b.head in _ABROAD_HEADS and not _at_home(a.owners, places))
         or (b.nationals and a.head in _ABROAD_HEADS and not _at_home(b.owners, places))
     ):
         return RELATED_HEAD
     return score
+
+
+def _travellers_alike(a: _Subject, b: _Subject) -> bool:
+    """A weak tie: ``a`` counts people and ``b`` a kind of traveller the vocabulary does not know
+    ("migrants"), and both say the same thing befell them ("people who landed", "migrants who
+    arrived"; "people who died", "migrants drowned"). Kinds the vocabulary knows (children,
+    civilians, refugees) are parts of all people and stay apart."""
+    return (
+        a.head == "people"
+        and b.head not in _GROUPS
+        and bool(a.events & b.events)
+        and lexical.kind_of(b.head, _TRAVELLERS)
+    )
+
+
+def _people_of_act(a: _Subject, b: _Subject) -> bool:
+    """A weak tie: ``a`` counts people to whom something was done ("people infected") and
+    ``b`` counts that act by its noun ("infections"), WordNet's noun of the verb, read through
+    the spellings of ``b``'s concept."""
+    if a.head != "people" or not a.acts or not b.head:
+        return False
+    spellings = _GROUPS.get(b.head, [b.head])
+    return any(lexical.noun_of_act(noun, act) for noun in spellings for act in sorted(a.acts))
 
 
 def _at_home(peoples: frozenset[str], places: frozenset[str]) -> bool:
@@ -852,6 +1017,13 @@ def _acts_agree(a: _Subject, b: _Subject) -> bool:
     return True
 
 
+def _restriction_text(subject: _Subject) -> str:
+    """How a reason names a subject's restrictions: "a core/target figure", "the plain figure"."""
+    if not subject.restrictions:
+        return "the plain figure"
+    return f"a {'/'.join(sorted(subject.restrictions))} figure"
+
+
 def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     if a.phone_digits or b.phone_digits:
         return 0.0, "a figure of a telephone number measures nothing"
@@ -868,6 +1040,8 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
     actors_a, actors_b = _actors_to_agree(a, b), _actors_to_agree(b, a)
     if actors_a and actors_b and not actors_a & actors_b:
         return 0.0, f"different actor: {_labels(actors_a)} vs {_labels(actors_b)}"
+    if sa.restrictions != sb.restrictions:
+        return 0.0, f"{_restriction_text(sa)}, not {_restriction_text(sb)}"
     places = frozenset().union(*(x.places for x in a.scopes + b.scopes))
     if _heads_score(sa, sb, places) == 0:
         return 0.0, f"counts {sa.head}, not {sb.head}"

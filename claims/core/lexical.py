@@ -146,6 +146,62 @@ def is_proper(word: str) -> bool | None:
     return all(name[0].isupper() for name in spellings)
 
 
+@lru_cache(maxsize=16384)
+def names_people(word: str) -> bool:
+    """True when ``word`` is a name WordNet knows only as a name whose first sense is a kind of
+    person: a people by nationality ("Jamaicans", "Venezuelans", "Congolese"), not a common
+    noun ("turnout") nor a party's members, whom WordNet spells in lower case too. False
+    without WordNet."""
+    reader = _reader()
+    if reader is None or not is_proper(word):
+        return False
+    senses = reader.synsets(lemma(word.lower()) or word.lower(), "n")
+    if not senses:
+        return False
+    person = reader.synset(_PERSON)
+    return person in senses[0].closure(lambda s: s.hypernyms() + s.instance_hypernyms())
+
+
+@lru_cache(maxsize=16384)
+def kind_of(word: str, ancestor: str) -> bool:
+    """True when WordNet's first sense of the noun ``word`` lies below the sense named
+    ``ancestor`` ("migrant" and "evacuee" below "traveler.n.01"; "woman" not). False for a word
+    it does not know, or without WordNet."""
+    reader = _reader()
+    if reader is None:
+        return False
+    senses = _senses_in_order(word)
+    above = reader.synset(ancestor)
+    return bool(senses) and above in senses[0].closure(lambda sense: sense.hypernyms())
+
+
+@lru_cache(maxsize=16384)
+def noun_of_act(noun: str, verb: str) -> bool:
+    """True when WordNet's first sense of ``noun`` is the noun of the act ``verb`` names, by
+    its derivational links: an "infection" is what one is when "infected". False for words it
+    does not know, or without WordNet."""
+    reader = _reader()
+    senses = _senses_in_order(noun)
+    if reader is None or not senses:
+        return False
+    action = reader.morphy(verb, "v")
+    if action is None:
+        return False
+    return any(
+        form.synset().pos() == "v" and form.name() == action
+        for lemma_ in senses[0].lemmas()
+        for form in lemma_.derivationally_related_forms()
+    )
+
+
+@lru_cache(maxsize=16384)
+def _senses_in_order(word: str) -> tuple:
+    reader = _reader()
+    if reader is None or not word:
+        return ()
+    return tuple(reader.synsets(word.replace(" ", "_"), "n"))
+
+
 # Kinds of people below this sense are told apart only by a narrower common kind.
 _PERSON = "person.n.01"
 # Steps from each word up to the kind they share: "migrant" -> traveler <- exile <- "refugee".
