@@ -339,6 +339,7 @@ def _sentence_candidates(
             # a duration or an age keeps the noun after its unit ("siege", "boy")
             figure.subject = reading.subject
     _scopes(text, sentence, figures, elliptical, context)
+    countries = _countries_named(text, sentence)
     # The scope rules read more than one clause ("in the country" back to its name); the parse
     # adds the places of the figure's own clause where they found none.
     for index, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
@@ -349,6 +350,8 @@ def _sentence_candidates(
         if reading is not None and reading.places and (not figure.scope or own):
             # the places of a clause the parse names are side by side, not one inside another
             figure.scope = "; ".join(dict.fromkeys(reading.places))
+        if not figure.scope:
+            figure.scope = countries
         if reading is not None and reading.actors:
             # who did what the figure counts, and whom it is among, follow the places
             figure.scope = "; ".join(dict.fromkeys(p for p in (figure.scope, *reading.actors) if p))
@@ -790,6 +793,12 @@ def _scopes(
             )
         figure.scope = scope
         context.scopes.append((figure.start, scope, event))
+
+
+def _countries_named(text: str, sentence: Sentence) -> str:
+    """The countries a sentence names anywhere ("Kenya's treasury said", "Honduran police
+    seized"): where its figures hold when no clause of theirs names a place."""
+    return "; ".join(places.countries_named(text, sentence.start, sentence.end))
 
 
 def _resolve_place(

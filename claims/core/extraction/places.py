@@ -10,10 +10,11 @@ vocabulary ("Lebanese" -> Lebanon) resolve "the country" and keep a group's own 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from claims.core import vocabulary
+from claims.core import gazetteer, vocabulary
 from claims.core.extraction import dates
 
 # The words live in the shared vocabulary (vocabulary/places.toml), with the places grouping
@@ -114,6 +115,30 @@ def mentions(text: str, start: int, end: int) -> list[Mention]:
         if first and second and " " not in first + second:
             found.append(Mention(match.start(1), match.end(2), f"{first} and {second}"))
     return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+@functools.cache
+def _gazetteer_re() -> re.Pattern[str]:
+    names = sorted(gazetteer.country_names() - COUNTRIES, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b(?![-\u2013]\w)")
+
+
+def countries_named(text: str, start: int, end: int) -> list[str]:
+    """The countries ``text[start:end]`` names anywhere, in order: by the names above, by any
+    name the country gazetteer knows ("Timor-Leste") and by adjective ("Kenyan officials"); a
+    people named by its plural ("Americans died") is a population, not a place."""
+    found = [m for m in mentions(text, start, end) if not is_people_noun(text[m.start : m.end])]
+    found += [
+        Mention(m.start(), m.end(), m.group(1)) for m in _gazetteer_re().finditer(text, start, end)
+    ]
+    return list(dict.fromkeys(m.place for m in sorted(found, key=lambda m: m.start)))
+
+
+def is_people_noun(word: str) -> bool:
+    """True for the plural of a country's adjective used as a noun for its people ("Americans",
+    "Filipinos"): a population, not the country itself."""
+    match = _DEMONYM_RE.fullmatch(word)
+    return match is not None and len(word) > len(match.group(1))
 
 
 def nationality(subject: str) -> str | None:
