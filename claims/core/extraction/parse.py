@@ -806,6 +806,82 @@ def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
     return None
 
 
+def _sentence_case(phrase: str, noun: Any) -> str:
+    """``phrase`` without the capital the sentence's first word gives it ("Rents doubled")."""
+    first = noun.doc[0]
+    if first.pos_ != "PROPN" and phrase.split()[:1] == [first.text] and first in noun.subtree:
+        return phrase[:1].lower() + phrase[1:]
+    return phrase
+
+
+def _clause_thing(verb: Any) -> Any | None:
+    """What a clause counts: its object, unless that is a measure or a money amount ("reached
+    40 million tonnes"), else its subject (None when either is a pronoun or absent)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    measured = ("QUANTITY", "MONEY", "PERCENT", "CARDINAL")
+    counted = [o for o in objects if o.ent_type_ not in measured]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = counted[:1] or subjects[:1]
+    if not found or found[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _unwrap(found[0])
+
+
+def _comparative(figure: list[Any]) -> tuple[str, Any | None] | None:
+    """ "sales were 9 percent lower", "40 million tonnes, 8 percent less than in 2021": a
+    percentage measuring a comparative is a rise or fall in what its clause counts (the noun is
+    None when the clause names it only by a pronoun: "that was 6 percent fewer")."""
+    top = _top(figure)
+    changes = vocabulary.load("subjects")["comparative_changes"]
+    comparative = top.head
+    if top.dep_ != "npadvmod" or comparative.lower_ not in changes:
+        return None
+    if comparative.tag_ not in ("JJR", "RBR"):
+        return None
+    change = changes[comparative.lower_]
+    described = comparative.head
+    measured = described.ent_type_ in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL")
+    if comparative.dep_ == "amod" and described.pos_ == "NOUN" and not measured:
+        return change, _unwrap(described)  # "used 3 percent less water"
+    verb = comparative.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return change, None
+    return change, _clause_thing(verb)
+
+
+def _multiplied(figure: list[Any]) -> tuple[str, Any] | None:
+    """ "rents have doubled", "output halved", "departures rose threefold": a multiplier that is
+    a verb or measures one is a rise or fall in the verb's subject."""
+    top = _top(figure)
+    verb = top if top.pos_ == "VERB" else top.head
+    words = vocabulary.load("subjects")
+    lemma = verb.lemma_.lower()
+    change = words["multiplier_changes"].get(lemma) or words["change_verbs"].get(lemma)
+    if change is None or verb.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return change, _unwrap(subject)
+
+
+def _traded(figure: list[Any], unit: str) -> tuple[str, Any] | None:
+    """ "exported 1 million tonnes of grain", "pumps 2 mb/d of crude": a measure of a good that
+    a verb of trade or output moves counts the good's exports, output ("grain exports")."""
+    if unit in ("count", "percent", "times"):
+        return None
+    top = _top(figure)
+    named = vocabulary.load("subjects")["verb_nouns"].get(top.head.lemma_.lower())
+    if named is None or top.dep_ != "dobj" or top.head.pos_ != "VERB":
+        return None
+    good = _of_object(figure[-1]) or _of_object(top)
+    if good is None or good.pos_ != "NOUN" or good.ent_type_:
+        return None
+    return f"{_phrase(good)} {named}", good
+
+
 def _phrasal_noun(noun: Any, figure: list[Any]) -> str | None:
     """ "28 percent of voters turned out": the noun a phrasal verb names ("turnout") when the
     share of ``noun`` is the verb's subject."""
@@ -847,6 +923,13 @@ def _read_figure(
     if not figure:
         return None
     words = vocabulary.load("subjects")
+    compared = _comparative(figure) if unit.startswith("percent") else None
+    if compared is not None:
+        change, thing = compared
+        if thing is None:
+            return Reading(change.split()[0], change.split()[0], _places(doc, None, figure))
+        subject = f"{change} {_sentence_case(_phrase(thing), thing)}"
+        return Reading(subject, thing.text, _places(doc, thing, figure))
     measured = _measured(figure) if not count else None
     if measured is not None:
         dimension, noun = measured
@@ -859,6 +942,15 @@ def _read_figure(
         subject = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             noun = _unwrap(subject)
+    if unit == "times":
+        multiplied = _multiplied(figure)
+        if multiplied is not None:
+            change, thing = multiplied
+            subject = f"{change} {_sentence_case(_phrase(thing), thing)}"
+            return Reading(subject, thing.text, _places(doc, thing, figure))
+    traded = _traded(figure, unit)
+    if traded is not None:
+        return Reading(traded[0], traded[0].split()[-1], _places(doc, traded[1], figure))
     graded = _graded(figure) if unit == "percent" else None
     if graded is not None:
         return Reading(graded[0], graded[1], _places(doc, None, figure))

@@ -45,3 +45,73 @@ def test_a_people_named_by_its_plural_is_no_place(text: str):
 def test_a_country_named_in_another_sentence_is_not_the_scope():
     text = "Chile's mining ministry met on Monday. Output rose 4 percent, the ministry said."
     assert by_figure(text, "4 percent").scope == ""
+
+
+# -- a percentage measuring a comparative is a rise or fall in what its clause counts --
+
+
+@pytest.mark.parametrize(
+    "text, figure, subject",
+    [
+        ("Exports were 9 percent lower in the previous year, the bureau said.", "9 percent",
+         "fall in exports"),
+        ("In the previous year exports were 9 percent lower, the bureau said.", "9 percent",
+         "fall in exports"),
+        ("The bureau said shipments had been 12 percent higher a year before.", "12 percent",
+         "rise in shipments"),
+        ("Gas imports reached 40 million tonnes, 8 percent more than in 2021.", "8 percent",
+         "rise in gas imports"),
+        ("Farmers used 3 percent less water than a year earlier.", "3 percent",
+         "fall in water"),
+    ],
+)  # fmt: skip
+def test_a_percentage_of_a_comparative_is_a_change(text: str, figure: str, subject: str):
+    assert by_figure(text, figure).subject == subject
+
+
+def test_a_comparative_whose_clause_names_a_pronoun_is_the_bare_change():
+    text = "Police logged 900 crashes in May. That was 6 percent fewer than in April."
+    assert by_figure(text, "6 percent").subject.split()[0] == "fall"
+
+
+# -- a multiplier that is a verb, or measures one, is a rise or fall in the verb's subject --
+
+
+@pytest.mark.parametrize(
+    "text, figure, subject",
+    [
+        ("Rents in the capital have doubled since 2020.", "doubled", "rise in rents"),
+        ("Since 2020 rents in the capital have doubled.", "doubled", "rise in rents"),
+        ("Output at the mine halved last year, the company said.", "halved",
+         "fall in output"),
+        ("The company said output at the mine had halved.", "halved", "fall in output"),
+        ("Departures from the port have risen threefold.", "threefold",
+         "rise in departures"),
+        ("Cholera cases in the province tripled in a month.", "tripled",
+         "rise in cholera cases"),
+    ],
+)  # fmt: skip
+def test_a_multiplier_verb_is_a_change_of_its_subject(text: str, figure: str, subject: str):
+    assert by_figure(text, figure).subject == subject
+
+
+# -- a measure of a good that a verb of trade or output moves counts that flow --
+
+
+@pytest.mark.parametrize(
+    "text, figure, subject",
+    [
+        ("Chile exported 2 million tonnes of copper in May.", "2 million tonnes",
+         "copper exports"),
+        ("In May, Chile exported about 2 million tonnes of copper, officials said.",
+         "2 million tonnes", "copper exports"),
+        ("Officials said Peru imported 300,000 tonnes of wheat last year.", "300,000 tonnes",
+         "wheat imports"),
+        ("The field pumps 1.2 million barrels a day of crude.", "1.2 million barrels a day",
+         "crude output"),
+        ("The utility buys 5 million tonnes of coal a year.", "5 million tonnes",
+         "coal purchases"),
+    ],
+)  # fmt: skip
+def test_a_measure_of_a_traded_good_counts_the_flow(text: str, figure: str, subject: str):
+    assert by_figure(text, figure).subject == subject
