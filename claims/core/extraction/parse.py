@@ -806,6 +806,30 @@ def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
     return None
 
 
+def is_baseline(sentence: str, start: int, end: int) -> bool:
+    """True when the figure at ``sentence[start:end]`` is the baseline another figure of its
+    sentence is compared with: "..., up from 900,000", "against 1,900 in May", "compared with
+    7.4 million", "after 38 million in February", "narrow to 3 percent from 4.8 percent"."""
+    doc = parse(sentence)
+    figure = tokens_in(doc, start, end)
+    if not figure:
+        return False
+    top = _top(figure)
+    preposition = top.head
+    if top.dep_ != "pobj" or preposition.dep_ != "prep":
+        return False
+    word, governor = preposition.lower_, preposition.head
+    words = vocabulary.load("subjects")
+    if word == "from":
+        if governor.lower_ in words["change_adverbs"]:
+            return True  # "up from", "down from"
+        # "fell to 3 percent from 4.8 percent": the start of a change whose end is named
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in governor.children)
+    if word in ("with", "to"):
+        return governor.lemma_.lower() in words["comparison_verbs"]
+    return word in words["baseline_prepositions"]
+
+
 def _sentence_case(phrase: str, noun: Any) -> str:
     """``phrase`` without the capital the sentence's first word gives it ("Rents doubled")."""
     first = noun.doc[0]

@@ -338,6 +338,7 @@ def _sentence_candidates(
         elif reading is not None and reading.subject and figure.kind in _COUNTS_THINGS:
             # a duration or an age keeps the noun after its unit ("siege", "boy")
             figure.subject = reading.subject
+    elliptical |= _baselines(text, sentence, figures)
     _scopes(text, sentence, figures, elliptical, context)
     countries = _countries_named(text, sentence)
     # The scope rules read more than one clause ("in the country" back to its name); the parse
@@ -727,6 +728,24 @@ _EVENT_IN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SAME_EVENT = {"dead": "killed", "died": "killed", "death": "killed", "deaths": "killed"}
+
+
+def _baselines(text: str, sentence: Sentence, figures: list[_Figure]) -> set[int]:
+    """ "1.26 million refugees, the agency said, up from 900,000", "6 million barrels a day,
+    compared with 7.4 million": a baseline counts what the figure before it of its unit counts,
+    even across a reporting clause. Returns the indexes of the baselines that took its noun."""
+    if not parse.available():
+        return set()
+    chunk = text[sentence.start : sentence.end]
+    taken: set[int] = set()
+    for index, figure in enumerate(figures):
+        earlier = [f for f in figures[:index] if f.unit == figure.unit and f.subject]
+        if not earlier or figure.kind is not FigureKind.QUANTITY:
+            continue
+        if parse.is_baseline(chunk, figure.start - sentence.start, figure.end - sentence.start):
+            figure.subject = earlier[-1].subject
+            taken.add(index)
+    return taken
 
 
 def _names_own_noun(

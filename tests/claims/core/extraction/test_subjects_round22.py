@@ -4,6 +4,7 @@ Every rule is tried on rewordings (synonyms, passive, reordering, a clause moved
 
 import pytest
 
+from claims.core.extraction import parse
 from tests.claims.core.extraction.helpers import by_figure
 
 # -- a country the sentence names anywhere is the scope of figures whose clause names none --
@@ -115,3 +116,41 @@ def test_a_multiplier_verb_is_a_change_of_its_subject(text: str, figure: str, su
 )  # fmt: skip
 def test_a_measure_of_a_traded_good_counts_the_flow(text: str, figure: str, subject: str):
     assert by_figure(text, figure).subject == subject
+
+
+# -- a baseline counts what the figure it is compared with counts, across a reporting clause --
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Some 40,000 migrants had been counted in Chad, the agency said, up from 25,000 in May.",
+         "25,000"),
+        ("The agency said 40,000 migrants had been counted in Chad, up from 25,000 in May.",
+         "25,000"),
+        ("About 40,000 migrants were counted in Chad in June, against 25,000 in May.", "25,000"),
+        ("About 40,000 migrants were counted in Chad in June, officials said, compared with "
+         "25,000 in May.", "25,000"),
+        ("About 40,000 migrants were counted in Chad in June, officials said, after 25,000 in "
+         "May.", "25,000"),
+    ],
+)  # fmt: skip
+def test_a_baseline_takes_the_noun_of_the_figure_compared(text: str, figure: str):
+    found = by_figure(text, figure)
+    assert "migrants" in found.subject.split()
+    assert found.scope == "Chad"
+
+
+def test_the_start_of_a_change_to_a_named_end_is_a_baseline():
+    text = "The treasury expects the shortfall to shrink to 3 percent next year from 5 percent."
+    assert by_figure(text, "5 percent").subject == by_figure(text, "3 percent").subject
+
+
+def test_a_figure_from_a_source_is_no_baseline():
+    text = "Mali received 300 tonnes of seed, and 120 tonnes came from donors in Europe."
+    assert not _is_baseline(text, "120 tonnes")
+
+
+def _is_baseline(text: str, figure: str) -> bool:
+    start = text.index(figure)
+    return parse.is_baseline(text, start, start + len(figure))
