@@ -43,6 +43,9 @@ class Reading:
     # The places lie in the figure's own phrase ("and 37 percent in rural districts"), so they
     # are its own even where the figure borrows its noun from the one before.
     own_places: bool = False
+    # The noun is the figure's own though it follows no number ("12 of them were bombings"):
+    # the figure is not elliptical to the one before.
+    own_noun: bool = False
 
 
 def model_path() -> Path | None:
@@ -299,6 +302,22 @@ def _verb_with_object(verb: Any, top: Any) -> Any:
     return verb
 
 
+def _predicate_noun(top: Any) -> Any | None:
+    """ "and 12 of them were bombings", "45 of those infected are nurses": a bare count that is
+    the subject of "be" counts the noun it is said to be."""
+    verb = top.head
+    if not top.like_num or top.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return None
+    attribute = next((c for c in verb.children if c.dep_ == "attr" and c.i > top.i), None)
+    if attribute is None or attribute.pos_ not in ("NOUN", "PROPN") or attribute.like_num:
+        return None
+    if any(c.like_num for c in attribute.children):
+        return None  # "the toll was 40 dead": a figure of its own
+    if any(c.dep_ == "prep" and c.lower_ == "of" and c.i < top.i for c in verb.children):
+        return None  # "Of the 2,000 held, 700 are foreigners": a part of the fronted noun
+    return attribute
+
+
 def _counted_noun(figure: list[Any]) -> Any | None:
     """The noun a figure's number modifies, or the clause subject the figure is the value of."""
     words = vocabulary.load("subjects")
@@ -335,6 +354,9 @@ def _counted_noun(figure: list[Any]) -> Any | None:
             whole = whole.head  # "a plan of $8 billion, including ...": the plan, past its figure
         if whole.pos_ == "NOUN" and whole.i not in inside:
             return _unwrap(whole)
+    predicate = _predicate_noun(top)
+    if predicate is not None:
+        return predicate
     # "Of the 329 lawmakers, 255 voted": a bare count under a fronted "of" is a part of its noun.
     if top.like_num and top.dep_ in ("nsubj", "nsubjpass") and top.head.pos_ in ("VERB", "AUX"):
         for child in top.head.children:
@@ -989,6 +1011,8 @@ def _read_figure(
         return dataclasses.replace(reading, actors=_scope_people(None, figure))
     subject = _phrase(noun)
     people = _scope_people(noun, figure)
+    if noun == _predicate_noun(top):
+        return Reading(subject, noun.text, places, people, own_noun=True)
     phrasal = _phrasal_noun(noun, figure) if unit == "percent" else None
     if phrasal is not None:
         return Reading(f"{noun.lemma_.lower()} {phrasal}", phrasal, places, people)

@@ -755,6 +755,8 @@ def _names_own_noun(
     deaths, and new infections fell to 21,237"): the figure is not elliptical to that one."""
     if reading is None or not reading.head or not reading.subject:
         return False
+    if reading.own_noun:
+        return True
     gap = text[figures[index - 1].end : figures[index].start]
     return re.search(rf"\b{re.escape(reading.head)}\b", gap) is not None
 

@@ -154,3 +154,21 @@ def test_a_figure_from_a_source_is_no_baseline():
 def _is_baseline(text: str, figure: str) -> bool:
     start = text.index(figure)
     return parse.is_baseline(text, start, start + len(figure))
+
+
+# -- a bare count said to be a noun ("12 of them were bombings") counts that noun --
+
+
+@pytest.mark.parametrize(
+    "text, figure, noun",
+    [
+        ("Police recorded 40 attacks this year, and 12 of them were bombings.", "12", "bombings"),
+        ("Of the attacks police recorded this year, 12 were bombings.", "12", "attacks"),
+        ("Some 300 people have caught the virus, and 45 of them are nurses.", "45", "nurses"),
+        ("Some 300 people have caught the virus; 45 of those are nurses, officials said.", "45",
+         "nurses"),
+        ("Of the 300 people who caught the virus, 45 are nurses.", "45", "people"),
+    ],
+)  # fmt: skip
+def test_a_count_said_to_be_a_noun_counts_that_noun(text: str, figure: str, noun: str):
+    assert noun in by_figure(text, figure).subject.split()
