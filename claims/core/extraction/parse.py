@@ -928,6 +928,15 @@ def _traded(figure: list[Any], unit: str) -> tuple[str, Any] | None:
     return f"{_phrase(good)} {named}", good
 
 
+def _share_of(figure: list[Any], noun: Any) -> bool:
+    """True when a percentage is "of" ``noun`` itself ("18 percent of the region's power", "40
+    percent of voters"): a share of it."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head not in figure:
+        return False
+    return noun.lemma_.lower() not in _denominators()
+
+
 def _phrasal_noun(noun: Any, figure: list[Any]) -> str | None:
     """ "28 percent of voters turned out": the noun a phrasal verb names ("turnout") when the
     share of ``noun`` is the verb's subject."""
@@ -1055,4 +1064,6 @@ def _read_figure(
     event = _event(_deed_holder(anaphor)) if count and not (set_to or valued) else ""
     if event and event.split()[-1] not in subject.split():
         subject = f"{subject} {event}"
+    if unit == "percent" and _share_of(figure, noun):
+        subject = f"share of {subject}"  # "supplies 18 percent of the region's power"
     return Reading(subject, noun.text, places, people)

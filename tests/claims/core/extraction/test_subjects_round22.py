@@ -172,3 +172,28 @@ def _is_baseline(text: str, figure: str) -> bool:
 )  # fmt: skip
 def test_a_count_said_to_be_a_noun_counts_that_noun(text: str, figure: str, noun: str):
     assert noun in by_figure(text, figure).subject.split()
+
+
+# -- a percentage "of" a noun is a share of it --
+
+
+@pytest.mark.parametrize(
+    "text, figure, subject",
+    [
+        ("The dam supplies 18 percent of the country's electricity.", "18 percent",
+         "share of electricity"),
+        ("About 18 percent of the country's electricity comes from the dam.", "18 percent",
+         "share of electricity"),
+        ("Reservoirs held 60 percent of their capacity in July, the utility said.",
+         "60 percent", "share of capacity"),
+        ("In July the utility said reservoirs were holding 60 percent of capacity.",
+         "60 percent", "share of capacity"),
+    ],
+)  # fmt: skip
+def test_a_percentage_of_a_noun_is_a_share_of_it(text: str, figure: str, subject: str):
+    assert by_figure(text, figure).subject == subject
+
+
+def test_a_percentage_of_the_economy_is_no_share_of_it():
+    text = "The deficit reached 6 percent of GDP last year."
+    assert not by_figure(text, "6 percent").subject.startswith("share")
