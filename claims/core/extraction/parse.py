@@ -814,11 +814,16 @@ def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
         # figure is the change the verb names.
         if subject is None or subject.pos_ == "PRON":
             return named, verb
-    moved = words["change_verbs"].get(verb.lemma_.lower()) if unit == "percent" else None
+    # "prices rose 5%", "exports fell by 9 percent", "deaths fell by 25,000": a rise or fall in
+    # the subject ("rose to 5%" is a level, read as the value of the subject); any amount
+    # after "by" is a change
+    moved = words["change_verbs"].get(verb.lemma_.lower()) if unit == "percent" or by else None
     if moved and verb.pos_ == "VERB" and (by or top.dep_ in ("npadvmod", "dobj")):
-        # "prices rose 5%", "exports fell by 9 percent": a rise or fall in the subject ("rose to
-        # 5%" is a level, read as the value of the subject)
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # "cut its output by 2 million barrels a day": a verb that changes its object
+        changed = [c for c in verb.children if c.dep_ == "dobj" and c.i < top.i]
+        if by and changed and changed[0].pos_ == "NOUN":
+            subject = changed[0]
         if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
             subject = _unwrap(subject)
             phrase = _phrase(subject)

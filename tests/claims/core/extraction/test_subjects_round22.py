@@ -197,3 +197,26 @@ def test_a_percentage_of_a_noun_is_a_share_of_it(text: str, figure: str, subject
 def test_a_percentage_of_the_economy_is_no_share_of_it():
     text = "The deficit reached 6 percent of GDP last year."
     assert not by_figure(text, "6 percent").subject.startswith("share")
+
+
+# -- any amount after "by" on a verb of change is a change in what the verb changes --
+
+
+@pytest.mark.parametrize(
+    "text, figure, subject",
+    [
+        ("Road deaths fell by 2,000 last year.", "2,000", "fall in road deaths"),
+        ("Last year, road deaths fell by 2,000, police said.", "2,000", "fall in road deaths"),
+        ("Public debt has grown by $3 billion since 2020.", "$3 billion", "rise in public debt"),
+        ("Since 2020 public debt has grown by $3 billion.", "$3 billion", "rise in public debt"),
+        ("The cartel has cut its output by 1 million barrels a day.",
+         "1 million barrels a day", "cut in output"),
+        ("The firm reduced its workforce by 400.", "400", "cut in workforce"),
+    ],
+)  # fmt: skip
+def test_an_amount_after_by_is_a_change(text: str, figure: str, subject: str):
+    assert by_figure(text, figure).subject == subject
+
+
+def test_an_amount_a_verb_of_change_takes_as_its_object_is_no_change():
+    assert by_figure("The company said it would cut 500 jobs.", "500").subject == "jobs"
