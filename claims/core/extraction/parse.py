@@ -365,7 +365,8 @@ def _counted_noun(figure: list[Any]) -> Any | None:
                 if whole is not None and whole.pos_ == "NOUN":
                     return whole
     # "killed six people, three of them children": the noun the part is said to be.
-    if top.dep_ == "nsubj" and top.head.pos_ == "NOUN" and top.head.dep_ in ("appos", "npadvmod"):
+    said_to_be = ("appos", "npadvmod", "advcl")  # the parse may take the small clause for a verb's
+    if top.dep_ == "nsubj" and top.head.pos_ == "NOUN" and top.head.dep_ in said_to_be:
         inner = _of_object(top)
         if inner is not None and inner.lower_ in _anaphors():
             return top.head
@@ -833,6 +834,21 @@ def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
     return None
 
 
+def other_event_spans(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The character spans of the clauses about another event ("after a missile hit a port in
+    X") that do not hold the figure at ``sentence[start:end]``."""
+    doc = parse(sentence)
+    own = {t.i for t in tokens_in(doc, start, end)}
+    marks = frozenset(_SYNTAX["other_event_marks"])
+    spans = []
+    for token in doc:
+        opened = any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
+        words = list(token.subtree)
+        if token.dep_ == "advcl" and opened and not own & {t.i for t in words}:
+            spans.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return spans
+
+
 def is_baseline(sentence: str, start: int, end: int) -> bool:
     """True when the figure at ``sentence[start:end]`` is the baseline another figure of its
     sentence is compared with: "..., up from 900,000", "against 1,900 in May", "compared with
@@ -1025,7 +1041,10 @@ def _read_figure(
         return dataclasses.replace(reading, actors=_scope_people(None, figure))
     subject = _phrase(noun)
     people = _scope_people(noun, figure)
-    if noun == _predicate_noun(top):
+    # "12 of them were bombings", "10,000 killed, 4,000 of them children": the noun the figure
+    # is said to be is its own
+    said = top.dep_ == "nsubj" and top.head == noun and noun.i > top.i
+    if said or noun == _predicate_noun(top):
         return Reading(subject, noun.text, places, people, own_noun=True)
     phrasal = _phrasal_noun(noun, figure) if unit == "percent" else None
     if phrasal is not None:

@@ -340,7 +340,6 @@ def _sentence_candidates(
             figure.subject = reading.subject
     elliptical |= _baselines(text, sentence, figures)
     _scopes(text, sentence, figures, elliptical, context)
-    countries = _countries_named(text, sentence)
     # The scope rules read more than one clause ("in the country" back to its name); the parse
     # adds the places of the figure's own clause where they found none.
     for index, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
@@ -352,7 +351,7 @@ def _sentence_candidates(
             # the places of a clause the parse names are side by side, not one inside another
             figure.scope = "; ".join(dict.fromkeys(reading.places))
         if not figure.scope:
-            figure.scope = countries
+            figure.scope = _countries_named(text, sentence, figure)
         if reading is not None and reading.actors:
             # who did what the figure counts, and whom it is among, follow the places
             figure.scope = "; ".join(dict.fromkeys(p for p in (figure.scope, *reading.actors) if p))
@@ -816,10 +815,18 @@ def _scopes(
         context.scopes.append((figure.start, scope, event))
 
 
-def _countries_named(text: str, sentence: Sentence) -> str:
+def _countries_named(text: str, sentence: Sentence, figure: _Figure) -> str:
     """The countries a sentence names anywhere ("Kenya's treasury said", "Honduran police
-    seized"): where its figures hold when no clause of theirs names a place."""
-    return "; ".join(places.countries_named(text, sentence.start, sentence.end))
+    seized") but in a clause about another event ("after a missile hit a port in X"): where a
+    figure holds when no clause of its own names a place."""
+    named = places.countries_named(text, sentence.start, sentence.end)
+    if named and parse.available():
+        chunk = text[sentence.start : sentence.end]
+        own = (figure.start - sentence.start, figure.end - sentence.start)
+        for first, last in parse.other_event_spans(chunk, *own):
+            inside = places.countries_named(chunk, first, last)
+            named = [n for n in named if n not in inside]
+    return "; ".join(named)
 
 
 def _resolve_place(

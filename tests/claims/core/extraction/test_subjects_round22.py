@@ -220,3 +220,32 @@ def test_an_amount_after_by_is_a_change(text: str, figure: str, subject: str):
 
 def test_an_amount_a_verb_of_change_takes_as_its_object_is_no_change():
     assert by_figure("The company said it would cut 500 jobs.", "500").subject == "jobs"
+
+
+# -- "N of them X" after a count: the noun the part is said to be is the figure's own --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A blast killed 20 people on Sunday, six of them children, police said.",
+        "Police said a blast had killed 20 people in the market, six of them children.",
+        "Twenty people, six of them children, were killed by the blast, police said.",
+    ],
+)
+def test_a_part_said_to_be_a_noun_counts_that_noun(text: str):
+    assert by_figure(text, "six").subject.split()[0] == "children"
+
+
+# -- a country named only in a clause about another event is not the figure's --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 90 sailors were injured after a missile hit a port in Ukraine.",
+        "After a missile hit a port in Ukraine, some 90 sailors were hurt.",
+    ],
+)
+def test_a_country_of_another_events_clause_is_not_the_scope(text: str):
+    assert by_figure(text, "90").scope == ""
