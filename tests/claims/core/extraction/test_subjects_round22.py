@@ -249,3 +249,32 @@ def test_a_part_said_to_be_a_noun_counts_that_noun(text: str):
 )
 def test_a_country_of_another_events_clause_is_not_the_scope(text: str):
     assert by_figure(text, "90").scope == ""
+
+
+# -- who acts in the figure's clause (its verb's subject) is in the scope --
+
+
+@pytest.mark.parametrize(
+    "text, figure, actor",
+    [
+        ("The government spent $2 billion on roads last year.", "$2 billion", "government"),
+        ("Last year the government spent $2 billion on roads, the audit found.", "$2 billion",
+         "government"),
+        ("The ruling party won 140 seats, the commission said.", "140", "ruling party"),
+        ("Rebel forces launched 30 drone strikes on Monday.", "30", "Rebel forces"),
+        ("Households used 4 percent less gas than a year earlier.", "4 percent", "Households"),
+    ],
+)  # fmt: skip
+def test_the_doer_of_the_figures_clause_is_in_the_scope(text: str, figure: str, actor: str):
+    assert actor.lower() in by_figure(text, figure).scope.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police recorded 31 shootings in the first week.",
+        "In the first week police counted 31 shootings.",
+    ],
+)
+def test_one_who_only_counts_the_figure_is_no_doer(text: str):
+    assert by_figure(text, "31").scope == ""
