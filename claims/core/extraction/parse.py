@@ -963,6 +963,26 @@ def _multiplied(figure: list[Any]) -> tuple[str, Any] | None:
     return change, _unwrap(subject)
 
 
+def _worth(figure: list[Any]) -> Any | None:
+    """ "a plan worth $8 billion", "the payment was worth £300", "expects purchases worth 180
+    billion yen": the noun whose value a figure after "worth" gives."""
+    top = _top(figure)
+    worth = top.head
+    words = vocabulary.load("subjects")["value_adjectives"]
+    if top.dep_ not in ("npadvmod", "pobj", "dobj") or worth.lower_ not in words:
+        return None
+    if worth.dep_ == "amod" and worth.head.pos_ in ("NOUN", "PROPN"):
+        return worth.head
+    if worth.dep_ in ("acomp", "oprd"):
+        holder = worth.head
+    else:
+        holder = worth  # "purchases worth 180 billion yen" parsed as a clause of its own
+    subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return subject
+
+
 def _traded(figure: list[Any], unit: str) -> tuple[str, Any] | None:
     """ "exported 1 million tonnes of grain", "pumps 2 mb/d of crude": a measure of a good that
     a verb of trade or output moves counts the good's exports, output ("grain exports")."""
@@ -1055,6 +1075,12 @@ def _read_figure(
             change, thing = multiplied
             subject = f"{change} {_sentence_case(_phrase(thing), thing)}"
             return Reading(subject, thing.text, _places(doc, thing, figure))
+    valued = _worth(figure) if unit not in ("count", "percent", "times") else None
+    if valued is not None:
+        subject = f"value of {_sentence_case(_phrase(valued), valued)}"
+        return Reading(
+            subject, "value", _places(doc, valued, figure), _scope_people(valued, figure)
+        )
     traded = _traded(figure, unit)
     if traded is not None:
         actors = _scope_people(None, figure)

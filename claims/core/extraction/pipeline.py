@@ -339,6 +339,7 @@ def _sentence_candidates(
             # a duration or an age keeps the noun after its unit ("siege", "boy")
             figure.subject = reading.subject
     elliptical |= _baselines(text, sentence, figures)
+    _totals_of_earlier(figures)
     _scopes(text, sentence, figures, elliptical, context)
     # The scope rules read more than one clause ("in the country" back to its name); the parse
     # adds the places of the figure's own clause where they found none.
@@ -727,6 +728,18 @@ _EVENT_IN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SAME_EVENT = {"dead": "killed", "died": "killed", "death": "killed", "deaths": "killed"}
+
+
+def _totals_of_earlier(figures: list[_Figure]) -> None:
+    """ "212 new cases in the past week, bringing the total to 4,870": a bare total, number or
+    tally counts what the figure before it of its unit counts ("total new cases")."""
+    containers = frozenset(vocabulary.load("subjects")["containers"])
+    for index, figure in enumerate(figures):
+        if figure.subject.lower() not in containers:
+            continue
+        earlier = [f for f in figures[:index] if f.unit == figure.unit and f.subject]
+        if earlier:
+            figure.subject = f"{figure.subject} {earlier[-1].subject}"
 
 
 def _baselines(text: str, sentence: Sentence, figures: list[_Figure]) -> set[int]:

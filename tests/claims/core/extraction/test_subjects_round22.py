@@ -278,3 +278,36 @@ def test_the_doer_of_the_figures_clause_is_in_the_scope(text: str, figure: str, 
 )
 def test_one_who_only_counts_the_figure_is_no_doer(text: str):
     assert by_figure(text, "31").scope == ""
+
+
+# -- a figure after "worth" gives the value of the noun it describes --
+
+
+@pytest.mark.parametrize(
+    "text, figure, subject",
+    [
+        ("The government unveiled a plan worth $8 billion.", "$8 billion", "value of plan"),
+        ("A plan worth $8 billion was unveiled by the government.", "$8 billion",
+         "value of plan"),
+        ("The grant they would lose was worth up to £300.", "£300", "value of grant"),
+        ("The utility expects coal purchases worth 90 billion yen this year.",
+         "90 billion yen", "value of coal purchases"),
+    ],
+)  # fmt: skip
+def test_a_figure_after_worth_is_a_value(text: str, figure: str, subject: str):
+    assert by_figure(text, figure).subject == subject
+
+
+# -- a bare total counts what the figure before it of its unit counts --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinics logged 300 new measles cases this week, bringing the total to 5,100.",
+        "Clinics logged 300 new measles cases this week, which took the tally to 5,100.",
+    ],
+)
+def test_a_bare_total_counts_the_earlier_figures_noun(text: str):
+    subject = by_figure(text, "5,100").subject.split()
+    assert "cases" in subject and subject[0] in ("total", "tally")
