@@ -973,10 +973,8 @@ def _worth(figure: list[Any]) -> Any | None:
         return None
     if worth.dep_ == "amod" and worth.head.pos_ in ("NOUN", "PROPN"):
         return worth.head
-    if worth.dep_ in ("acomp", "oprd"):
-        holder = worth.head
-    else:
-        holder = worth  # "purchases worth 180 billion yen" parsed as a clause of its own
+    # "purchases worth 180 billion yen" may be parsed as a clause of its own
+    holder = worth.head if worth.dep_ in ("acomp", "oprd") else worth
     subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
