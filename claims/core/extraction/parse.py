@@ -262,7 +262,7 @@ def _compared_with(top: Any) -> Any | None:
     for child in node.children:
         is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN")
         countable = not child.like_num and child.lemma_.lower() not in _containers()
-        unnamed = child.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "PERCENT")
+        unnamed = child.ent_type_ != "PERCENT" and not _is_name(child)
         if is_subject and countable and unnamed:
             return _unwrap(child)
     return None
@@ -316,6 +316,24 @@ def _predicate_noun(top: Any) -> Any | None:
     if any(c.dep_ == "prep" and c.lower_ == "of" and c.i < top.i for c in verb.children):
         return None  # "Of the 2,000 held, 700 are foreigners": a part of the fronted noun
     return attribute
+
+
+@functools.cache
+def _concept_words() -> frozenset[str]:
+    concepts = vocabulary.load("populations")["concepts"]
+    return frozenset(w for spellings in concepts.values() for w in spellings)
+
+
+def _is_name(token: Any) -> bool:
+    """True when ``token`` is part of a name of a person, organisation, state or people; not a
+    lone first word the model takes for one only by its capital ("Turnout reached 60 percent")
+    when it is tagged a common noun or is a word of a counted concept (vocabulary/populations)."""
+    if token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None or len(entity) != 1 or entity.start != 0:
+        return True
+    return not (token.pos_ == "NOUN" or token.lemma_.lower() in _concept_words())
 
 
 def _counted_noun(figure: list[Any]) -> Any | None:
@@ -437,7 +455,7 @@ def _counted_noun(figure: list[Any]) -> Any | None:
                     "NOUN",
                     "PROPN",
                 )
-                if is_subject and child.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                if is_subject and not _is_name(child):
                     return _unwrap(child)
     return None
 

@@ -311,3 +311,18 @@ def test_a_figure_after_worth_is_a_value(text: str, figure: str, subject: str):
 def test_a_bare_total_counts_the_earlier_figures_noun(text: str):
     subject = by_figure(text, "5,100").subject.split()
     assert "cases" in subject and subject[0] in ("total", "tally")
+
+
+# -- a lone first word the model takes for a name, but a common noun, can be the subject --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout in the vote reached 61.5 percent, the tally shows.",
+        "Turnout reached 61.5 percent, the commission said.",
+        "The commission said turnout reached 61.5 percent.",
+    ],
+)
+def test_a_common_noun_taken_for_a_name_is_still_the_subject(text: str):
+    assert "turnout" in by_figure(text, "61.5 percent").subject.lower().split()
