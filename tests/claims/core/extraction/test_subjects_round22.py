@@ -112,6 +112,10 @@ def test_a_multiplier_verb_is_a_change_of_its_subject(text: str, figure: str, su
          "crude output"),
         ("The utility buys 5 million tonnes of coal a year.", "5 million tonnes",
          "coal purchases"),
+        ("Korea imported 3m tonnes of LNG in May, the ministry said.", "3m tonnes",
+         "LNG imports"),
+        ("Serbia imported a daily average of 4 million cubic metres of gas in May.",
+         "4 million cubic metres", "gas imports"),
     ],
 )  # fmt: skip
 def test_a_measure_of_a_traded_good_counts_the_flow(text: str, figure: str, subject: str):
