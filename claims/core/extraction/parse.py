@@ -375,6 +375,9 @@ def _counted_noun(figure: list[Any]) -> Any | None:
     predicate = _predicate_noun(top)
     if predicate is not None:
         return predicate
+    holder = _of_holder(top) if _of_object(last) is None else None  # not "of 40% of the land"
+    if holder is not None:
+        return _unwrap(holder)
     # "Of the 329 lawmakers, 255 voted": a bare count under a fronted "of" is a part of its noun.
     if top.like_num and top.dep_ in ("nsubj", "nsubjpass") and top.head.pos_ in ("VERB", "AUX"):
         for child in top.head.children:
@@ -999,6 +1002,40 @@ def _worth(figure: list[Any]) -> Any | None:
     return subject
 
 
+def _priced(figure: list[Any]) -> tuple[str, Any] | None:
+    """ "sold 1.5bn shares at 27 riyals each", "a sack sells for 45,000 francs", "will buy 32
+    jets for $7bn", "a phone priced from $899": money a verb of trade takes after "for", "at" or
+    "from" is the price (or cost) of what is traded: the verb's object, else its subject, else
+    the noun a participle describes."""
+    top = _top(figure)
+    preposition = top.head
+    if top.dep_ != "pobj" or preposition.lower_ not in ("for", "at", "from"):
+        return None
+    verb = preposition.head
+    word = vocabulary.load("subjects")["price_verbs"].get(verb.lemma_.lower())
+    if word is None or verb.pos_ != "VERB":
+        return None
+    for dep in ("dobj", "nsubjpass", "nsubj"):
+        thing = next((c for c in verb.children if c.dep_ == dep and c.i < top.i), None)
+        if thing is not None and thing.pos_ in ("NOUN", "PROPN") and not _is_name(thing):
+            return word, _unwrap(thing)
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return word, verb.head
+    return None
+
+
+def _of_holder(top: Any) -> Any | None:
+    """ "ran a deficit of $1.8 trillion", "public debt of $96 billion": a bare figure after "of"
+    is the value of the noun it hangs on."""
+    preposition = top.head
+    if top.dep_ != "pobj" or preposition.lower_ != "of":
+        return None
+    holder = preposition.head
+    if holder.pos_ != "NOUN" or holder.lemma_.lower() in _containers() or holder.like_num:
+        return None
+    return holder
+
+
 def _traded(figure: list[Any], unit: str) -> tuple[str, Any] | None:
     """ "exported 1 million tonnes of grain", "pumps 2 mb/d of crude": a measure of a good that
     a verb of trade or output moves counts the good's exports, output ("grain exports")."""
@@ -1096,6 +1133,11 @@ def _read_figure(
             change, thing = multiplied
             subject = f"{change} {_sentence_case(_phrase(thing), thing)}"
             return Reading(subject, thing.text, _places(doc, thing, figure))
+    priced = _priced(figure) if unit not in ("count", "percent", "times") else None
+    if priced is not None:
+        word, thing = priced
+        subject = f"{word} of {_sentence_case(_phrase(thing), thing)}"
+        return Reading(subject, word, _places(doc, thing, figure), _scope_people(thing, figure))
     valued = _worth(figure) if unit not in ("count", "percent", "times") else None
     if valued is not None:
         subject = f"value of {_sentence_case(_phrase(valued), valued)}"

@@ -330,3 +330,39 @@ def test_a_bare_total_counts_the_earlier_figures_noun(text: str):
 )
 def test_a_common_noun_taken_for_a_name_is_still_the_subject(text: str):
     assert "turnout" in by_figure(text, "61.5 percent").subject.lower().split()
+
+
+# -- money a verb of trade takes after "for", "at" or "from" is a price or a cost --
+
+
+@pytest.mark.parametrize(
+    "text, figure, subject",
+    [
+        ("The group sold 1.5bn shares at 27 riyals each.", "27 riyals", "price of shares"),
+        ("Shares were sold at 27 riyals each, the group said.", "27 riyals", "price of Shares"),
+        ("The firm will buy 32 trucks for $7 million, officials said.", "$7 million",
+         "cost of trucks"),
+        ("Officials said 32 trucks would be bought for $7 million.", "$7 million",
+         "cost of trucks"),
+        ("The phone comes with a battery, priced from US$899.", "US$899",
+         "price of battery"),
+    ],
+)  # fmt: skip
+def test_money_a_trade_verb_takes_is_a_price(text: str, figure: str, subject: str):
+    assert by_figure(text, figure).subject.lower() == subject.lower()
+
+
+# -- a bare figure after "of" is the value of the noun it hangs on --
+
+
+@pytest.mark.parametrize(
+    "text, figure, noun",
+    [
+        ("The state ran a deficit of $1.8 trillion in fiscal 2024.", "$1.8 trillion", "deficit"),
+        ("In fiscal 2024 a deficit of $1.8 trillion was run up.", "$1.8 trillion", "deficit"),
+        ("The new government inherited public debt of $96 billion.", "$96 billion", "debt"),
+        ("The rebels lost control of 40 percent of the land they held.", "40 percent", "land"),
+    ],
+)  # fmt: skip
+def test_a_bare_figure_after_of_values_its_noun(text: str, figure: str, noun: str):
+    assert noun in by_figure(text, figure).subject.split()
