@@ -632,13 +632,16 @@ def _doer(noun: Any) -> Any | None:
         return None
     actors = vocabulary.load("actors")
     reporting = vocabulary.load("reporting_verbs")["lemmas"]
-    if verb.lemma_.lower() in actors["counting_verbs"] or verb.lemma_.lower() in reporting:
+    lemma = verb.lemma_.lower()
+    if lemma in actors["counting_verbs"] or lemma in actors["holding_verbs"] or lemma in reporting:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "conj":
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
+    if any(c.dep_ == "poss" and c.ent_type_ in _PLACE_ENTITIES for c in subject.children):
+        return None  # "Kenya's treasury will spend": the country, a place of the scope already
     # an organisation the model names, unless a lone first word only its capital made one
     # ("Cholera has killed 1,200") or a country (a place of the scope already)
     entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
@@ -884,6 +887,22 @@ def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
     return None
 
 
+def sentence_places(sentence: str, start: int, end: int) -> tuple[str, ...]:
+    """The places a sentence names anywhere, as the parse finds them in a clause ("the statistics
+    office in Lima said"), but in a clause about another event: where the figure at
+    ``sentence[start:end]`` holds when no clause of its own names one."""
+    doc = parse(sentence)
+    own = {t.i for t in tokens_in(doc, start, end)}
+    span = {t.i for t in doc}
+    for first, last in other_event_spans(sentence, start, end):
+        span -= {t.i for t in doc if first <= t.idx < last}
+    names: list[str] = []
+    for _, name in sorted(_places_in(doc, span, own)):
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
 def other_event_spans(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
     """The character spans of the clauses about another event ("after a missile hit a port in
     X") that do not hold the figure at ``sentence[start:end]``."""
@@ -1037,14 +1056,15 @@ def _of_holder(top: Any) -> Any | None:
 
 
 def _traded(figure: list[Any], unit: str) -> tuple[str, Any] | None:
-    """ "exported 1 million tonnes of grain", "pumps 2 mb/d of crude": a measure of a good that
-    a verb of trade or output moves counts the good's exports, output ("grain exports")."""
+    """ "exported 1 million tonnes of grain", "pumps 2 mb/d of crude", "bought an average of 3
+    tonnes of tea": a measure of a good that a verb of trade or output moves counts the good's
+    exports, output ("grain exports")."""
     if unit in ("count", "percent", "times"):
         return None
     top = _top(figure)
     moved = top
     if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.dep_ == "dobj":
-        moved = top.head.head  # "imported a daily average of 2.9 million cubic metres of gas"
+        moved = top.head.head  # "an average of N tonnes of it": the average is the object
     named = vocabulary.load("subjects")["verb_nouns"].get(moved.head.lemma_.lower())
     if named is None or moved.dep_ != "dobj" or moved.head.pos_ != "VERB":
         return None

@@ -731,8 +731,8 @@ _SAME_EVENT = {"dead": "killed", "died": "killed", "death": "killed", "deaths": 
 
 
 def _totals_of_earlier(figures: list[_Figure]) -> None:
-    """ "212 new cases in the past week, bringing the total to 4,870": a bare total, number or
-    tally counts what the figure before it of its unit counts ("total new cases")."""
+    """ "300 new cases this week took the tally to 5,100": a bare total, number or tally counts
+    what the figure before it of its unit counts ("tally new cases")."""
     containers = frozenset(vocabulary.load("subjects")["containers"])
     for index, figure in enumerate(figures):
         if figure.subject.lower() not in containers:
@@ -829,17 +829,21 @@ def _scopes(
 
 
 def _countries_named(text: str, sentence: Sentence, figure: _Figure) -> str:
-    """The countries a sentence names anywhere ("Kenya's treasury said", "Honduran police
-    seized") but in a clause about another event ("after a missile hit a port in X"): where a
-    figure holds when no clause of its own names a place."""
+    """The countries and places a sentence names anywhere ("Kenya's treasury said", "Honduran
+    police seized", "the statistics office in Lima said") but in a clause about another event
+    ("after a missile hit a port in X"): where a figure holds when no clause of its own names a
+    place."""
     named = places.countries_named(text, sentence.start, sentence.end)
-    if named and parse.available():
+    if parse.available():
         chunk = text[sentence.start : sentence.end]
         own = (figure.start - sentence.start, figure.end - sentence.start)
         for first, last in parse.other_event_spans(chunk, *own):
             inside = places.countries_named(chunk, first, last)
             named = [n for n in named if n not in inside]
-    return "; ".join(named)
+        named += parse.sentence_places(chunk, *own)
+    # one place once: "Chad" is not said again beside "eastern Chad"
+    kept = [n for n in dict.fromkeys(named) if not any(n != o and n in o for o in named)]
+    return "; ".join(kept)
 
 
 def _resolve_place(

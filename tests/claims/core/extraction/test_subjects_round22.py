@@ -366,3 +366,29 @@ def test_money_a_trade_verb_takes_is_a_price(text: str, figure: str, subject: st
 )  # fmt: skip
 def test_a_bare_figure_after_of_values_its_noun(text: str, figure: str, noun: str):
     assert noun in by_figure(text, figure).subject.split()
+
+
+# -- a place the sentence names in another phrase is the scope when the figure's has none --
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Prices rose 6 percent in May, the statistics office in Lima said.", "6 percent"),
+        ("The statistics office in Lima said prices rose 6 percent in May.", "6 percent"),
+        ("Police in Lima said about 1,300 people marched on Monday.", "1,300"),
+    ],
+)
+def test_a_place_named_elsewhere_in_the_sentence_is_the_scope(text: str, figure: str):
+    assert by_figure(text, figure).scope == "Lima"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia has about 7,000 gunmen in Yemen, officials said.",
+        "About 7,000 gunmen are kept in Yemen by the militia, officials said.",
+    ],
+)
+def test_one_who_only_holds_what_the_figure_counts_is_no_doer(text: str):
+    assert by_figure(text, "7,000").scope == "Yemen"
