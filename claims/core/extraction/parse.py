@@ -932,6 +932,9 @@ def is_baseline(sentence: str, start: int, end: int) -> bool:
         return False
     word, governor = preposition.lower_, preposition.head
     words = vocabulary.load("subjects")
+    reporting = vocabulary.load("reporting_verbs")["lemmas"]
+    if governor.lemma_.lower() in reporting and governor.dep_ in ("parataxis", "ccomp"):
+        governor = governor.head  # "eased to 4.8 percent, the bank said, from 7.7 percent"
     if word == "from":
         if governor.lower_ in words["change_adverbs"]:
             return True  # "up from", "down from"

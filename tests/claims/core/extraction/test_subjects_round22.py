@@ -145,6 +145,17 @@ def test_a_baseline_takes_the_noun_of_the_figure_compared(text: str, figure: str
     assert found.scope == "Chad"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's inflation eased to 3.8 percent in May, the central bank said, from 4.1 percent.",
+        "Inflation in Chile eased to 3.8 percent in May from 4.1 percent, the bank said.",
+    ],
+)
+def test_a_start_past_a_reporting_clause_is_a_baseline(text: str):
+    assert by_figure(text, "4.1 percent").subject == by_figure(text, "3.8 percent").subject
+
+
 def test_the_start_of_a_change_to_a_named_end_is_a_baseline():
     text = "The treasury expects the shortfall to shrink to 3 percent next year from 5 percent."
     assert by_figure(text, "5 percent").subject == by_figure(text, "3 percent").subject
