@@ -536,6 +536,11 @@ def _places_in(doc: Any, span: set[int], own: set[int]) -> list[tuple[int, str]]
             after = entity.root.head
             if entity.root.dep_ == "compound" and after.i == entity.end and after.lower_ in regions:
                 name = f"{name} {after.text}"  # "Zamfara state", "the Leviathan field"
+            # "eastern Chad": the word saying which part of it is part of its name
+            before = doc[entity.start - 1] if entity.start > 0 else None
+            inside = before is not None and entity.start <= before.head.i < entity.end
+            if inside and before.dep_ == "amod" and before.lower_ in _place_parts():
+                name = f"{before.text} {name}"
             found.append((entity.start, name))
     placed = {t.i for entity in doc.ents if entity.label_ in _PLACE_ENTITIES for t in entity}
     for token in doc:
@@ -554,6 +559,12 @@ def _places_in(doc: Any, span: set[int], own: set[int]) -> list[tuple[int, str]]
                 # "the district of X", whatever entity X is taken for
                 found.append((named.i, _phrase(named)))
     return found
+
+
+@functools.cache
+def _place_parts() -> frozenset[str]:
+    """Words that say which part of a place ("eastern", "central"): vocabulary/places."""
+    return frozenset(vocabulary.load("places")["directions"])
 
 
 def _is_region(token: Any, words: dict) -> bool:

@@ -38,12 +38,17 @@ _SITE_NOUNS = "|".join(_WORDS["site_nouns"])
 # "in Zamfara state", "in Kasai province": a name ends in a site noun or a region noun.
 _NAME_ENDS = "|".join(_WORDS["site_nouns"] + _WORDS["region_nouns"])
 _MODIFIERS = "(?:" + "|".join(_WORDS["modifiers"]) + ")"
+# The modifiers that say which part of a place ("eastern Chad", "central Mediterranean"): part of
+# its name, where "neighbouring" or "war-torn" are not.
+_PARTS = frozenset(_PLACES["directions"])
+_PART_MODIFIERS = "(?:" + "|".join(m for m in _WORDS["modifiers"] if m in _PARTS) + ")"
 # A locative phrase: a preposition, then a name (or two joined by "and"), an anaphor or a site.
 _LOCATIVE = re.compile(
     rf"\b(?P<prep>in|inside|across|throughout|within|at|between|among|near|around|outside)\s+"
     rf"(?:(?P<anaphor>the\s+(?:two\s+|three\s+|same\s+)?(?:country|countries|region|territory"
     rf"|enclave|kingdom|city))\b"
-    rf"|(?:the\s+)?(?:{_MODIFIERS}\s+)?(?P<names>{NAMES}(?:(?:,\s*|\s+and\s+|\s+or\s+)"
+    rf"|(?:the\s+)?(?:(?!{_PART_MODIFIERS}\s){_MODIFIERS}\s+)?"
+    rf"(?P<names>(?:{_PART_MODIFIERS}\s+)?{NAMES}(?:(?:,\s*|\s+and\s+|\s+or\s+)"
     rf"(?:{_MODIFIERS}\s+)?{NAMES})*)(?P<site>\s+(?:{_NAME_ENDS})s?\b)?"
     # "the port city of Derna": a site noun describing the place named after "of" is no site
     rf"|the\s+(?P<bare_site>{_SITE_NOUNS})\b(?!\s+(?:[a-z]+\s+)?of\s+[A-Z]))"
@@ -81,7 +86,9 @@ def clean_names(names: str) -> str | None:
     kept = []
     for part in parts:
         part = re.sub(r"^(?:(?:In|Inside|Across|At|On|From|The)\s+)+", "", part.strip())
-        part = re.sub(rf"^{_MODIFIERS}\s+", "", part)
+        part = re.sub(rf"^(?!{_PART_MODIFIERS}\s){_MODIFIERS}\s+", "", part)
+        part_of = re.match(rf"{_PART_MODIFIERS}\s+", part)
+        modifier, part = (part_of.group(0), part[part_of.end() :]) if part_of else ("", part)
         part = re.sub(r"['\u2019]s$", "", part)
         part = re.sub(r"(?<=[a-z])\.$", "", part)  # the full stop after "in Syria."
         first = part.split()[0] if part.split() else ""
@@ -95,7 +102,7 @@ def clean_names(names: str) -> str | None:
             break
         if _DEMONYM_RE.fullmatch(part):
             break  # "in Iraqi Kurdistan" keeps the name, "in Syrian hands" is no place
-        kept.append(part)
+        kept.append(modifier + part)
     if not kept:
         return None
     return kept[0] if len(kept) == 1 else ", ".join(kept[:-1]) + " and " + kept[-1]

@@ -403,3 +403,20 @@ def test_a_place_named_elsewhere_in_the_sentence_is_the_scope(text: str, figure:
 )
 def test_one_who_only_holds_what_the_figure_counts_is_no_doer(text: str):
     assert by_figure(text, "7,000").scope == "Yemen"
+
+
+# -- a word that says which part of a place is part of its name; "neighbouring" is not --
+
+
+@pytest.mark.parametrize(
+    "text, figure, place",
+    [
+        ("Some 5,000 refugees arrived in eastern Chad in May.", "5,000", "eastern Chad"),
+        ("In May some 5,000 refugees were counted in eastern Chad.", "5,000", "eastern Chad"),
+        ("About 800 migrants died in the central Mediterranean this year.", "800",
+         "central Mediterranean"),
+        ("Aid reached 300 families in neighbouring Chad.", "300", "Chad"),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_place_keeps_its_direction(text: str, figure: str, place: str):
+    assert by_figure(text, figure).scope == place
