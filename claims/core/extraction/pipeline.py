@@ -354,8 +354,11 @@ def _sentence_candidates(
         if not figure.scope:
             figure.scope = _countries_named(text, sentence, figure)
         if reading is not None and reading.actors:
-            # who did what the figure counts, and whom it is among, follow the places
-            figure.scope = "; ".join(dict.fromkeys(p for p in (figure.scope, *reading.actors) if p))
+            # who did what the figure counts, and whom it is among, follow the places; a country
+            # only their adjective names is theirs ("Russian forces"), not another place
+            theirs = {places.nationality(actor) for actor in reading.actors}
+            kept = [p for p in figure.scope.split("; ") if p and p not in theirs]
+            figure.scope = "; ".join(dict.fromkeys([*kept, *reading.actors]))
 
     attributions = _attributions(text, sentence, figures)
     # "two Arab diplomats told AFP": a number that only sizes the source is no claim.

@@ -420,3 +420,14 @@ def test_one_who_only_holds_what_the_figure_counts_is_no_doer(text: str):
 )  # fmt: skip
 def test_a_part_of_a_place_keeps_its_direction(text: str, figure: str, place: str):
     assert by_figure(text, figure).scope == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces launched 40 drone strikes on Monday, the ministry said.",
+        "On Monday, Russian forces launched 40 drone strikes.",
+    ],
+)
+def test_a_country_only_a_doers_adjective_names_is_the_doers(text: str):
+    assert by_figure(text, "40").scope == "Russian forces"
