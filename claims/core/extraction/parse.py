@@ -424,7 +424,7 @@ def _counted_noun(figure: list[Any]) -> Any | None:
             return _unwrap(inner)
     # The figure is the value of its clause: "prices rose 8.9 percent", "the toll rose to 290".
     governor = top.head
-    if top.dep_ == "pobj" and governor.dep_ == "prep":
+    if top.dep_ == "pobj" and governor.dep_ in ("prep", "prt"):  # "is put at": "at" a particle
         # "lifted its lending rate to 6 percent", "put the toll at 40": the object takes the value.
         verb = governor.head
         if governor.lower_ == "to" and verb.lower_ == "from" and verb.dep_ == "prep":

@@ -431,3 +431,18 @@ def test_a_part_of_a_place_keeps_its_direction(text: str, figure: str, place: st
 )
 def test_a_country_only_a_doers_adjective_names_is_the_doers(text: str):
     assert by_figure(text, "40").scope == "Russian forces"
+
+
+# -- a passive "is put at N" values its subject, whether "at" is parsed a preposition or not --
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The toll from the raid is put at anywhere between 200 and 600.", "200 and 600"),
+        ("The toll from the raid was put at 300, officials said.", "300"),
+        ("Officials said the toll from the raid was put at 300.", "300"),
+    ],
+)
+def test_a_passive_put_at_values_its_subject(text: str, figure: str):
+    assert by_figure(text, figure).subject.split()[0] == "toll"
