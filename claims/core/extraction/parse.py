@@ -1017,6 +1017,14 @@ def _multiplied(figure: list[Any]) -> tuple[str, Any] | None:
     return change, _unwrap(subject)
 
 
+def _multiplied_in(verb: Any) -> str:
+    """ "cooking gas has tripled in price": the measure a multiplier verb names after "in"."""
+    measure = _pobj_of(verb, ("in",))
+    if measure is None or measure.pos_ != "NOUN" or measure.ent_type_:
+        return ""
+    return f" {measure.text}"
+
+
 def _worth(figure: list[Any]) -> Any | None:
     """ "a plan worth $8 billion", "the payment was worth £300", "expects purchases worth 180
     billion yen": the noun whose value a figure after "worth" gives."""
@@ -1165,7 +1173,9 @@ def _read_figure(
         multiplied = _multiplied(figure)
         if multiplied is not None:
             change, thing = multiplied
-            subject = f"{change} {_sentence_case(_phrase(thing), thing)}"
+            verb = top if top.pos_ == "VERB" else top.head
+            named = _sentence_case(_phrase(thing), thing) + _multiplied_in(verb)
+            subject = f"{change} {named}"
             return Reading(subject, thing.text, _places(doc, thing, figure))
     priced = _priced(figure) if unit not in ("count", "percent", "times") else None
     if priced is not None:
@@ -1215,9 +1225,15 @@ def _read_figure(
     if noun.lemma_.lower() in words["change_words"]:
         # "an 11 percent increase in traffic": a change in what follows "in"
         changed = _pobj_of(noun, ("in", "of"))
+        if changed is not None and changed in figure:
+            # "a rise of 12 percent in prices": what follows "in", not the figure itself
+            changed = _pobj_of(noun, ("in",)) or _pobj_of(figure[-1], ("in",))
         if changed is None and noun.dep_ == "dobj":
             # "cargo saw a 14 percent increase": the subject of the verb changed
             changed = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        counted = noun.dep_ == "appos" and any(c.like_num for c in noun.head.children)
+        if changed is None and counted and noun.head.pos_ == "NOUN":
+            changed = noun.head  # "handled 3.4m containers, an increase of 11 percent"
         if changed is not None and changed.pos_ in ("NOUN", "PROPN"):
             return Reading(f"{noun.text} in {_phrase(changed)}", changed.text, places, people)
     if unit == "percent" and noun.lemma_.lower() in words["vote_nouns"]:

@@ -446,3 +446,28 @@ def test_a_country_only_a_doers_adjective_names_is_the_doers(text: str):
 )
 def test_a_passive_put_at_values_its_subject(text: str, figure: str):
     assert by_figure(text, figure).subject.split()[0] == "toll"
+
+
+# -- "a rise of N percent in X" is a rise in X; "tripled in price" names the measure --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A rise of 12 percent in petrol prices was reported on Monday.",
+        "The regulator reported a rise of 12 percent in petrol prices.",
+    ],
+)
+def test_a_change_of_a_percentage_in_a_noun_is_a_change_in_it(text: str):
+    assert by_figure(text, "12 percent").subject == "rise in petrol prices"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cooking gas has tripled in price since June.",
+        "Since June, cooking gas has tripled in price, residents said.",
+    ],
+)
+def test_a_multiplier_in_a_measure_names_the_measure(text: str):
+    assert by_figure(text, "tripled").subject == "rise in cooking gas price"
