@@ -929,6 +929,21 @@ def other_event_spans(sentence: str, start: int, end: int) -> list[tuple[int, in
     return spans
 
 
+def is_argument(sentence: str, start: int, end: int) -> bool:
+    """True when the figure at ``sentence[start:end]`` is a verb's subject or object, joined or
+    set beside one ("Uganda has received 150,000", "530,000 have left", "about 300 a day") or
+    what "with" brings in ("came second with 20.9 million"); not what another preposition brings
+    in ("a camp built for 2,750")."""
+    doc = parse(sentence)
+    figure = tokens_in(doc, start, end)
+    if not figure:
+        return False
+    top = _top(figure)
+    if top.dep_ == "pobj":
+        return top.head.lower_ == "with"
+    return top.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "npadvmod")
+
+
 def is_baseline(sentence: str, start: int, end: int) -> bool:
     """True when the figure at ``sentence[start:end]`` is the baseline another figure of its
     sentence is compared with: "..., up from 900,000", "against 1,900 in May", "compared with

@@ -340,6 +340,7 @@ def _sentence_candidates(
             figure.subject = reading.subject
     elliptical |= _baselines(text, sentence, figures)
     _totals_of_earlier(figures)
+    _bare_counts(text, sentence, figures, readings)
     _scopes(text, sentence, figures, elliptical, context)
     # The scope rules read more than one clause ("in the country" back to its name); the parse
     # adds the places of the figure's own clause where they found none.
@@ -731,6 +732,30 @@ _EVENT_IN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SAME_EVENT = {"dead": "killed", "died": "killed", "death": "killed", "deaths": "killed"}
+
+
+def _bare_counts(
+    text: str, sentence: Sentence, figures: list[_Figure], readings: list[parse.Reading | None]
+) -> None:
+    """ "400,000 refugees since May, its agency said, while Uganda has received 150,000": a bare
+    count the parse reads no noun for, after a count of a noun in its sentence, counts that
+    noun (even past a reporting clause, where the figures are not read as elliptical)."""
+    for index, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
+        bare = figure.unit == "count" and not figure.own_subject and figure.kind in _COUNTS_THINGS
+        if not bare or reading is None or reading.subject:
+            continue
+        own = (figure.start - sentence.start, figure.end - sentence.start)
+        if not parse.is_argument(text[sentence.start : sentence.end], *own):
+            continue  # "a camp built for 2,750": what "for" brings in is no count of the noun
+        earlier = [
+            r.head
+            for f, r in zip(figures[:index], readings[:index], strict=True)
+            if f.unit == "count" and r is not None and r.head and f.own_subject
+        ]
+        if earlier:
+            # the event the patterns read after the figure stays ("refugees received")
+            event = figure.subject if re.fullmatch(r"[a-z]+ed", figure.subject) else ""
+            figure.subject = f"{earlier[-1]} {event}".strip()
 
 
 def _totals_of_earlier(figures: list[_Figure]) -> None:

@@ -471,3 +471,30 @@ def test_a_change_of_a_percentage_in_a_noun_is_a_change_in_it(text: str):
 )
 def test_a_multiplier_in_a_measure_names_the_measure(text: str):
     assert by_figure(text, "tripled").subject == "rise in cooking gas price"
+
+
+# -- a bare count after a count of a noun counts that noun, even past a reporting clause --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya has taken in 400,000 refugees since May, its agency said, while Uganda has "
+        "received 150,000.",
+        "Since May Kenya has taken in 400,000 refugees and Uganda has received 150,000, the "
+        "agency said.",
+    ],
+)
+def test_a_bare_count_counts_the_noun_of_the_count_before(text: str):
+    assert by_figure(text, "150,000").subject.split()[0] == "refugees"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 13,000 people were living in the camp, which was built for 2,800.",
+        "The camp, built for 2,800, was housing some 13,000 people.",
+    ],
+)
+def test_a_bare_count_a_preposition_brings_in_is_no_count_of_the_noun_before(text: str):
+    assert by_figure(text, "2,800").subject.split()[:1] != ["people"]
