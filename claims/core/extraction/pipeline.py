@@ -348,6 +348,9 @@ def _sentence_candidates(
         elif reading is not None and reading.subject and figure.kind in _COUNTS_THINGS:
             # a duration or an age keeps the noun after its unit ("siege", "boy")
             figure.subject = reading.subject
+    elliptical |= _baselines(text, sentence, figures)
+    _totals_of_earlier(figures)
+    _bare_counts(text, sentence, figures, readings)
     _scopes(text, sentence, figures, elliptical, context)
     # The scope rules read more than one clause ("in the country" back to its name); the parse
     # adds the places of the figure's own clause where they found none.
@@ -359,9 +362,14 @@ def _sentence_candidates(
         if reading is not None and reading.places and (not figure.scope or own):
             # the places of a clause the parse names are side by side, not one inside another
             figure.scope = "; ".join(dict.fromkeys(reading.places))
+        if not figure.scope:
+            figure.scope = _countries_named(text, sentence, figure)
         if reading is not None and reading.actors:
-            # who did what the figure counts, and whom it is among, follow the places
-            figure.scope = "; ".join(dict.fromkeys(p for p in (figure.scope, *reading.actors) if p))
+            # who did what the figure counts, and whom it is among, follow the places; a country
+            # only their adjective names is theirs ("Russian forces"), not another place
+            theirs = {places.nationality(actor) for actor in reading.actors}
+            kept = [p for p in figure.scope.split("; ") if p and p not in theirs]
+            figure.scope = "; ".join(dict.fromkeys([*kept, *reading.actors]))
 
     attributions = _attributions(text, sentence, figures)
     # "two Arab diplomats told AFP": a number that only sizes the source is no claim.
@@ -736,6 +744,60 @@ _EVENT_IN_SUBJECT = re.compile(
 _SAME_EVENT = {"dead": "killed", "died": "killed", "death": "killed", "deaths": "killed"}
 
 
+def _bare_counts(
+    text: str, sentence: Sentence, figures: list[_Figure], readings: list[parse.Reading | None]
+) -> None:
+    """ "400,000 refugees since May, its agency said, while Uganda has received 150,000": a bare
+    count the parse reads no noun for, after a count of a noun in its sentence, counts that
+    noun (even past a reporting clause, where the figures are not read as elliptical)."""
+    for index, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
+        bare = figure.unit == "count" and not figure.own_subject and figure.kind in _COUNTS_THINGS
+        if not bare or reading is None or reading.subject:
+            continue
+        own = (figure.start - sentence.start, figure.end - sentence.start)
+        if not parse.is_argument(text[sentence.start : sentence.end], *own):
+            continue  # "a camp built for 2,750": what "for" brings in is no count of the noun
+        earlier = [
+            r.head
+            for f, r in zip(figures[:index], readings[:index], strict=True)
+            if f.unit == "count" and r is not None and r.head and f.own_subject
+        ]
+        if earlier:
+            # the event the patterns read after the figure stays ("refugees received")
+            event = figure.subject if re.fullmatch(r"[a-z]+ed", figure.subject) else ""
+            figure.subject = f"{earlier[-1]} {event}".strip()
+
+
+def _totals_of_earlier(figures: list[_Figure]) -> None:
+    """ "300 new cases this week took the tally to 5,100": a bare total, number or tally counts
+    what the figure before it of its unit counts ("tally new cases")."""
+    containers = frozenset(vocabulary.load("subjects")["containers"])
+    for index, figure in enumerate(figures):
+        if figure.subject.lower() not in containers:
+            continue
+        earlier = [f for f in figures[:index] if f.unit == figure.unit and f.subject]
+        if earlier:
+            figure.subject = f"{figure.subject} {earlier[-1].subject}"
+
+
+def _baselines(text: str, sentence: Sentence, figures: list[_Figure]) -> set[int]:
+    """ "1.26 million refugees, the agency said, up from 900,000", "6 million barrels a day,
+    compared with 7.4 million": a baseline counts what the figure before it of its unit counts,
+    even across a reporting clause. Returns the indexes of the baselines that took its noun."""
+    if not parse.available():
+        return set()
+    chunk = text[sentence.start : sentence.end]
+    taken: set[int] = set()
+    for index, figure in enumerate(figures):
+        earlier = [f for f in figures[:index] if f.unit == figure.unit and f.subject]
+        if not earlier or figure.kind is not FigureKind.QUANTITY:
+            continue
+        if parse.is_baseline(chunk, figure.start - sentence.start, figure.end - sentence.start):
+            figure.subject = earlier[-1].subject
+            taken.add(index)
+    return taken
+
+
 def _names_own_noun(
     text: str, figures: list[_Figure], index: int, reading: parse.Reading | None
 ) -> bool:
@@ -743,6 +805,8 @@ def _names_own_noun(
     deaths, and new infections fell to 21,237"): the figure is not elliptical to that one."""
     if reading is None or not reading.head or not reading.subject:
         return False
+    if reading.own_noun:
+        return True
     gap = text[figures[index - 1].end : figures[index].start]
     return re.search(rf"\b{re.escape(reading.head)}\b", gap) is not None
 
@@ -800,6 +864,24 @@ def _scopes(
             )
         figure.scope = scope
         context.scopes.append((figure.start, scope, event))
+
+
+def _countries_named(text: str, sentence: Sentence, figure: _Figure) -> str:
+    """The countries and places a sentence names anywhere ("Kenya's treasury said", "Honduran
+    police seized", "the statistics office in Lima said") but in a clause about another event
+    ("after a missile hit a port in X"): where a figure holds when no clause of its own names a
+    place."""
+    named = places.countries_named(text, sentence.start, sentence.end)
+    if parse.available():
+        chunk = text[sentence.start : sentence.end]
+        own = (figure.start - sentence.start, figure.end - sentence.start)
+        for first, last in parse.other_event_spans(chunk, *own):
+            inside = places.countries_named(chunk, first, last)
+            named = [n for n in named if n not in inside]
+        named += parse.sentence_places(chunk, *own)
+    # one place once: "Chad" is not said again beside "eastern Chad"
+    kept = [n for n in dict.fromkeys(named) if not any(n != o and n in o for o in named)]
+    return "; ".join(kept)
 
 
 def _resolve_place(

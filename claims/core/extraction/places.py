@@ -10,10 +10,11 @@ vocabulary ("Lebanese" -> Lebanon) resolve "the country" and keep a group's own 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from claims.core import vocabulary
+from claims.core import gazetteer, vocabulary
 from claims.core.extraction import dates
 
 # The words live in the shared vocabulary (vocabulary/places.toml), with the places grouping
@@ -37,12 +38,17 @@ _SITE_NOUNS = "|".join(_WORDS["site_nouns"])
 # "in Zamfara state", "in Kasai province": a name ends in a site noun or a region noun.
 _NAME_ENDS = "|".join(_WORDS["site_nouns"] + _WORDS["region_nouns"])
 _MODIFIERS = "(?:" + "|".join(_WORDS["modifiers"]) + ")"
+# The modifiers that say which part of a place ("eastern Chad", "central Mediterranean"): part of
+# its name, where "neighbouring" or "war-torn" are not.
+_PARTS = frozenset(_PLACES["directions"])
+_PART_MODIFIERS = "(?:" + "|".join(m for m in _WORDS["modifiers"] if m in _PARTS) + ")"
 # A locative phrase: a preposition, then a name (or two joined by "and"), an anaphor or a site.
 _LOCATIVE = re.compile(
     rf"\b(?P<prep>in|inside|across|throughout|within|at|between|among|near|around|outside)\s+"
     rf"(?:(?P<anaphor>the\s+(?:two\s+|three\s+|same\s+)?(?:country|countries|region|territory"
     rf"|enclave|kingdom|city))\b"
-    rf"|(?:the\s+)?(?:{_MODIFIERS}\s+)?(?P<names>{NAMES}(?:(?:,\s*|\s+and\s+|\s+or\s+)"
+    rf"|(?:the\s+)?(?:(?!{_PART_MODIFIERS}\s){_MODIFIERS}\s+)?"
+    rf"(?P<names>(?:{_PART_MODIFIERS}\s+)?{NAMES}(?:(?:,\s*|\s+and\s+|\s+or\s+)"
     rf"(?:{_MODIFIERS}\s+)?{NAMES})*)(?P<site>\s+(?:{_NAME_ENDS})s?\b)?"
     # "the port city of Derna": a site noun describing the place named after "of" is no site
     rf"|the\s+(?P<bare_site>{_SITE_NOUNS})\b(?!\s+(?:[a-z]+\s+)?of\s+[A-Z]))"
@@ -80,7 +86,9 @@ def clean_names(names: str) -> str | None:
     kept = []
     for part in parts:
         part = re.sub(r"^(?:(?:In|Inside|Across|At|On|From|The)\s+)+", "", part.strip())
-        part = re.sub(rf"^{_MODIFIERS}\s+", "", part)
+        part = re.sub(rf"^(?!{_PART_MODIFIERS}\s){_MODIFIERS}\s+", "", part)
+        part_of = re.match(rf"{_PART_MODIFIERS}\s+", part)
+        modifier, part = (part_of.group(0), part[part_of.end() :]) if part_of else ("", part)
         part = re.sub(r"['\u2019]s$", "", part)
         part = re.sub(r"(?<=[a-z])\.$", "", part)  # the full stop after "in Syria."
         first = part.split()[0] if part.split() else ""
@@ -94,7 +102,7 @@ def clean_names(names: str) -> str | None:
             break
         if _DEMONYM_RE.fullmatch(part):
             break  # "in Iraqi Kurdistan" keeps the name, "in Syrian hands" is no place
-        kept.append(part)
+        kept.append(modifier + part)
     if not kept:
         return None
     return kept[0] if len(kept) == 1 else ", ".join(kept[:-1]) + " and " + kept[-1]
@@ -114,6 +122,30 @@ def mentions(text: str, start: int, end: int) -> list[Mention]:
         if first and second and " " not in first + second:
             found.append(Mention(match.start(1), match.end(2), f"{first} and {second}"))
     return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+@functools.cache
+def _gazetteer_re() -> re.Pattern[str]:
+    names = sorted(gazetteer.country_names() - COUNTRIES, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b(?![-\u2013]\w)")
+
+
+def countries_named(text: str, start: int, end: int) -> list[str]:
+    """The countries ``text[start:end]`` names anywhere, in order: by the names above, by any
+    name the country gazetteer knows ("Timor-Leste") and by adjective ("Kenyan officials"); a
+    people named by its plural ("Americans died") is a population, not a place."""
+    found = [m for m in mentions(text, start, end) if not is_people_noun(text[m.start : m.end])]
+    found += [
+        Mention(m.start(), m.end(), m.group(1)) for m in _gazetteer_re().finditer(text, start, end)
+    ]
+    return list(dict.fromkeys(m.place for m in sorted(found, key=lambda m: m.start)))
+
+
+def is_people_noun(word: str) -> bool:
+    """True for the plural of a country's adjective used as a noun for its people ("Americans",
+    "Filipinos"): a population, not the country itself."""
+    match = _DEMONYM_RE.fullmatch(word)
+    return match is not None and len(word) > len(match.group(1))
 
 
 def nationality(subject: str) -> str | None:
