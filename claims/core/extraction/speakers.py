@@ -64,10 +64,16 @@ def is_fragment_speaker(name: str | None) -> bool:
         words = words[1:]  # "a January U.N. report" is a document; its article does not count
     return (
         not words
-        or any(ch.isdigit() for ch in name)
+        or any(_numeric_word(w) for w in written)
         or words[0] in function_words
         or all(w in function_words for w in words)
     )
+
+
+def _numeric_word(word: str) -> bool:
+    """True for a word that is a number ("40", "4th", "10pm"), not a name that holds a digit
+    among its capitals ("R4V", "G7", "C40")."""
+    return any(ch.isdigit() for ch in word) and not any(ch.isupper() for ch in word)
 
 
 _WORDS = vocabulary.load("speakers")
@@ -87,6 +93,8 @@ _CLAUSE_LEMMAS = frozenset(vocabulary.load("reporting_verbs")["clause_lemmas"])
 _REVISING = frozenset(vocabulary.load("reporting_verbs")["revising_lemmas"])
 _ADDRESSING = frozenset(vocabulary.load("reporting_verbs")["addressee_lemmas"])
 _VERB_FORMS = frozenset(vocabulary.load("reporting_verbs")["verbs"])
+_ENTITLED = frozenset(vocabulary.load("reporting_verbs")["entitled_lemmas"])
+_ENTITLING = frozenset(vocabulary.load("reporting_verbs")["entitling_modals"])
 _TITLE_STEMS = frozenset(w.strip(".") for w in _PARSE_TITLES)
 _NAMED = frozenset(vocabulary.load("syntax")["speaker_entities"])
 _FIRST_PERSON = ("we", "i")
@@ -195,7 +203,7 @@ def name_of(noun: Any) -> Speaker | str | None:
     person's name or a role that speaks for an organisation; a person in apposition to a role
     ("the police chief, Maria Okafor") is that person; a document "by X" is X.
     """
-    if noun.pos_ == "PRON":
+    if noun.pos_ == "PRON" and not _acronym(noun):
         return noun.lower_
     lemma = noun.lemma_.lower()
     for child in noun.children:
@@ -258,7 +266,9 @@ def name_of(noun: Any) -> Speaker | str | None:
     entity = _entity_of(noun)
     if entity is not None and entity.root.i == noun.i:
         words = [t for t in entity if t.dep_ != "det" and t.ent_type_ != "DATE"]
-        person = entity.label_ == "PERSON"
+        before = _name_before_entity(noun, entity)
+        person = entity.label_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in before)
+        words = before + words
     else:
         words = [noun]
         for child in noun.lefts:
@@ -272,10 +282,16 @@ def name_of(noun: Any) -> Speaker | str | None:
                     and w.ent_type_ != "DATE"
                     and (w.text == "-" or w.tag_ == "POS" or not w.is_punct)
                 )
-        # "the health office in Tigray": an organisation's place joins its name.
+        # "the health office in Tigray": an organisation's place joins its name; a bare plural
+        # group ("police in Lima", "residents of the town") is the group alone.
         place = _pobj(noun, ("in", "of", "for"))
-        if place is not None and lemma in _PARSE_ORGS and place.pos_ == "PROPN":
+        group = noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in noun.lefts)
+        if place is not None and lemma in _PARSE_ORGS and place.pos_ == "PROPN" and not group:
             words.extend(w for w in noun.subtree if w.i > noun.i and w.i <= place.i)
+        # "a panel of experts", "the council of elders": the people a body is made of name it.
+        members = _pobj(noun, ("of",))
+        if members is not None and lemma in _PARSE_ORGS and _people(members):
+            words.extend(w for w in noun.subtree if noun.i < w.i <= members.i)
         words.sort(key=lambda t: t.i)
         person = False
     words = [t for t in words if not t.like_num]
@@ -290,7 +306,7 @@ def name_of(noun: Any) -> Speaker | str | None:
             t.lower_ in _PARSE_ORGS for t in tail
         ):
             words, person = tail, True
-    while words and (words[-1].is_punct or words[-1].tag_ == "POS"):
+    while words and (words[-1].is_punct or words[-1].tag_ == "POS" or _misread_tail(words)):
         words = words[:-1]
     while words and words[0].is_punct:
         words = words[1:]
@@ -300,6 +316,49 @@ def name_of(noun: Any) -> Speaker | str | None:
     if not name or not any(ch.isalpha() for ch in name):
         return None
     return Speaker(name=name, kind=_kind_of(noun, [t.text for t in words], person))
+
+
+def _name_before_entity(noun: Any, entity: Any) -> list[Any]:
+    """The capitalised words just before an entity that the parse made part of its name but the
+    entity tagger left out ("Migración Colombia" tagged as the country, "Ursula von der Leyen"
+    cut into a person and a place): proper-noun compounds of its root, touching it."""
+    words: list[Any] = []
+    start = entity.start
+    for child in sorted(noun.lefts, key=lambda t: -t.i):
+        capital = _capital(child) or child.ent_type_ == "PERSON"  # "von der" in a person's name
+        if child.i != start - 1 or child.dep_ != "compound" or not capital:
+            break
+        if child.pos_ != "PROPN" or child.lower_ in _PARSE_ORGS:
+            break
+        if child.ent_type_ not in ("", "PERSON"):
+            break
+        words.insert(0, child)
+        start = child.i
+    return words
+
+
+def _misread_tail(words: list[Any]) -> bool:
+    """True when a name ends on its sentence's reporting verb read as a noun ("figures compiled
+    by the X project show ..."): a lower-case verb form that names no document."""
+    last = words[-1]
+    return (
+        len(words) > 1
+        and last.pos_ == "NOUN"
+        and last.text.islower()
+        and last.lower_ in _VERB_FORMS
+        and last.lower_ not in _PARSE_DOCUMENTS
+    )
+
+
+def _people(noun: Any) -> bool:
+    """True for a plural noun of people ("experts", "elders"), with nothing after it."""
+    return noun.tag_ == "NNS" and noun.lemma_.lower() in _PARSE_PEOPLE and not list(noun.rights)
+
+
+def _acronym(token: Any) -> bool:
+    """True for a pronoun's spelling written as an organisation's acronym ("WHO says"): in
+    capitals, and an organisation for the entity tagger."""
+    return token.text.isupper() and len(token.text) > 1 and token.ent_type_ == "ORG"
 
 
 def _capital(token: Any) -> bool:
@@ -323,19 +382,26 @@ def _whole_name(words: list[Any]) -> list[Any]:
         if run < len(doc) and _links(doc[last + 1]) and _capital(doc[run]):
             while run + 1 < len(doc) and _capital(doc[run + 1]):
                 run += 1
-            if _joinable(doc[first : last + 1], doc[last + 1], doc[run]):
+            dated = any(_dated(t) for t in doc[last + 2 : run + 1])
+            if not dated and _joinable(doc[first : last + 1], doc[last + 1], doc[run]):
                 last, grown = run, True
         run = first - 2
         if run >= 0 and _links(doc[first - 1]) and _capital(doc[run]):
             while run - 1 >= 0 and _capital(doc[run - 1]) and doc[run - 1].i > 0:
                 run -= 1
-            if _joinable(doc[run : first - 1], doc[first - 1], doc[last]):
+            dated = any(_dated(t) for t in doc[run : first - 1])
+            if not dated and _joinable(doc[run : first - 1], doc[first - 1], doc[last]):
                 first, grown = run, True
         if not grown:
             break
     if (first, last) == (words[0].i, words[-1].i):
         return words
     return list(doc[first : last + 1])
+
+
+def _dated(token: Any) -> bool:
+    """True for a word of a date or a time ("on Monday", "of March"): no part of a name."""
+    return token.ent_type_ in ("DATE", "TIME")
 
 
 def _links(token: Any) -> bool:
@@ -403,6 +469,12 @@ def _subject_of(verb: Any) -> Any | None:
                     return previous
             # "..., James Li, the envoy for X, warned": its speaker is the person named just
             # before it.
+            person = _person_before(verb)
+            if person is not None:
+                return person
+        if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            # "In an interview with the X newspaper, Ana Ruiz, the bank's head, said ...": the
+            # parse hung the speaker on the phrase before and left the verb no subject.
             person = _person_before(verb)
             if person is not None:
                 return person
@@ -565,8 +637,45 @@ def _reports(token: Any) -> bool:
         return False
     if any(c.dep_ == "prt" for c in token.children):
         return False  # "the bank wrote off $2 billion", "it put down 300": another verb
+    if _sums(token) or _entitled(token):
+        return False
     # A subject makes it a finite verb the tagger misread ("the authority announced on Monday").
     return token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
+
+
+def _subject_misread_as_object(verb: Any, obj: Any) -> bool:
+    """True when the parse made the subject of a reported clause the reporting verb's object
+    ("residents said at least 200 people, most of them men, were killed"): a clause follows the
+    object, under the same verb, that the object is the subject of."""
+    return any(c.dep_ == "ccomp" and c.i > obj.i for c in verb.children)
+
+
+def _closed_by_report(clause: Any, below: Any) -> bool:
+    """True when a reporting clause with a subject after ``clause`` says it ("..., the agency
+    said"), whether the parse made that clause its head or hung it beside it."""
+    head = clause.head
+    closing = [c for c in clause.children if _closes(c, clause, below)]
+    if clause.dep_ in ("ccomp", "parataxis") and head.i > clause.i and _reports(head):
+        closing.append(head)
+    return any(c.dep_ == "nsubj" for verb in closing for c in verb.children)
+
+
+def _sums(verb: Any) -> bool:
+    """True for a verb that reports only a clause, with an amount for its object: "the plan
+    adds 70 billion to spending" sums, where "..., adding that 12 died" reports."""
+    if verb.lemma_.lower() in _OBJECT_LEMMAS:
+        return False
+    return any(
+        c.dep_ == "dobj" and (c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"))
+        for c in verb.children
+    )
+
+
+def _entitled(verb: Any) -> bool:
+    """True for "can claim", "may claim": what one is entitled to ask for, not a report."""
+    return verb.lemma_.lower() in _ENTITLED and any(
+        c.dep_ == "aux" and c.lower_ in _ENTITLING for c in verb.children
+    )
 
 
 def _closes(verb: Any, clause: Any, below: Any | None) -> bool:
@@ -796,7 +905,11 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
                 break
             # "the economy added 336,000 jobs": a number counting the object of a verb that
             # does not report numbers is no report.
-            counts_object = below.dep_ == "dobj" and (below.i == top.i or top.head.i == below.i)
+            counts_object = (
+                below.dep_ == "dobj"
+                and (below.i == top.i or top.head.i == below.i)
+                and not _subject_misread_as_object(node, below)
+            )
             if not counts_object or node.lemma_.lower() in _OBJECT_LEMMAS:
                 source = _subject_of(node)
                 if source is not None and source.lower_ in _FIRST_PERSON:
@@ -811,6 +924,12 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
                     # spokesman said") is whose it is; X only when there is none.
                     fallback, source = fallback or source, None
                 counted_in = source is not None and source.ent_type_ == "GPE"
+                deed = counts_object or below.dep_ == "conj"
+                if deed and _closed_by_report(node, below):
+                    # "Police recorded 31 incidents, a spokesman for the national police said",
+                    # "the leaders pledged $4 billion, a summit statement said": the deed is
+                    # counted, and the report that closes the sentence is whose figure it is.
+                    counted_in = True
                 if counted_in and node.lemma_.lower() in _OBJECT_LEMMAS:
                     # "Sweden recorded 312 deaths, official data showed": the country is where
                     # they were counted; the closing source, when there is one, counted them.
