@@ -102,6 +102,7 @@ _NAME_LINKS = frozenset(_WORDS["name_links"])
 _REFERRING = frozenset(_WORDS["referring_nouns"])
 _NAME_CONJUNCTIONS = frozenset(_WORDS["name_conjunctions"])
 _NAME_DEPS = frozenset(vocabulary.load("syntax")["name_modifiers"])
+_TENTATIVE = frozenset(_WORDS["tentative_words"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +276,8 @@ def name_of(noun: Any) -> Speaker | str | None:
             if child.dep_ in _NAME_DEPS and child.ent_type_ not in ("DATE", "CARDINAL"):
                 if child.dep_ == "poss" and child.pos_ == "PRON":
                     continue  # "its mining ministry" is the mining ministry
+                if child.dep_ == "amod" and child.lower_ in _TENTATIVE and _is_document(noun):
+                    continue  # "preliminary customs data" are the customs data
                 words.extend(
                     w
                     for w in child.subtree
@@ -373,6 +376,8 @@ def _whole_name(words: list[Any]) -> list[Any]:
         return words
     if not _capital(words[0]) or not _capital(words[-1]):
         return words
+    if words[0].is_sent_start and words[0].pos_ == "NOUN" and not words[0].ent_type_:
+        return words  # "Residents of X said": the capital is the sentence's, not a name's
     doc = words[0].doc
     first, last = words[0].i, words[-1].i
     while True:
@@ -473,7 +478,7 @@ def _subject_of(verb: Any) -> Any | None:
             if person is not None:
                 return person
         if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
-            # "In an interview with the X newspaper, Ana Ruiz, the bank's head, said ...": the
+            # "Speaking to a local radio station, Ana Ruiz, the bank's head, said ...": the
             # parse hung the speaker on the phrase before and left the verb no subject.
             person = _person_before(verb)
             if person is not None:
@@ -645,7 +650,7 @@ def _reports(token: Any) -> bool:
 
 def _subject_misread_as_object(verb: Any, obj: Any) -> bool:
     """True when the parse made the subject of a reported clause the reporting verb's object
-    ("residents said at least 200 people, most of them men, were killed"): a clause follows the
+    ("villagers told us some 50 people, many of them children, had drowned"): a clause follows the
     object, under the same verb, that the object is the subject of."""
     return any(c.dep_ == "ccomp" and c.i > obj.i for c in verb.children)
 
@@ -788,6 +793,26 @@ def _closing_misread(doc: Any) -> Any | None:
     return named[-1] if named else None
 
 
+def _inserted_misread(doc: Any) -> Any | None:
+    """ "..., Ofgem's data shows, while ...": a reporting verb the parse read as a noun, right
+    after a document and set off by commas; the document and its owner are the parse's
+    modifiers of it, so the name is read off it (its verb dropped, see ``_misread_tail``)."""
+    for token in doc[2:-1]:
+        misread = (
+            token.pos_ == "NOUN"
+            and token.text.islower()
+            and token.lower_ in _VERB_FORMS
+            and token.lower_ not in _PARSE_DOCUMENTS
+        )
+        if not misread or not _is_document(doc[token.i - 1]) or doc[token.i + 1].text != ",":
+            continue
+        words = [t for t in token.lefts if t.dep_ in _NAME_DEPS]
+        first = min((t.i for w in words for t in w.subtree), default=token.i - 1)
+        if first > 0 and doc[first - 1].text == ",":
+            return token
+    return None
+
+
 def _number_between(doc: Any, last: Any, source: Any) -> bool:
     """True when another number stands between the figure and an "according to": the
     attribution closes another figure's clause ("... 90 died in the storm, which killed 15,
@@ -926,9 +951,9 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
                 counted_in = source is not None and source.ent_type_ == "GPE"
                 deed = counts_object or below.dep_ == "conj"
                 if deed and _closed_by_report(node, below):
-                    # "Police recorded 31 incidents, a spokesman for the national police said",
-                    # "the leaders pledged $4 billion, a summit statement said": the deed is
-                    # counted, and the report that closes the sentence is whose figure it is.
+                    # "Rangers have counted 45 poaching cases, a wildlife service spokeswoman
+                    # said", "the donors promised $2 billion, their joint communique said": the
+                    # deed is counted; the report closing the sentence is whose figure it is.
                     counted_in = True
                 if counted_in and node.lemma_.lower() in _OBJECT_LEMMAS:
                     # "Sweden recorded 312 deaths, official data showed": the country is where
@@ -965,6 +990,8 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
         source = _closing_subject(doc, top)
     if source is None:
         source = _closing_misread(doc)
+    if source is None:
+        source = _inserted_misread(doc)
     if source is None:
         for token in doc:
             if token.lower_ == "according":
