@@ -101,8 +101,10 @@ _FIRST_PERSON = ("we", "i")
 _NAME_LINKS = frozenset(_WORDS["name_links"])
 _REFERRING = frozenset(_WORDS["referring_nouns"])
 _NAME_CONJUNCTIONS = frozenset(_WORDS["name_conjunctions"])
+_FOREIGN_CONJUNCTIONS = frozenset(_WORDS["foreign_conjunctions"])
 _NAME_DEPS = frozenset(vocabulary.load("syntax")["name_modifiers"])
 _TENTATIVE = frozenset(_WORDS["tentative_words"])
+_PLACE_OWNERS = frozenset(_WORDS["place_owners"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,19 @@ def _kind_of(head: Any, words: list[str], person: bool) -> str:
 def _is_organisation(noun: Any) -> bool:
     words = [t.lower_ for t in noun.subtree]
     return noun.ent_type_ in ("ORG", "NORP") or any(w in _PARSE_ORGS for w in words)
+
+
+def _place_owner(noun: Any) -> bool:
+    """True for a place that owns a body: a named one ("Chile's") or a place noun ("the
+    country's")."""
+    return noun.ent_type_ in ("GPE", "LOC") or noun.lemma_.lower() in _PLACE_OWNERS
+
+
+def _names_organisation(noun: Any) -> bool:
+    """True when ``noun`` itself is an organisation ("the central bank", "Oxfam"), not a thing
+    of one ("withdrawals from the fund")."""
+    words = {noun.lower_, noun.lemma_.lower()} | {c.lower_ for c in noun.lefts}
+    return noun.ent_type_ in ("ORG", "NORP") or bool(words & _PARSE_ORGS)
 
 
 def _pobj(token: Any, preps: tuple[str, ...]) -> Any | None:
@@ -210,6 +225,12 @@ def name_of(noun: Any) -> Speaker | str | None:
     for child in noun.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return name_of(child)
+    roles = _SPOKES | _TITLE_STEMS | _PARSE_PEOPLE
+    if lemma in roles and any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.lefts):
+        # "Its director told state radio ...": an unnamed role of an organisation speaks for
+        # it, the one "its" stands for (a name beside the role was taken above).
+        if not any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in noun.children):
+            return "its"
     if lemma in _TITLE_STEMS or lemma in _PARSE_PEOPLE:
         # "the agency's head, Suharyanto": a one-word name the tagger took for a place
         for child in noun.children:
@@ -276,6 +297,8 @@ def name_of(noun: Any) -> Speaker | str | None:
             if child.dep_ in _NAME_DEPS and child.ent_type_ not in ("DATE", "CARDINAL"):
                 if child.dep_ == "poss" and child.pos_ == "PRON":
                     continue  # "its mining ministry" is the mining ministry
+                if child.dep_ == "poss" and _place_owner(child) and not _is_document(noun):
+                    continue  # "Chile's forestry agency" is the forestry agency
                 if child.dep_ == "amod" and child.lower_ in _TENTATIVE and _is_document(noun):
                     continue  # "preliminary customs data" are the customs data
                 words.extend(
@@ -415,7 +438,7 @@ def _links(token: Any) -> bool:
 
 def _joinable(before: Any, link: Any, end: Any) -> bool:
     """Whether ``before`` + ``link`` + what follows up to ``end`` is one name."""
-    if link.lower_ in _NAME_LINKS:
+    if link.lower_ in _NAME_LINKS or link.lower_ in _FOREIGN_CONJUNCTIONS:
         return True
     return end.lower_ in _PARSE_ORGS and before[-1].lower_ not in _PARSE_ORGS
 
@@ -1126,7 +1149,7 @@ def _named_before(doc: Any, source: Any, places: bool = True) -> tuple[Speaker, 
             continue
         named = _entity_of(token) or token.pos_ == "PROPN"
         if (token.dep_ in ("nsubj", "pobj") and named) or (
-            token.dep_ == "nsubj" and _is_organisation(token)
+            token.dep_ == "nsubj" and _names_organisation(token)
         ):
             earlier = name_of(token)
             if isinstance(earlier, Speaker):
@@ -1181,6 +1204,7 @@ def named_in(doc: Any) -> list[Speaker]:
             named = name_of(source)
             is_source = isinstance(named, Speaker) and (
                 source.ent_type_ == "PERSON"
+                or (source.dep_ == "nsubj" and _reports(source.head))
                 or source.pos_ == "PROPN"
                 or source.lemma_.lower() in _PARSE_PEOPLE
                 or _is_organisation(source)
