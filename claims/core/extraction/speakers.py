@@ -160,6 +160,14 @@ def _place_owner(noun: Any) -> bool:
     return noun.ent_type_ in ("GPE", "LOC") or noun.lemma_.lower() in _PLACE_OWNERS
 
 
+def _described(noun: Any) -> bool:
+    """True for a body its own words describe ("forestry agency", "national grid operator"),
+    which a place's possessive adds nothing to ("Chad's army" needs it); not a document, whose
+    owner is its name ("Ofgem's data")."""
+    modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod")]
+    return bool(modifiers) and not any(_is_document(t) for t in [noun, *modifiers])
+
+
 def _names_organisation(noun: Any) -> bool:
     """True when ``noun`` itself is an organisation ("the central bank", "Oxfam"), not a thing
     of one ("withdrawals from the fund")."""
@@ -225,12 +233,13 @@ def name_of(noun: Any) -> Speaker | str | None:
     for child in noun.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return name_of(child)
+    # "Its director told state radio ...": an unnamed role of an organisation speaks for it,
+    # the one "its" stands for (a name beside the role was taken above).
     roles = _SPOKES | _TITLE_STEMS | _PARSE_PEOPLE
-    if lemma in roles and any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.lefts):
-        # "Its director told state radio ...": an unnamed role of an organisation speaks for
-        # it, the one "its" stands for (a name beside the role was taken above).
-        if not any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in noun.children):
-            return "its"
+    owned = any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.lefts)
+    called = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in noun.children)
+    if lemma in roles and owned and not called:
+        return "its"
     if lemma in _TITLE_STEMS or lemma in _PARSE_PEOPLE:
         # "the agency's head, Suharyanto": a one-word name the tagger took for a place
         for child in noun.children:
@@ -277,7 +286,7 @@ def name_of(noun: Any) -> Speaker | str | None:
             )
             words = [w for w in words if w.dep_ != "det" and not (w.is_punct and w.text != "-")]
             name = _join(words)
-            if words and words[0].i == 0 and words[0].pos_ == "NOUN" and not words[0].ent_type_:
+            if words and _sentence_capital(words[0]):
                 name = name[:1].lower() + name[1:]
             if name:
                 return Speaker(name=name, kind="organisation")
@@ -297,7 +306,7 @@ def name_of(noun: Any) -> Speaker | str | None:
             if child.dep_ in _NAME_DEPS and child.ent_type_ not in ("DATE", "CARDINAL"):
                 if child.dep_ == "poss" and child.pos_ == "PRON":
                     continue  # "its mining ministry" is the mining ministry
-                if child.dep_ == "poss" and _place_owner(child) and not _is_document(noun):
+                if child.dep_ == "poss" and _place_owner(child) and _described(noun):
                     continue  # "Chile's forestry agency" is the forestry agency
                 if child.dep_ == "amod" and child.lower_ in _TENTATIVE and _is_document(noun):
                     continue  # "preliminary customs data" are the customs data
@@ -337,8 +346,10 @@ def name_of(noun: Any) -> Speaker | str | None:
     while words and words[0].is_punct:
         words = words[1:]
     name = _join(words)
-    if words and words[0].i == 0 and words[0].pos_ == "NOUN" and not words[0].ent_type_:
+    if words and _sentence_capital(words[0]):
         name = name[:1].lower() + name[1:]  # "Police said": the capital is the sentence's
+    if words and words[-1].i == len(words[-1].doc) - 1 and words[-1].text.count(".") == 1:
+        name = name.removesuffix(".")  # "... according to R4V.": the full stop is the sentence's
     if not name or not any(ch.isalpha() for ch in name):
         return None
     return Speaker(name=name, kind=_kind_of(noun, [t.text for t in words], person))
@@ -382,9 +393,17 @@ def _people(noun: Any) -> bool:
 
 
 def _acronym(token: Any) -> bool:
-    """True for a pronoun's spelling written as an organisation's acronym ("WHO says"): in
-    capitals, and an organisation for the entity tagger."""
-    return token.text.isupper() and len(token.text) > 1 and token.ent_type_ == "ORG"
+    """True for a pronoun's spelling written in capitals ("WHO says", "US officials"): an
+    organisation's or a country's acronym, which no pronoun is written as."""
+    return token.text.isupper() and len(token.text) > 1
+
+
+def _sentence_capital(token: Any) -> bool:
+    """True for a common noun opening the sentence ("Police said"), whose capital is the
+    sentence's; not an acronym ("UNICEF said")."""
+    return (
+        token.i == 0 and token.pos_ == "NOUN" and not token.ent_type_ and not token.text.isupper()
+    )
 
 
 def _capital(token: Any) -> bool:
