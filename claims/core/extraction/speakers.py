@@ -83,6 +83,7 @@ _PARSE_PEOPLE = frozenset(_WORDS["person_nouns"])
 _PARSE_DOCUMENTS = frozenset(_WORDS["document_nouns"])
 _SPOKES = frozenset(_WORDS["spokes_roles"])
 _VOICES = frozenset(_WORDS["voice_roles"])
+_OWN_VOICES = frozenset(_WORDS["own_voice_roles"])
 _CLAIMS = frozenset(_WORDS["claim_nouns"])
 _GENERIC = frozenset(_WORDS["generic_organisation_nouns"])
 _QUOTING = frozenset(vocabulary.load("reporting_verbs")["quoting_lemmas"])
@@ -275,7 +276,7 @@ def name_of(noun: Any) -> Speaker | str | None:
                 and represented.lemma_.lower() not in _PARSE_PEOPLE
             )
         )
-        if spoken_for:
+        if spoken_for and lemma not in _OWN_VOICES:
             return name_of(represented)
         owners = [c for c in noun.lefts if c.dep_ == "compound" and _is_organisation(c)]
         if owners and represented is None and lemma in _VOICES:
@@ -487,7 +488,11 @@ def _subject_of(verb: Any) -> Any | None:
                 return _cited(verb, child) or child
         if _misread_verb(verb):
             # "..., the IMF estimates.": the parse made the speaker a compound of the verb
-            named = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            named = [
+                c
+                for c in verb.lefts
+                if c.dep_ == "compound" and (c.pos_ == "PROPN" or _is_organisation(c))
+            ]
             if named:
                 return named[-1]
         passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -823,7 +828,12 @@ def _closing_misread(doc: Any) -> Any | None:
         who = _is_organisation(speaker) or speaker.ent_type_ == "PERSON"
         if closes and who and first > 0 and doc[first - 1].text == ",":
             return speaker
-    last = words[-1]
+    # "..., the OECD estimates.", "..., the central bank forecast on Wednesday.": the verb last,
+    # or before a date or a place it governs
+    last = next((t for t in reversed(words) if t.dep_ not in _TRAILING), words[-1])
+    trailing = [t for t in words if t.i > last.i]
+    if any(last not in t.ancestors for t in trailing):
+        return None
     if last.pos_ not in ("NOUN", "PROPN") or last.lower_ not in _VERB_FORMS:
         return None
     first = min(t.i for t in last.subtree)
@@ -833,6 +843,9 @@ def _closing_misread(doc: Any) -> Any | None:
         c for c in last.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or _is_organisation(c))
     ]
     return named[-1] if named else None
+
+
+_TRAILING = ("prep", "pobj", "npadvmod", "det", "amod", "compound", "poss")
 
 
 def _inserted_misread(doc: Any) -> Any | None:

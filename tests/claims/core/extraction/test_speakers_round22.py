@@ -319,3 +319,30 @@ def test_a_reporting_subject_is_what_a_later_it_stands_for(text: str) -> None:
 )
 def test_a_thing_of_an_organisation_is_not_what_it_stands_for(text: str) -> None:
     assert by_figure(text, "$1 billion").speaker == "central bank"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inflation will average 6 percent next year, the central bank forecast on Wednesday.",
+        "Prices will rise 6 percent next year, the central bank forecast in its report.",
+        "Growth will slow to 2 percent, the central bank estimates.",
+    ],
+)
+def test_a_closing_verb_misread_as_a_noun_before_its_date(text: str) -> None:
+    assert only(text).speaker == "central bank"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Turnout reached 58 percent, officials at the election commission said.", "officials"),
+        ("Officials at the election commission said turnout reached 58 percent.", "officials"),
+        ("An official of the health ministry said 40 clinics had closed.", "official"),
+        ("A spokesman for the health ministry said 40 clinics had closed.", "health ministry"),
+    ],
+)
+def test_an_official_speaks_as_itself_a_spokesman_for_its_organisation(
+    text: str, speaker: str
+) -> None:
+    assert only(text).speaker == speaker
