@@ -830,11 +830,12 @@ def _closing_misread(doc: Any) -> Any | None:
             return speaker
     # "..., the OECD estimates.", "..., the central bank forecast on Wednesday.": the verb last,
     # or before a date or a place it governs
-    last = next((t for t in reversed(words) if t.dep_ not in _TRAILING), words[-1])
-    trailing = [t for t in words if t.i > last.i]
-    if any(last not in t.ancestors for t in trailing):
+    misread = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _VERB_FORMS]
+    if not misread:
         return None
-    if last.pos_ not in ("NOUN", "PROPN") or last.lower_ not in _VERB_FORMS:
+    last = misread[-1]
+    trailing = [t for t in words if t.i > last.i]
+    if any(t.dep_ not in _TRAILING or last not in t.ancestors for t in trailing):
         return None
     first = min(t.i for t in last.subtree)
     if first == 0 or doc[first - 1].text != ",":
