@@ -95,6 +95,7 @@ _REVISING = frozenset(vocabulary.load("reporting_verbs")["revising_lemmas"])
 _ADDRESSING = frozenset(vocabulary.load("reporting_verbs")["addressee_lemmas"])
 _VERB_FORMS = frozenset(vocabulary.load("reporting_verbs")["verbs"])
 _ENTITLED = frozenset(vocabulary.load("reporting_verbs")["entitled_lemmas"])
+_SUMMING = frozenset(vocabulary.load("reporting_verbs")["summing_lemmas"])
 _ENTITLING = frozenset(vocabulary.load("reporting_verbs")["entitling_modals"])
 _TITLE_STEMS = frozenset(w.strip(".") for w in _PARSE_TITLES)
 _NAMED = frozenset(vocabulary.load("syntax")["speaker_entities"])
@@ -309,7 +310,9 @@ def name_of(noun: Any) -> Speaker | str | None:
                     continue  # "its mining ministry" is the mining ministry
                 if child.dep_ == "poss" and _place_owner(child) and _described(noun):
                     continue  # "Chile's forestry agency" is the forestry agency
-                if child.dep_ == "amod" and child.lower_ in _TENTATIVE and _is_document(noun):
+                owner = any(c.dep_ in ("compound", "poss") for c in noun.lefts)
+                tentative = child.dep_ == "amod" and child.lower_ in _TENTATIVE
+                if tentative and owner and _is_document(noun):
                     continue  # "preliminary customs data" are the customs data
                 words.extend(
                     w
@@ -715,7 +718,7 @@ def _closed_by_report(clause: Any, below: Any) -> bool:
 def _sums(verb: Any) -> bool:
     """True for a verb that reports only a clause, with an amount for its object: "the plan
     adds 70 billion to spending" sums, where "..., adding that 12 died" reports."""
-    if verb.lemma_.lower() in _OBJECT_LEMMAS:
+    if verb.lemma_.lower() not in _SUMMING:
         return False
     return any(
         c.dep_ == "dobj" and (c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"))
@@ -986,10 +989,15 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
                 break
             # "the economy added 336,000 jobs": a number counting the object of a verb that
             # does not report numbers is no report.
+            # (a bare number for the object of a verb of speech is what is said: "the
+            # government says 120")
+            lemma = node.lemma_.lower()
+            said = below.i == top.i and top.like_num and lemma not in _OBJECT_LEMMAS
             counts_object = (
                 below.dep_ == "dobj"
                 and (below.i == top.i or top.head.i == below.i)
                 and not _subject_misread_as_object(node, below)
+                and not (said and not _sums(node))
             )
             if not counts_object or node.lemma_.lower() in _OBJECT_LEMMAS:
                 source = _subject_of(node)

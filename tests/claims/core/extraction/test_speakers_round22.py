@@ -346,3 +346,37 @@ def test_an_official_speaks_as_itself_a_spokesman_for_its_organisation(
     text: str, speaker: str
 ) -> None:
     assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the monitor, 500 fighters died; the government says 120.",
+        "The monitor said 500 fighters died, while the government said 120.",
+    ],
+)
+def test_a_bare_number_said_is_the_sayers(text: str) -> None:
+    assert by_figure(text, "120").speaker == "government"
+
+
+def test_a_documents_stage_stays_when_nothing_else_names_it() -> None:
+    text = "Turnout stood at 71 percent, according to preliminary results."
+    assert only(text).speaker == "preliminary results"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state oil company plans to pump 1.5 million barrels a day by 2027, its chief "
+        "executive told Reuters.",
+        "The state oil company said output would reach 1.5 million barrels a day by 2027, its "
+        "chief executive told Reuters.",
+    ],
+)
+def test_an_unnamed_chief_executive_of_its_speaks_for_the_company(text: str) -> None:
+    assert only(text).speaker == "state oil company"
+
+
+def test_a_territorys_possessive_leaves_a_bodys_name() -> None:
+    text = "Strikes killed at least 45 people overnight, the territory's civil defence agency said."
+    assert only(text).speaker == "civil defence agency"
