@@ -380,3 +380,85 @@ def test_an_unnamed_chief_executive_of_its_speaks_for_the_company(text: str) -> 
 def test_a_territorys_possessive_leaves_a_bodys_name() -> None:
     text = "Strikes killed at least 45 people overnight, the territory's civil defence agency said."
     assert only(text).speaker == "civil defence agency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greenpeace said 300 hectares burned. The group, which campaigns against logging, said "
+        "40 of them were protected forest.",
+        "Greenpeace said 300 hectares burned. About 40 of them were protected forest, the group, "
+        "which campaigns against logging, said.",
+    ],
+)
+def test_the_group_with_a_relative_clause_is_the_group_named_before(text: str) -> None:
+    assert by_figure(text, "40").speaker == "Greenpeace"
+
+
+def test_the_minister_with_a_relative_clause_is_the_minister_named_before() -> None:
+    text = (
+        "The energy minister, Ana Ruiz, said output rose to 900 megawatts. The minister, who "
+        "took office in May, said 200 more would follow next year."
+    )
+    assert by_figure(text, "200").speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ministry posted on Telegram that 19 people were wounded.", "ministry"),
+        ("The mayor posted on Facebook that 12 buildings were damaged overnight.", "mayor"),
+        ("On Telegram, the ministry posted that 19 people had been wounded.", "ministry"),
+    ],
+)
+def test_a_post_on_social_media_reports(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("State news agency Xinhua said 14 people died.", "Xinhua"),
+        ("14 people died, state broadcaster CCTV reported.", "CCTV"),
+        ("State broadcaster CCTV reported that 14 people had died.", "CCTV"),
+    ],
+)
+def test_a_description_before_a_name_is_the_name(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ministry confirmed 14 new cases on Sunday.", "ministry"),
+        ("On Sunday the ministry confirmed 14 new infections.", "ministry"),
+        ("The company disclosed $2 billion in losses.", "company"),
+        ("The army acknowledged 40 deaths among its troops.", "army"),
+    ],
+)
+def test_a_verb_that_confirms_a_count_reports_it(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The central bank raised its key rate to 7.5 percent on Thursday.",
+        "The army deployed 3,000 troops to the border region.",
+        "The government allocated $500 million for reconstruction.",
+    ],
+)
+def test_an_organisation_acting_without_reporting_is_no_speaker(text: str) -> None:
+    assert {c.speaker for c in figures(text)} == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition disputed the turnout of 62 percent announced by the electoral body.",
+        "The opposition rejected the 62 percent turnout reported by the electoral body.",
+        "A turnout of 62 percent, announced by the electoral body, was disputed by the opposition.",
+    ],
+)
+def test_a_participle_of_reporting_with_its_agent_names_the_speaker(text: str) -> None:
+    assert only(text).speaker == "electoral body"
