@@ -729,6 +729,20 @@ def _closed_by_report(clause: Any, below: Any) -> bool:
     return any(c.dep_ == "nsubj" for verb in closing for c in verb.children)
 
 
+def _joined_to_report(verb: Any) -> bool:
+    """True for a verb of deed ("pledged", "recorded") joined by "and" to a clause that a
+    reporting clause closes before it ("..., the ministry said, and 40 were recorded by ...")."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in _OBJECT_LEMMAS:
+        return False
+    head = verb.head
+    return any(
+        _closes(c, head, verb)
+        and head.i < c.i < verb.i
+        and any(g.dep_ == "nsubj" for g in c.children)
+        for c in head.children
+    )
+
+
 def _sums(verb: Any) -> bool:
     """True for a verb that reports only a clause, with an amount for its object: "the plan
     adds 70 billion to spending" sums, where "..., adding that 12 died" reports."""
@@ -985,6 +999,10 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             # claimed by X", whose figure sizes something else).
             counts_subject = below.dep_ == "nsubjpass" and _measures(top, below)
             agent = _agent(_pobj(node, ("by",))) if counts_subject else None
+            if agent is not None and _joined_to_report(node):
+                # "X was set aside, the government said, and 1 trillion was pledged by lenders":
+                # the pledge is a deed the closing report goes on about.
+                fallback, agent = fallback or agent, None
             if agent is not None:
                 source = agent
                 break

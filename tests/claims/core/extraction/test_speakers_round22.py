@@ -462,3 +462,20 @@ def test_an_organisation_acting_without_reporting_is_no_speaker(text: str) -> No
 )
 def test_a_participle_of_reporting_with_its_agent_names_the_speaker(text: str) -> None:
     assert only(text).speaker == "electoral body"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About $2 billion was earmarked for schools, the finance ministry said, and $900 "
+        "million was promised by foreign donors.",
+        "About $2 billion was set aside for schools, the finance ministry said, and $900 "
+        "million was pledged by foreign donors for clinics.",
+    ],
+)
+def test_a_passive_deed_joined_after_a_closing_report_is_the_reports(text: str) -> None:
+    assert {c.speaker for c in figures(text)} == {"finance ministry"}
+
+
+def test_a_passive_deed_alone_is_its_agents() -> None:
+    assert only("$900 million was pledged by foreign donors.").speaker == "foreign donors"
