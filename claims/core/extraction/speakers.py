@@ -518,6 +518,8 @@ def _subject_of(verb: Any) -> Any | None:
             agent = _late_agent(verb)
         if agent is not None:
             return agent
+        if passive and verb.dep_ == "conj":
+            return None  # "X buys 66 million tonnes, and the plan is expected to save ...": no one
         if verb.dep_ == "acl" and _is_document(verb.head):
             # "X published results showing ...", "census data indicating ...": the document
             # (by its author when it has one); bare "figures showing" name no one.

@@ -479,3 +479,21 @@ def test_a_passive_deed_joined_after_a_closing_report_is_the_reports(text: str) 
 
 def test_a_passive_deed_alone_is_its_agents() -> None:
     assert only("$900 million was pledged by foreign donors.").speaker == "foreign donors"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile exports about 5 million tonnes of copper a year, and the new mine is expected to "
+        "add 300,000 tonnes.",
+        "Peru mines some 2.4 million tonnes of copper a year, and a new pit is projected to add "
+        "300,000 tonnes.",
+    ],
+)
+def test_a_passive_forecast_with_no_agent_is_no_ones(text: str) -> None:
+    assert by_figure(text, "300,000 tonnes").speaker is None
+
+
+def test_a_passive_report_inside_what_is_said_stays_the_sayers() -> None:
+    text = "Police said 40 were arrested, and 12 more are expected to be charged."
+    assert {c.speaker for c in figures(text)} == {"police"}
