@@ -263,6 +263,12 @@ def name_of(noun: Any) -> Speaker | str | None:
             beside = child.dep_ in ("appos", "compound") and child.i > noun.i
             if beside and entity is not None and entity.label_ in ("PERSON", "ORG"):
                 return name_of(entity.root)
+            # "the migration office, Extranjeria,": a body's name the tagger took for a place
+            body = lemma in _PARSE_ORGS and child.dep_ == "appos" and child.pos_ == "PROPN"
+            if body and entity is not None and entity.label_ == "GPE" and child.i > noun.i:
+                named = name_of(child)
+                if isinstance(named, Speaker):
+                    return Speaker(name=named.name, kind="organisation")
     if lemma in _SPOKES:
         represented = _pobj(noun, ("for", "of", "at", "from", "with"))
         # "a spokeswoman for the league": whatever one speaks "for", unless a person ("a
@@ -893,6 +899,19 @@ def _inserted_misread(doc: Any) -> Any | None:
             and token.lower_ in _VERB_FORMS
             and token.lower_ not in _PARSE_DOCUMENTS
         )
+        named = doc[token.i - 2]
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.text.islower()
+            and token.lower_ in _VERB_FORMS
+            and doc[token.i - 1].text == ","
+            and doc[token.i + 1].text in (",", ".")
+            and named.pos_ in ("NOUN", "PROPN")
+            and _entity_of(named) is not None
+        ):
+            # "..., the country's migration office, Migraciones, estimates, up from ...": the
+            # verb, read as a noun, follows the name set off by commas.
+            return named
         if not misread or not _is_document(doc[token.i - 1]) or doc[token.i + 1].text != ",":
             continue
         words = [t for t in token.lefts if t.dep_ in _NAME_DEPS]

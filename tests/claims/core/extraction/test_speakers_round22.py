@@ -497,3 +497,16 @@ def test_a_passive_forecast_with_no_agent_is_no_ones(text: str) -> None:
 def test_a_passive_report_inside_what_is_said_stays_the_sayers() -> None:
     text = "Police said 40 were arrested, and 12 more are expected to be charged."
     assert {c.speaker for c in figures(text)} == {"police"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of Colombians living in Chile rose to 300,000 last year, the country's "
+        "migration office, Extranjeria, estimates, up from 20,000 in 2010.",
+        "Colombians living in Chile numbered 300,000 last year, up from 20,000 in 2010, the "
+        "migration office, Extranjeria, estimates.",
+    ],
+)
+def test_a_body_named_in_apposition_before_its_verb_is_the_name(text: str) -> None:
+    assert {c.speaker for c in figures(text)} == {"Extranjeria"}
