@@ -84,6 +84,7 @@ _PARSE_DOCUMENTS = frozenset(_WORDS["document_nouns"])
 _SPOKES = frozenset(_WORDS["spokes_roles"])
 _VOICES = frozenset(_WORDS["voice_roles"])
 _OWN_VOICES = frozenset(_WORDS["own_voice_roles"])
+_ACCESSING = frozenset(_WORDS["accessing_lemmas"])
 _CLAIMS = frozenset(_WORDS["claim_nouns"])
 _GENERIC = frozenset(_WORDS["generic_organisation_nouns"])
 _QUOTING = frozenset(vocabulary.load("reporting_verbs")["quoting_lemmas"])
@@ -193,6 +194,8 @@ def _author(noun: Any) -> Any | None:
         return found
     for child in noun.rights:
         if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":
+            if child.lemma_.lower() in _ACCESSING:
+                continue  # "a UN report seen by Reuters" is the UN's, not Reuters'
             found = _pobj(child, ("by",))
             if found is not None:
                 return found
@@ -278,7 +281,7 @@ def name_of(noun: Any) -> Speaker | str | None:
             _is_organisation(represented)
             or (
                 represented.head.lower_ == "for"
-                and represented.pos_ == "NOUN"
+                and represented.pos_ in ("NOUN", "PROPN")
                 and represented.ent_type_ != "PERSON"
                 and represented.lemma_.lower() not in _PARSE_PEOPLE
             )

@@ -510,3 +510,26 @@ def test_a_passive_report_inside_what_is_said_stays_the_sayers() -> None:
 )
 def test_a_body_named_in_apposition_before_its_verb_is_the_name(text: str) -> None:
     assert {c.speaker for c in figures(text)} == {"Extranjeria"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels now hold some 4,000 square kilometres, according to a UN report seen by Reuters.",
+        "A UN report obtained by Reuters says the rebels hold some 4,000 square kilometres.",
+    ],
+)
+def test_who_saw_a_document_is_not_its_author(text: str) -> None:
+    assert only(text).speaker not in ("Reuters", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesperson for the UN High Commissioner for Refugees said 12,000 people crossed.",
+        "About 12,000 people crossed, a spokeswoman for the UN High Commissioner for Refugees "
+        "said.",
+    ],
+)
+def test_a_spokesperson_for_a_named_office_is_the_office(text: str) -> None:
+    assert only(text).speaker == "UN High Commissioner for Refugees"
