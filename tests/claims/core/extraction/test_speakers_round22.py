@@ -533,3 +533,22 @@ def test_who_saw_a_document_is_not_its_author(text: str) -> None:
 )
 def test_a_spokesperson_for_a_named_office_is_the_office(text: str) -> None:
     assert only(text).speaker == "UN High Commissioner for Refugees"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The finance minister presented a budget of 9.4 trillion rupees on Friday.",
+            "finance minister",
+        ),
+        (
+            "On Friday the finance minister presented a 9.4 trillion rupee budget.",
+            "finance minister",
+        ),
+        ("The government unveiled a $5 billion stimulus package.", "government"),
+        ("A $5 billion stimulus package was unveiled by the government.", "government"),
+    ],
+)
+def test_who_presents_or_unveils_a_figure_announces_it(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
