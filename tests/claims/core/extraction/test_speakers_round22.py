@@ -552,3 +552,21 @@ def test_a_spokesperson_for_a_named_office_is_the_office(text: str) -> None:
 )
 def test_who_presents_or_unveils_a_figure_announces_it(text: str, speaker: str) -> None:
     assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The treasurer tabled a budget of $690 billion on Tuesday.", "treasurer"),
+        ("The cabinet proposed spending of 2.1 trillion pesos next year.", "cabinet"),
+        ("The commission concluded that 40 percent of the funds were misused.", "commission"),
+        ("Investigators calculated losses of $3 million.", "investigators"),
+        ("The minister stressed that 90 percent of the aid had arrived.", "minister"),
+    ],
+)
+def test_more_verbs_of_announcing_and_stating_report(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+def test_a_country_logging_deaths_is_where_they_were_counted() -> None:
+    assert only("The country logged 900 road deaths in 2021.").speaker is None
