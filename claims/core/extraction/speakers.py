@@ -521,7 +521,7 @@ def _subject_of(verb: Any) -> Any | None:
             ]
             if named:
                 return named[-1]
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or _as_reported(verb)
         agent = _agent(_pobj(verb, ("by",))) if passive else None
         if passive and agent is None:
             agent = _late_agent(verb)
@@ -719,8 +719,13 @@ def _reports(token: Any) -> bool:
         return False  # "the bank wrote off $2 billion", "it put down 300": another verb
     if _sums(token) or _entitled(token):
         return False
-    # A subject makes it a finite verb the tagger misread ("the authority announced on Monday").
-    return token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
+    # A subject makes it a finite verb the tagger misread ("the authority announced on Monday");
+    # "as reported by X" is a report too.
+    return (
+        token.tag_ != "VBN"
+        or any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
+        or _as_reported(token)
+    )
 
 
 def _subject_misread_as_object(verb: Any, obj: Any) -> bool:
@@ -754,6 +759,15 @@ def _joined_to_report(verb: Any) -> bool:
     )
 
 
+def _as_reported(verb: Any) -> bool:
+    """True for "as reported by X", "as announced by X": a bare participle after "as"."""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and _pobj(verb, ("by",)) is not None
+    )
+
+
 def _sums(verb: Any) -> bool:
     """True for a verb that reports only a clause, with an amount for its object: "the plan
     adds 70 billion to spending" sums, where "..., adding that 12 died" reports."""
@@ -782,10 +796,10 @@ def _closes(verb: Any, clause: Any, below: Any | None) -> bool:
         return False
     if verb.dep_ == "ccomp" and verb.i < clause.i:
         return False
-    if verb.dep_ in ("conj", "advcl") and verb.i < clause.i:
+    if verb.dep_ in ("conj", "advcl") and verb.i < clause.i and not _as_reported(verb):
         return False
     marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
-    if marks and (marks != ["as"] or verb.i < clause.i):
+    if marks and (marks != ["as"] or (verb.i < clause.i and not _as_reported(verb))):
         # "with more attacks reported in X", "as officials noted, ...": a clause of its own;
         # "..., as the ministry reported on Friday" after the figure closes it as "said" does.
         return False
@@ -974,11 +988,17 @@ def _after_semicolon(verb: Any, clause: Any) -> bool:
 
 
 def _according(token: Any) -> Any | None:
-    """The object of "according to" hanging off ``token``."""
+    """The object of "according to" hanging off ``token``, or of a "per" that names a source
+    ("per the latest government figures"; not "per day", "per 100,000 people")."""
     for child in token.children:
         if child.lower_ == "according":
             found = _pobj(child, ("to",))
             if found is not None:
+                return found
+        if child.lower_ == "per" and child.dep_ == "prep":
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            determined = found is not None and any(c.dep_ in ("det", "poss") for c in found.lefts)
+            if determined and (_is_document(found) or _is_organisation(found)):
                 return found
     return None
 

@@ -570,3 +570,32 @@ def test_more_verbs_of_announcing_and_stating_report(text: str, speaker: str) ->
 
 def test_a_country_logging_deaths_is_where_they_were_counted() -> None:
     assert only("The country logged 900 road deaths in 2021.").speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll has risen to 212, as reported by the state news agency.",
+        "As reported by the state news agency, the death toll has risen to 212.",
+    ],
+)
+def test_as_reported_by_names_the_reporter(text: str) -> None:
+    assert only(text).speaker == "state news agency"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("At least 212 people have died, per the latest government figures.", "government figures"),
+        ("Per the ministry's count, 212 people have died.", "ministry"),
+    ],
+)
+def test_per_a_source_is_according_to_it(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text", ["Each household pays $40 per month.", "Deaths reached 12 per 100,000 people."]
+)
+def test_per_a_unit_names_no_one(text: str) -> None:
+    assert only(text).speaker is None
