@@ -1,8 +1,10 @@
 """Speakers: who a figure is attributed to, read from the dependency parse of its sentence.
 
-From the figure up to the root of the parse, nearest first:
+First, a reporter named on the figure's own phrase ("the 300 deaths that officials confirmed",
+"a turnout of 62 percent announced by X"). Then, from the figure up to the root of the parse,
+nearest first:
 
-1. "according to X" on the figure's own clause;
+1. "according to X" (or "per X", a named source) on the figure's own clause;
 2. a reporting verb (vocabulary/reporting_verbs.toml, by lemma) that governs the figure's
    clause: its subject ("X said that ...", "X told Y ...", "..., said X"), the agent of a
    passive ("was quoted by X"), or the subject of the verb it continues ("... and said",
@@ -18,13 +20,19 @@ From the figure up to the root of the parse, nearest first:
 
 A clause after a semicolon is not the preceding verb's; "adding that" continues the reporting
 verb before it; the one "told" is addressed, not speaking; a document "showing" a figure speaks
-for its publisher ("X released figures showing N").
+for its publisher ("X released figures showing N"); a deed a verb counts ("X recorded N", "N was
+pledged by X") inside a clause that a report closes ("..., a statement said") is the report's;
+"can claim N" and "adds N to spending" report nothing.
 
 A name is the whole entity or noun chunk: titles before a person's name are dropped
 ("Finance Minister Olaf Brenner" is Olaf Brenner), a person in apposition to a role is that
-person, a spokesman "for X" is X, a document "by X" or "X's report" is X. Pronouns come back
-unresolved with the names the sentence gave before them; the pipeline resolves them, within the
-sentence first, then the last few paragraphs. The words are data (vocabulary/speakers.toml).
+person, a spokesman "for X" is X (an official stays an official), a document "by X" or "X's
+report" is X, "its director" speaks for the organisation "its" stands for. Names the tagger cut
+are joined back ("Commission on Human Rights", a name's proper-noun compounds the entity left
+out), and a reporting verb it read as a noun ("X's data shows", "..., X, estimates,") still
+reports. Pronouns come back unresolved with the names the sentence gave before them; the
+pipeline resolves them, within the sentence first, then the last few paragraphs. The words are
+data (vocabulary/speakers.toml).
 """
 
 from __future__ import annotations
@@ -72,7 +80,7 @@ def is_fragment_speaker(name: str | None) -> bool:
 
 def _numeric_word(word: str) -> bool:
     """True for a word that is a number ("40", "4th", "10pm"), not a name that holds a digit
-    among its capitals ("R4V", "G7", "C40")."""
+    among its capitals ("G20", "C40", "P5")."""
     return any(ch.isdigit() for ch in word) and not any(ch.isupper() for ch in word)
 
 
@@ -166,7 +174,7 @@ def _place_owner(noun: Any) -> bool:
 def _described(noun: Any) -> bool:
     """True for a body its own words describe ("forestry agency", "national grid operator"),
     which a place's possessive adds nothing to ("Chad's army" needs it); not a document, whose
-    owner is its name ("Ofgem's data")."""
+    owner is its name ("Ofwat's data")."""
     modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod")]
     return bool(modifiers) and not any(_is_document(t) for t in [noun, *modifiers])
 
@@ -362,7 +370,7 @@ def name_of(noun: Any) -> Speaker | str | None:
     if words and _sentence_capital(words[0]):
         name = name[:1].lower() + name[1:]  # "Police said": the capital is the sentence's
     if words and words[-1].i == len(words[-1].doc) - 1 and words[-1].text.count(".") == 1:
-        name = name.removesuffix(".")  # "... according to R4V.": the full stop is the sentence's
+        name = name.removesuffix(".")  # "... according to the G20.": the stop is the sentence's
     if not name or not any(ch.isalpha() for ch in name):
         return None
     return Speaker(name=name, kind=_kind_of(noun, [t.text for t in words], person))
@@ -370,7 +378,7 @@ def name_of(noun: Any) -> Speaker | str | None:
 
 def _name_before_entity(noun: Any, entity: Any) -> list[Any]:
     """The capitalised words just before an entity that the parse made part of its name but the
-    entity tagger left out ("Migración Colombia" tagged as the country, "Ursula von der Leyen"
+    entity tagger left out ("Migración Chile" tagged as the country, "Anna von der Berg"
     cut into a person and a place): proper-noun compounds of its root, touching it."""
     words: list[Any] = []
     start = entity.start
@@ -906,7 +914,7 @@ _TRAILING = ("prep", "pobj", "npadvmod", "det", "amod", "compound", "poss")
 
 
 def _inserted_misread(doc: Any) -> Any | None:
-    """ "..., Ofgem's data shows, while ...": a reporting verb the parse read as a noun, right
+    """ "..., Ofwat's data shows, while ...": a reporting verb the parse read as a noun, right
     after a document and set off by commas; the document and its owner are the parse's
     modifiers of it, so the name is read off it (its verb dropped, see ``_misread_tail``)."""
     for token in doc[2:-1]:
