@@ -767,6 +767,17 @@ def _joined_to_report(verb: Any) -> bool:
     )
 
 
+def _described_speaker(top: Any, subject: Any) -> bool:
+    """True when the figure stands in a relative clause set off by commas that describes the
+    one speaking ("The charity, which feeds 1.2 million people, said ..."): it is theirs."""
+    chain = _between(top, subject)
+    clauses = [t for t in chain if t.dep_ == "relcl" and t.head.i == subject.i]
+    if not clauses or not (_names_organisation(subject) or subject.ent_type_ == "PERSON"):
+        return False
+    start = clauses[0].left_edge.i
+    return start > 0 and subject.doc[start - 1].text == ","
+
+
 def _as_reported(verb: Any) -> bool:
     """True for "as reported by X", "as announced by X": a bare participle after "as"."""
     return (
@@ -1061,8 +1072,13 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             if below.dep_ == "nsubj" and node.i < below.i and _adverbial(top, below):
                 source = below  # "..., said the operator, up from 13 percent": misattached
                 break
+            if below.dep_ == "nsubj" and _described_speaker(top, below):
+                source = below  # "X, which feeds 1.2 million people, said ...": X's own figure
+                break
             if below.dep_ in ("nsubj", "nsubjpass"):
                 continue
+            if below.dep_ == "agent" and node.lemma_.lower() in _QUOTING:
+                continue  # "the resolution was cited by 14 delegations, the chair said"
             if _after_semicolon(node, below):
                 continue  # "X said; imports are expected to climb": a clause of its own
             other = _other_source(below) if below.dep_ == "conj" else None

@@ -599,3 +599,31 @@ def test_per_a_source_is_according_to_it(text: str, speaker: str) -> None:
 )
 def test_per_a_unit_names_no_one(text: str) -> None:
     assert only(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Red Cross, which runs 40 clinics in the region, said it would close some.",
+            "Red Cross",
+        ),
+        (
+            "The company, which employs 4,500 people, said it would open a new plant.",
+            "company",
+        ),
+    ],
+)
+def test_a_figure_describing_the_speaker_is_theirs(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was cited by 30 speakers during the session, the chairwoman said.",
+        "The chairwoman said the treaty was cited by 30 speakers during the session.",
+    ],
+)
+def test_who_cites_is_counted_not_quoted(text: str) -> None:
+    assert only(text).speaker == "chairwoman"
