@@ -1329,7 +1329,19 @@ def _description(noun: Any) -> bool:
     if not words & (_PARSE_ORGS | _GENERIC):
         return False
     lefts = list(noun.lefts)
+    if lefts and lefts[0].lower_ == "the" and words & _GENERIC:
+        # "the rights group", "the British charity": a generic word with plain descriptions
+        lefts = [lefts[0], *(t for t in lefts[1:] if not _plain_description(t))]
     return len(lefts) == 1 and lefts[0].lower_ == "the" and _nothing_after(noun)
+
+
+def _plain_description(token: Any) -> bool:
+    """True for a word that describes a body without naming it: "rights", "medical", "British"."""
+    return (
+        token.dep_ in ("compound", "amod")
+        and token.pos_ in ("NOUN", "ADJ")
+        and token.ent_type_ in ("", "NORP")
+    )
 
 
 def described_by(word: str, speaker: Speaker) -> bool:

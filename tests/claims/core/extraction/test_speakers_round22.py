@@ -627,3 +627,20 @@ def test_a_figure_describing_the_speaker_is_theirs(text: str, speaker: str) -> N
 )
 def test_who_cites_is_counted_not_quoted(text: str) -> None:
     assert only(text).speaker == "chairwoman"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Human Rights Watch said at least 60 people were killed. The rights group said security "
+        "forces fired on 3 protests.",
+        "Oxfam said 2 million people lacked water. The British charity said 3 of its wells had "
+        "run dry.",
+    ],
+)
+def test_a_described_generic_body_is_the_one_named_before(text: str) -> None:
+    assert figures(text)[-1].speaker in ("Human Rights Watch", "Oxfam")
+
+
+def test_a_described_generic_body_alone_is_itself() -> None:
+    assert only("The rights group said 12 activists were detained.").speaker == "rights group"
