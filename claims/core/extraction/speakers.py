@@ -1,8 +1,10 @@
 """Speakers: who a figure is attributed to, read from the dependency parse of its sentence.
 
-From the figure up to the root of the parse, nearest first:
+First, a reporter named on the figure's own phrase ("the 300 deaths that officials confirmed",
+"a turnout of 62 percent announced by X"). Then, from the figure up to the root of the parse,
+nearest first:
 
-1. "according to X" on the figure's own clause;
+1. "according to X" (or "per X", a named source) on the figure's own clause;
 2. a reporting verb (vocabulary/reporting_verbs.toml, by lemma) that governs the figure's
    clause: its subject ("X said that ...", "X told Y ...", "..., said X"), the agent of a
    passive ("was quoted by X"), or the subject of the verb it continues ("... and said",
@@ -18,13 +20,19 @@ From the figure up to the root of the parse, nearest first:
 
 A clause after a semicolon is not the preceding verb's; "adding that" continues the reporting
 verb before it; the one "told" is addressed, not speaking; a document "showing" a figure speaks
-for its publisher ("X released figures showing N").
+for its publisher ("X released figures showing N"); a deed a verb counts ("X recorded N", "N was
+pledged by X") inside a clause that a report closes ("..., a statement said") is the report's;
+"can claim N" and "adds N to spending" report nothing.
 
 A name is the whole entity or noun chunk: titles before a person's name are dropped
 ("Finance Minister Olaf Brenner" is Olaf Brenner), a person in apposition to a role is that
-person, a spokesman "for X" is X, a document "by X" or "X's report" is X. Pronouns come back
-unresolved with the names the sentence gave before them; the pipeline resolves them, within the
-sentence first, then the last few paragraphs. The words are data (vocabulary/speakers.toml).
+person, a spokesman "for X" is X (an official stays an official), a document "by X" or "X's
+report" is X, "its director" speaks for the organisation "its" stands for. Names the tagger cut
+are joined back ("Commission on Human Rights", a name's proper-noun compounds the entity left
+out), and a reporting verb it read as a noun ("X's data shows", "..., X, estimates,") still
+reports. Pronouns come back unresolved with the names the sentence gave before them; the
+pipeline resolves them, within the sentence first, then the last few paragraphs. The words are
+data (vocabulary/speakers.toml).
 """
 
 from __future__ import annotations
@@ -64,10 +72,16 @@ def is_fragment_speaker(name: str | None) -> bool:
         words = words[1:]  # "a January U.N. report" is a document; its article does not count
     return (
         not words
-        or any(ch.isdigit() for ch in name)
+        or any(_numeric_word(w) for w in written)
         or words[0] in function_words
         or all(w in function_words for w in words)
     )
+
+
+def _numeric_word(word: str) -> bool:
+    """True for a word that is a number ("40", "4th", "10pm"), not a name that holds a digit
+    among its capitals ("G20", "C40", "P5")."""
+    return any(ch.isdigit() for ch in word) and not any(ch.isupper() for ch in word)
 
 
 _WORDS = vocabulary.load("speakers")
@@ -77,6 +91,8 @@ _PARSE_PEOPLE = frozenset(_WORDS["person_nouns"])
 _PARSE_DOCUMENTS = frozenset(_WORDS["document_nouns"])
 _SPOKES = frozenset(_WORDS["spokes_roles"])
 _VOICES = frozenset(_WORDS["voice_roles"])
+_OWN_VOICES = frozenset(_WORDS["own_voice_roles"])
+_ACCESSING = frozenset(_WORDS["accessing_lemmas"])
 _CLAIMS = frozenset(_WORDS["claim_nouns"])
 _GENERIC = frozenset(_WORDS["generic_organisation_nouns"])
 _QUOTING = frozenset(vocabulary.load("reporting_verbs")["quoting_lemmas"])
@@ -87,13 +103,19 @@ _CLAUSE_LEMMAS = frozenset(vocabulary.load("reporting_verbs")["clause_lemmas"])
 _REVISING = frozenset(vocabulary.load("reporting_verbs")["revising_lemmas"])
 _ADDRESSING = frozenset(vocabulary.load("reporting_verbs")["addressee_lemmas"])
 _VERB_FORMS = frozenset(vocabulary.load("reporting_verbs")["verbs"])
+_ENTITLED = frozenset(vocabulary.load("reporting_verbs")["entitled_lemmas"])
+_SUMMING = frozenset(vocabulary.load("reporting_verbs")["summing_lemmas"])
+_ENTITLING = frozenset(vocabulary.load("reporting_verbs")["entitling_modals"])
 _TITLE_STEMS = frozenset(w.strip(".") for w in _PARSE_TITLES)
 _NAMED = frozenset(vocabulary.load("syntax")["speaker_entities"])
 _FIRST_PERSON = ("we", "i")
 _NAME_LINKS = frozenset(_WORDS["name_links"])
 _REFERRING = frozenset(_WORDS["referring_nouns"])
 _NAME_CONJUNCTIONS = frozenset(_WORDS["name_conjunctions"])
+_FOREIGN_CONJUNCTIONS = frozenset(_WORDS["foreign_conjunctions"])
 _NAME_DEPS = frozenset(vocabulary.load("syntax")["name_modifiers"])
+_TENTATIVE = frozenset(_WORDS["tentative_words"])
+_PLACE_OWNERS = frozenset(_WORDS["place_owners"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +165,27 @@ def _is_organisation(noun: Any) -> bool:
     return noun.ent_type_ in ("ORG", "NORP") or any(w in _PARSE_ORGS for w in words)
 
 
+def _place_owner(noun: Any) -> bool:
+    """True for a place that owns a body: a named one ("Chile's") or a place noun ("the
+    country's")."""
+    return noun.ent_type_ in ("GPE", "LOC") or noun.lemma_.lower() in _PLACE_OWNERS
+
+
+def _described(noun: Any) -> bool:
+    """True for a body its own words describe ("forestry agency", "national grid operator"),
+    which a place's possessive adds nothing to ("Chad's army" needs it); not a document, whose
+    owner is its name ("Ofwat's data")."""
+    modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod")]
+    return bool(modifiers) and not any(_is_document(t) for t in [noun, *modifiers])
+
+
+def _names_organisation(noun: Any) -> bool:
+    """True when ``noun`` itself is an organisation ("the central bank", "Oxfam"), not a thing
+    of one ("withdrawals from the fund")."""
+    words = {noun.lower_, noun.lemma_.lower()} | {c.lower_ for c in noun.lefts}
+    return noun.ent_type_ in ("ORG", "NORP") or bool(words & _PARSE_ORGS)
+
+
 def _pobj(token: Any, preps: tuple[str, ...]) -> Any | None:
     for child in token.rights:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
@@ -159,6 +202,8 @@ def _author(noun: Any) -> Any | None:
         return found
     for child in noun.rights:
         if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN":
+            if child.lemma_.lower() in _ACCESSING:
+                continue  # "a UN report seen by Reuters" is the UN's, not Reuters'
             found = _pobj(child, ("by",))
             if found is not None:
                 return found
@@ -195,12 +240,19 @@ def name_of(noun: Any) -> Speaker | str | None:
     person's name or a role that speaks for an organisation; a person in apposition to a role
     ("the police chief, Maria Okafor") is that person; a document "by X" is X.
     """
-    if noun.pos_ == "PRON":
+    if noun.pos_ == "PRON" and not _acronym(noun):
         return noun.lower_
     lemma = noun.lemma_.lower()
     for child in noun.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return name_of(child)
+    # "Its director told state radio ...": an unnamed role of an organisation speaks for it,
+    # the one "its" stands for (a name beside the role was taken above).
+    roles = _SPOKES | _TITLE_STEMS | _PARSE_PEOPLE
+    owned = any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.lefts)
+    called = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in noun.children)
+    if lemma in roles and owned and not called:
+        return "its"
     if lemma in _TITLE_STEMS or lemma in _PARSE_PEOPLE:
         # "the agency's head, Suharyanto": a one-word name the tagger took for a place
         for child in noun.children:
@@ -222,6 +274,12 @@ def name_of(noun: Any) -> Speaker | str | None:
             beside = child.dep_ in ("appos", "compound") and child.i > noun.i
             if beside and entity is not None and entity.label_ in ("PERSON", "ORG"):
                 return name_of(entity.root)
+            # "the migration office, Extranjeria,": a body's name the tagger took for a place
+            body = lemma in _PARSE_ORGS and child.dep_ == "appos" and child.pos_ == "PROPN"
+            if body and entity is not None and entity.label_ == "GPE" and child.i > noun.i:
+                named = name_of(child)
+                if isinstance(named, Speaker):
+                    return Speaker(name=named.name, kind="organisation")
     if lemma in _SPOKES:
         represented = _pobj(noun, ("for", "of", "at", "from", "with"))
         # "a spokeswoman for the league": whatever one speaks "for", unless a person ("a
@@ -231,12 +289,12 @@ def name_of(noun: Any) -> Speaker | str | None:
             _is_organisation(represented)
             or (
                 represented.head.lower_ == "for"
-                and represented.pos_ == "NOUN"
+                and represented.pos_ in ("NOUN", "PROPN")
                 and represented.ent_type_ != "PERSON"
                 and represented.lemma_.lower() not in _PARSE_PEOPLE
             )
         )
-        if spoken_for:
+        if spoken_for and lemma not in _OWN_VOICES:
             return name_of(represented)
         owners = [c for c in noun.lefts if c.dep_ == "compound" and _is_organisation(c)]
         if owners and represented is None and lemma in _VOICES:
@@ -247,7 +305,7 @@ def name_of(noun: Any) -> Speaker | str | None:
             )
             words = [w for w in words if w.dep_ != "det" and not (w.is_punct and w.text != "-")]
             name = _join(words)
-            if words and words[0].i == 0 and words[0].pos_ == "NOUN" and not words[0].ent_type_:
+            if words and _sentence_capital(words[0]):
                 name = name[:1].lower() + name[1:]
             if name:
                 return Speaker(name=name, kind="organisation")
@@ -258,13 +316,21 @@ def name_of(noun: Any) -> Speaker | str | None:
     entity = _entity_of(noun)
     if entity is not None and entity.root.i == noun.i:
         words = [t for t in entity if t.dep_ != "det" and t.ent_type_ != "DATE"]
-        person = entity.label_ == "PERSON"
+        before = _name_before_entity(noun, entity)
+        person = entity.label_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in before)
+        words = before + words
     else:
         words = [noun]
         for child in noun.lefts:
             if child.dep_ in _NAME_DEPS and child.ent_type_ not in ("DATE", "CARDINAL"):
                 if child.dep_ == "poss" and child.pos_ == "PRON":
                     continue  # "its mining ministry" is the mining ministry
+                if child.dep_ == "poss" and _place_owner(child) and _described(noun):
+                    continue  # "Chile's forestry agency" is the forestry agency
+                owner = any(c.dep_ in ("compound", "poss") for c in noun.lefts)
+                tentative = child.dep_ == "amod" and child.lower_ in _TENTATIVE
+                if tentative and owner and _is_document(noun):
+                    continue  # "preliminary customs data" are the customs data
                 words.extend(
                     w
                     for w in child.subtree
@@ -272,10 +338,16 @@ def name_of(noun: Any) -> Speaker | str | None:
                     and w.ent_type_ != "DATE"
                     and (w.text == "-" or w.tag_ == "POS" or not w.is_punct)
                 )
-        # "the health office in Tigray": an organisation's place joins its name.
+        # "the health office in Tigray": an organisation's place joins its name; a bare plural
+        # group ("police in Lima", "residents of the town") is the group alone.
         place = _pobj(noun, ("in", "of", "for"))
-        if place is not None and lemma in _PARSE_ORGS and place.pos_ == "PROPN":
+        group = noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in noun.lefts)
+        if place is not None and lemma in _PARSE_ORGS and place.pos_ == "PROPN" and not group:
             words.extend(w for w in noun.subtree if w.i > noun.i and w.i <= place.i)
+        # "a panel of experts", "the council of elders": the people a body is made of name it.
+        members = _pobj(noun, ("of",))
+        if members is not None and lemma in _PARSE_ORGS and _people(members):
+            words.extend(w for w in noun.subtree if noun.i < w.i <= members.i)
         words.sort(key=lambda t: t.i)
         person = False
     words = [t for t in words if not t.like_num]
@@ -290,16 +362,78 @@ def name_of(noun: Any) -> Speaker | str | None:
             t.lower_ in _PARSE_ORGS for t in tail
         ):
             words, person = tail, True
-    while words and (words[-1].is_punct or words[-1].tag_ == "POS"):
+    while words and (words[-1].is_punct or words[-1].tag_ == "POS" or _misread_tail(words)):
         words = words[:-1]
     while words and words[0].is_punct:
         words = words[1:]
     name = _join(words)
-    if words and words[0].i == 0 and words[0].pos_ == "NOUN" and not words[0].ent_type_:
+    if words and _sentence_capital(words[0]):
         name = name[:1].lower() + name[1:]  # "Police said": the capital is the sentence's
+    if words and words[-1].i == len(words[-1].doc) - 1 and words[-1].text.count(".") == 1:
+        name = name.removesuffix(".")  # "... according to the G20.": the stop is the sentence's
     if not name or not any(ch.isalpha() for ch in name):
         return None
     return Speaker(name=name, kind=_kind_of(noun, [t.text for t in words], person))
+
+
+def _name_before_entity(noun: Any, entity: Any) -> list[Any]:
+    """The capitalised words just before an entity that the parse made part of its name but the
+    entity tagger left out ("Migración Chile" tagged as the country, "Anna von der Berg"
+    cut into a person and a place): proper-noun compounds of its root, touching it."""
+    words: list[Any] = []
+    start = entity.start
+    for child in sorted(noun.lefts, key=lambda t: -t.i):
+        capital = _capital(child) or child.ent_type_ == "PERSON"  # "von der" in a person's name
+        if child.i != start - 1 or child.dep_ != "compound" or not capital:
+            break
+        if child.pos_ != "PROPN" or child.lower_ in _PARSE_ORGS:
+            break
+        if child.ent_type_ not in ("", "PERSON"):
+            break
+        words.insert(0, child)
+        start = child.i
+    return words
+
+
+def _misread_tail(words: list[Any]) -> bool:
+    """True when a name ends on its sentence's reporting verb read as a noun ("figures compiled
+    by the X project show ..."): a lower-case verb form that names no document."""
+    last = words[-1]
+    return (
+        len(words) > 1
+        and last.pos_ == "NOUN"
+        and last.text.islower()
+        and last.lower_ in _VERB_FORMS
+        and last.lower_ not in _PARSE_DOCUMENTS
+    )
+
+
+def _nothing_after(noun: Any) -> bool:
+    """True when nothing after ``noun`` names it further: no words, or only a relative clause
+    set off by commas ("the group, which relies on sources inside the country, said")."""
+    return all(
+        child.is_punct or (child.dep_ == "relcl" and noun.doc[child.left_edge.i - 1].text == ",")
+        for child in noun.rights
+    )
+
+
+def _people(noun: Any) -> bool:
+    """True for a plural noun of people ("experts", "elders"), with nothing after it."""
+    return noun.tag_ == "NNS" and noun.lemma_.lower() in _PARSE_PEOPLE and not list(noun.rights)
+
+
+def _acronym(token: Any) -> bool:
+    """True for a pronoun's spelling written in capitals ("WHO says", "US officials"): an
+    organisation's or a country's acronym, which no pronoun is written as."""
+    return token.text.isupper() and len(token.text) > 1
+
+
+def _sentence_capital(token: Any) -> bool:
+    """True for a common noun opening the sentence ("Police said"), whose capital is the
+    sentence's; not an acronym ("UNICEF said")."""
+    return (
+        token.i == 0 and token.pos_ == "NOUN" and not token.ent_type_ and not token.text.isupper()
+    )
 
 
 def _capital(token: Any) -> bool:
@@ -314,6 +448,8 @@ def _whole_name(words: list[Any]) -> list[Any]:
         return words
     if not _capital(words[0]) or not _capital(words[-1]):
         return words
+    if words[0].is_sent_start and words[0].pos_ == "NOUN" and not words[0].ent_type_:
+        return words  # "Residents of X said": the capital is the sentence's, not a name's
     doc = words[0].doc
     first, last = words[0].i, words[-1].i
     while True:
@@ -323,13 +459,15 @@ def _whole_name(words: list[Any]) -> list[Any]:
         if run < len(doc) and _links(doc[last + 1]) and _capital(doc[run]):
             while run + 1 < len(doc) and _capital(doc[run + 1]):
                 run += 1
-            if _joinable(doc[first : last + 1], doc[last + 1], doc[run]):
+            dated = any(_dated(t) for t in doc[last + 2 : run + 1])
+            if not dated and _joinable(doc[first : last + 1], doc[last + 1], doc[run]):
                 last, grown = run, True
         run = first - 2
         if run >= 0 and _links(doc[first - 1]) and _capital(doc[run]):
             while run - 1 >= 0 and _capital(doc[run - 1]) and doc[run - 1].i > 0:
                 run -= 1
-            if _joinable(doc[run : first - 1], doc[first - 1], doc[last]):
+            dated = any(_dated(t) for t in doc[run : first - 1])
+            if not dated and _joinable(doc[run : first - 1], doc[first - 1], doc[last]):
                 first, grown = run, True
         if not grown:
             break
@@ -338,13 +476,18 @@ def _whole_name(words: list[Any]) -> list[Any]:
     return list(doc[first : last + 1])
 
 
+def _dated(token: Any) -> bool:
+    """True for a word of a date or a time ("on Monday", "of March"): no part of a name."""
+    return token.ent_type_ in ("DATE", "TIME")
+
+
 def _links(token: Any) -> bool:
     return token.lower_ in _NAME_LINKS or token.lower_ in _NAME_CONJUNCTIONS
 
 
 def _joinable(before: Any, link: Any, end: Any) -> bool:
     """Whether ``before`` + ``link`` + what follows up to ``end`` is one name."""
-    if link.lower_ in _NAME_LINKS:
+    if link.lower_ in _NAME_LINKS or link.lower_ in _FOREIGN_CONJUNCTIONS:
         return True
     return end.lower_ in _PARSE_ORGS and before[-1].lower_ not in _PARSE_ORGS
 
@@ -369,20 +512,31 @@ def _subject_of(verb: Any) -> Any | None:
                 return child
     seen = 0
     while seen < 4:
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                return _cited(verb, child) or child
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        for child in subjects:
+            # "State news agency Xinhua said": the parse gave the verb the description and the
+            # name as two subjects; the name, right after, is who speaks.
+            named = next((c for c in subjects if c.i == child.i + 1 and c.pos_ == "PROPN"), None)
+            if named is not None and child.pos_ == "NOUN":
+                child = named
+            return _cited(verb, child) or child
         if _misread_verb(verb):
             # "..., the IMF estimates.": the parse made the speaker a compound of the verb
-            named = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            named = [
+                c
+                for c in verb.lefts
+                if c.dep_ == "compound" and (c.pos_ == "PROPN" or _is_organisation(c))
+            ]
             if named:
                 return named[-1]
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or _as_reported(verb)
         agent = _agent(_pobj(verb, ("by",))) if passive else None
         if passive and agent is None:
             agent = _late_agent(verb)
         if agent is not None:
             return agent
+        if passive and verb.dep_ == "conj":
+            return None  # "X buys 66 million tonnes, and the plan is expected to save ...": no one
         if verb.dep_ == "acl" and _is_document(verb.head):
             # "X published results showing ...", "census data indicating ...": the document
             # (by its author when it has one); bare "figures showing" name no one.
@@ -403,6 +557,12 @@ def _subject_of(verb: Any) -> Any | None:
                     return previous
             # "..., James Li, the envoy for X, warned": its speaker is the person named just
             # before it.
+            person = _person_before(verb)
+            if person is not None:
+                return person
+        if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            # "Speaking to a local radio station, Ana Ruiz, the bank's head, said ...": the
+            # parse hung the speaker on the phrase before and left the verb no subject.
             person = _person_before(verb)
             if person is not None:
                 return person
@@ -565,8 +725,84 @@ def _reports(token: Any) -> bool:
         return False
     if any(c.dep_ == "prt" for c in token.children):
         return False  # "the bank wrote off $2 billion", "it put down 300": another verb
-    # A subject makes it a finite verb the tagger misread ("the authority announced on Monday").
-    return token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
+    if _sums(token) or _entitled(token):
+        return False
+    # A subject makes it a finite verb the tagger misread ("the authority announced on Monday");
+    # "as reported by X" is a report too.
+    return (
+        token.tag_ != "VBN"
+        or any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
+        or _as_reported(token)
+    )
+
+
+def _subject_misread_as_object(verb: Any, obj: Any) -> bool:
+    """True when the parse made the subject of a reported clause the reporting verb's object
+    ("villagers told us some 50 people, many of them children, had drowned"): a clause follows the
+    object, under the same verb, that the object is the subject of."""
+    return any(c.dep_ == "ccomp" and c.i > obj.i for c in verb.children)
+
+
+def _closed_by_report(clause: Any, below: Any) -> bool:
+    """True when a reporting clause with a subject after ``clause`` says it ("..., the agency
+    said"), whether the parse made that clause its head or hung it beside it."""
+    head = clause.head
+    closing = [c for c in clause.children if _closes(c, clause, below)]
+    if clause.dep_ in ("ccomp", "parataxis") and head.i > clause.i and _reports(head):
+        closing.append(head)
+    return any(c.dep_ == "nsubj" for verb in closing for c in verb.children)
+
+
+def _joined_to_report(verb: Any) -> bool:
+    """True for a verb of deed ("pledged", "recorded") joined by "and" to a clause that a
+    reporting clause closes before it ("..., the ministry said, and 40 were recorded by ...")."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in _OBJECT_LEMMAS:
+        return False
+    head = verb.head
+    return any(
+        _closes(c, head, verb)
+        and head.i < c.i < verb.i
+        and any(g.dep_ == "nsubj" for g in c.children)
+        for c in head.children
+    )
+
+
+def _described_speaker(top: Any, subject: Any) -> bool:
+    """True when the figure stands in a relative clause set off by commas that describes the
+    one speaking ("The charity, which feeds 1.2 million people, said ..."): it is theirs."""
+    chain = _between(top, subject)
+    clauses = [t for t in chain if t.dep_ == "relcl" and t.head.i == subject.i]
+    if not clauses or not (_names_organisation(subject) or subject.ent_type_ == "PERSON"):
+        return False
+    start = clauses[0].left_edge.i
+    return start > 0 and subject.doc[start - 1].text == ","
+
+
+def _as_reported(verb: Any) -> bool:
+    """True for "as reported by X", "as announced by X": a bare participle after "as"."""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and _pobj(verb, ("by",)) is not None
+    )
+
+
+def _sums(verb: Any) -> bool:
+    """True for a verb that reports only a clause, with an amount for its object: "the plan
+    adds 70 billion to spending" sums, where "..., adding that 12 died" reports."""
+    if verb.lemma_.lower() not in _SUMMING:
+        return False
+    return any(
+        c.dep_ == "dobj" and (c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"))
+        for c in verb.children
+    )
+
+
+def _entitled(verb: Any) -> bool:
+    """True for "can claim", "may claim": what one is entitled to ask for, not a report."""
+    return verb.lemma_.lower() in _ENTITLED and any(
+        c.dep_ == "aux" and c.lower_ in _ENTITLING for c in verb.children
+    )
 
 
 def _closes(verb: Any, clause: Any, below: Any | None) -> bool:
@@ -579,10 +815,10 @@ def _closes(verb: Any, clause: Any, below: Any | None) -> bool:
         return False
     if verb.dep_ == "ccomp" and verb.i < clause.i:
         return False
-    if verb.dep_ in ("conj", "advcl") and verb.i < clause.i:
+    if verb.dep_ in ("conj", "advcl") and verb.i < clause.i and not _as_reported(verb):
         return False
     marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
-    if marks and (marks != ["as"] or verb.i < clause.i):
+    if marks and (marks != ["as"] or (verb.i < clause.i and not _as_reported(verb))):
         # "with more attacks reported in X", "as officials noted, ...": a clause of its own;
         # "..., as the ministry reported on Friday" after the figure closes it as "said" does.
         return False
@@ -667,8 +903,14 @@ def _closing_misread(doc: Any) -> Any | None:
         who = _is_organisation(speaker) or speaker.ent_type_ == "PERSON"
         if closes and who and first > 0 and doc[first - 1].text == ",":
             return speaker
-    last = words[-1]
-    if last.pos_ not in ("NOUN", "PROPN") or last.lower_ not in _VERB_FORMS:
+    # "..., the OECD estimates.", "..., the central bank forecast on Wednesday.": the verb last,
+    # or before a date or a place it governs
+    misread = [t for t in words if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _VERB_FORMS]
+    if not misread:
+        return None
+    last = misread[-1]
+    trailing = [t for t in words if t.i > last.i]
+    if any(t.dep_ not in _TRAILING or last not in t.ancestors for t in trailing):
         return None
     first = min(t.i for t in last.subtree)
     if first == 0 or doc[first - 1].text != ",":
@@ -677,6 +919,42 @@ def _closing_misread(doc: Any) -> Any | None:
         c for c in last.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or _is_organisation(c))
     ]
     return named[-1] if named else None
+
+
+_TRAILING = ("prep", "pobj", "npadvmod", "det", "amod", "compound", "poss")
+
+
+def _inserted_misread(doc: Any) -> Any | None:
+    """ "..., Ofwat's data shows, while ...": a reporting verb the parse read as a noun, right
+    after a document and set off by commas; the document and its owner are the parse's
+    modifiers of it, so the name is read off it (its verb dropped, see ``_misread_tail``)."""
+    for token in doc[2:-1]:
+        misread = (
+            token.pos_ == "NOUN"
+            and token.text.islower()
+            and token.lower_ in _VERB_FORMS
+            and token.lower_ not in _PARSE_DOCUMENTS
+        )
+        named = doc[token.i - 2]
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.text.islower()
+            and token.lower_ in _VERB_FORMS
+            and doc[token.i - 1].text == ","
+            and doc[token.i + 1].text in (",", ".")
+            and named.pos_ in ("NOUN", "PROPN")
+            and _entity_of(named) is not None
+        ):
+            # "..., the country's migration office, Migraciones, estimates, up from ...": the
+            # verb, read as a noun, follows the name set off by commas.
+            return named
+        if not misread or not _is_document(doc[token.i - 1]) or doc[token.i + 1].text != ",":
+            continue
+        words = [t for t in token.lefts if t.dep_ in _NAME_DEPS]
+        first = min((t.i for w in words for t in w.subtree), default=token.i - 1)
+        if first > 0 and doc[first - 1].text == ",":
+            return token
+    return None
 
 
 def _number_between(doc: Any, last: Any, source: Any) -> bool:
@@ -729,11 +1007,17 @@ def _after_semicolon(verb: Any, clause: Any) -> bool:
 
 
 def _according(token: Any) -> Any | None:
-    """The object of "according to" hanging off ``token``."""
+    """The object of "according to" hanging off ``token``, or of a "per" that names a source
+    ("per the latest government figures"; not "per day", "per 100,000 people")."""
     for child in token.children:
         if child.lower_ == "according":
             found = _pobj(child, ("to",))
             if found is not None:
+                return found
+        if child.lower_ == "per" and child.dep_ == "prep":
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            determined = found is not None and any(c.dep_ in ("det", "poss") for c in found.lefts)
+            if determined and (_is_document(found) or _is_organisation(found)):
                 return found
     return None
 
@@ -754,7 +1038,7 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
     while path[-1].head.i != path[-1].i and len(path) < 40:
         path.append(path[-1].head)
     source = fallback = None
-    reporter = _reported_in_relative(top, inside)
+    reporter = _reported_in_relative(top, inside) or _reported_by(top, inside)
     if reporter is not None:
         named = name_of(reporter)
         if isinstance(named, Speaker):
@@ -778,14 +1062,23 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             # claimed by X", whose figure sizes something else).
             counts_subject = below.dep_ == "nsubjpass" and _measures(top, below)
             agent = _agent(_pobj(node, ("by",))) if counts_subject else None
+            if agent is not None and _joined_to_report(node):
+                # "X was set aside, the government said, and 1 trillion was pledged by lenders":
+                # the pledge is a deed the closing report goes on about.
+                fallback, agent = fallback or agent, None
             if agent is not None:
                 source = agent
                 break
             if below.dep_ == "nsubj" and node.i < below.i and _adverbial(top, below):
                 source = below  # "..., said the operator, up from 13 percent": misattached
                 break
+            if below.dep_ == "nsubj" and _described_speaker(top, below):
+                source = below  # "X, which feeds 1.2 million people, said ...": X's own figure
+                break
             if below.dep_ in ("nsubj", "nsubjpass"):
                 continue
+            if below.dep_ == "agent" and node.lemma_.lower() in _QUOTING:
+                continue  # "the resolution was cited by 14 delegations, the chair said"
             if _after_semicolon(node, below):
                 continue  # "X said; imports are expected to climb": a clause of its own
             other = _other_source(below) if below.dep_ == "conj" else None
@@ -796,7 +1089,16 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
                 break
             # "the economy added 336,000 jobs": a number counting the object of a verb that
             # does not report numbers is no report.
-            counts_object = below.dep_ == "dobj" and (below.i == top.i or top.head.i == below.i)
+            # (a bare number for the object of a verb of speech is what is said: "the
+            # government says 120")
+            lemma = node.lemma_.lower()
+            said = below.i == top.i and top.like_num and lemma not in _OBJECT_LEMMAS
+            counts_object = (
+                below.dep_ == "dobj"
+                and (below.i == top.i or top.head.i == below.i)
+                and not _subject_misread_as_object(node, below)
+                and not (said and not _sums(node))
+            )
             if not counts_object or node.lemma_.lower() in _OBJECT_LEMMAS:
                 source = _subject_of(node)
                 if source is not None and source.lower_ in _FIRST_PERSON:
@@ -811,6 +1113,12 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
                     # spokesman said") is whose it is; X only when there is none.
                     fallback, source = fallback or source, None
                 counted_in = source is not None and source.ent_type_ == "GPE"
+                deed = counts_object or below.dep_ == "conj"
+                if deed and _closed_by_report(node, below):
+                    # "Rangers have counted 45 poaching cases, a wildlife service spokeswoman
+                    # said", "the donors promised $2 billion, their joint communique said": the
+                    # deed is counted; the report closing the sentence is whose figure it is.
+                    counted_in = True
                 if counted_in and node.lemma_.lower() in _OBJECT_LEMMAS:
                     # "Sweden recorded 312 deaths, official data showed": the country is where
                     # they were counted; the closing source, when there is one, counted them.
@@ -846,6 +1154,8 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
         source = _closing_subject(doc, top)
     if source is None:
         source = _closing_misread(doc)
+    if source is None:
+        source = _inserted_misread(doc)
     if source is None:
         for token in doc:
             if token.lower_ == "according":
@@ -893,6 +1203,28 @@ def _reported_in_relative(top: Any, inside: set[int]) -> Any | None:
     return None
 
 
+def _reported_by(top: Any, inside: set[int]) -> Any | None:
+    """ "the turnout of 62 percent announced by the electoral body", "1,200 deaths reported by
+    the ministry": a participle of reporting on the figure's own phrase, with its agent."""
+    while top.head.i in inside and top.head.i != top.i:
+        top = top.head  # "62 percent": the figure's own head
+    nouns = [top]
+    if top.dep_ in ("nummod", "det", "quantmod", "compound", "amod"):
+        nouns.append(top.head)  # "1,200 deaths", "the 62 percent turnout"
+    if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN":
+        nouns.append(top.head.head)  # "a turnout of 62 percent"
+    for noun in nouns:
+        for child in noun.rights:
+            if child.dep_ != "acl" or child.tag_ != "VBN" or child.i in inside:
+                continue
+            if child.lemma_.lower() not in _LEMMAS:
+                continue
+            agent = _agent(_pobj(child, ("by",)))
+            if agent is not None and agent.pos_ in ("NOUN", "PROPN"):
+                return agent
+    return None
+
+
 def opening_author(doc: Any) -> Speaker | None:
     """ "The figures were released by X on Monday.", "The report, prepared by X, blamed ...": a
     sentence opening on a document with only "the" before it and its author named, which says
@@ -919,7 +1251,7 @@ def _bare_title(noun: Any) -> bool:
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _TITLE_STEMS:
         return False
     lefts = list(noun.lefts)
-    return len(lefts) == 1 and lefts[0].lower_ == "the" and not list(noun.rights)
+    return len(lefts) == 1 and lefts[0].lower_ == "the" and _nothing_after(noun)
 
 
 def titled_in(doc: Any, title: str) -> list[Speaker]:
@@ -980,7 +1312,7 @@ def _named_before(doc: Any, source: Any, places: bool = True) -> tuple[Speaker, 
             continue
         named = _entity_of(token) or token.pos_ == "PROPN"
         if (token.dep_ in ("nsubj", "pobj") and named) or (
-            token.dep_ == "nsubj" and _is_organisation(token)
+            token.dep_ == "nsubj" and _names_organisation(token)
         ):
             earlier = name_of(token)
             if isinstance(earlier, Speaker):
@@ -997,7 +1329,19 @@ def _description(noun: Any) -> bool:
     if not words & (_PARSE_ORGS | _GENERIC):
         return False
     lefts = list(noun.lefts)
-    return len(lefts) == 1 and lefts[0].lower_ == "the" and not list(noun.rights)
+    if lefts and lefts[0].lower_ == "the" and words & _GENERIC:
+        # "the rights group", "the British charity": a generic word with plain descriptions
+        lefts = [lefts[0], *(t for t in lefts[1:] if not _plain_description(t))]
+    return len(lefts) == 1 and lefts[0].lower_ == "the" and _nothing_after(noun)
+
+
+def _plain_description(token: Any) -> bool:
+    """True for a word that describes a body without naming it: "rights", "medical", "British"."""
+    return (
+        token.dep_ in ("compound", "amod")
+        and token.pos_ in ("NOUN", "ADJ")
+        and token.ent_type_ in ("", "NORP")
+    )
 
 
 def described_by(word: str, speaker: Speaker) -> bool:
@@ -1035,6 +1379,7 @@ def named_in(doc: Any) -> list[Speaker]:
             named = name_of(source)
             is_source = isinstance(named, Speaker) and (
                 source.ent_type_ == "PERSON"
+                or (source.dep_ == "nsubj" and _reports(source.head))
                 or source.pos_ == "PROPN"
                 or source.lemma_.lower() in _PARSE_PEOPLE
                 or _is_organisation(source)
