@@ -33,6 +33,9 @@ _COUNTRY_RE = re.compile(
 _NOT_PLACES = set(dates.MONTHS) | set(dates.WEEKDAYS) | set(_WORDS["not_places"])
 _NAME = r"(?:(?:al|el|ad|as|an|ar|at|az|ash)-)?[A-Z](?:[\w'\u2019-]|\.(?=\w))*"
 NAMES = rf"{_NAME}(?:\s+(?:(?:al|el|de|of)\s+)?{_NAME})*"
+# "in Iraq and Syria": two places named together (searched within the span asked about only;
+# searching the text from its start made every call cost the length of the article)
+_PAIR_RE = re.compile(rf"\b(?:in|between)\s+({NAMES})\s+and\s+({NAMES})\b")
 # "al-Ahli Arab hospital", "the Zaatari camp": a named site ends in one of these nouns.
 _SITE_NOUNS = "|".join(_WORDS["site_nouns"])
 # "in Zamfara state", "in Kasai province": a name ends in a site noun or a region noun.
@@ -115,9 +118,7 @@ def mentions(text: str, start: int, end: int) -> list[Mention]:
     ]
     for match in _DEMONYM_RE.finditer(text, start, end):
         found.append(Mention(match.start(), match.end(), _DEMONYMS[match.group(1)]))
-    for match in re.finditer(rf"\b(?:in|between)\s+({NAMES})\s+and\s+({NAMES})\b", text[:end]):
-        if match.start() < start:
-            continue
+    for match in _PAIR_RE.finditer(text, start, end):
         first, second = clean_names(match.group(1)), clean_names(match.group(2))
         if first and second and " " not in first + second:
             found.append(Mention(match.start(1), match.end(2), f"{first} and {second}"))

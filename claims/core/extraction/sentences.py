@@ -23,7 +23,9 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, dot)
+    # Only the word before the dot matters: searching from the text's start would cost the
+    # length of the whole article at every full stop.
+    match = _WORD_BEFORE.search(text, max(0, dot - 64), dot)
     if match is None:
         return False
     word = match.group(1).lower().rstrip(".")
