@@ -114,6 +114,7 @@ _REFERRING = frozenset(_WORDS["referring_nouns"])
 _NAME_CONJUNCTIONS = frozenset(_WORDS["name_conjunctions"])
 _FOREIGN_CONJUNCTIONS = frozenset(_WORDS["foreign_conjunctions"])
 _NAME_DEPS = frozenset(vocabulary.load("syntax")["name_modifiers"])
+_TRAILING = frozenset(vocabulary.load("syntax")["after_misread_verb"])
 _TENTATIVE = frozenset(_WORDS["tentative_words"])
 _PLACE_OWNERS = frozenset(_WORDS["place_owners"])
 
@@ -919,9 +920,6 @@ def _closing_misread(doc: Any) -> Any | None:
         c for c in last.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or _is_organisation(c))
     ]
     return named[-1] if named else None
-
-
-_TRAILING = ("prep", "pobj", "npadvmod", "det", "amod", "compound", "poss")
 
 
 def _inserted_misread(doc: Any) -> Any | None:
