@@ -9,15 +9,28 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 
-from claims.core import grouping, units
+from claims.core import units
+from claims.core.grouping_threshold import DEFAULT_MIN_CONFIDENCE
 from claims.models import Claim, Metric
 
-DEFAULT_MIN_CONFIDENCE = grouping.DEFAULT_MIN_CONFIDENCE
+if TYPE_CHECKING:
+    from claims.core import grouping
+
+
+def _matcher():
+    """The matcher, imported when first used: it indexes its vocabulary through WordNet as it
+    is imported (about 2 s), which the admin, the API and every command would pay at start-up."""
+    from claims.core import grouping
+
+    return grouping
+
+
 # Subjects read per metric: enough to recognise its wording, bounded for metrics of many claims.
 SUBJECTS_PER_METRIC = 25
 
@@ -103,7 +116,7 @@ def _metric_inputs() -> tuple[list[grouping.MetricInput], dict[int, str]]:
     for row in rows:
         slugs[row["pk"]] = row["slug"]
         inputs.append(
-            grouping.MetricInput(
+            _matcher().MetricInput(
                 key=row["pk"],
                 name=row["name"],
                 canonical_unit=row["canonical_unit"],
@@ -149,7 +162,7 @@ def grouping_proposals(
         return []
     metrics, slugs = _metric_inputs()
     claim_inputs = [
-        grouping.ClaimInput(
+        _matcher().ClaimInput(
             key=row["pk"],
             subject=row["subject"],
             unit=row["unit"],
@@ -161,7 +174,7 @@ def grouping_proposals(
         )
         for row in rows
     ]
-    proposals = grouping.propose(
+    proposals = _matcher().propose(
         claim_inputs, metrics, min_confidence=min_confidence, taken_slugs=slugs.values()
     )
     by_id = {row["pk"]: row for row in rows}

@@ -70,6 +70,7 @@ from itertools import pairwise
 
 from claims.core import comparison, gazetteer, lexical, units, vocabulary
 from claims.core.extraction.numbers import UNITS_WORDS
+from claims.core.grouping_threshold import DEFAULT_MIN_CONFIDENCE
 
 SUBJECT_WEIGHT = 0.55
 SCOPE_WEIGHT = 0.30
@@ -105,7 +106,6 @@ RELATED_WITHOUT_ACTOR = 0.6
 # A claim that matches nothing and no other claim: shown as a new metric of its own, but below
 # the default threshold, so that --apply does not create one metric per stray figure.
 SINGLETON_CONFIDENCE = 0.5
-DEFAULT_MIN_CONFIDENCE = 0.6
 
 # ---------------------------------------------------------------- normalising
 
