@@ -380,7 +380,7 @@ class _Subject:
 class _Scope:
     places: frozenset[str]
     words: frozenset[str]
-    # It only points at a country ("nationwide", "the south of the country"): read as the
+    # It only points at a country ("countrywide", "across the whole nation"): read as the
     # country the other side names (see _pointed).
     country_reference: bool = False
 
@@ -778,7 +778,7 @@ def _scope(text: str) -> _Scope:
 
 
 def _pointed(scope: _Scope, other: _Scope) -> _Scope:
-    """A scope that only points at a country ("nationwide", "the south of the country") read
+    """A scope that only points at a country ("countrywide", "in the kingdom's north") read
     as the country ``other`` names, with its direction words, when ``other`` names countries
     only: a state or a province is never "the whole country"."""
     if not scope.country_reference or not other.places:

@@ -188,7 +188,8 @@ def _claim_input(claim: CorpusClaim, periods: bool) -> grouping.ClaimInput:
 
 def _stored_bounds(claim: CorpusClaim) -> tuple[float | None, float | None]:
     """The bounds as a Claim stores them: the corpus gives the figure stated in both low and
-    high, and a one-sided qualifier ("up to 10,000") keeps the one bound it names."""
+    high, and a one-sided qualifier ("at most N", "no fewer than N") keeps the one bound it
+    names."""
     qualifier = intervals.Qualifier(claim.qualifier)
     if qualifier in intervals.LOWER_BOUND_QUALIFIERS:
         return claim.low, None
