@@ -136,7 +136,7 @@ def _denominators() -> frozenset[str]:
     return frozenset(vocabulary.load("subjects")["ratio_denominators"])
 
 
-def _containers() -> frozenset[str]:
+def container_words() -> frozenset[str]:
     """Nouns that stand for what they are "of" ("the number of voters"): vocabulary/subjects."""
     return frozenset(vocabulary.load("subjects")["containers"])
 
@@ -185,7 +185,7 @@ def _of_object(noun: Any) -> Any | None:
 def _unwrap(noun: Any) -> Any:
     """ "the number of Armenians" -> Armenians; "80 percent of the population" -> population."""
     seen = 0
-    containers = _containers()
+    containers = container_words()
     while noun.lemma_.lower() in containers and seen < 3:
         inner = _of_object(noun)
         if inner is None:
@@ -312,7 +312,7 @@ def _compared_with(top: Any) -> Any | None:
         return None
     for child in node.children:
         is_subject = child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN")
-        countable = not child.like_num and child.lemma_.lower() not in _containers()
+        countable = not child.like_num and child.lemma_.lower() not in container_words()
         unnamed = child.ent_type_ != "PERCENT" and not _is_name(child)
         if is_subject and countable and unnamed:
             return _unwrap(child)
@@ -443,7 +443,7 @@ def _counted_noun(figure: list[Any]) -> Any | None:
         if inner is not None and inner.lower_ in _anaphors():
             return top.head
     part = _of_part(figure)
-    if part is not None and last.lemma_.lower() not in _containers():
+    if part is not None and last.lemma_.lower() not in container_words():
         return _unwrap(part)
     # "$250 million in emergency loans": money counted in what follows "in".
     regions = frozenset(vocabulary.load("places")["extraction"]["region_nouns"])
@@ -464,7 +464,7 @@ def _counted_noun(figure: list[Any]) -> Any | None:
                 return anchor
     # "40 percent of retirees", "1.1 million residents of ..." where the last word heads the
     # figure: the noun after "of", else the figure's own noun.
-    if last.pos_ == "NOUN" and last.lemma_.lower() in _containers():
+    if last.pos_ == "NOUN" and last.lemma_.lower() in container_words():
         inner = _of_object(last)
         if inner is not None and inner.lower_ in _denominators():
             # "debt, now 101 percent of GDP": a ratio to the economy's size measures the noun
@@ -1138,7 +1138,7 @@ def _of_holder(top: Any) -> Any | None:
     if top.dep_ != "pobj" or preposition.lower_ != "of":
         return None
     holder = preposition.head
-    if holder.pos_ != "NOUN" or holder.lemma_.lower() in _containers() or holder.like_num:
+    if holder.pos_ != "NOUN" or holder.lemma_.lower() in container_words() or holder.like_num:
         return None
     return holder
 
@@ -1179,7 +1179,7 @@ def _phrasal_noun(noun: Any, figure: list[Any]) -> str | None:
     share = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if share is None or share.dep_ != "nsubj":
         return None
-    if share.lemma_.lower() not in _containers() and share not in figure:
+    if share.lemma_.lower() not in container_words() and share not in figure:
         return None  # "28 per cent of voters": the figure's own last word is the share
     verb = share.head
     particle = next((c for c in verb.children if c.dep_ == "prt"), None)

@@ -771,9 +771,8 @@ def _bare_counts(
 def _totals_of_earlier(figures: list[_Figure]) -> None:
     """ "300 new cases this week took the tally to 5,100": a bare total, number or tally counts
     what the figure before it of its unit counts ("tally new cases")."""
-    containers = frozenset(vocabulary.load("subjects")["containers"])
     for index, figure in enumerate(figures):
-        if figure.subject.lower() not in containers:
+        if figure.subject.lower() not in parse.container_words():
             continue
         earlier = [f for f in figures[:index] if f.unit == figure.unit and f.subject]
         if earlier:
