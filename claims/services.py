@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
-from claims.core.extraction import extract
+from claims.core import extraction  # its pipeline loads when the first article is read
 from claims.core.extraction.identities import clean_name, known_identity, name_key
 from claims.core.extraction.speakers import is_fragment_speaker
 from claims.core.offsets import LocateError, locate_figure
@@ -320,7 +320,7 @@ def article_extract(*, article: Article) -> ExtractionResult:
         for claim in article.claims.filter(status=Claim.Status.CANDIDATE, as_of_start__isnull=True)
     }
     created = kept = invalid = 0
-    for candidate in extract(article.body, published=article.published):
+    for candidate in extraction.extract(article.body, published=article.published):
         if any(candidate.start < end and start < candidate.end for start, end in taken):
             kept += 1
             stale = undated.get((candidate.start, candidate.end))

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import functools
 import re
-
-import pint
+from typing import TYPE_CHECKING
 
 from claims.core import vocabulary
+
+if TYPE_CHECKING:  # pint is imported when the first unit is read, not when Django starts
+    import pint
 
 _VOCABULARY = vocabulary.load("units")
 # Currencies newsrooms covering the region meet most; each is its own dimension (see above).
@@ -43,8 +45,17 @@ class UnitError(ValueError):
 
 @functools.cache
 def registry() -> pint.UnitRegistry:
-    """The one unit registry of the product, built once per process."""
-    ureg = pint.UnitRegistry(on_redefinition="raise")
+    """The one unit registry of the product, built once per process.
+
+    pint parses its definitions file on every start unless it may keep the parsed form in a
+    cache folder (the user's cache directory, keyed by the file's content); where that folder
+    cannot be used, the registry is built from the file as before."""
+    import pint
+
+    try:
+        ureg = pint.UnitRegistry(on_redefinition="raise", cache_folder=":auto:")
+    except Exception:  # an unwritable or unreadable cache: pint's usual way, a little slower
+        ureg = pint.UnitRegistry(on_redefinition="raise")
     # pint's own "count" is dimensionless; ours must not mix with percentages, hence "count_".
     ureg.define("count_ = [count]")
     ureg.define("times = 1 = fold")

@@ -28,7 +28,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from claims.core.extraction import Candidate, extract
+from claims.core import extraction
+from claims.core.extraction import Candidate
 from claims.models import Claim, Speaker
 from claims.services import candidate_fields, claim_create, claim_set_status, speaker_for_name
 from reviews.claimreview.reading import ParsedReview, parse_item
@@ -83,7 +84,7 @@ def _figure_in(texts: tuple[str, ...], published) -> tuple[str, Candidate]:
     """
     for sentence in texts:
         for text in (sentence, f"{sentence}, according to the claim reviewed."):
-            for candidate in extract(text, published=published):
+            for candidate in extraction.extract(text, published=published):
                 if candidate.end > len(sentence) or _CODE_BEFORE.search(text[: candidate.start]):
                     continue
                 quote = text[candidate.quote_start : len(sentence)]
@@ -271,7 +272,7 @@ def _claim_for(
         found = next(
             (
                 c
-                for c in extract(article.body, published=article.published)
+                for c in extraction.extract(article.body, published=article.published)
                 if c.figure == wanted.figure
                 and (c.value_low, c.value_high) == (wanted.value_low, wanted.value_high)
             ),

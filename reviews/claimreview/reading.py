@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import extruct
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
@@ -119,6 +118,8 @@ def claimreview_items(payload: Any) -> list[dict[str, Any]]:
 
 def claimreview_items_in_html(text: str) -> list[dict[str, Any]]:
     """The ClaimReview items of a saved fact-check page, from its JSON-LD and microdata."""
+    import extruct  # with its HTML parsers: loaded when the first page is read
+
     try:
         data = extruct.extract(text, syntaxes=["json-ld", "microdata"], uniform=True)
     except Exception as exc:  # extruct passes on whatever its parsers raise

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.core.extraction import extract
+from claims.core import extraction
 from claims.core.extraction.evaluation import evaluate, load_corpus, quantulum3_baseline
 from claims.core.extraction.kind_scores import evaluate_kinds, load_kinds
 
@@ -71,14 +71,14 @@ class Command(BaseCommand):
             kinds = load_kinds((given if given.is_dir() else given.parent) / "kinds.txt")
         except (OSError, ValueError):
             kinds = []  # a corpus of one's own without a kinds set: nothing to score there
-        typed = evaluate_kinds(kinds, extract) if kinds else None
+        typed = evaluate_kinds(kinds, extraction.extract) if kinds else None
         results = {}
         for name, corpus in corpora.items():
             if not corpus:
                 continue
             results[name] = {
                 "documents": len(corpus),
-                "ours": evaluate(corpus, extract),
+                "ours": evaluate(corpus, extraction.extract),
                 "quantulum3": evaluate(corpus, quantulum3_baseline),
             }
         if options["format"] == "json":
@@ -123,5 +123,5 @@ class Command(BaseCommand):
             development = [name for name in splits if name != HELDOUT]
             corpus = load_corpus(options["corpus"], splits=development)
             self.stdout.write(f"\nWhat ours got wrong on {', '.join(development)}:")
-            for miss in evaluate(corpus, extract).misses:
+            for miss in evaluate(corpus, extraction.extract).misses:
                 self.stdout.write(f"  {miss}")

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from claims.core import extraction
 from claims.core.display import people_number
-from claims.core.extraction import Candidate, extract
+from claims.core.extraction import Candidate
 from claims.management.options import date_option
 from sources.dates import find_publication_date
 from sources.readers import ReadError, read_article_file
@@ -51,7 +52,7 @@ class Command(BaseCommand):
         texts = self._read(options["file"], published)
         rows = []
         for text, when in texts:
-            rows.extend(as_row(c) for c in extract(text, published=when))
+            rows.extend(as_row(c) for c in extraction.extract(text, published=when))
         if options["format"] == "json":
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
         else:
