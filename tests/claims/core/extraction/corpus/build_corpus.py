@@ -49,7 +49,7 @@ SOURCES = (
     # The fourth held-out split (heldout-4.txt): its totals were read three times while tuning,
     # then its misses, so it is development data now.
     ("tuning-12.txt", "tuning"),
-    # ("heldout-5.txt", "heldout"): being written; added with its hash
+    ("heldout-5.txt", "heldout"),
     # Rewordings of tuning sentences, each naming its original: development data.
     ("reworded.txt", "reworded"),
     ("tuning-5.txt", "tuning"),
