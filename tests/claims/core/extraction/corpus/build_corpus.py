@@ -60,6 +60,7 @@ SOURCES = (
     ("tuning-9.txt", "tuning"),
     ("tuning-10.txt", "tuning"),
     ("tuning-11.txt", "tuning"),
+    ("tuning-13.txt", "tuning"),
 )
 HELDOUT_FILE = "heldout-5.txt"
 
