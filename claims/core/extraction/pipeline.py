@@ -84,7 +84,8 @@ _CONTRAST = re.compile(
 )
 _NO_NOUN_AFTER = re.compile(
     r"(?:\s*[,.;:)”\"]|\s+(?:in|on|at|from|since|to|for|during|a|per|each|last|this|the|by|"
-    r"and|or|now|before|after|while|year|earlier|later|ago)\b|\s*$)",
+    r"and|or|now|before|after|while|year|earlier|later|ago|over|of\s+(?:it|them|this|that))\b"
+    r"|\s*$)",
     re.IGNORECASE,
 )
 
