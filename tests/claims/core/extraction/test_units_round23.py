@@ -149,3 +149,15 @@ def test_energy_in_joules_keeps_its_unit(text: str, unit: str) -> None:
 def test_pounds_with_no_place_named_anywhere_are_not_made_a_country_s_currency() -> None:
     found = figures("The crate weighs 40 pounds. It was shipped on Monday.")
     assert found[0].unit == "pound"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wildfires have destroyed 52,000 hectares of woodland since May.",
+        "Locusts stripped some 2 million hectares of farmland, the agency said.",
+        "The new reserve protects 8,500 ha of wetland.",
+    ],
+)
+def test_hectares_are_an_area(text: str) -> None:
+    assert units.parse_unit(only(text).unit) == units.parse_unit("ha")
