@@ -316,7 +316,10 @@ def name_of(noun: Any) -> Speaker | str | None:
             return name_of(author)
     entity = _entity_of(noun)
     if entity is not None and entity.root.i == noun.i:
-        words = [t for t in entity if t.dep_ != "det" and t.ent_type_ != "DATE"]
+        # only the determiner the name opens with goes: "the International Committee of the
+        # Red Cross" keeps the one inside it
+        opening = next((t.i for t in entity if t.dep_ != "det"), entity.end)
+        words = [t for t in entity if (t.dep_ != "det" or t.i > opening) and t.ent_type_ != "DATE"]
         before = _name_before_entity(noun, entity)
         person = entity.label_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in before)
         words = before + words
@@ -357,7 +360,12 @@ def name_of(noun: Any) -> Speaker | str | None:
     # "Finance Minister Olaf Brenner", "Treasury Secretary X" are the person named after the
     # last title, when a proper name follows it.
     titles = [i for i, t in enumerate(words) if t.lower_.strip(".") in _TITLE_STEMS]
-    if titles and titles[-1] + 1 < len(words):
+    # "the Office of the Chief Economist": a title inside an office's name, after its link
+    # word, names the office, not a person
+    of_office = bool(titles) and any(
+        t.lower_ in _NAME_LINKS or t.dep_ == "det" for t in words[: titles[-1]]
+    )
+    if titles and titles[-1] + 1 < len(words) and not of_office:
         tail = words[titles[-1] + 1 :]
         if all(t.pos_ == "PROPN" or t.is_punct for t in tail) and not any(
             t.lower_ in _PARSE_ORGS for t in tail
@@ -836,7 +844,8 @@ def _document_owner(verb: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in _PARSE_DOCUMENTS:
             for grandchild in child.lefts:
-                if grandchild.dep_ == "poss":
+                # "taking this year's tally to 40": a date owns no estimate
+                if grandchild.dep_ == "poss" and not _dated(grandchild):
                     return grandchild
         if child.dep_ == "dobj" and child.pos_ == "PRON" and verb.lemma_.lower() in _REVISING:
             # "it has since cut that to 2.9%": the estimate named before, revised by the subject

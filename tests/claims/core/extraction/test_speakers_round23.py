@@ -1,0 +1,113 @@
+"""Speaker names and attributions: each rule with several phrasings of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import by_figure, only
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Institute of the Americas said 40 percent of the loans went unpaid.",
+            "Institute of the Americas",
+        ),
+        (
+            "Some 1,200 families have returned home, the Bank of the South estimated on Friday.",
+            "Bank of the South",
+        ),
+        (
+            "According to the Federation of the Red Crescent, 3,000 volunteers were deployed.",
+            "Federation of the Red Crescent",
+        ),
+        (
+            "The International Committee of the Red Cross said it had evacuated 85 patients.",
+            "International Committee of the Red Cross",
+        ),
+    ],
+)
+def test_a_name_keeps_the_article_inside_it(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Wheat exports will reach 12 million tonnes, the Office of the Chief Scientist said.",
+            "Office of the Chief Scientist",
+        ),
+        (
+            "The Office of the Chief Statistician said prices rose 4 percent in March.",
+            "Office of the Chief Statistician",
+        ),
+        (
+            "Some 900 complaints were filed last year, according to the Office of the Director"
+            " General.",
+            "Office of the Director General",
+        ),
+    ],
+)
+def test_a_title_inside_an_office_s_name_names_the_office(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "The health ministry said it had found 12 new cases this week, taking this year's"
+            " tally to 40.",
+            "40",
+        ),
+        (
+            "The agency said floods destroyed 300 homes in May, lifting last year's count to"
+            " 2,000.",
+            "2,000",
+        ),
+        (
+            "The observatory said 14 people were killed on Sunday, taking this week's tally to 75.",
+            "75",
+        ),
+    ],
+)
+def test_a_tally_owned_by_a_date_leaves_the_figure_to_the_reporting_verb(
+    text: str, figure: str
+) -> None:
+    assert by_figure(text, figure).speaker is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The electoral board declared the incumbent the winner with 61 percent of the vote.",
+            "electoral board",
+        ),
+        (
+            "Kenya's election commission declared turnout at 65 percent on Tuesday.",
+            "election commission",
+        ),
+        (
+            "On Monday the national electoral council declared that the ruling party had won 58"
+            " percent.",
+            "national electoral council",
+        ),
+    ],
+)
+def test_a_commission_declaring_results_is_their_speaker(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor declared a state of emergency after floods swept away 120 homes.",
+        "The president declared war after a raid killed 30 soldiers.",
+        "The city declared a curfew once looters had ransacked 45 shops.",
+    ],
+)
+def test_declaring_an_emergency_is_a_deed_not_a_report(text: str) -> None:
+    assert only(text).speaker is None
