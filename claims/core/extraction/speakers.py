@@ -116,6 +116,7 @@ _FOREIGN_CONJUNCTIONS = frozenset(_WORDS["foreign_conjunctions"])
 _NAME_DEPS = frozenset(vocabulary.load("syntax")["name_modifiers"])
 _TRAILING = frozenset(vocabulary.load("syntax")["after_misread_verb"])
 _TENTATIVE = frozenset(_WORDS["tentative_words"])
+_COUNTING = frozenset(_WORDS["counting_words"])
 _PLACE_OWNERS = frozenset(_WORDS["place_owners"])
 
 
@@ -276,8 +277,10 @@ def name_of(noun: Any) -> Speaker | str | None:
             if beside and entity is not None and entity.label_ in ("PERSON", "ORG"):
                 return name_of(entity.root)
             # "the migration office, Extranjeria,": a body's name the tagger took for a place
+            # or did not tag at all
             body = lemma in _PARSE_ORGS and child.dep_ == "appos" and child.pos_ == "PROPN"
-            if body and entity is not None and entity.label_ == "GPE" and child.i > noun.i:
+            untagged = entity is None or entity.label_ == "GPE"
+            if body and untagged and child.i > noun.i:
                 named = name_of(child)
                 if isinstance(named, Speaker):
                     return Speaker(name=named.name, kind="organisation")
@@ -332,6 +335,8 @@ def name_of(noun: Any) -> Speaker | str | None:
                 if child.dep_ == "poss" and _place_owner(child) and _described(noun):
                     continue  # "Chile's forestry agency" is the forestry agency
                 owner = any(c.dep_ in ("compound", "poss") for c in noun.lefts)
+                if child.dep_ == "amod" and child.lower_ in _COUNTING:
+                    continue  # "several pollsters" are the pollsters
                 tentative = child.dep_ == "amod" and child.lower_ in _TENTATIVE
                 if tentative and owner and _is_document(noun):
                     continue  # "preliminary customs data" are the customs data

@@ -111,3 +111,49 @@ def test_a_commission_declaring_results_is_their_speaker(text: str, speaker: str
 )
 def test_declaring_an_emergency_is_a_deed_not_a_report(text: str) -> None:
     assert only(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Floods destroyed 300 homes, researchers at the University of Leeds said.",
+            "University of Leeds",
+        ),
+        (
+            "Some 40 percent of the reef is bleached, scientists at the Australian Institute of"
+            " Marine Science said.",
+            "Australian Institute of Marine Science",
+        ),
+        (
+            "According to researchers from the Karolinska Institute, 1,200 patients took part.",
+            "Karolinska Institute",
+        ),
+    ],
+)
+def test_researchers_at_an_institution_speak_for_it(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Turnout was close to 70%, according to several pollsters.", "pollsters"),
+        ("Many economists said inflation would reach 9 percent by June.", "economists"),
+        ("Prices will rise 4 percent, various analysts predicted.", "analysts"),
+    ],
+)
+def test_a_word_counting_the_group_is_no_part_of_its_name(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("At least 14 mines have closed, the consultancy Verisk said.", "Verisk"),
+        ("The consultancy Oxera estimated losses at 2 billion euros.", "Oxera"),
+        ("According to the firm Kpler, exports fell 8 percent in May.", "Kpler"),
+    ],
+)
+def test_a_consultancy_named_beside_its_noun_is_the_name(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
