@@ -157,3 +157,28 @@ def test_a_word_counting_the_group_is_no_part_of_its_name(text: str, speaker: st
 )
 def test_a_consultancy_named_beside_its_noun_is_the_name(text: str, speaker: str) -> None:
     assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        (
+            "The statistics agency revised first-quarter output to -0.4% from an earlier"
+            " estimate of 0.2%.",
+            "-0.4%",
+            "statistics agency",
+        ),
+        (
+            "Output in the first quarter was revised to 2.1 percent by the statistics bureau.",
+            "2.1 percent",
+            "statistics bureau",
+        ),
+        (
+            "On Friday the central bank revised its inflation outlook to 6 percent.",
+            "6 percent",
+            "central bank",
+        ),
+    ],
+)
+def test_revising_a_figure_reports_it(text: str, figure: str, speaker: str) -> None:
+    assert by_figure(text, figure).speaker == speaker
