@@ -249,11 +249,12 @@ def name_of(noun: Any) -> Speaker | str | None:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return name_of(child)
     # "Its director told state radio ...": an unnamed role of an organisation speaks for it,
-    # the one "its" stands for (a name beside the role was taken above).
-    roles = _SPOKES | _TITLE_STEMS | _PARSE_PEOPLE
+    # the one "its" stands for (a name beside the role was taken above); so does its document
+    # ("its report added that ...").
+    roles = _SPOKES | _TITLE_STEMS | _PARSE_PEOPLE | _PARSE_DOCUMENTS
     owned = any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.lefts)
     called = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in noun.children)
-    if lemma in roles and owned and not called:
+    if (lemma in roles or noun.lower_ in _PARSE_DOCUMENTS) and owned and not called:
         return "its"
     if lemma in _TITLE_STEMS or lemma in _PARSE_PEOPLE:
         # "the agency's head, Suharyanto": a one-word name the tagger took for a place

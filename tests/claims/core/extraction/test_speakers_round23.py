@@ -182,3 +182,31 @@ def test_a_consultancy_named_beside_its_noun_is_the_name(text: str, speaker: str
 )
 def test_revising_a_figure_reports_it(text: str, figure: str, speaker: str) -> None:
     assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        (
+            "Storms killed 40 people, the disaster agency said. Its report added that 900 homes"
+            " were destroyed.",
+            "900",
+            "disaster agency",
+        ),
+        (
+            "The WHO counted 12 cases in May. Its data show 30 more in June.",
+            "30",
+            "WHO",
+        ),
+        (
+            "The central bank kept rates on hold. Its survey found that 60 percent of firms"
+            " expect growth.",
+            "60 percent",
+            "central bank",
+        ),
+    ],
+)
+def test_its_document_speaks_for_the_organisation_named_before(
+    text: str, figure: str, speaker: str
+) -> None:
+    assert by_figure(text, figure).speaker == speaker
