@@ -520,7 +520,7 @@ def _readings(text: str, sentence: Sentence, figures: list[_Figure]) -> list[par
     ]
 
 
-_RATIO_GAP = re.compile(r"\s+in\s+(?:every\s+)?")
+_RATIO_GAP = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?")
 
 
 def _ratios(text: str, spans: list[NumericSpan]) -> list[_Figure]:

@@ -161,3 +161,17 @@ def test_pounds_with_no_place_named_anywhere_are_not_made_a_country_s_currency()
 )
 def test_hectares_are_an_area(text: str) -> None:
     assert units.parse_unit(only(text).unit) == units.parse_unit("ha")
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("Says 3 out of 4 renters cannot afford a deposit.", 75.0),
+        ("Four out of 10 nurses plan to quit, a union survey found.", 40.0),
+        ("Nearly 1 out of 5 bridges needs repair.", 20.0),
+    ],
+)
+def test_n_out_of_m_is_a_share(text: str, share: float) -> None:
+    found = only(text)
+    assert found.unit == "percent"
+    assert found.value_low == pytest.approx(share)
