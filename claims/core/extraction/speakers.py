@@ -916,7 +916,12 @@ def _closing_misread(doc: Any) -> Any | None:
         trailing = [t for t in words if t.i > verb.i]
         first = min(t.i for t in speaker.subtree)
         closes = all(t.dep_ in ("prep", "pobj", "npadvmod", "det", "amod") for t in trailing)
-        who = _is_organisation(speaker) or speaker.ent_type_ == "PERSON"
+        # "..., UN experts estimated in a report.": people by their role speak as a body does
+        who = (
+            _is_organisation(speaker)
+            or speaker.ent_type_ == "PERSON"
+            or speaker.lemma_.lower() in _PARSE_PEOPLE
+        )
         if closes and who and first > 0 and doc[first - 1].text == ",":
             return speaker
     # "..., the OECD estimates.", "..., the central bank forecast on Wednesday.": the verb last,

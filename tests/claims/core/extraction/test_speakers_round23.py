@@ -210,3 +210,28 @@ def test_its_document_speaks_for_the_organisation_named_before(
     text: str, figure: str, speaker: str
 ) -> None:
     assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Troops on the border were 4,000 to 5,000, Western diplomats estimated on Monday.",
+            "Western diplomats",
+        ),
+        (
+            "Refugees crossing the river were 800 to 900, aid experts estimated in a report on"
+            " Friday.",
+            "aid experts",
+        ),
+        (
+            "Foreign mercenaries in the region were 600 to 700, independent analysts estimated"
+            " in a study last year.",
+            "independent analysts",
+        ),
+    ],
+)
+def test_people_closing_the_sentence_with_a_participle_are_its_speaker(
+    text: str, speaker: str
+) -> None:
+    assert only(text).speaker == speaker
