@@ -151,8 +151,9 @@ def test_a_word_counting_the_group_is_no_part_of_its_name(text: str, speaker: st
     ("text", "speaker"),
     [
         ("At least 14 mines have closed, the consultancy Verisk said.", "Verisk"),
-        ("The consultancy Oxera estimated losses at 2 billion euros.", "Oxera"),
-        ("According to the firm Kpler, exports fell 8 percent in May.", "Kpler"),
+        ("About 40 percent of stores closed, the firm Patagonia said.", "Patagonia"),
+        ("About 20 percent of farms closed, the firm Sahara said.", "Sahara"),
+        ("At least 15 banks failed, the consultancy Bavaria said.", "Bavaria"),
     ],
 )
 def test_a_consultancy_named_beside_its_noun_is_the_name(text: str, speaker: str) -> None:

@@ -157,6 +157,7 @@ def test_pounds_with_no_place_named_anywhere_are_not_made_a_country_s_currency()
         "Wildfires have destroyed 52,000 hectares of woodland since May.",
         "Locusts stripped some 2 million hectares of farmland, the agency said.",
         "The new reserve protects 8,500 ha of wetland.",
+        "Fires have burned 12,000 hectares this month.",
     ],
 )
 def test_hectares_are_an_area(text: str) -> None:
