@@ -68,17 +68,19 @@ def territory_currencies(country_code: str) -> tuple[str, ...]:
         return ()
 
 
-def _countries_in(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """ISO 3166 codes of the countries ``text[start:end]`` names, with where, in order."""
+@functools.lru_cache(maxsize=16)
+def _countries_in(text: str) -> tuple[tuple[int, str], ...]:
+    """ISO 3166 codes of the countries ``text`` names, with where, in order. Read once per
+    document: every currency word of it looks through the same places."""
     from claims.core.extraction import places  # places reads dates, which reads numbers
 
     found = []
-    for mention in places.country_mentions(text, start, end):
+    for mention in places.country_mentions(text, 0, len(text)):
         code = gazetteer.country_code(mention.place)
         if code:
             found.append((mention.start, code))
     cities = gazetteer.city_countries()
-    for match in _CAPITALISED.finditer(text, start, end):
+    for match in _CAPITALISED.finditer(text):
         words = re.sub(r"['\u2019]s$", "", match.group(0)).split()  # "Colombo's"
         # the longest run of the name that is a city: "Greater Cairo" is Cairo
         for first in range(len(words)):
@@ -86,17 +88,18 @@ def _countries_in(text: str, start: int, end: int) -> list[tuple[int, str]]:
             if code:
                 found.append((match.start(), code))
                 break
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _windows(text: str, end: int, stop: int) -> Iterator[list[str]]:
     """The countries to try, in order: the figure's sentence (nearest to the figure first),
     each earlier stretch of the document going back, then the text after the sentence."""
     sentence_start = max(text.rfind(". ", 0, end) + 1, end - _SENTENCE_REACH, 0)
-    in_sentence = _countries_in(text, sentence_start, stop)
+    named = _countries_in(text)
+    in_sentence = [(at, code) for at, code in named if sentence_start <= at < stop]
     yield [code for _, code in sorted(in_sentence, key=lambda found: abs(found[0] - end))]
-    yield [code for _, code in reversed(_countries_in(text, 0, sentence_start))]
-    yield [code for _, code in _countries_in(text, stop, len(text))]
+    yield [code for at, code in reversed(named) if at < sentence_start]
+    yield [code for at, code in named if at >= stop]
 
 
 def currency_of(shared: SharedCurrency, text: str, end: int, stop: int) -> str | None:
