@@ -107,3 +107,31 @@ def localities(
     for k, (_, parent) in largest.items():
         out[k] = (k, (parent,))
     return out
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    pycountry, _ = _sources()
+    return {
+        name: country.alpha_2 for country in pycountry.countries for name in _country_names(country)
+    }
+
+
+def country_code(name: str) -> str | None:
+    """The ISO 3166 code of a country by any spelling pycountry gives it ("Egypt" -> "EG")."""
+    return _country_codes().get(name)
+
+
+@cache
+def city_countries() -> dict[str, str]:
+    """Cities of at least CITY_MIN_POPULATION by name, with the ISO 3166 code of their country
+    (the largest city of a name wins: "Santiago" is Chile's)."""
+    _, cities = _sources()
+    largest: dict[str, tuple[int, str]] = {}
+    for city in cities.get_cities().values():
+        if city["population"] < CITY_MIN_POPULATION:
+            continue
+        name = city["name"]
+        if name not in largest or city["population"] > largest[name][0]:
+            largest[name] = (city["population"], city["countrycode"])
+    return {name: code for name, (_, code) in largest.items()}

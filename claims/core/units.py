@@ -22,8 +22,19 @@ if TYPE_CHECKING:  # pint is imported when the first unit is read, not when Djan
     import pint
 
 _VOCABULARY = vocabulary.load("units")
-# Currencies newsrooms covering the region meet most; each is its own dimension (see above).
-CURRENCIES = tuple(_VOCABULARY["currencies"])
+
+
+def _iso_4217() -> tuple[str, ...]:
+    """The currencies newsrooms covering the region meet most (the data file), then every other
+    ISO 4217 code pycountry knows, so a currency read from its word or its country ("soles",
+    "CFA francs") always has a unit; each is its own dimension (see above)."""
+    import pycountry
+
+    listed = tuple(_VOCABULARY["currencies"])
+    return listed + tuple(sorted({c.alpha_3 for c in pycountry.currencies} - frozenset(listed)))
+
+
+CURRENCIES = _iso_4217()
 # Phrases of news copy that pint does not read, and single words whose pint meaning is not the
 # newsroom's (an oil barrel is 42 gallons, a ton metric); see vocabulary/units.toml.
 _PHRASES: dict[str, str] = dict(_VOCABULARY["phrases"])

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from claims.core import vocabulary
+from claims.core.extraction import currencies
 from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
+from claims.core.units import CURRENCIES
 
 _VOCABULARY = vocabulary.load("measures")
 _HYPHEN_OR_SPACE = r"(?:\s+|\s*-\s*)"
@@ -28,23 +30,7 @@ _UNIT_PATTERNS: tuple[tuple[str, str, float], ...] = tuple(
     for entry in _VOCABULARY["unit_patterns"]
 )
 _UNIT_RES = tuple((re.compile(p, re.IGNORECASE), unit, scale) for p, unit, scale in _UNIT_PATTERNS)
-_CURRENCIES = frozenset(vocabulary.load("units")["currencies"])
-_PLACE_CURRENCIES = tuple(
-    (
-        re.compile(r"\s+" + entry["word"], re.IGNORECASE),
-        entry["default"],
-        re.compile(
-            r"\b(?:"
-            + "|".join(
-                re.escape(p).replace(r"\ ", r"\s+")
-                for p in sorted(entry["places"], key=len, reverse=True)
-            )
-            + r")\b"
-        ),
-        {" ".join(p.split()): iso for p, iso in entry["places"].items()},
-    )
-    for entry in _VOCABULARY["place_currencies"]
-)
+_CURRENCIES = frozenset(CURRENCIES)
 _WEIGHT_BEFORE = re.compile(
     r"\b(?:" + "|".join(map(re.escape, _VOCABULARY["weight_words"])) + r")\b", re.IGNORECASE
 )
@@ -219,7 +205,11 @@ def unit_after(text: str, atom: NumberAtom, end: int, limit: int | None = None) 
             found = UnitMatch(unit=unit, end=match.end(), in_figure=not hyphenated, scale=scale)
             return found if hyphenated else _per(text, found, stop)
     if atom.currency:
-        return _per(text, UnitMatch(unit=atom.currency, end=end, in_figure=True), stop)
+        return _per(
+            text,
+            UnitMatch(unit=_sign_currency(text, atom, end, stop), end=end, in_figure=True),
+            stop,
+        )
     word = re.match(r"(\s*|-)([A-Za-z]+)\b", text[end : min(end + 40, stop)])
     if word:
         surface = word.group(2)
@@ -236,24 +226,32 @@ def unit_after(text: str, atom: NumberAtom, end: int, limit: int | None = None) 
 
 
 def _place_currency(text: str, end: int, stop: int) -> UnitMatch | None:
-    """A currency word several countries use ("pounds", "rupees"), as the currency of the place
-    its sentence names; None when the word is not there or no place (nor default) decides."""
-    for word, default, places_re, places in _PLACE_CURRENCIES:
-        match = word.match(text, end, stop)
+    """A currency word several countries use ("pounds", "pesos"), as the currency of the place
+    the text names (see ``currencies``); None when the word is not there or no place (nor
+    default) decides."""
+    for shared in currencies.shared_currencies():
+        match = shared.word.match(text, end, stop)
         if match is None:
             continue
         sentence_start = max(text.rfind(". ", 0, end) + 1, end - 300, 0)
         if _WEIGHT_BEFORE.search(text, sentence_start, end):
             return None  # "the sack weighs 50 pounds": a weight, wherever it is
-        # the longest place written wins: "South Sudan" over "Sudan"
-        named = sorted(
-            (" ".join(m.group(0).split()) for m in places_re.finditer(text, sentence_start, stop)),
-            key=len,
-            reverse=True,
-        )
-        iso = places[named[0]] if named else default
-        return UnitMatch(unit=iso, end=match.end(), in_figure=True) if iso else None
+        iso = currencies.currency_of(shared, text, end, stop)
+        if iso is None:
+            return None
+        return UnitMatch(unit=iso, end=match.end(), in_figure=True, scale=shared.scale)
     return None
+
+
+def _sign_currency(text: str, atom: NumberAtom, end: int, stop: int) -> str:
+    """The currency of a figure's sign: a sign several countries use ("Rs") is the currency of
+    the place the text names, any other the one it always names."""
+    assert atom.currency is not None
+    sign = re.match(r"[^\d\s]+", text[atom.start : end])
+    shared = currencies.shared_sign(sign.group(0)) if sign else None
+    if shared is None:
+        return atom.currency
+    return currencies.currency_of(shared, text, end, stop) or atom.currency
 
 
 def _per(text: str, found: UnitMatch, stop: int) -> UnitMatch:

@@ -54,8 +54,10 @@ _GLUED_UNIT_GUARD = (
 # the "rs" that ends "reporters" before a number is no rupee.
 # A space may stand inside the sign ("HK $3.7 billion" is HKD, not a code before US dollars);
 # "N$" is Namibia's dollar and "KSh" Kenya's shilling.
+# "A$" (or "AU$") is Australia's dollar.
 _CURRENCY_PREFIX = (
-    r"(?:US\s?\$|HK\s?\$|R\s?\$\s?|N\$|\$|€|£|¥|₹\s?|Rs\.?\s?|KSh\.?\s?|(?:USD|EUR|GBP|IQD|INR)\s?)"
+    r"(?:US\s?\$|HK\s?\$|AU?\$|R\s?\$\s?|N\$|\$|€|£|¥|₹\s?|Rs\.?\s?|KSh\.?\s?"
+    r"|(?:USD|EUR|GBP|IQD|INR)\s?)"
 )
 # A sign written against the digits is a signed change ("fell -1.3%", "+0.4 points"); only
 # after a space or a bracket, never inside a range or a code ("2020-21", "5%-6%", "F-16").

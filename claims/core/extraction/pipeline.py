@@ -84,7 +84,8 @@ _CONTRAST = re.compile(
 )
 _NO_NOUN_AFTER = re.compile(
     r"(?:\s*[,.;:)”\"]|\s+(?:in|on|at|from|since|to|for|during|a|per|each|last|this|the|by|"
-    r"and|or|now|before|after|while|year|earlier|later|ago)\b|\s*$)",
+    r"and|or|now|before|after|while|year|earlier|later|ago|over|of\s+(?:it|them|this|that))\b"
+    r"|\s*$)",
     re.IGNORECASE,
 )
 
@@ -519,7 +520,7 @@ def _readings(text: str, sentence: Sentence, figures: list[_Figure]) -> list[par
     ]
 
 
-_RATIO_GAP = re.compile(r"\s+in\s+(?:every\s+)?")
+_RATIO_GAP = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?")
 
 
 def _ratios(text: str, spans: list[NumericSpan]) -> list[_Figure]:

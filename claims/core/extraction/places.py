@@ -135,11 +135,16 @@ def countries_named(text: str, start: int, end: int) -> list[str]:
     """The countries ``text[start:end]`` names anywhere, in order: by the names above, by any
     name the country gazetteer knows ("Timor-Leste") and by adjective ("Kenyan officials"); a
     people named by its plural ("Americans died") is a population, not a place."""
+    return list(dict.fromkeys(m.place for m in country_mentions(text, start, end)))
+
+
+def country_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Where ``text[start:end]`` names a country (see ``countries_named``), in order."""
     found = [m for m in mentions(text, start, end) if not is_people_noun(text[m.start : m.end])]
     found += [
         Mention(m.start(), m.end(), m.group(1)) for m in _gazetteer_re().finditer(text, start, end)
     ]
-    return list(dict.fromkeys(m.place for m in sorted(found, key=lambda m: m.start)))
+    return sorted(found, key=lambda m: m.start)
 
 
 def is_people_noun(word: str) -> bool:

@@ -116,6 +116,7 @@ _FOREIGN_CONJUNCTIONS = frozenset(_WORDS["foreign_conjunctions"])
 _NAME_DEPS = frozenset(vocabulary.load("syntax")["name_modifiers"])
 _TRAILING = frozenset(vocabulary.load("syntax")["after_misread_verb"])
 _TENTATIVE = frozenset(_WORDS["tentative_words"])
+_COUNTING = frozenset(_WORDS["counting_words"])
 _PLACE_OWNERS = frozenset(_WORDS["place_owners"])
 
 
@@ -248,11 +249,12 @@ def name_of(noun: Any) -> Speaker | str | None:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return name_of(child)
     # "Its director told state radio ...": an unnamed role of an organisation speaks for it,
-    # the one "its" stands for (a name beside the role was taken above).
-    roles = _SPOKES | _TITLE_STEMS | _PARSE_PEOPLE
+    # the one "its" stands for (a name beside the role was taken above); so does its document
+    # ("its report added that ...").
+    roles = _SPOKES | _TITLE_STEMS | _PARSE_PEOPLE | _PARSE_DOCUMENTS
     owned = any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.lefts)
     called = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in noun.children)
-    if lemma in roles and owned and not called:
+    if (lemma in roles or noun.lower_ in _PARSE_DOCUMENTS) and owned and not called:
         return "its"
     if lemma in _TITLE_STEMS or lemma in _PARSE_PEOPLE:
         # "the agency's head, Suharyanto": a one-word name the tagger took for a place
@@ -276,8 +278,10 @@ def name_of(noun: Any) -> Speaker | str | None:
             if beside and entity is not None and entity.label_ in ("PERSON", "ORG"):
                 return name_of(entity.root)
             # "the migration office, Extranjeria,": a body's name the tagger took for a place
+            # or did not tag at all
             body = lemma in _PARSE_ORGS and child.dep_ == "appos" and child.pos_ == "PROPN"
-            if body and entity is not None and entity.label_ == "GPE" and child.i > noun.i:
+            untagged = entity is None or entity.label_ == "GPE"
+            if body and untagged and child.i > noun.i:
                 named = name_of(child)
                 if isinstance(named, Speaker):
                     return Speaker(name=named.name, kind="organisation")
@@ -316,7 +320,10 @@ def name_of(noun: Any) -> Speaker | str | None:
             return name_of(author)
     entity = _entity_of(noun)
     if entity is not None and entity.root.i == noun.i:
-        words = [t for t in entity if t.dep_ != "det" and t.ent_type_ != "DATE"]
+        # only the determiner the name opens with goes: "the International Committee of the
+        # Red Cross" keeps the one inside it
+        opening = next((t.i for t in entity if t.dep_ != "det"), entity.end)
+        words = [t for t in entity if (t.dep_ != "det" or t.i > opening) and t.ent_type_ != "DATE"]
         before = _name_before_entity(noun, entity)
         person = entity.label_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in before)
         words = before + words
@@ -329,6 +336,8 @@ def name_of(noun: Any) -> Speaker | str | None:
                 if child.dep_ == "poss" and _place_owner(child) and _described(noun):
                     continue  # "Chile's forestry agency" is the forestry agency
                 owner = any(c.dep_ in ("compound", "poss") for c in noun.lefts)
+                if child.dep_ == "amod" and child.lower_ in _COUNTING:
+                    continue  # "several pollsters" are the pollsters
                 tentative = child.dep_ == "amod" and child.lower_ in _TENTATIVE
                 if tentative and owner and _is_document(noun):
                     continue  # "preliminary customs data" are the customs data
@@ -357,7 +366,12 @@ def name_of(noun: Any) -> Speaker | str | None:
     # "Finance Minister Olaf Brenner", "Treasury Secretary X" are the person named after the
     # last title, when a proper name follows it.
     titles = [i for i, t in enumerate(words) if t.lower_.strip(".") in _TITLE_STEMS]
-    if titles and titles[-1] + 1 < len(words):
+    # "the Office of the Chief Economist": a title inside an office's name, after its link
+    # word, names the office, not a person
+    of_office = bool(titles) and any(
+        t.lower_ in _NAME_LINKS or t.dep_ == "det" for t in words[: titles[-1]]
+    )
+    if titles and titles[-1] + 1 < len(words) and not of_office:
         tail = words[titles[-1] + 1 :]
         if all(t.pos_ == "PROPN" or t.is_punct for t in tail) and not any(
             t.lower_ in _PARSE_ORGS for t in tail
@@ -836,7 +850,8 @@ def _document_owner(verb: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in _PARSE_DOCUMENTS:
             for grandchild in child.lefts:
-                if grandchild.dep_ == "poss":
+                # "taking this year's tally to 40": a date owns no estimate
+                if grandchild.dep_ == "poss" and not _dated(grandchild):
                     return grandchild
         if child.dep_ == "dobj" and child.pos_ == "PRON" and verb.lemma_.lower() in _REVISING:
             # "it has since cut that to 2.9%": the estimate named before, revised by the subject
@@ -901,7 +916,12 @@ def _closing_misread(doc: Any) -> Any | None:
         trailing = [t for t in words if t.i > verb.i]
         first = min(t.i for t in speaker.subtree)
         closes = all(t.dep_ in ("prep", "pobj", "npadvmod", "det", "amod") for t in trailing)
-        who = _is_organisation(speaker) or speaker.ent_type_ == "PERSON"
+        # "..., UN experts estimated in a report.": people by their role speak as a body does
+        who = (
+            _is_organisation(speaker)
+            or speaker.ent_type_ == "PERSON"
+            or speaker.lemma_.lower() in _PARSE_PEOPLE
+        )
         if closes and who and first > 0 and doc[first - 1].text == ",":
             return speaker
     # "..., the OECD estimates.", "..., the central bank forecast on Wednesday.": the verb last,
