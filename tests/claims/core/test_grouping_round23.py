@@ -1,0 +1,260 @@
+"""Rewordings of one quantity that must meet and near misses that must stay apart, for the rules
+of round 23: a change of prices however worded, prices given in percent, inflation of one kind
+of goods, a length said twice ("month-on-month"), lives lost or claimed, verbs of winning, and a
+share done by someone against all there are."""
+
+import pytest
+
+from claims.core import grouping, lexical
+from claims.core.grouping import ClaimInput
+
+pytestmark = pytest.mark.skipif(not lexical.available(), reason="WordNet is not installed")
+THRESHOLD = grouping.DEFAULT_MIN_CONFIDENCE
+
+
+def similarity(a: str, b: str, *, unit: str = "count", unit_b: str = "", scope: str = "Chile"):
+    first = ClaimInput(key="a", subject=a, unit=unit, scope=scope)
+    second = ClaimInput(key="b", subject=b, unit=unit_b or unit, scope=scope)
+    return grouping.claim_similarity(first, second)
+
+
+# ---------------------------------------------------------------- a change of prices
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("inflation", "price growth"),
+        ("annual inflation", "yearly rate of price growth"),
+        ("monthly inflation", "month-on-month price increase"),
+        ("consumer price inflation", "growth of prices for households"),
+        ("inflation over twelve months", "price rise over twelve months"),
+    ],
+)
+def test_a_change_of_prices_worded_as_a_noun_phrase_is_inflation(a, b):
+    score, reason = similarity(a, b, unit="percent")
+    assert score >= THRESHOLD, reason
+
+
+@pytest.mark.parametrize(
+    "prices",
+    ["prices in the capital", "prices paid by shoppers", "prices across the country"],
+)
+def test_prices_given_in_percent_are_inflation(prices):
+    score, reason = similarity("inflation", prices, unit="percent")
+    assert score >= THRESHOLD, reason
+
+
+@pytest.mark.parametrize(
+    "prices",
+    ["prices in the capital", "prices paid by shoppers", "prices across the country"],
+)
+def test_prices_given_in_a_currency_are_no_inflation(prices):
+    score, _ = similarity("inflation", prices, unit="percent", unit_b="CLP")
+    assert score == 0
+
+
+@pytest.mark.parametrize(
+    ("part", "whole"),
+    [
+        ("food prices", "inflation"),
+        ("fuel inflation", "annual inflation"),
+        ("electricity price growth", "consumer price inflation"),
+        ("rice prices", "price rise"),
+    ],
+)
+def test_inflation_of_one_kind_of_goods_is_not_all_inflation(part, whole):
+    score, _ = similarity(part, whole, unit="percent")
+    assert score == 0
+
+
+def test_inflation_of_one_kind_of_goods_meets_its_rewording():
+    score, reason = similarity("food prices", "food inflation", unit="percent")
+    assert score >= THRESHOLD, reason
+
+
+def test_goods_named_after_the_head_as_exclusions_are_no_part_of_them():
+    score, reason = similarity("prices excluding fuel and food", "core inflation", unit="percent")
+    assert score >= THRESHOLD, reason
+
+
+# ---------------------------------------------------------------- a length said twice
+
+
+@pytest.mark.parametrize(
+    ("monthly", "yearly"),
+    [
+        ("month-on-month inflation", "year-on-year inflation"),
+        ("month on month price growth", "annual inflation"),
+        ("monthly inflation", "year-over-year price rise"),
+    ],
+)
+def test_a_length_said_twice_names_the_period_of_the_change(monthly, yearly):
+    score, _ = similarity(monthly, yearly, unit="percent")
+    assert score == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("month-on-month inflation", "monthly inflation"),
+        ("year over year price growth", "annual inflation"),
+        ("week-on-week fuel inflation", "weekly fuel inflation"),
+    ],
+)
+def test_a_length_said_twice_meets_its_adjective(a, b):
+    score, reason = similarity(a, b, unit="percent")
+    assert score >= THRESHOLD, reason
+
+
+# ---------------------------------------------------------------- lives lost
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("lives lost", "people killed"),
+        ("lives claimed by the cyclone", "deaths"),
+        ("lives lost in the landslide", "the death toll"),
+        ("lives claimed by cartel violence", "people murdered"),
+    ],
+)
+def test_lives_lost_or_claimed_are_deaths(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
+
+
+@pytest.mark.parametrize("lives", ["lives lost", "lives claimed by the cyclone"])
+def test_lives_lost_are_not_the_injured(lives):
+    score, _ = similarity(lives, "people injured")
+    assert score == 0
+
+
+# ---------------------------------------------------------------- winning and a doer's share
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("seats won by the Green League", "seats secured by the Green League"),
+        ("seats captured by the Farmers' Union", "seats taken by the Farmers' Union"),
+        ("seats clinched by the Green League", "seats the Green League won"),
+    ],
+)
+def test_seats_secured_captured_or_clinched_were_won(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
+
+
+@pytest.mark.parametrize(
+    ("share", "whole"),
+    [
+        ("seats secured by the centrist alliance bloc", "seats in the chamber"),
+        ("seats won by the governing coalition", "seats up for election"),
+        ("seats captured by the opposition party", "seats of the senate"),
+        ("seats the ruling Conservatives held on to", "seats of parliament"),
+    ],
+)
+def test_a_share_done_by_someone_is_not_all_there_are(share, whole):
+    score, reason = similarity(share, whole)
+    assert score == 0
+    assert "share" in reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("homes destroyed by the earthquake", "homes destroyed"),
+        ("buildings brought down by the tremor", "buildings brought down"),
+        ("farms hit by the drought", "farms hit"),
+    ],
+)
+def test_a_cause_after_by_is_no_doer_with_a_share(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
+
+
+# ---------------------------------------------------------------- the rate a bank sets
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("policy rate", "main interest rate"),
+        ("benchmark rate", "reference rate"),
+        ("key interest rate", "main rate"),
+    ],
+)
+def test_the_rate_a_central_bank_sets_by_its_other_names(a, b):
+    score, reason = similarity(a, b, unit="percent")
+    assert score >= THRESHOLD, reason
+
+
+# ---------------------------------------------------------------- people who caught a disease
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("cholera cases", "residents who contracted cholera"),
+        ("confirmed infections", "people who have caught the disease"),
+        ("dengue caseload", "dengue cases"),
+        ("new cases", "villagers who fell ill"),
+        ("cases of typhoid", "children who had been infected with typhoid"),
+    ],
+)
+def test_people_who_caught_a_disease_are_its_cases(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
+
+
+@pytest.mark.parametrize(
+    "caught", ["residents who contracted cholera", "people who fell ill", "dengue caseload"]
+)
+def test_people_who_caught_a_disease_are_not_its_dead(caught):
+    score, _ = similarity(caught, "people who died of the disease")
+    assert score == 0
+
+
+# ---------------------------------------------------------------- the plain figure
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("headline inflation", "annual urban inflation"),
+        ("overall inflation", "annual consumer inflation"),
+        ("the overall rate of inflation", "yearly urban inflation"),
+    ],
+)
+def test_a_word_for_the_plain_figure_is_no_qualifier(a, b):
+    score, reason = similarity(a, b, unit="percent")
+    assert score >= THRESHOLD, reason
+
+
+def test_the_plain_figure_is_still_not_the_core_one():
+    score, _ = similarity("headline inflation", "core inflation", unit="percent")
+    assert score == 0
+
+
+# ---------------------------------------------------------------- a share of something
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Labour slice of the popular vote", "Labour vote share"),
+        ("proportion of the ballots won by the Greens", "Greens share of the vote"),
+        ("share of adults who cast a vote", "turnout"),
+    ],
+)
+def test_a_share_of_something_counts_what_it_is_a_share_of(a, b):
+    score, reason = similarity(a, b, unit="percent")
+    assert score >= THRESHOLD, reason
+
+
+def test_a_party_s_share_of_the_vote_is_not_turnout():
+    score, _ = similarity(
+        "Labour slice of the popular vote", "share of voters who took part", unit="percent"
+    )
+    assert score == 0
