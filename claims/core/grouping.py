@@ -223,7 +223,11 @@ _RESTRICTING_HEADS = frozenset(_RESTRICTION_DATA["heads"])
 # (normalised) -> restriction.
 _RESTRICTING_WORDS = _table(_RESTRICTION_DATA["modifiers"])
 # Words that say a figure is the plain one ("headline", "overall"): no qualifier of it.
-_PLAIN_WORDS = frozenset(_key(word) for word in _RESTRICTION_DATA["plain"]["words"])
+_PLAIN_WORDS = frozenset(
+    _key(word)
+    for word in _RESTRICTION_DATA["plain"]["words"] + _RESTRICTION_DATA["topic_references"]["words"]
+)
+_PEOPLE_PRONOUNS = frozenset(_FUNCTION_WORDS["people_pronouns"])
 
 
 # Kinds of people named by a participle ("displaced"): another participle of a verb WordNet
@@ -436,6 +440,13 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
         return "people"  # "cholera deaths", "the number of dead" count the people who died
     if len(nouns) > 1 and _is_participle(nouns[-1]) and lexical.verb_base(nouns[-1]):
         nouns = nouns[:-1]  # "migrants living in Colombia" are migrants, not a "living"
+    if (
+        words
+        and tokens
+        and tokens[0].text in _PEOPLE_PRONOUNS
+        and not any(t.kind == "group" for t in span)
+    ):
+        return "people"  # "those still missing" count people
     if nouns:
         # "Jamaicans in shelters" count people, of one nationality (an actor of the subject).
         return "people" if lexical.names_people(nouns[-1]) else nouns[-1]
@@ -815,6 +826,7 @@ def _same_length(a: int, b: int) -> bool:
 _DIRECTION_NOUNS: dict[str, str] = vocabulary.load("places")["direction_nouns"]
 _DIRECTIONS = frozenset(_key(word) for word in vocabulary.load("places")["directions"])
 _COUNTRY_REFERENCES = frozenset(vocabulary.load("places")["country_references"]["words"])
+_DIVISION_WORDS = frozenset(vocabulary.load("places")["division_words"]["words"])
 
 
 @lru_cache(maxsize=8192)
@@ -823,8 +835,9 @@ def _scope(text: str) -> _Scope:
     places = frozenset(t.concept for t in tokens if t.kind == "place")
     words = frozenset(
         _DIRECTION_NOUNS.get(t.concept, t.concept)
-        for t in tokens
+        for index, t in enumerate(tokens)
         if t.kind in ("word", "group", "place", "actor")
+        and not (index and t.concept in _DIVISION_WORDS and tokens[index - 1].kind == "place")
     )
     # "the whole country", "the south of the country": no place named, only pointed at.
     pointing = words & _COUNTRY_REFERENCES

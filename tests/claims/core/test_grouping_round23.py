@@ -258,3 +258,80 @@ def test_a_party_s_share_of_the_vote_is_not_turnout():
         "Labour slice of the popular vote", "share of voters who took part", unit="percent"
     )
     assert score == 0
+
+
+# ---------------------------------------------------------------- "those", a division's name
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("those still unaccounted for", "people unaccounted for"),
+        ("those still missing after the mudslide", "people reported missing"),
+        ("those trapped under rubble", "people trapped under rubble"),
+    ],
+)
+def test_those_heading_a_subject_are_people(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
+
+
+def test_those_still_missing_are_not_the_dead():
+    score, _ = similarity("those still missing", "people killed")
+    assert score == 0
+
+
+def scoped(a: str, scope_a: str, b: str, scope_b: str):
+    first = ClaimInput(key="a", subject=a, unit="count", scope=scope_a)
+    second = ClaimInput(key="b", subject=b, unit="count", scope=scope_b)
+    return grouping.claim_similarity(first, second)
+
+
+@pytest.mark.parametrize(
+    ("scope_a", "scope_b"),
+    [
+        ("Sindh province", "Sindh"),
+        ("Mandalay", "the Mandalay region"),
+        ("Punjab", "Punjab province"),
+    ],
+)
+def test_a_division_word_after_a_place_is_part_of_its_name(scope_a, scope_b):
+    score, reason = scoped("people killed", scope_a, "deaths", scope_b)
+    assert score >= THRESHOLD, reason
+    assert "site" not in reason
+
+
+def test_a_site_after_a_place_is_still_a_site():
+    _, reason = scoped("people killed", "Sindh", "people killed", "Sindh hospital")
+    assert "site" in reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("internal displacement", "people displaced inside the country"),
+        ("displacement", "displaced people"),
+        ("internal displacement", "internally displaced people"),
+    ],
+)
+def test_displacement_as_a_count_is_the_displaced(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the outbreak's caseload", "cholera cases"),
+        ("cases of the disease", "typhoid cases"),
+        ("infections from the virus", "dengue infections"),
+    ],
+)
+def test_a_word_pointing_back_at_the_disease_is_no_qualifier(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
+
+
+def test_two_diseases_named_stay_two_qualifiers():
+    score, _ = similarity("cholera cases", "typhoid cases")
+    assert score < THRESHOLD
