@@ -335,3 +335,75 @@ def test_a_word_pointing_back_at_the_disease_is_no_qualifier(a, b):
 def test_two_diseases_named_stay_two_qualifiers():
     score, _ = similarity("cholera cases", "typhoid cases")
     assert score < THRESHOLD
+
+
+# ---------------------------------------------------------------- bodies, crossings, gains
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("bodies found after the flood", "the death toll"),
+        ("bodies of flood victims", "flood deaths"),
+        ("bodies logged by the morgue", "people killed"),
+    ],
+)
+def test_bodies_recovered_are_the_dead(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
+
+
+def test_bodies_recovered_are_not_the_injured():
+    score, _ = similarity("bodies found after the flood", "people injured")
+    assert score == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("people who crossed into Chile", "arrivals"),
+        ("migrants crossing the border", "migrants who arrived"),
+        ("Haitians who crossed over", "Haitians who arrived"),
+    ],
+)
+def test_people_who_crossed_into_a_country_arrived(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
+
+
+def test_people_who_crossed_did_not_return():
+    score, _ = similarity("people who crossed into Chile", "people who returned")
+    assert score == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("gain in Labour vote share", "rise in Labour vote share"),
+        ("jump in the Greens vote share", "increase in the Greens vote share"),
+        ("climb in unemployment", "rise in unemployment"),
+    ],
+)
+def test_a_gain_jump_or_climb_is_a_rise(a, b):
+    score, reason = similarity(a, b, unit="pp")
+    assert score >= THRESHOLD, reason
+
+
+def test_a_gain_in_a_vote_share_is_not_the_vote_share():
+    score, _ = similarity(
+        "gain in Labour vote share", "Labour vote share", unit="pp", unit_b="percent"
+    )
+    assert score == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("underlying measure of inflation", "core inflation"),
+        ("gauge of price growth excluding fuel", "core inflation"),
+        ("measure of unemployment", "jobless rate"),
+    ],
+)
+def test_a_measure_of_something_counts_what_it_measures(a, b):
+    score, reason = similarity(a, b, unit="percent")
+    assert score >= THRESHOLD, reason
