@@ -407,3 +407,39 @@ def test_a_gain_in_a_vote_share_is_not_the_vote_share():
 def test_a_measure_of_something_counts_what_it_measures(a, b):
     score, reason = similarity(a, b, unit="percent")
     assert score >= THRESHOLD, reason
+
+
+# ---------------------------------------------------------------- the electorate, citizens
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Chileans eligible to vote", "voters on the register"),
+        ("adults entitled to vote", "registered electors"),
+        ("eligible voters", "voters listed for the referendum"),
+    ],
+)
+def test_those_eligible_to_vote_are_the_voters(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
+
+
+def test_those_eligible_to_vote_are_not_the_turnout():
+    score, _ = similarity(
+        "Chileans eligible to vote", "registered voters who voted", unit_b="percent"
+    )
+    assert score == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bolivian citizens living in Chile", "Bolivians living in Chile"),
+        ("citizens evacuated", "people evacuated"),
+        ("Peruvian citizens registered", "Peruvians registered"),
+    ],
+)
+def test_citizens_are_people(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
