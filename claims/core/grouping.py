@@ -175,6 +175,7 @@ _EVENT_DATA = vocabulary.load("events")
 _GROUPS: dict[str, list[str]] = _POPULATIONS["concepts"]
 _RELATED_HEADS = frozenset(frozenset(pair) for pair in _POPULATIONS["related"])
 _GENERIC_HEADS = frozenset(_POPULATIONS["generic"])
+_OUTRANKS: dict[str, list[str]] = _POPULATIONS["outranks"]
 _PERSON_HEADS = frozenset(_POPULATIONS["people"])
 _ABROAD_HEADS = frozenset(_POPULATIONS["abroad"])
 _TRAVELLERS: str = _POPULATIONS["travellers"]
@@ -424,6 +425,9 @@ def _head_span(tokens: Sequence[_Token]) -> list[_Token]:
 
 def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
     specific = [t.concept for t in span if t.kind == "group" and t.concept not in _GENERIC_HEADS]
+    outranking = [c for c in specific if set(_OUTRANKS.get(c, ())) & set(specific)]
+    if outranking:
+        return outranking[-1]  # "refugees forced from their homes" are refugees
     if specific:
         return specific[-1]
     generic = [t.concept for t in span if t.kind == "group"]

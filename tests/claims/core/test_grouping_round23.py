@@ -443,3 +443,24 @@ def test_those_eligible_to_vote_are_not_the_turnout():
 def test_citizens_are_people(a, b):
     score, reason = similarity(a, b)
     assert score >= THRESHOLD, reason
+
+
+# ---------------------------------------------------------------- refugees who were displaced
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("refugees forced from their homes", "refugees"),
+        ("displaced refugees", "refugees sheltering in the camps"),
+        ("refugees driven from their homes by the fighting", "refugees who fled"),
+    ],
+)
+def test_refugees_who_were_displaced_are_refugees(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
+
+
+def test_the_displaced_alone_are_not_refugees():
+    score, _ = similarity("people forced from their homes", "refugees")
+    assert score == 0
