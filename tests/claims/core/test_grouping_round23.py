@@ -464,3 +464,24 @@ def test_refugees_who_were_displaced_are_refugees(a, b):
 def test_the_displaced_alone_are_not_refugees():
     score, _ = similarity("people forced from their homes", "refugees")
     assert score == 0
+
+
+# ---------------------------------------------------------------- without power
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("customers who lost power", "customers with no electricity at home"),
+        ("households without power", "households that lost power"),
+        ("people left without electricity", "people who lost power"),
+    ],
+)
+def test_being_without_power_is_having_lost_it(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
+
+
+def test_being_without_power_is_not_being_killed():
+    score, _ = similarity("people left without electricity", "people killed")
+    assert score == 0
