@@ -53,6 +53,12 @@ How it works (explainable rules and a small news vocabulary, no trained model):
    home ("Syrian refugees" against "refugees" in Turkey) by 0.6. A nationality counted alone
    ("Syrians") and its refugees abroad are related heads; "refugees from Syria" are Syrian
    refugees.
+   The unit reads the subject too: prices given in percent are their rate of change
+   (inflation), and inflation of one kind of goods named before the head ("food", "fuel", by
+   WordNet's senses of matter and energy) is a part of it, as core inflation is. A count of
+   what someone did ("seats secured by a bloc": an agent after "by" who is a group or a person
+   in WordNet, or a doer who owns the clause) is a part of the bare count ("seats of the
+   chamber"), never the same quantity.
 5. A claim goes to the best metric at or above the threshold. The others are clustered
    (complete linkage: a claim joins a cluster only when it matches every member at the
    threshold) and each cluster is proposed as a new metric.
