@@ -67,7 +67,7 @@ def is_fragment_speaker(name: str | None) -> bool:
     written = re.findall(r"[\w']+", name)
     # An acronym written in capitals ("WHO") is a name even when it spells a function word.
     words = [w.lower() if not (w.isupper() and len(w) > 1) else w for w in written]
-    function_words = _not_speaker_words()
+    function_words = _not_speaker_words() | _QUANTIFIERS
     if len(words) > 1 and words[0] in ("a", "an", "the"):
         words = words[1:]  # "a January U.N. report" is a document; its article does not count
     return (
@@ -117,6 +117,8 @@ _NAME_DEPS = frozenset(vocabulary.load("syntax")["name_modifiers"])
 _TRAILING = frozenset(vocabulary.load("syntax")["after_misread_verb"])
 _TENTATIVE = frozenset(_WORDS["tentative_words"])
 _PLACE_OWNERS = frozenset(_WORDS["place_owners"])
+_QUANTIFIERS = frozenset(_WORDS["quantifier_words"])
+_INSTRUMENTS = frozenset(_WORDS["instrument_nouns"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +256,10 @@ def name_of(noun: Any) -> Speaker | str | None:
     called = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in noun.children)
     if lemma in roles and owned and not called:
         return "its"
+    # "its daily bulletin showed", "its monitoring system counted": a document or a record of
+    # the organisation "its" stands for speaks for it ("its operator" is someone of its own).
+    if owned and not called and lemma in _PARSE_DOCUMENTS | _INSTRUMENTS:
+        return "its"
     if lemma in _TITLE_STEMS or lemma in _PARSE_PEOPLE:
         # "the agency's head, Suharyanto": a one-word name the tagger took for a place
         for child in noun.children:
@@ -343,7 +349,11 @@ def name_of(noun: Any) -> Speaker | str | None:
         # group ("police in Lima", "residents of the town") is the group alone.
         place = _pobj(noun, ("in", "of", "for"))
         group = noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in noun.lefts)
-        if place is not None and lemma in _PARSE_ORGS and place.pos_ == "PROPN" and not group:
+        # ("the prosecutor's office in Baku", "the ministry in Gaza": where a body sits is no
+        # part of it, while "the office for Europe" is.)
+        sits = place is not None and place.head.lower_ == "in" and place.ent_type_ in ("GPE", "LOC")
+        joins = place is not None and place.pos_ == "PROPN" and not (group or sits)
+        if joins and lemma in _PARSE_ORGS:
             words.extend(w for w in noun.subtree if w.i > noun.i and w.i <= place.i)
         # "a panel of experts", "the council of elders": the people a body is made of name it.
         members = _pobj(noun, ("of",))
@@ -513,7 +523,8 @@ def _subject_of(verb: Any) -> Any | None:
                 return child
     seen = 0
     while seen < 4:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        # "most of them ..., its bulletin showed": a quantifier is never who speaks
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _QUANTIFIERS]
         for child in subjects:
             # "State news agency Xinhua said": the parse gave the verb the description and the
             # name as two subjects; the name, right after, is who speaks.
@@ -1308,7 +1319,10 @@ def _named_before(doc: Any, source: Any, places: bool = True) -> tuple[Speaker, 
             continue  # "in March" names no one a pronoun could stand for
         if not places and token.ent_type_ in ("GPE", "LOC", "FAC"):
             continue
-        named = _entity_of(token) or token.pos_ == "PROPN"
+        entity = _entity_of(token)
+        if entity is not None and entity.root.i != token.i:
+            continue  # "Control" in "Centre for Disease Control and Prevention": the whole is
+        named = entity or token.pos_ == "PROPN"
         if (token.dep_ in ("nsubj", "pobj") and named) or (
             token.dep_ == "nsubj" and _names_organisation(token)
         ):
@@ -1324,13 +1338,27 @@ def _description(noun: Any) -> bool:
     if noun.pos_ != "NOUN" or _entity_of(noun) is not None:
         return False
     words = {noun.lemma_.lower(), noun.lower_}
-    if not words & (_PARSE_ORGS | _GENERIC):
+    common = _common_body(noun)
+    if not words & (_PARSE_ORGS | _GENERIC) and not common:
         return False
     lefts = list(noun.lefts)
-    if lefts and lefts[0].lower_ == "the" and words & _GENERIC:
+    if lefts and lefts[0].lower_ == "the" and (words & _GENERIC or common):
         # "the rights group", "the British charity": a generic word with plain descriptions
         lefts = [lefts[0], *(t for t in lefts[1:] if not _plain_description(t))]
     return len(lefts) == 1 and lefts[0].lower_ == "the" and _nothing_after(noun)
+
+
+def _common_body(noun: Any) -> bool:
+    """True for "the think tank", "the state miner", "the directorate" reporting: a singular
+    common noun no vocabulary knows, with no name in it, that is no person, document or place;
+    like "the group", it stands for the organisation named last."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    known = _PARSE_ORGS | _PARSE_PEOPLE | _TITLE_STEMS | _SPOKES | _PARSE_DOCUMENTS
+    if words & (known | _REFERRING | _PLACE_OWNERS | _CLAIMS) or noun.tag_ != "NN":
+        return False
+    if any(t.pos_ == "PROPN" or t.ent_type_ not in ("", "NORP") for t in noun.subtree):
+        return False
+    return noun.dep_ == "nsubj" and _reports(noun.head)
 
 
 def _plain_description(token: Any) -> bool:
@@ -1351,6 +1379,13 @@ def described_by(word: str, speaker: Speaker) -> bool:
         # "the charity", "the watchdog": whichever organisation was named last by its proper
         # name (not "police": no one calls them "the group")
         return any(w[:1].isupper() for w in speaker.name.split())
+    if word not in _PARSE_ORGS and word not in speaker.name.lower().split():
+        # "the think tank", "the state miner": an organisation named last whose proper name
+        # says it is one ("the International Crisis Group"), not a place or "Russian forces"
+        return any(
+            w[:1].isupper() and {w.lower(), w.lower().removesuffix("s")} & _PARSE_ORGS
+            for w in speaker.name.split()
+        )
     identity = identities.known_identity(speaker.name)
     names = [
         speaker.name,
