@@ -236,6 +236,46 @@ def _author(noun: Any) -> Any | None:
     return None
 
 
+def _published_by(noun: Any) -> Any | None:
+    """The agent of a participle on ``noun`` or on the noun after its "of" ("the allocation of
+    seats published by X", "a list compiled by X"), not one that only saw it."""
+    held = noun
+    for _ in range(3):
+        for child in held.rights:
+            made = child.dep_ == "acl" and child.tag_ == "VBN"
+            if made and child.lemma_.lower() not in _ACCESSING:
+                found = _agent(_pobj(child, ("by",)))
+                if found is not None:
+                    return found
+        held = _pobj(held, ("of",))
+        if held is None:
+            return None
+    return None
+
+
+def _compound_author(noun: Any) -> Speaker | None:
+    """The organisation a document is named with, before it and with no "by": "central bank
+    figures", "UK Health Security Agency data" are the central bank's, the agency's (labels give
+    the author as an alias of the document written so); "official figures" name no one, and
+    "the Geological Survey" is a name of its own."""
+    if noun.pos_ == "PROPN" or _entity_of(noun) is not None:
+        return None
+    words = sorted(
+        (w for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") for w in c.subtree),
+        key=lambda t: t.i,
+    )
+    while words and (words[0].lower_ in _TENTATIVE or words[0].ent_type_ in ("DATE", "TIME")):
+        words = words[1:]
+    if not words or words[-1].i != noun.i - 1 or any(w.is_punct or w.like_num for w in words):
+        return None
+    if not any(w.ent_type_ == "ORG" or w.lemma_.lower() in _PARSE_ORGS for w in words):
+        return None
+    name = _join(words)
+    if _sentence_capital(words[0]):
+        name = name[:1].lower() + name[1:]
+    return Speaker(name=name, kind="organisation")
+
+
 def name_of(noun: Any) -> Speaker | str | None:
     """The speaker a noun of the parse names (a pronoun comes back as its lower-case text).
 
@@ -320,6 +360,15 @@ def name_of(noun: Any) -> Speaker | str | None:
         author = _author(noun)
         if author is not None:
             return name_of(author)
+        owner = _compound_author(noun)
+        if owner is not None:
+            return owner
+    elif noun.pos_ == "NOUN" and _entity_of(noun) is None and lemma not in roles | _PARSE_ORGS:
+        # "according to the allocation of seats published by X", "a breakdown released by X":
+        # a thing made public by someone is theirs.
+        publisher = _published_by(noun)
+        if publisher is not None:
+            return name_of(publisher)
     entity = _entity_of(noun)
     if entity is not None and entity.root.i == noun.i:
         words = [t for t in entity if t.dep_ != "det" and t.ent_type_ != "DATE"]
@@ -925,10 +974,20 @@ def _closing_misread(doc: Any) -> Any | None:
     if any(t.dep_ not in _TRAILING or last not in t.ancestors for t in trailing):
         return None
     first = min(t.i for t in last.subtree)
+    if last.dep_ == "ROOT":
+        # "..., Bank of Ghana data show.": the clause before hangs on the misread verb too; its
+        # own phrase is the words that name it
+        first = min(
+            (t.i for c in last.lefts if c.dep_ in _NAME_DEPS | {"det"} for t in c.subtree),
+            default=last.i,
+        )
     if first == 0 or doc[first - 1].text != ",":
         return None
+    # ("..., Bank of Ghana data show.": the name may hang on the verb beside its document)
     named = [
-        c for c in last.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or _is_organisation(c))
+        c
+        for c in last.lefts
+        if c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or _is_organisation(c))
     ]
     return named[-1] if named else None
 
