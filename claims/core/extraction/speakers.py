@@ -119,6 +119,7 @@ _TENTATIVE = frozenset(_WORDS["tentative_words"])
 _PLACE_OWNERS = frozenset(_WORDS["place_owners"])
 _QUANTIFIERS = frozenset(_WORDS["quantifier_words"])
 _INSTRUMENTS = frozenset(_WORDS["instrument_nouns"])
+_GOING_ON = frozenset(_WORDS["continuing_pronouns"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -1238,6 +1239,11 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             return Attribution(continues=True)  # "The figure is a tenth short of the goal"
     if source is None:
         bare = top.pos_ == "NUM" and top.dep_ in ("nsubj", "nsubjpass")
+        # "X said inflation slowed to 23 percent. A year earlier it had stood at 54 percent.":
+        # the thing reported goes on under a pronoun, and so does its report
+        bare = bare or any(
+            c.dep_ == "nsubj" and c.lower_ in _GOING_ON for t in path for c in t.children
+        )
         return Attribution(continues=bare and not any(_reports(t) for t in doc))
     named = name_of(source)
     if isinstance(named, Speaker) and _bare_document(source):
