@@ -567,8 +567,13 @@ def _join(words: list[Any]) -> str:
 def _subject_of(verb: Any) -> Any | None:
     """The one who speaks through a verb: its subject, the agent of a passive ("was quoted by
     X"), or the subject of the verb it continues ("... and said", "..., adding that")."""
+    # (a passive one quotes someone only "as saying" or "by" someone: rice "was quoted at $645
+    # a tonne" is a price)
+    passed_on = any(c.lower_ in ("as", "by") for c in verb.children)
     if verb.lemma_.lower() in _QUOTING:
         for child in verb.children:
+            if child.dep_ == "nsubjpass" and not passed_on:
+                continue
             if child.dep_ in ("nsubjpass", "dobj") and child.pos_ in ("NOUN", "PROPN"):
                 return child
     seen = 0
