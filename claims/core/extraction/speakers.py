@@ -364,6 +364,9 @@ def name_of(noun: Any) -> Speaker | str | None:
         owner = _compound_author(noun)
         if owner is not None:
             return owner
+        publisher = _published_by(noun)
+        if publisher is not None:
+            return name_of(publisher)  # "the tally of seats compiled by X"
     elif noun.pos_ == "NOUN" and _entity_of(noun) is None and lemma not in roles | _PARSE_ORGS:
         # "according to the allocation of seats published by X", "a breakdown released by X":
         # a thing made public by someone is theirs.
@@ -550,7 +553,25 @@ def _joinable(before: Any, link: Any, end: Any) -> bool:
     """Whether ``before`` + ``link`` + what follows up to ``end`` is one name."""
     if link.lower_ in _NAME_LINKS or link.lower_ in _FOREIGN_CONJUNCTIONS:
         return True
+    if _joins_object(before, link, end):
+        return True
     return end.lower_ in _PARSE_ORGS and before[-1].lower_ not in _PARSE_ORGS
+
+
+def _joins_object(before: Any, link: Any, end: Any) -> bool:
+    """True for "and" between two objects of a name's "for" or "of" ("Agency for Roads and
+    Bridges", "Centre for Malaria Control and Research"): the parse joins the word after it to
+    the object, not to the body (unlike "the Ministry of Health and UNICEF")."""
+    doc = end.doc
+    after = doc[link.i + 1 : end.i + 1]
+    if end.dep_ != "conj" or any(_acronym(t) or t.lower_ in _PARSE_ORGS for t in after):
+        return False
+    head = end.head
+    return (
+        head.i in {t.i for t in before}
+        and head.dep_ in ("pobj", "conj")
+        and any(t.lower_ in _NAME_LINKS and t.i < head.i for t in before)
+    )
 
 
 def _join(words: list[Any]) -> str:
@@ -979,7 +1000,8 @@ def _closing_misread(doc: Any) -> Any | None:
     trailing = [t for t in words if t.i > last.i]
     if any(t.dep_ not in _TRAILING or last not in t.ancestors for t in trailing):
         return None
-    first = min(t.i for t in last.subtree)
+    # (the comma before it may hang on it: "..., X data show.")
+    first = min(t.i for t in last.subtree if not t.is_punct)
     if last.dep_ == "ROOT":
         # "..., Bank of Ghana data show.": the clause before hangs on the misread verb too; its
         # own phrase is the words that name it
