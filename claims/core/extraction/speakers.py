@@ -119,6 +119,7 @@ _TENTATIVE = frozenset(_WORDS["tentative_words"])
 _PLACE_OWNERS = frozenset(_WORDS["place_owners"])
 _QUANTIFIERS = frozenset(_WORDS["quantifier_words"])
 _INSTRUMENTS = frozenset(_WORDS["instrument_nouns"])
+_DATA = frozenset(_WORDS["data_nouns"])
 _GOING_ON = frozenset(_WORDS["continuing_pronouns"])
 
 
@@ -238,7 +239,7 @@ def _author(noun: Any) -> Any | None:
 
 
 def _published_by(noun: Any) -> Any | None:
-    """The agent of a participle on ``noun`` or on the noun after its "of" ("the allocation of
+    """The agent of a participle on ``noun`` or on the noun after its "of" ("the list of
     seats published by X", "a list compiled by X"), not one that only saw it."""
     held = noun
     for _ in range(3):
@@ -257,9 +258,10 @@ def _published_by(noun: Any) -> Any | None:
 def _compound_author(noun: Any) -> Speaker | None:
     """The organisation a document is named with, before it and with no "by": "central bank
     figures", "UK Health Security Agency data" are the central bank's, the agency's (labels give
-    the author as an alias of the document written so); "official figures" name no one, and
-    "the Geological Survey" is a name of its own."""
-    if noun.pos_ == "PROPN" or _entity_of(noun) is not None:
+    the author as an alias of the document written so); "official figures", "government
+    figures" name no one body, "the Geological Survey" is a name of its own, and a report or a
+    count ("an AFP count") is labelled as written."""
+    if noun.pos_ == "PROPN" or _entity_of(noun) is not None or noun.lower_ not in _DATA:
         return None
     words = sorted(
         (w for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") for w in c.subtree),
@@ -271,6 +273,9 @@ def _compound_author(noun: Any) -> Speaker | None:
         return None
     if not any(w.ent_type_ == "ORG" or w.lemma_.lower() in _PARSE_ORGS for w in words):
         return None
+    named = any(_capital(w) and not (w.i == 0 and w.pos_ == "NOUN") for w in words)
+    if not named and len(words) < 2:
+        return None  # "government figures": no one body in particular
     name = _join(words)
     if _sentence_capital(words[0]):
         name = name[:1].lower() + name[1:]
@@ -368,7 +373,7 @@ def name_of(noun: Any) -> Speaker | str | None:
         if publisher is not None:
             return name_of(publisher)  # "the tally of seats compiled by X"
     elif noun.pos_ == "NOUN" and _entity_of(noun) is None and lemma not in roles | _PARSE_ORGS:
-        # "according to the allocation of seats published by X", "a breakdown released by X":
+        # "according to the share of votes issued by X", "a breakdown released by X":
         # a thing made public by someone is theirs.
         publisher = _published_by(noun)
         if publisher is not None:
@@ -1266,7 +1271,7 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             return Attribution(continues=True)  # "The figure is a tenth short of the goal"
     if source is None:
         bare = top.pos_ == "NUM" and top.dep_ in ("nsubj", "nsubjpass")
-        # "X said inflation slowed to 23 percent. A year earlier it had stood at 54 percent.":
+        # "X said prices rose 9 percent. In May it was 7 percent, down from June.":
         # the thing reported goes on under a pronoun, and so does its report
         bare = bare or any(
             c.dep_ == "nsubj" and c.lower_ in _GOING_ON for t in path for c in t.children
