@@ -67,7 +67,7 @@ def is_fragment_speaker(name: str | None) -> bool:
     written = re.findall(r"[\w']+", name)
     # An acronym written in capitals ("WHO") is a name even when it spells a function word.
     words = [w.lower() if not (w.isupper() and len(w) > 1) else w for w in written]
-    function_words = _not_speaker_words()
+    function_words = _not_speaker_words() | _QUANTIFIERS
     if len(words) > 1 and words[0] in ("a", "an", "the"):
         words = words[1:]  # "a January U.N. report" is a document; its article does not count
     return (
@@ -118,6 +118,10 @@ _TRAILING = frozenset(vocabulary.load("syntax")["after_misread_verb"])
 _TENTATIVE = frozenset(_WORDS["tentative_words"])
 _COUNTING = frozenset(_WORDS["counting_words"])
 _PLACE_OWNERS = frozenset(_WORDS["place_owners"])
+_QUANTIFIERS = frozenset(_WORDS["quantifier_words"])
+_INSTRUMENTS = frozenset(_WORDS["instrument_nouns"])
+_DATA = frozenset(_WORDS["data_nouns"])
+_GOING_ON = frozenset(_WORDS["continuing_pronouns"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +239,50 @@ def _author(noun: Any) -> Any | None:
     return None
 
 
+def _published_by(noun: Any) -> Any | None:
+    """The agent of a participle on ``noun`` or on the noun after its "of" ("the list of
+    seats published by X", "a list compiled by X"), not one that only saw it."""
+    held = noun
+    for _ in range(3):
+        for child in held.rights:
+            made = child.dep_ == "acl" and child.tag_ == "VBN"
+            if made and child.lemma_.lower() not in _ACCESSING:
+                found = _agent(_pobj(child, ("by",)))
+                if found is not None:
+                    return found
+        held = _pobj(held, ("of",))
+        if held is None:
+            return None
+    return None
+
+
+def _compound_author(noun: Any) -> Speaker | None:
+    """The organisation a document is named with, before it and with no "by": "central bank
+    figures", "UK Health Security Agency data" are the central bank's, the agency's (labels give
+    the author as an alias of the document written so); "official figures", "government
+    figures" name no one body, "the Geological Survey" is a name of its own, and a report or a
+    count ("an AFP count") is labelled as written."""
+    if noun.pos_ == "PROPN" or _entity_of(noun) is not None or noun.lower_ not in _DATA:
+        return None
+    words = sorted(
+        (w for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") for w in c.subtree),
+        key=lambda t: t.i,
+    )
+    while words and (words[0].lower_ in _TENTATIVE or words[0].ent_type_ in ("DATE", "TIME")):
+        words = words[1:]
+    if not words or words[-1].i != noun.i - 1 or any(w.is_punct or w.like_num for w in words):
+        return None
+    if not any(w.ent_type_ == "ORG" or w.lemma_.lower() in _PARSE_ORGS for w in words):
+        return None
+    named = any(_capital(w) and not (w.i == 0 and w.pos_ == "NOUN") for w in words)
+    if not named and len(words) < 2:
+        return None  # "government figures": no one body in particular
+    name = _join(words)
+    if _sentence_capital(words[0]):
+        name = name[:1].lower() + name[1:]
+    return Speaker(name=name, kind="organisation")
+
+
 def name_of(noun: Any) -> Speaker | str | None:
     """The speaker a noun of the parse names (a pronoun comes back as its lower-case text).
 
@@ -255,6 +303,10 @@ def name_of(noun: Any) -> Speaker | str | None:
     owned = any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.lefts)
     called = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in noun.children)
     if (lemma in roles or noun.lower_ in _PARSE_DOCUMENTS) and owned and not called:
+        return "its"
+    # "its daily bulletin showed", "its monitoring system counted": a document or a record of
+    # the organisation "its" stands for speaks for it ("its operator" is someone of its own).
+    if owned and not called and lemma in _PARSE_DOCUMENTS | _INSTRUMENTS:
         return "its"
     if lemma in _TITLE_STEMS or lemma in _PARSE_PEOPLE:
         # "the agency's head, Suharyanto": a one-word name the tagger took for a place
@@ -318,6 +370,18 @@ def name_of(noun: Any) -> Speaker | str | None:
         author = _author(noun)
         if author is not None:
             return name_of(author)
+        owner = _compound_author(noun)
+        if owner is not None:
+            return owner
+        publisher = _published_by(noun)
+        if publisher is not None:
+            return name_of(publisher)  # "the tally of seats compiled by X"
+    elif noun.pos_ == "NOUN" and _entity_of(noun) is None and lemma not in roles | _PARSE_ORGS:
+        # "according to the share of votes issued by X", "a breakdown released by X":
+        # a thing made public by someone is theirs.
+        publisher = _published_by(noun)
+        if publisher is not None:
+            return name_of(publisher)
     entity = _entity_of(noun)
     if entity is not None and entity.root.i == noun.i:
         # only the determiner the name opens with goes: "the International Committee of the
@@ -352,7 +416,11 @@ def name_of(noun: Any) -> Speaker | str | None:
         # group ("police in Lima", "residents of the town") is the group alone.
         place = _pobj(noun, ("in", "of", "for"))
         group = noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "det" for c in noun.lefts)
-        if place is not None and lemma in _PARSE_ORGS and place.pos_ == "PROPN" and not group:
+        # ("the prosecutor's office in Baku", "the ministry in Gaza": where a body sits is no
+        # part of it, while "the office for Europe" is.)
+        sits = place is not None and place.head.lower_ == "in" and place.ent_type_ in ("GPE", "LOC")
+        joins = place is not None and place.pos_ == "PROPN" and not (group or sits)
+        if joins and lemma in _PARSE_ORGS:
             words.extend(w for w in noun.subtree if w.i > noun.i and w.i <= place.i)
         # "a panel of experts", "the council of elders": the people a body is made of name it.
         members = _pobj(noun, ("of",))
@@ -504,7 +572,25 @@ def _joinable(before: Any, link: Any, end: Any) -> bool:
     """Whether ``before`` + ``link`` + what follows up to ``end`` is one name."""
     if link.lower_ in _NAME_LINKS or link.lower_ in _FOREIGN_CONJUNCTIONS:
         return True
+    if _joins_object(before, link, end):
+        return True
     return end.lower_ in _PARSE_ORGS and before[-1].lower_ not in _PARSE_ORGS
+
+
+def _joins_object(before: Any, link: Any, end: Any) -> bool:
+    """True for "and" between two objects of a name's "for" or "of" ("Agency for Roads and
+    Bridges", "Centre for Malaria Control and Research"): the parse joins the word after it to
+    the object, not to the body (unlike "the Ministry of Health and UNICEF")."""
+    doc = end.doc
+    after = doc[link.i + 1 : end.i + 1]
+    if end.dep_ != "conj" or any(_acronym(t) or t.lower_ in _PARSE_ORGS for t in after):
+        return False
+    head = end.head
+    return (
+        head.i in {t.i for t in before}
+        and head.dep_ in ("pobj", "conj")
+        and any(t.lower_ in _NAME_LINKS and t.i < head.i for t in before)
+    )
 
 
 def _join(words: list[Any]) -> str:
@@ -521,13 +607,19 @@ def _join(words: list[Any]) -> str:
 def _subject_of(verb: Any) -> Any | None:
     """The one who speaks through a verb: its subject, the agent of a passive ("was quoted by
     X"), or the subject of the verb it continues ("... and said", "..., adding that")."""
+    # (a passive one quotes someone only "as saying" or "by" someone: rice "was quoted at $645
+    # a tonne" is a price)
+    passed_on = any(c.lower_ in ("as", "by") for c in verb.children)
     if verb.lemma_.lower() in _QUOTING:
         for child in verb.children:
+            if child.dep_ == "nsubjpass" and not passed_on:
+                continue
             if child.dep_ in ("nsubjpass", "dobj") and child.pos_ in ("NOUN", "PROPN"):
                 return child
     seen = 0
     while seen < 4:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        # "most of them ..., its bulletin showed": a quantifier is never who speaks
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _QUANTIFIERS]
         for child in subjects:
             # "State news agency Xinhua said": the parse gave the verb the description and the
             # name as two subjects; the name, right after, is who speaks.
@@ -933,11 +1025,22 @@ def _closing_misread(doc: Any) -> Any | None:
     trailing = [t for t in words if t.i > last.i]
     if any(t.dep_ not in _TRAILING or last not in t.ancestors for t in trailing):
         return None
-    first = min(t.i for t in last.subtree)
+    # (the comma before it may hang on it: "..., X data show.")
+    first = min(t.i for t in last.subtree if not t.is_punct)
+    if last.dep_ == "ROOT":
+        # "..., Bank of Ghana data show.": the clause before hangs on the misread verb too; its
+        # own phrase is the words that name it
+        first = min(
+            (t.i for c in last.lefts if c.dep_ in _NAME_DEPS | {"det"} for t in c.subtree),
+            default=last.i,
+        )
     if first == 0 or doc[first - 1].text != ",":
         return None
+    # ("..., Bank of Ghana data show.": the name may hang on the verb beside its document)
     named = [
-        c for c in last.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or _is_organisation(c))
+        c
+        for c in last.lefts
+        if c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or _is_organisation(c))
     ]
     return named[-1] if named else None
 
@@ -1188,6 +1291,11 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
             return Attribution(continues=True)  # "The figure is a tenth short of the goal"
     if source is None:
         bare = top.pos_ == "NUM" and top.dep_ in ("nsubj", "nsubjpass")
+        # "X said prices rose 9 percent. In May it was 7 percent, down from June.":
+        # the thing reported goes on under a pronoun, and so does its report
+        bare = bare or any(
+            c.dep_ == "nsubj" and c.lower_ in _GOING_ON for t in path for c in t.children
+        )
         return Attribution(continues=bare and not any(_reports(t) for t in doc))
     named = name_of(source)
     if isinstance(named, Speaker) and _bare_document(source):
@@ -1328,7 +1436,10 @@ def _named_before(doc: Any, source: Any, places: bool = True) -> tuple[Speaker, 
             continue  # "in March" names no one a pronoun could stand for
         if not places and token.ent_type_ in ("GPE", "LOC", "FAC"):
             continue
-        named = _entity_of(token) or token.pos_ == "PROPN"
+        entity = _entity_of(token)
+        if entity is not None and entity.root.i != token.i:
+            continue  # "Control" in "Centre for Disease Control and Prevention": the whole is
+        named = entity or token.pos_ == "PROPN"
         if (token.dep_ in ("nsubj", "pobj") and named) or (
             token.dep_ == "nsubj" and _names_organisation(token)
         ):
@@ -1344,13 +1455,27 @@ def _description(noun: Any) -> bool:
     if noun.pos_ != "NOUN" or _entity_of(noun) is not None:
         return False
     words = {noun.lemma_.lower(), noun.lower_}
-    if not words & (_PARSE_ORGS | _GENERIC):
+    common = _common_body(noun)
+    if not words & (_PARSE_ORGS | _GENERIC) and not common:
         return False
     lefts = list(noun.lefts)
-    if lefts and lefts[0].lower_ == "the" and words & _GENERIC:
+    if lefts and lefts[0].lower_ == "the" and (words & _GENERIC or common):
         # "the rights group", "the British charity": a generic word with plain descriptions
         lefts = [lefts[0], *(t for t in lefts[1:] if not _plain_description(t))]
     return len(lefts) == 1 and lefts[0].lower_ == "the" and _nothing_after(noun)
+
+
+def _common_body(noun: Any) -> bool:
+    """True for "the think tank", "the state miner", "the directorate" reporting: a singular
+    common noun no vocabulary knows, with no name in it, that is no person, document or place;
+    like "the group", it stands for the organisation named last."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    known = _PARSE_ORGS | _PARSE_PEOPLE | _TITLE_STEMS | _SPOKES | _PARSE_DOCUMENTS
+    if words & (known | _REFERRING | _PLACE_OWNERS | _CLAIMS) or noun.tag_ != "NN":
+        return False
+    if any(t.pos_ == "PROPN" or t.ent_type_ not in ("", "NORP") for t in noun.subtree):
+        return False
+    return noun.dep_ == "nsubj" and _reports(noun.head)
 
 
 def _plain_description(token: Any) -> bool:
@@ -1371,6 +1496,13 @@ def described_by(word: str, speaker: Speaker) -> bool:
         # "the charity", "the watchdog": whichever organisation was named last by its proper
         # name (not "police": no one calls them "the group")
         return any(w[:1].isupper() for w in speaker.name.split())
+    if word not in _PARSE_ORGS and word not in speaker.name.lower().split():
+        # "the think tank", "the state miner": an organisation named last whose proper name
+        # says it is one ("the International Crisis Group"), not a place or "Russian forces"
+        return any(
+            w[:1].isupper() and {w.lower(), w.lower().removesuffix("s")} & _PARSE_ORGS
+            for w in speaker.name.split()
+        )
     identity = identities.known_identity(speaker.name)
     names = [
         speaker.name,
