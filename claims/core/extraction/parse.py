@@ -161,10 +161,18 @@ def _phrase(noun: Any) -> str:
         # Comparatives are hedges or comparisons ("more refugees"), not part of the name.
         names = child.dep_ in _MODIFIERS and child.tag_ not in ("JJR", "JJS", "RBR")
         names = names and child.lower_ not in _hedges()  # "an estimated 40,000 fighters"
-        if names and not child.like_num and child.ent_type_ not in ("MONEY",):
+        # "1.3m people": a scale the tokenizer split off its number is no name
+        scaled = child.dep_ == "compound" and child.lower_ in _scales()
+        if names and not child.like_num and not scaled and child.ent_type_ not in ("MONEY",):
             words.extend(w for w in child.subtree if not w.is_punct and not w.like_num)
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words)
+
+
+@functools.cache
+def _scales() -> frozenset[str]:
+    """Scale words ("m", "bn", "crore") the tokenizer may split off their number."""
+    return frozenset(vocabulary.load("numbers")["scales"])
 
 
 def _pobj_of(noun: Any, preps: tuple[str, ...]) -> Any | None:
@@ -277,8 +285,12 @@ def _antecedent(word: Any) -> Any | None:
     "others" or "them" stands for."""
     doc = word.doc
     for token in reversed(doc[: word.i]):
-        # "in two decades": a span of time is not what a count stands for
-        counted = any(c.dep_ == "nummod" for c in token.children)
+        # "in two decades": a span of time is not what a count stands for; "1.3m people": the
+        # number may reach the noun through a compound
+        counted = any(
+            c.dep_ == "nummod" or (c.dep_ == "compound" and any(g.like_num for g in c.subtree))
+            for c in token.children
+        )
         timed = token.ent_type_ in ("DATE", "TIME")
         if (
             token.pos_ in ("NOUN", "PROPN")
@@ -352,6 +364,43 @@ def _verb_with_object(verb: Any, top: Any) -> Any:
             break
         node = node.head
     return verb
+
+
+def _part_of_relative(figure: list[Any]) -> tuple[Any, Any] | None:
+    """ "3 million voters, of whom 1 million live abroad": a figure right after "of whom" or "of
+    which" is a part of the noun before them; returns that noun and the verb the part does (None
+    when the figure follows no such words or has no verb)."""
+    first = figure[0]
+    relatives = vocabulary.load("subjects")["part_relatives"]
+    doc = first.doc
+    before = [t for t in doc[max(0, first.i - 4) : first.i] if t.pos_ not in ("ADV", "DET")]
+    if len(before) < 2 or before[-1].lower_ not in relatives or before[-2].lower_ != "of":
+        return None
+    whole = _antecedent(before[-1])
+    verb = _top(figure).head
+    if whole is None or verb.pos_ not in ("VERB", "AUX") or verb.i < first.i:
+        return None
+    return whole, verb
+
+
+def _numbered(top: Any) -> tuple[Any, str] | None:
+    """ "Afghans deported or pushed out numbered 800,000": the figure a counting verb takes is
+    how many its subject are; where the parse took the participles after the noun for verbs
+    joined to it, the subject is the first of them's, with the participles (returned with the
+    words that name it)."""
+    verb = top.head
+    if top.dep_ != "dobj" or verb.lemma_.lower() not in vocabulary.load("subjects")["count_verbs"]:
+        return None
+    if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ != "conj":
+        return None  # a subject of its own is read as the value of the clause's subject
+    first = verb.head
+    subject = next((c for c in first.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or first.tag_ not in ("VBD", "VBN"):
+        return None
+    start = min(t.i for t in subject.subtree if t.dep_ != "det")
+    preps = ("prep", "agent")
+    cut = next((t.i for t in first.subtree if t.dep_ in preps and t.i > first.i), verb.i)
+    return subject, subject.doc[start : min(cut, verb.i)].text
 
 
 def _predicate_noun(top: Any) -> Any | None:
@@ -886,7 +935,8 @@ def _entity_text(token: Any) -> str:
     """The whole name ``token`` is part of ("Gálvez" -> "Xóchitl Gálvez"), without "the"."""
     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     # "Ana Castillo" where the model marks only "Castillo": the name's compounds are its own
-    first = min([token.i, *(c.i for c in token.lefts if c.dep_ == "compound")])
+    names = [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    first = min([token.i, *names])
     if entity is not None and entity.start <= first:
         name = entity.text
     else:
@@ -935,6 +985,37 @@ def _graded(figure: list[Any]) -> tuple[str, str] | None:
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return (named, named)
     return (f"{_phrase(subject)} {named}", named)
+
+
+def _done_share(figure: list[Any]) -> tuple[str, Any] | None:
+    """ "the appeal is only 40 percent funded", "the dam was 70% completed by May": a percentage
+    grading a participle is the share of the participle's subject it holds for (the subject and
+    the noun)."""
+    top = _top(figure)
+    participle, verb = top.head, top.head
+    words = vocabulary.load("subjects")
+    moves = {**words["change_verbs"], **words["change_nouns"], **words["multiplier_changes"]}
+    if participle.lemma_.lower() in moves:
+        return None  # "prices have risen 30 percent": a change
+    if top.dep_ == "npadvmod" and participle.pos_ == "VERB" and participle.tag_ in ("VBN", "VBD"):
+        if participle.dep_ in ("acomp", "oprd"):
+            verb = participle.head  # "is 60% finished": the parse may tag it a past tense
+        elif not any(c.dep_ == "auxpass" for c in participle.children):
+            return None  # "has risen 30 percent" is no state
+    elif top.dep_ == "attr" and top.head.lemma_ == "be":
+        # "was 70 percent completed": the parse may hang the participle on the figure
+        after = [c for c in figure[-1].rights if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if not after or after[0].i != figure[-1].i + 1:
+            return None
+        participle = after[0]
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.i > participle.i:
+        return None
+    phrase = [t for t in subject.subtree if t.dep_ != "det" or t.i != subject.left_edge.i]
+    named = subject.doc[phrase[0].i : subject.i + 1].text if phrase else subject.text
+    return f"share of {_sentence_case(named, subject)} {participle.lower_}", subject
 
 
 def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
@@ -1361,9 +1442,29 @@ def _read_figure(
     graded = _graded(figure) if unit == "percent" else None
     if graded is not None:
         return Reading(graded[0], graded[1], _places(doc, None, figure))
+    done = _done_share(figure) if unit == "percent" else None
+    if done is not None:
+        return Reading(done[0], "share", _places(doc, done[1], figure))
     changed = _change(figure, unit)
     if changed is not None:
         return Reading(changed[0], changed[1].text, _places(doc, changed[1], figure))
+    part = _part_of_relative(figure) if noun is None else None
+    if part is not None and part[1].lemma_ != "be":  # "of which $2bn is new spending": its own
+        whole, verb = part
+        end = verb.i + 1
+        last = min(verb.i + 8, max(t.i for t in verb.subtree) + 1)
+        while end < last and not (doc[end].is_punct and doc[end].tag_ != "HYPH"):
+            end += 1
+        said = f"{_phrase(whole)} who {doc[verb.i : end].text}"
+        people = _scope_people(whole, figure)
+        return Reading(said, whole.text, _places(doc, whole, figure), people, own_noun=True)
+    counted = _numbered(top) if noun is None else None
+    if counted is not None:
+        head, named = counted
+        text = named if head.ent_type_ else _sentence_case(named, head)
+        # the parse joins every later clause to the participles; the sentence's own place rules
+        # read where the counted were better than this clause can
+        return Reading(text, head.text, (), _scope_people(head, figure))
     if noun is None:
         noun = _counted_noun(figure)
     places = _places(doc, noun, figure)

@@ -91,3 +91,105 @@ def test_a_multiplier_on_an_earlier_time_is_a_rise(text: str, figure: str, thing
 )  # fmt: skip
 def test_a_multiplier_against_another_quantity_is_no_rise(text: str, figure: str):
     assert not by_figure(text, figure).subject.startswith("rise in")
+
+
+# -- a percentage grading a participle is the share of the participle's subject --
+
+
+@pytest.mark.parametrize(
+    "text, figure, words",
+    [
+        ("Officials said the flood appeal had been just 30 percent funded by donors.",
+         "30 percent", ["share", "appeal", "funded"]),
+        ("The new bridge was 70 percent completed by May, officials said.", "70 percent",
+         ["share", "bridge", "completed"]),
+        ("The vaccination campaign is now 60% finished, the ministry said.", "60%",
+         ["share", "campaign", "finished"]),
+        ("By March the school meals budget was only 45 percent spent.", "45 percent",
+         ["share", "budget", "spent"]),
+    ],
+)  # fmt: skip
+def test_a_percentage_grading_a_participle_is_a_share_of_its_subject(
+    text: str, figure: str, words: list[str]
+):
+    subject = by_figure(text, figure).subject.split()
+    assert all(word in subject for word in words)
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Fuel prices have risen 30 percent since January.", "30 percent"),
+        ("Rice prices were raised 12 percent on Monday.", "12 percent"),
+    ],
+)  # fmt: skip
+def test_a_changed_participle_stays_a_change(text: str, figure: str):
+    assert not by_figure(text, figure).subject.startswith("share")
+
+
+# -- a part after "of whom" / "of which" counts the noun before them, doing what its verb says --
+
+
+@pytest.mark.parametrize(
+    "text, figure, noun, verb",
+    [
+        ("About 2 million Syrians live in Turkey, of whom some 500,000 attend school.", "500,000",
+         "Syrians", "attend"),
+        ("The agency registered 80,000 migrants last year, of whom 12,000 later left Chile.",
+         "12,000", "migrants", "left"),
+        ("Police held 3,000 protesters, of whom roughly 900 remain in custody, lawyers said.",
+         "900", "protesters", "remain"),
+    ],
+)  # fmt: skip
+def test_a_part_after_of_whom_counts_the_noun_before(text: str, figure: str, noun: str, verb: str):
+    subject = by_figure(text, figure).subject.split()
+    assert noun in subject
+    assert verb in subject
+
+
+def test_a_part_after_of_which_that_is_a_noun_keeps_that_noun():
+    text = "Parliament passed a $90 billion budget, of which $12 billion is military spending."
+    assert "spending" in by_figure(text, "$12 billion").subject
+
+
+# -- "N of them" counts the noun the number reached through a split scale word --
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Some 2.4m people fled the floods, and about 800,000 of them have returned.", "800,000"),
+        ("About 1.2m homes lost power in the storm, and 300,000 of them were still dark on "
+         "Friday.", "300,000"),
+        ("Since 2019 about 4.5m children were vaccinated, though 60,000 of them missed a dose.",
+         "60,000"),
+    ],
+)  # fmt: skip
+def test_a_part_of_them_counts_the_noun_of_a_split_scale_word(text: str, figure: str):
+    subject = by_figure(text, figure).subject.split()
+    assert any(w in subject for w in ("people", "homes", "children"))
+
+
+def test_a_split_scale_word_is_no_part_of_the_noun():
+    assert by_figure("Officials said 1.3m people were uprooted.", "1.3m").subject.split()[0] == (
+        "people"
+    )
+
+
+# -- the subject of "numbered" when the parse took the participles before it for verbs --
+
+
+@pytest.mark.parametrize(
+    "text, figure, words",
+    [
+        ("Syrians evicted or forced out of Lebanon numbered about 200,000 last year, aid groups "
+         "estimate.", "200,000", ["Syrians", "evicted"]),
+        ("Migrants detained or turned back at the border numbered 45,000 in May, officials said.",
+         "45,000", ["Migrants", "detained"]),
+        ("Workers laid off or furloughed by the mills totalled 12,000 by June.", "12,000",
+         ["Workers", "laid"]),
+    ],
+)  # fmt: skip
+def test_the_subject_of_numbered_keeps_its_participles(text: str, figure: str, words: list[str]):
+    subject = by_figure(text, figure).subject.lower().split()
+    assert all(word.lower() in subject for word in words)
