@@ -170,6 +170,12 @@ def _phrase(noun: Any) -> str:
 
 
 @functools.cache
+def _currencies() -> frozenset[str]:
+    """The currencies a figure's unit may be (ISO codes: "USD", "EGP")."""
+    return frozenset(vocabulary.load("units")["currencies"])
+
+
+@functools.cache
 def _scales() -> frozenset[str]:
     """Scale words ("m", "bn", "crore") the tokenizer may split off their number."""
     return frozenset(vocabulary.load("numbers")["scales"])
@@ -1064,7 +1070,9 @@ def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
         if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
             subject = _unwrap(subject)
             phrase = _phrase(subject)
-            if subject.i == 0 or (phrase and phrase.split()[0] == verb.doc[0].text):
+            first_word = phrase.split()[0] if phrase else ""
+            sentence_first = subject.i == 0 or first_word == verb.doc[0].text
+            if sentence_first and not first_word.isupper():
                 phrase = phrase[:1].lower() + phrase[1:]  # the capital is the sentence's
             return f"{moved} {phrase}", subject
     return None
@@ -1307,6 +1315,54 @@ def _priced(figure: list[Any]) -> tuple[str, Any] | None:
     return None
 
 
+def _per_unit(figure: list[Any]) -> bool:
+    """True when a sum is a price per unit of a good: "a" or "per" and a unit of measure or of
+    sale in or right after the figure ("$3 a kilo", "40 pounds per sack"); "$5 a day" or "$900
+    per person" is no price."""
+    words = vocabulary.load("subjects")
+    per, sold = frozenset(words["per_unit_words"]), frozenset(words["sale_units"])
+    doc = figure[0].doc
+    for token in doc[figure[0].i + 1 : min(len(doc) - 1, figure[-1].i + 2)]:
+        unit = doc[token.i + 1]
+        if token.lower_ in per and unit.pos_ in ("NOUN", "PROPN") and not unit.ent_type_:
+            return unit.lemma_.lower() in sold or names_unit(unit.text)
+    return False
+
+
+def _priced_thing(noun: Any) -> str:
+    """What a price is of: "a litre of diesel" whole when the noun is a unit of it, else the
+    noun's phrase."""
+    inner = _of_object(noun)
+    if inner is not None and names_unit(noun.text):
+        first = min(t.i for t in noun.subtree)
+        return noun.doc[first : inner.i + 1].text
+    return _sentence_case(_phrase(noun), noun)
+
+
+def _purpose(figure: list[Any]) -> str:
+    """ "including $2 billion for schools", "with $3 billion set aside for repaying debt", "a
+    further $2 billion will go to hospitals": what a sum is for, named by a noun or a clause
+    after "for" (on the sum or a participle describing it), or after "on"/"to" of a verb of
+    money going ("" when the sum is for nothing named, or for a name or a time)."""
+    last, top = figure[-1], _top(figure)
+    target = None
+    for holder in [last, *(c for c in last.rights if c.dep_ == "acl")]:
+        for child in holder.rights:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                target = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                break
+        if target is not None:
+            break
+    going = vocabulary.load("subjects")["money_going_verbs"]
+    if target is None and top.dep_ in ("nsubj", "nsubjpass") and top.head.lemma_ in going:
+        target = _pobj_of(top.head, ("on", "to"))
+    if target is None or target.ent_type_:
+        return ""
+    if target.pos_ == "VERB" and target.tag_ == "VBG":
+        return target.doc[target.i : target.right_edge.i + 1].text  # "servicing debt"
+    return _phrase(target) if target.pos_ == "NOUN" else ""
+
+
 def _of_holder(top: Any) -> Any | None:
     """ "ran a deficit of $1.8 trillion", "public debt of $96 billion": a bare figure after "of"
     is the value of the noun it hangs on."""
@@ -1448,7 +1504,9 @@ def _read_figure(
     changed = _change(figure, unit)
     if changed is not None:
         return Reading(changed[0], changed[1].text, _places(doc, changed[1], figure))
-    part = _part_of_relative(figure) if noun is None else None
+    money = unit.split("/")[0] in _currencies()
+    # ("of which $2 billion will go on roads" is a sum for a purpose, read below)
+    part = _part_of_relative(figure) if noun is None and not money else None
     if part is not None and part[1].lemma_ != "be":  # "of which $2bn is new spending": its own
         whole, verb = part
         end = verb.i + 1
@@ -1468,8 +1526,26 @@ def _read_figure(
     if noun is None:
         noun = _counted_noun(figure)
     places = _places(doc, noun, figure)
+    purpose = _purpose(figure) if money and (noun is None or noun.i < figure[0].i) else ""
+    wholes = frozenset(words["money_wholes"])
+    if purpose and noun is not None:
+        # "a budget of $9 billion, including $2 billion for schools": the part's own purpose
+        if noun.lemma_.lower() in wholes:
+            return Reading(f"{purpose} {noun.lower_}", noun.text, places, own_noun=True)
+        return Reading(f"spending on {purpose}", "spending", places, own_noun=True)
     if noun is None:
         reading = _without_noun(figure, unit, places)
+        if purpose and not reading.subject:
+            verb = _top(figure)
+            for _ in range(4):  # "sets aside $2 billion for X and $1 billion for Y": past "and"
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            whole = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if whole is not None and whole.lemma_.lower() in wholes:
+                # "the budget sets aside $2 billion for schools": the schools budget
+                return Reading(f"{purpose} {whole.lower_}", whole.text, places, own_noun=True)
+            return Reading(f"spending on {purpose}", "spending", places, own_noun=True)
         voted = _vote_share(figure, unit) if "share" not in reading.subject.split() else None
         if voted is not None:
             actors = _scope_people(None, figure)
@@ -1477,6 +1553,11 @@ def _read_figure(
         return dataclasses.replace(reading, actors=_scope_people(None, figure))
     subject = _phrase(noun)
     people = _scope_people(noun, figure)
+    unit_of_good = _of_object(noun) is not None and names_unit(noun.text)
+    named = noun.lemma_.lower() in words["price_nouns"]
+    if money and not named and noun not in figure and (_per_unit(figure) or unit_of_good):
+        # "bread costs 900 pounds a loaf", "lifted a litre of petrol to 15 pounds"
+        return Reading(f"price of {_priced_thing(noun)}", "price", places, people)
     # "12 of them were bombings", "10,000 killed, 4,000 of them children": the noun the figure
     # is said to be is its own
     said = top.dep_ == "nsubj" and top.head == noun and noun.i > top.i

@@ -193,3 +193,71 @@ def test_a_split_scale_word_is_no_part_of_the_noun():
 def test_the_subject_of_numbered_keeps_its_participles(text: str, figure: str, words: list[str]):
     subject = by_figure(text, figure).subject.lower().split()
     assert all(word.lower() in subject for word in words)
+
+
+# -- a sum per unit of a good is the price of the good --
+
+
+@pytest.mark.parametrize(
+    "text, figure, thing",
+    [
+        ("Nigerian traders say rice now goes for 900 naira a kilo.", "900 naira", "rice"),
+        ("In Kano, rice has climbed to 900 naira per kilo, traders said.", "900 naira", "rice"),
+        ("In Sudan, flour costs 4,000 pounds a sack.", "4,000 pounds", "flour"),
+        ("Egypt's ministry raised a litre of diesel to 18 pounds.", "18 pounds", "diesel"),
+        ("Arabica futures jumped above $4 a pound for the first time.", "$4", "futures"),
+    ],
+)  # fmt: skip
+def test_a_sum_per_unit_of_a_good_is_its_price(text: str, figure: str, thing: str):
+    subject = by_figure(text, figure).subject
+    assert subject.startswith("price of")
+    assert thing.lower() in subject.lower()
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Day labourers in Dhaka earn about $5 a day, the survey found.", "$5"),
+        ("Smugglers ask $4,000 per person for the sea crossing.", "$4,000"),
+        ("The average price of milk reached $1.20 a litre in May.", "$1.20 a litre"),
+    ],
+)  # fmt: skip
+def test_a_sum_per_day_per_person_or_already_a_price_is_no_new_price(text: str, figure: str):
+    assert not by_figure(text, figure).subject.startswith("price of")
+
+
+# -- a sum for a purpose is spending on it, or the purpose's share of a budget --
+
+
+@pytest.mark.parametrize(
+    "text, figure, purpose",
+    [
+        ("The bill sets total outlays at $80 billion, of which $9 billion will go on roads.",
+         "$9 billion", "roads"),
+        ("Ministers plan to spend €5 billion this year, and a further €1 billion will go to "
+         "rural clinics.", "€1 billion", "clinics"),
+        ("The cabinet approved its plan on Monday, with 3 trillion yen set aside for repaying "
+         "debt.", "3 trillion yen", "repaying"),
+        ("Officials said the total reached 12 trillion rupees, including 2 trillion rupees for "
+         "railways.", "2 trillion rupees", "railways"),
+    ],
+)  # fmt: skip
+def test_a_sum_for_a_purpose_is_spending_on_it(text: str, figure: str, purpose: str):
+    subject = by_figure(text, figure).subject
+    assert subject.startswith("spending on")
+    assert purpose in subject
+
+
+@pytest.mark.parametrize(
+    "text, figure, subject",
+    [
+        ("Ghana's parliament passed a budget of $6 billion, including $1 billion for health.",
+         "$1 billion", "health budget"),
+        ("The budget sets aside $2 billion for roads and $700 million for ports.", "$700 million",
+         "ports budget"),
+        ("The budget earmarks $2 billion for roads, officials said.", "$2 billion",
+         "roads budget"),
+    ],
+)  # fmt: skip
+def test_a_budgets_part_for_a_purpose_is_that_budget(text: str, figure: str, subject: str):
+    assert by_figure(text, figure).subject == subject
