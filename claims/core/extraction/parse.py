@@ -1363,6 +1363,43 @@ def _purpose(figure: list[Any]) -> str:
     return _phrase(target) if target.pos_ == "NOUN" else ""
 
 
+def _disease_toll(figure: list[Any], noun: Any | None) -> str:
+    """ "measles infected 9,000 children and killed 96": a bare count of people a disease killed
+    or infected is that disease's deaths or infections; a count of people at large ("killed
+    600,000 people", "400 people died of cholera", "sickened 300 more") is the people with the
+    verb and the disease ("" when no disease did it)."""
+    words = vocabulary.load("subjects")
+    if noun is not None and noun.lemma_.lower() not in words["generic_people"]:
+        return ""
+    top = _top(figure)
+    if top.head.lower_ in _anaphors():
+        top = top.head  # "and sickened 36,000 more"
+    # "killed 300 of them": the figure's own verb, not that of the noun "them" stands for
+    deps = ("dobj", "nsubj", "nsubjpass", "npadvmod")
+    own = top.dep_ in deps and top.head.pos_ == "VERB"
+    holder = top if own or noun is None else noun
+    verb = holder.head
+    toll = words["disease_tolls"].get(verb.lemma_.lower())
+    if toll is None or verb.pos_ != "VERB" or holder.dep_ not in deps:
+        return ""
+    diseases = frozenset(words["diseases"])
+    if holder.dep_ in ("dobj", "npadvmod"):
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if doer is None and verb.dep_ == "conj":
+            doer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        causes = [doer, *(doer.children if doer is not None else ())]
+    else:
+        causes = [_pobj_of(verb, ("of", "from"))]  # "died of cholera"
+    for cause in causes:
+        if cause is not None and cause.lower_ in diseases:
+            if noun is not None:
+                # "killed 600,000 people": the people the verb names, and what did it
+                joined = "of" if verb.lemma_.lower() == "die" else "by"
+                return f"{_phrase(noun)} {verb.lower_} {joined} {cause.lower_}"
+            return f"{cause.lower_} {toll}"
+    return ""
+
+
 def _of_holder(top: Any) -> Any | None:
     """ "ran a deficit of $1.8 trillion", "public debt of $96 billion": a bare figure after "of"
     is the value of the noun it hangs on."""
@@ -1533,6 +1570,9 @@ def _read_figure(
         if noun.lemma_.lower() in wholes:
             return Reading(f"{purpose} {noun.lower_}", noun.text, places, own_noun=True)
         return Reading(f"spending on {purpose}", "spending", places, own_noun=True)
+    toll = _disease_toll(figure, None) if unit == "count" and noun is None else ""
+    if toll:
+        return Reading(toll, toll.split()[-1], places, _scope_people(None, figure))
     if noun is None:
         reading = _without_noun(figure, unit, places)
         if purpose and not reading.subject:
@@ -1553,6 +1593,11 @@ def _read_figure(
         return dataclasses.replace(reading, actors=_scope_people(None, figure))
     subject = _phrase(noun)
     people = _scope_people(noun, figure)
+    toll = _disease_toll(figure, noun) if unit == "count" else ""
+    if toll:
+        return Reading(
+            toll, noun.text if toll.startswith(_phrase(noun)) else toll.split()[-1], places, people
+        )
     unit_of_good = _of_object(noun) is not None and names_unit(noun.text)
     named = noun.lemma_.lower() in words["price_nouns"]
     if money and not named and noun not in figure and (_per_unit(figure) or unit_of_good):

@@ -261,3 +261,42 @@ def test_a_sum_for_a_purpose_is_spending_on_it(text: str, figure: str, purpose: 
 )  # fmt: skip
 def test_a_budgets_part_for_a_purpose_is_that_budget(text: str, figure: str, subject: str):
     assert by_figure(text, figure).subject == subject
+
+
+# -- people a disease killed or infected: the disease names the toll --
+
+
+@pytest.mark.parametrize(
+    "text, figure, subject",
+    [
+        ("Dengue infected 40,000 children in Peru this year and killed 85, officials said.", "85",
+         "dengue deaths"),
+        ("Officials said measles had sickened 3,000 pupils, and had killed 12 by Friday.", "12",
+         "measles deaths"),
+    ],
+)  # fmt: skip
+def test_a_bare_count_a_disease_killed_is_its_deaths(text: str, figure: str, subject: str):
+    assert by_figure(text, figure).subject == subject
+
+
+@pytest.mark.parametrize(
+    "text, figure, words",
+    [
+        ("Typhoid killed some 900 people in Karachi last year, doctors said.", "900",
+         ["people", "typhoid"]),
+        ("Doctors said 900 people had died of typhoid in Karachi last year.", "900",
+         ["people", "typhoid"]),
+        ("Cholera has sickened 5,000 people in Haiti, and killed 80 more.", "80",
+         ["people", "cholera"]),
+    ],
+)  # fmt: skip
+def test_people_a_disease_killed_are_named_with_the_disease(
+    text: str, figure: str, words: list[str]
+):
+    subject = by_figure(text, figure).subject.lower().split()
+    assert all(word in subject for word in words)
+
+
+def test_children_a_disease_infected_keep_their_own_noun():
+    text = "Dengue infected 40,000 children in Peru this year, officials said."
+    assert by_figure(text, "40,000").subject.split()[0] == "children"
