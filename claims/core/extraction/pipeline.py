@@ -349,7 +349,7 @@ def _sentence_candidates(
         elif reading is not None and reading.subject and figure.kind in _COUNTS_THINGS:
             # a duration or an age keeps the noun after its unit ("siege", "boy")
             figure.subject = reading.subject
-    elliptical |= _baselines(text, sentence, figures)
+    elliptical |= _baselines(text, sentence, figures, readings)
     _totals_of_earlier(figures)
     _bare_counts(text, sentence, figures, readings)
     _scopes(text, sentence, figures, elliptical, context)
@@ -780,10 +780,16 @@ def _totals_of_earlier(figures: list[_Figure]) -> None:
             figure.subject = f"{figure.subject} {earlier[-1].subject}"
 
 
-def _baselines(text: str, sentence: Sentence, figures: list[_Figure]) -> set[int]:
+def _baselines(
+    text: str,
+    sentence: Sentence,
+    figures: list[_Figure],
+    readings: list[parse.Reading | None],
+) -> set[int]:
     """ "1.26 million refugees, the agency said, up from 900,000", "6 million barrels a day,
     compared with 7.4 million": a baseline counts what the figure before it of its unit counts,
-    even across a reporting clause. Returns the indexes of the baselines that took its noun."""
+    even across a reporting clause, unless its own phrase names what it counts ("against 27.5
+    percent for Y"). Returns the indexes of the baselines that took its noun."""
     if not parse.available():
         return set()
     chunk = text[sentence.start : sentence.end]
@@ -791,6 +797,9 @@ def _baselines(text: str, sentence: Sentence, figures: list[_Figure]) -> set[int
     for index, figure in enumerate(figures):
         earlier = [f for f in figures[:index] if f.unit == figure.unit and f.subject]
         if not earlier or figure.kind is not FigureKind.QUANTITY:
+            continue
+        reading = readings[index]
+        if reading is not None and reading.own_noun and reading.subject:
             continue
         if parse.is_baseline(chunk, figure.start - sentence.start, figure.end - sentence.start):
             figure.subject = earlier[-1].subject
