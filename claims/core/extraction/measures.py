@@ -231,7 +231,7 @@ def names_unit(word: str) -> bool:
     text = f" {word}"
     if any(regex.match(text) for regex, _, _ in _UNIT_RES):
         return True
-    if any(entry[0].match(text) for entry in _PLACE_CURRENCIES):
+    if any(shared.word.match(text) for shared in currencies.shared_currencies()):
         return True  # "shillings", "pounds": the currency of the place named
     surfaces, _ = _quantulum_lexicon()
     return bool(surfaces.get(word.lower()) or surfaces.get(word.lower().rstrip("s")))
