@@ -152,7 +152,7 @@ def _quantulum_lexicon() -> tuple[dict[str, str], dict[str, str]]:
             ):
                 symbols[symbol] = quantulum_unit_name(unit.name)
                 break
-    return _known(surfaces), _known(symbols)
+    return surfaces, symbols
 
 
 def _preferred(candidates: Iterable[Any]) -> list[Any]:
@@ -161,24 +161,34 @@ def _preferred(candidates: Iterable[Any]) -> list[Any]:
     return sorted(candidates, key=lambda u: (order.get(u.entity.name, len(order)), u.name))
 
 
-def _known(lexicon: dict[str, str]) -> dict[str, str]:
-    """Keep only units our own unit parser accepts, so every candidate can be stored."""
+@functools.cache
+def _storable(name: str) -> bool:
+    """Whether our own unit parser accepts a quantulum3 unit, so that a candidate can be stored.
+
+    Asked of the one unit a figure meets, not of the whole lexicon up front: building pint's
+    registry costs more than a short text's extraction, and most texts meet no such unit."""
     try:
-        from claims.core.units import UnitError, parse_unit
+        from claims.core.units import parse_unit
     except ImportError:  # the units module is optional for the pure package
-        return lexicon
-    accepted: dict[str, str] = {}
-    checked: dict[str, bool] = {}
-    for surface, name in lexicon.items():
-        if name not in checked:
-            try:
-                parse_unit(name)
-                checked[name] = True
-            except (UnitError, Exception):
-                checked[name] = False
-        if checked[name]:
-            accepted[surface] = name
-    return accepted
+        return True
+    try:
+        parse_unit(name)
+    except Exception:  # UnitError, or whatever pint raises on a name it cannot read
+        return False
+    return True
+
+
+def _lexicon_unit(surface: str) -> str | None:
+    """The quantulum3 unit a word after a number names ("acres", "mph"), if we can store it."""
+    surfaces, symbols = _quantulum_lexicon()
+    for name in (
+        surfaces.get(surface.lower()),
+        surfaces.get(surface.lower().rstrip("s")),
+        symbols.get(surface),
+    ):
+        if name and _storable(name):
+            return name
+    return None
 
 
 def unit_after(text: str, atom: NumberAtom, end: int, limit: int | None = None) -> UnitMatch | None:
@@ -213,12 +223,7 @@ def unit_after(text: str, atom: NumberAtom, end: int, limit: int | None = None) 
     word = re.match(r"(\s*|-)([A-Za-z]+)\b", text[end : min(end + 40, stop)])
     if word:
         surface = word.group(2)
-        surfaces, symbols = _quantulum_lexicon()
-        name = (
-            surfaces.get(surface.lower())
-            or surfaces.get(surface.lower().rstrip("s"))
-            or symbols.get(surface)
-        )
+        name = _lexicon_unit(surface)
         if name:
             hyphenated = word.group(1) == "-"
             return UnitMatch(unit=name, end=end + word.end(), in_figure=not hyphenated)
@@ -234,7 +239,10 @@ def names_unit(word: str) -> bool:
     if any(shared.word.match(text) for shared in currencies.shared_currencies()):
         return True  # "shillings", "pounds": the currency of the place named
     surfaces, _ = _quantulum_lexicon()
-    return bool(surfaces.get(word.lower()) or surfaces.get(word.lower().rstrip("s")))
+    return any(
+        name is not None and _storable(name)
+        for name in (surfaces.get(word.lower()), surfaces.get(word.lower().rstrip("s")))
+    )
 
 
 def _place_currency(text: str, end: int, stop: int) -> UnitMatch | None:
