@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from claims.core import units, vocabulary
+from claims.core.extraction import parse
 from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
 
 _CALENDAR_WORDS = vocabulary.load("periods")
@@ -176,14 +177,22 @@ _EXPRESSIONS = re.compile(
         (?P<wo_month>{_MONTH})(?:,?\s+(?P<wo_year>{_YEAR}))?\b)
   | (?P<month>\b(?:(?P<m_part>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of
         |the\s+start\s+of)[-\s]+)?(?P<m_month>{_MONTH})(?:'s)?(?:\s+(?P<m_year>{_YEAR}))?\b)
-  | (?P<upto>\b(?:the|its|their)\s+(?:(?:fiscal|financial)\s+)?
-        (?P<u_unit>week|month|quarter|year)\s+(?:to|ending|ended|through|(?P<u_from>(?:that\s+|which\s+)?
+  | (?P<fiscal>\b(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?P<fy_a>(?:19|20)\d\d)\s?[-/\u2013]\s?
+        (?P<fy_b>\d\d)\b(?![-/\u2013.,]?\d)
+        | \b(?:fiscal|financial)\s+(?:year\s+)?(?P<fy_y>(?:19|20)\d\d)\b
+        | \bFY\s?(?P<fy_short>(?:20)?\d\d)\b)
+  | (?P<fiscalrel>\b(?P<fr_which>last|this|next|past|previous|current)\s+(?:fiscal|financial)
+        \s+year\b)
+  | (?P<upto>\b(?:the|its|their)\s+(?:(?:fiscal|financial)\s+)?(?:(?P<u_n>{_NUMBER_WORD})\s+)?
+        (?P<u_unit>week|month|quarter|year)s?\s+(?:to|ending|(?:that\s+|which\s+)?(?:ended|ends)
+        (?:\s+in|\s+on)?|through|(?P<u_from>(?:that\s+|which\s+)?
         (?:began|begins|starting|started|beginning)(?:\s+on|\s+in)?))\s+
         (?=(?:{_MONTH}|{_WEEKDAY}|\d)))
   | (?P<relative>\b(?:(?P<r_part>late|early|earlier|later|mid)[-\s]+)?
         (?P<r_which>last|this|next|past|previous)\s+(?P<r_fiscal>(?:fiscal|financial)\s+)?
         (?P<r_unit>week|weekend|month|year|quarter|{_SEASON})\b)
-  | (?P<that>\b(?:that|the\s+same)\s+(?P<t_unit>week|month|year)\b)
+  | (?P<that>\b(?:that\s+(?P<t_unit>day|week|month|year)
+        |the\s+same\s+(?P<t_unit2>week|month|year))\b)
   | (?P<weekend>\b(?:over|at|during)\s+the\s+weekend\b)
   | (?P<weekday>\b(?:(?P<w_part>late|early)\s+(?:on\s+)?)?(?P<w_which>last\s+|next\s+)?
         (?P<w_day>{_WEEKDAY})(?:'s)?\b(?:\s+(?:morning|afternoon|evening|night))?)
@@ -210,7 +219,7 @@ _SKIP_BEFORE = re.compile(
     r"|\b(?:began|begun|started|erupted|broke\s+out|launched|built|founded|established|opened"
     r"|created|born|signed|adopted|introduced|imposed|enacted|formed|set\s+up)"
     r"(?:\s+(?:it|them|this|these))?\s+(?:on|in)\s+$"
-    r"|\b(?:from|than)\s+(?:in\s+|during\s+)?(?:the\s+|a\s+|its\s+|their\s+)?$"
+    r"|\b(?:from|than)\s+(?:in\s+|during\s+)?(?:all\s+of\s+)?(?:the\s+|a\s+|its\s+|their\s+)?$"
     # "higher than during the same month two years before": the baseline's date
     r"|\bthan\s+(?:in\s+|during\s+)?the\s+same\s+[a-z]+\s+$"
     # "a 45-fold increase on 2022", "up 3 percent on last year": the baseline's date
@@ -302,6 +311,7 @@ def find_time_expressions(
     found: list[TimeExpression] = []
     previous: Period | None = anchor
     position = start
+    fiscal = fiscal_year_of(text, start, end)
     while (match := _EXPRESSIONS.search(text, position, end)) is not None:
         position = max(match.end(), match.start() + 1)
         before = text[max(start, match.start() - 60) : match.start()]
@@ -317,7 +327,8 @@ def find_time_expressions(
             if ending is not None and match.group("u_from"):
                 period = _starting(ending, unit)  # "the financial year starting in July"
             else:
-                period = _ending(ending, unit) if ending else None
+                count = _count(match.group("u_n"))
+                period = _ending(ending, unit, count) if ending and count else None
             found.append(TimeExpression(match.start(), inner.end(), period, "upto", skipped))
             if period is not None and not skipped:
                 previous = period
@@ -339,12 +350,12 @@ def find_time_expressions(
             skipped = True
         period = None
         if published is not None:
-            period = _resolve(match, published, previous)
+            period = _resolve(match, published, previous, fiscal)
         else:
             # Without a publication date only a period that names its own year can be dated.
             year = next((match.group(g) for g in _YEAR_GROUPS if match.group(g)), None)
             if year is not None:
-                period = _resolve(match, dt.date(int(year), 12, 31), None)
+                period = _resolve(match, dt.date(int(year), 12, 31), None, fiscal)
         if (
             period is not None
             and published is not None
@@ -375,19 +386,23 @@ _STATEMENT_DATE = re.compile(
 _AGO_BASELINE = re.compile(r"\b(?:than|from|against|compared|versus)\b[^,;:.]*$", re.IGNORECASE)
 
 
-def _ending(last: Period, unit: str) -> Period:
-    """The week, month, quarter or year that ends with ``last`` ("the week to Sunday", "the
-    quarter to September", "the year to June 2023")."""
+def _ending(last: Period, unit: str, count: int = 1) -> Period:
+    """The ``count`` weeks, months, quarters or years that end with ``last`` ("the week to
+    Sunday", "the quarter to September", "the year to June 2023", "the 12 months to May")."""
     end = last.end
     if unit == "week":
-        return Period(end - dt.timedelta(days=6), end, "week")
-    months = {"month": 1, "quarter": 3, "year": 12}[unit]
+        return Period(end - dt.timedelta(days=7 * count - 1), end, "week" if count == 1 else "span")
+    months = {"month": 1, "quarter": 3, "year": 12}[unit] * count
+    if months == 12:
+        unit = "year"
+    elif count > 1:
+        unit = "span"
     if last.precision == "day" and end != _month_end(end.year, end.month):
         start = end - relativedelta(months=months) + dt.timedelta(days=1)
     else:
         first = dt.date(end.year, end.month, 1) - relativedelta(months=months - 1)
         start, end = first, _month_end(end.year, end.month)
-    precision = {"month": "month", "quarter": "quarter", "year": "span"}[unit]
+    precision = {"month": "month", "quarter": "quarter", "year": "span", "span": "span"}[unit]
     if precision == "quarter" and start.month not in (1, 4, 7, 10):
         precision = "span"
     if precision == "month" and start.day != 1:
@@ -433,9 +448,95 @@ def _season(name: str, which: str, published: dt.date) -> Period:
     return min(around, key=distance)
 
 
-def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) -> Period | None:
+@dataclass(frozen=True, slots=True)
+class FiscalYear:
+    """When a country's fiscal year starts (its month), and whether a one-year name ("fiscal
+    2024") is the year it starts in ("start") or ends in ("end")."""
+
+    start: int
+    named_by: str
+
+
+_FISCAL = vocabulary.load("fiscal_years")
+_FISCAL_DEFAULT = FiscalYear(_FISCAL["default"]["start"], _FISCAL["default"]["named_by"])
+_ACROSS_TWO = FiscalYear(
+    _FISCAL["default_across_two_years"]["start"], _FISCAL["default_across_two_years"]["named_by"]
+)
+
+
+def _as_written(word: str) -> re.Pattern[str]:
+    """A word of the vocabulary matched whole where it starts or ends with a letter ("US" not
+    in "USA"), and as a prefix where it is a sign ("A$" in "A$53")."""
+    lead = r"(?<!\w)" if word[0].isalnum() else ""
+    tail = r"(?!\w)" if word[-1].isalnum() or word[-1] == "." else ""
+    return re.compile(lead + re.escape(word) + tail)
+
+
+_FISCAL_WORDS = [
+    (_as_written(word), FiscalYear(c["start"], c["named_by"]))
+    for c in _FISCAL["countries"].values()
+    for word in c["words"]
+]
+
+
+def fiscal_year_of(text: str, start: int, end: int) -> FiscalYear:
+    """The fiscal year of the country the sentence at ``text[start:end]`` names (its name, its
+    people or its money), else the one its article names first, else the default."""
+    for window in (text[start:end], text):
+        found = [(m.start(), fiscal) for w, fiscal in _FISCAL_WORDS if (m := w.search(window))]
+        if found:
+            return min(found, key=lambda pair: pair[0])[1]
+    return _FISCAL_DEFAULT
+
+
+def _fiscal_starting(year: int, fiscal: FiscalYear) -> Period:
+    first = dt.date(year, fiscal.start, 1)
+    return Period(first, first + relativedelta(years=1) - dt.timedelta(days=1), "span")
+
+
+def _fiscal_period(match: re.Match[str], fiscal: FiscalYear) -> Period | None:
+    """ "2024/25", "fiscal 2024", "FY25": the twelve months of that fiscal year."""
+    g = match.group
+    if g("fy_a"):
+        first = int(g("fy_a"))
+        if int(g("fy_b")) != (first + 1) % 100:
+            return None  # "2024-26" is no one fiscal year
+        return _fiscal_starting(first, fiscal if fiscal.start != 1 else _ACROSS_TWO)
+    year = int(g("fy_y") or g("fy_short"))
+    year = year + 2000 if year < 100 else year
+    if fiscal.start == 1:
+        return _year_period(year, None)
+    return _fiscal_starting(year - 1 if fiscal.named_by == "end" else year, fiscal)
+
+
+def _fiscal_relative(
+    which: str, published: dt.date, previous: Period | None, fiscal: FiscalYear
+) -> Period:
+    """ "the current fiscal year", "last fiscal year"; "the previous fiscal year" after a
+    fiscal year named before is the one before that."""
+    step = {"next": 1, "last": -1, "previous": -1, "past": -1}.get(which, 0)
+    named_before = previous is not None and (previous.end - previous.start).days + 1 in (365, 366)
+    if named_before and which in ("last", "previous", "next"):
+        delta = relativedelta(years=step)
+        return Period(previous.start + delta, previous.end + delta, previous.precision)
+    if fiscal.start == 1:
+        return _year_period(published.year + step, None)
+    year = published.year if published.month >= fiscal.start else published.year - 1
+    return _fiscal_starting(year + step, fiscal)
+
+
+def _resolve(
+    match: re.Match[str],
+    published: dt.date,
+    previous: Period | None,
+    fiscal: FiscalYear = _FISCAL_DEFAULT,
+) -> Period | None:
     kind = match.lastgroup
     g = match.group
+    if kind == "fiscal":
+        return _fiscal_period(match, fiscal)
+    if kind == "fiscalrel":
+        return _fiscal_relative(g("fr_which").lower(), published, previous, fiscal)
     if kind == "ago":
         # "five years ago": the year (month, week) that many back; a day for days.
         unit = g("a_unit").lower()
@@ -450,10 +551,13 @@ def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) 
         day = published - dt.timedelta(days=n * (7 if unit == "week" else 1))
         return Period(day, day, "day")
     if kind == "that":
-        # "that week", "the same month": the calendar period holding the date named before.
+        # "that day", "that week", "the same month": the calendar period holding the date named
+        # before.
         if previous is None:
             return None
-        day, unit = previous.start, g("t_unit").lower()
+        day, unit = previous.start, (g("t_unit") or g("t_unit2")).lower()
+        if unit == "day":
+            return previous if previous.precision == "day" else None
         if unit == "week":
             monday = day - dt.timedelta(days=day.weekday())
             return Period(monday, monday + dt.timedelta(days=6), "week")
@@ -523,12 +627,6 @@ def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) 
         return _month_period(year, month, g("m_part"))
     if kind == "relative":
         which, unit = g("r_which").lower(), g("r_unit").lower()
-        if g("r_fiscal") and unit == "year" and previous is not None:
-            # "the previous fiscal year": the twelve months before the fiscal year named before
-            length = (previous.end - previous.start).days + 1
-            if length in (365, 366) and which in ("last", "previous", "next"):
-                step = relativedelta(years=1 if which == "next" else -1)
-                return Period(previous.start + step, previous.end + step, previous.precision)
         if unit in _SEASONS and g("r_part"):
             return None
         return _relative(g("r_part"), which, unit, published)
@@ -721,6 +819,9 @@ class FigurePeriod:
     kind: str = ""
     start: dt.date | None = None
     days: int | None = None
+    # the day a cumulative total is counted to, when the sentence's period says it ("in the
+    # first half of the year": June 30)
+    until: dt.date | None = None
 
 
 UNKNOWN = FigurePeriod()
@@ -797,7 +898,16 @@ def _since(
             date = _EXPRESSIONS.match(text, event.end(), end)
             if date is None or date.lastgroup in ("weekday", "shift", "sameday", "yesterday"):
                 date = None
-        phrase_end = date.end() if date is not None else match.end()
+        clause_end = None
+        if date is None and this is None:
+            # "since rebels overran the city", "since the storm struck on March 28": a clause
+            # of a past event, dated when it names its date
+            clause_end = _past_clause_end(text, sentence, match.start())
+            if clause_end is not None:
+                date = _EXPRESSIONS.search(text, match.end(), clause_end)
+                if date is not None and date.lastgroup not in _SINCE_DATED:
+                    date = None
+        phrase_end = date.end() if date is not None else (clause_end or match.end())
         if this is not None:
             phrase_end = this.end()
         if _COMPARING_SINCE.search(text[max(start, match.start() - 40) : match.start()]):
@@ -833,7 +943,30 @@ def _since(
         anaphor = _SINCE_ANAPHOR.match(text, match.end(), end) is not None
         if match.group(0).lower().strip() != "since" or said & _SINCE_EVENTS or anaphor:
             return FigurePeriod("cumulative", earlier.start if earlier is not None else None)
+        if clause_end is not None and _rate(text, figure, sentence) is None:
+            # "40 ships a week since the berth opened" is a rate, not a total
+            return FigurePeriod("cumulative")
     return None
+
+
+# The dates that can date a past event's clause after "since" ("since the storm struck on
+# March 28", "since the junta seized power in February 2021").
+_SINCE_DATED = ("date", "dayrange", "month", "year", "relative", "ago")
+
+
+def _past_clause_end(text: str, sentence: tuple[int, int], since: int) -> int | None:
+    """Where the clause "since" opens ends, when it tells a past event ("since fighters
+    overran the city"): its verb in the past tense, as the parse has it; None when "since"
+    opens no such clause (a causal "since supply is short") or no parse is to be had."""
+    if not parse.available():
+        return None
+    doc = parse.parse(text[sentence[0] : sentence[1]])
+    offset = since - sentence[0]
+    token = next((t for t in doc if t.idx == offset), None)
+    if token is None or token.dep_ != "mark" or token.head.tag_ != "VBD":
+        return None
+    last = max(t.idx + len(t.text) for t in token.head.subtree)
+    return sentence[0] + last
 
 
 def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
@@ -1029,6 +1162,25 @@ def _adjective(text: str, figure: tuple[int, int], sentence: tuple[int, int]):
     return None
 
 
+def _year_so_far(
+    text: str, figure: tuple[int, int], sentence: tuple[int, int], as_of: Period | None
+) -> FigurePeriod | None:
+    """ "in the first half of the year", "in the first nine months of 2024": a count over the
+    months since the year began is a total since January 1, counted to the last of them."""
+    if as_of is None or (as_of.start.month, as_of.start.day) != (1, 1):
+        return None
+    for match in _EXPRESSIONS.finditer(text, *sentence):
+        first_half = match.lastgroup == "half" and match.group("h_ord").lower() == "first"
+        if not (first_half or match.lastgroup == "firstmonths"):
+            continue
+        near = _same_clause(text, figure[1], match.start()) or _same_clause(
+            text, match.end(), figure[0]
+        )
+        if near and as_of.end.month < 12:
+            return FigurePeriod("cumulative", as_of.start, until=as_of.end)
+    return None
+
+
 def _is_flow(sentence: str) -> bool:
     words = re.findall(r"[a-z]+", sentence.lower())
     return any(word in _FLOW_WORDS or word.rstrip("s") in _FLOW_WORDS for word in words)
@@ -1078,6 +1230,7 @@ def figure_period(
             or next(filter(None, (_rolling(text, span, sentence) for span in partners)), None)
             or _window(text, figure, sentence)
             or _adjective(text, figure, sentence)
+            or _year_so_far(text, figure, sentence, as_of)
         )
         if reading is not None:
             return reading
@@ -1091,13 +1244,23 @@ def figure_period(
 
 
 def cumulative_as_of(
-    as_of: Period | None, published: dt.date | None, start: dt.date | None = None
+    as_of: Period | None,
+    published: dt.date | None,
+    start: dt.date | None = None,
+    reported: Period | None = None,
+    until: dt.date | None = None,
 ) -> Period | None:
     """The as-of of a cumulative total: the date of the report (a total counts up to it), unless
     the sentence names the day it counts to ("as of June 30"); the day the total starts from
-    ("since then", of a date named before) is no such day."""
+    ("since then", of a date named before) is no such day. ``reported`` is the day the sentence
+    says the total was told ("the ministry said on Sunday"), the report's day when given;
+    ``until`` the day the sentence's period counts it to (see FigurePeriod)."""
     if as_of is not None and as_of.precision == "day" and as_of.start != start:
         return as_of
+    if until is not None:
+        return Period(until, until, "day")
     if published is None:
         return as_of
+    if reported is not None and reported.precision == "day" and reported.end <= published:
+        return reported
     return Period(published, published, "day")
