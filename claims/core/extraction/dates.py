@@ -164,6 +164,8 @@ _EXPRESSIONS = re.compile(
     rf"""
     (?P<dayrange>\b(?:between\s+|from\s+)?(?P<dr_month>{_MONTH})\s+(?P<dr_a>{_DAY})\s*
         (?:-|\u2013|to|and|through)\s*(?P<dr_b>{_DAY})\b(?![,.]\d)(?:,?\s+(?P<dr_year>{_YEAR}))?)
+  | (?P<monthrange>\b(?:[Bb]etween|[Ff]rom)\s+(?P<mr_a>{_MONTH})(?:\s+(?P<mr_ya>{_YEAR}))?\s+
+        (?:and|to|through|until)\s+(?P<mr_b>{_MONTH})\b(?!\s+\d{{1,2}}\b)(?:,?\s+(?P<mr_year>{_YEAR})\b)?)
   | (?P<date>\b(?P<d_month>{_MONTH})\s+(?P<d_day>{_DAY})\b(?:,?\s+(?P<d_year>{_YEAR})\b)?
         | \b(?P<d_day2>{_DAY})\s+(?:of\s+)?(?P<d_month2>{_MONTH})(?:,?\s+(?P<d_year2>{_YEAR})\b)?)
   | (?P<quarter>\b(?:the\s+)?(?P<q_ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)
@@ -204,7 +206,9 @@ _EXPRESSIONS = re.compile(
         | \b[Tt]he\s+(?P<s_dir2>previous|next|following)\s+(?P<s_unit2>day|week|month|year)\b)
   | (?P<sameperiod>\b(?:the\s+)?same\s+(?:period|quarter|month|week|half|time)\s+(?:of\s+|in\s+)?
         (?P<sp_year>{_YEAR})\b)
-  | (?P<sameday>\b(?:on\s+)?the\s+same\s+day\b)
+  | (?P<those>\b(?:over|in|during|for)\s+(?:those|these)\s+(?:{_NUMBER_WORD}\s+)?
+        (?:days|weeks|months)\b)
+  | (?P<sameday>\b(?:on\s+)?the\s+same\s+(?:day|period)\b(?!\s+(?:of|in|last|a)\b))
   | (?P<then>(?<=\b[Bb]y\s)then\b)
   | (?P<yesterday>\byesterday\b)
   | (?P<today>\btoday\b)
@@ -335,6 +339,8 @@ def find_time_expressions(
             continue
         if match.lastgroup == "ago" and _AGO_BASELINE.search(before):
             skipped = True  # "higher than it was three years ago": a baseline's date
+        if match.lastgroup == "shift" and match.group("s_dir2") and _WINDOW_BACK.search(before):
+            skipped = match.group("s_dir2").lower() == "previous"  # "over the previous week"
         # "prior to the uprising that erupted in May 2012": the figure is of the time just before.
         just_before = bool(_BEFORE_EVENT.search(before)) or (
             match.lastgroup == "year" and _BEFORE_YEAR_EVENT.search(before) is not None
@@ -380,8 +386,13 @@ def find_time_expressions(
 
 # "the agency said on Monday", "officials told reporters on Tuesday": a statement's day.
 _STATEMENT_DATE = re.compile(
-    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|added)\s+(?:on\s+)?$", re.I
-)
+    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|added)"
+    r"(?:\s+in\s+(?:a|an|its|their)(?:\s+[\w-]+){1,2})?\s+(?:on\s+)?$",
+    re.I,
+)  # "said in a statement on Tuesday", "said in its weekly update on Monday" too
+# "over the previous week", "in the preceding month": a window counted back from the report,
+# not a date of its own (the count is as of the report).
+_WINDOW_BACK = re.compile(r"\b(?:in|over|during|within|for)\s+$", re.I)
 # "than it did two years ago", "up from 40 five years ago": the date of a baseline.
 _AGO_BASELINE = re.compile(r"\b(?:than|from|against|compared|versus)\b[^,;:.]*$", re.IGNORECASE)
 
@@ -564,6 +575,14 @@ def _resolve(
         if unit == "month":
             return _month_period(day.year, day.month, None)
         return _year_period(day.year, None)
+    if kind == "monthrange":
+        # "between January and March": the first of the one to the last of the other
+        first, last = MONTHS[g("mr_a").rstrip(".")], MONTHS[g("mr_b").rstrip(".")]
+        year = int(g("mr_year")) if g("mr_year") else _latest_month(published, last)
+        start_year = int(g("mr_ya")) if g("mr_ya") else (year if first <= last else year - 1)
+        start, end = dt.date(start_year, first, 1), _month_end(year, last)
+        quarter = first in (1, 4, 7, 10) and (start_year, first + 2) == (year, last)
+        return Period(start, end, "quarter" if quarter else "span")
     if kind == "dayrange":
         month = MONTHS[g("dr_month").rstrip(".")]
         year = int(g("dr_year")) if g("dr_year") else _latest_month(published, month)
@@ -657,8 +676,8 @@ def _resolve(
         if previous.precision in ("month", "quarter", "span") and previous.end.day >= 28:
             end = _month_end(end.year, end.month)
         return Period(start, end, previous.precision)
-    if kind in ("sameday", "then"):
-        return previous  # "by then": the date named before
+    if kind in ("sameday", "then", "those"):
+        return previous  # "by then", "over those seven days": the period named before
     if kind == "yesterday":
         day = published - dt.timedelta(days=1)
         return Period(day, day, "day")
@@ -774,7 +793,7 @@ _DURATION_LEAD = re.compile(r"\b(?:in|within|for|over|after|about|nearly|than|ju
 _ADVERB = re.compile(r"\b(?:" + "|".join(_ADVERBS) + r")\b", re.IGNORECASE)
 # "in the past week", "over the last 24 hours", "during the previous three months".
 _ROLLING = re.compile(
-    rf"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+"
+    rf"\b(?:in|over|during|within|for)\s+(?:the\s+(?:past|last|previous|preceding)|those|these)\s+"
     rf"(?:(?P<n>\d+|{_COUNT_WORD})\s+)?(?P<unit>hour|{_LENGTH})s?\b",
     re.IGNORECASE,
 )
@@ -789,7 +808,9 @@ _SINCE_EVENT_DATE = re.compile(
 )
 # "bringing the national total to 18,091": the figure after it is a running total.
 _RAISING = re.compile(
-    r"\b(?:" + "|".join(_PERIOD_WORDS["cumulative"]["raising"]) + r")\s+(?:the|its|their)\s+"
+    r"\b(?:"
+    + "|".join(_PERIOD_WORDS["cumulative"]["raising"])
+    + r")\s+(?:the|its|their|(?:this\s+)?[\w-]+['\u2019]s)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(_PERIOD_WORDS["cumulative"]["totals"]) + r")"
     r"(?:\s+[^\d,;.]{0,30}?)?\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?$",
     re.IGNORECASE,
@@ -855,6 +876,8 @@ def _nearest(
         part = _PART_OF.search(text, max(sentence[0], number.start() - 25), number.start())
         if part is not None and number.start() > figure[1]:
             continue  # "7,000 killed since ..., including 420 children": 420 is part of 7,000
+        if _BASELINE_LEAD.search(text, max(sentence[0], number.start() - 30), number.start()):
+            continue  # "90 so far this year, up from 12 in 2023": the 12 is a baseline's
         if not inside and not ours and distance(number.start(), number.end()) < own:
             return False
     return True
@@ -975,9 +998,14 @@ def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], publ
     raising = _RAISING.search(text[max(start, figure[0] - 80) : figure[0]])
     if raising is not None:
         # "raising its count for this year to 80": a total since the first day of the year
-        this = re.search(r"\b(?:this|the)\s+(?P<unit>year|month|week)\b", raising.group(0), re.I)
+        this = re.search(
+            r"\b(?:this|the)\s+(?P<unit>year|month|week)\b|\bthis\s+(?P<own>year|month|week)['\u2019]s",
+            raising.group(0),
+            re.I,
+        )
         if this is not None and published is not None:
-            return FigurePeriod("cumulative", _period_start(this.group("unit").lower(), published))
+            unit = (this.group("unit") or this.group("own")).lower()
+            return FigurePeriod("cumulative", _period_start(unit, published))
         return FigurePeriod("cumulative")
     lowered = text[start:end].lower()
     for phrase in _RUNNING:
@@ -1102,6 +1130,41 @@ def _rate(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> Figu
     return None
 
 
+# "in a single week", "on a single boat", "in one single attack".
+_SINGLE = re.compile(
+    r"\b(?:in|on|during|from|aboard)\s+(?:a|one)\s+single\s+(?P<noun>[a-z]+)", re.IGNORECASE
+)
+# "every day we receive 3,000", "each month some 40 ...": a rate told before its figure.
+_RATE_BEFORE = re.compile(
+    rf"\b(?:every|each)\s+(?:(?P<n>\d+|{_COUNT_WORD})\s+)?(?P<unit>{_LENGTH})s?\b", re.IGNORECASE
+)
+
+
+def _single(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> FigurePeriod | None:
+    """ "11,000 landed in a single week": a count over that length; "3,000 arrived on a single
+    boat": a count of one event, a level."""
+    for match in _SINGLE.finditer(text, *sentence):
+        near = _same_clause(text, figure[1], match.start()) or _same_clause(
+            text, match.end(), figure[0]
+        )
+        if not near:
+            continue
+        noun = match.group("noun").lower()
+        days = _LENGTHS.get(noun)
+        return FigurePeriod("per_period", days=days) if days else FigurePeriod("level")
+    return None
+
+
+def _rate_before(text: str, figure: tuple[int, int], sentence: tuple[int, int]):
+    """ "Every day we are taking in 3,000": the rate's length said before its figure."""
+    for match in _RATE_BEFORE.finditer(text, max(sentence[0], figure[0] - 60), figure[0]):
+        if _same_clause(text, match.end(), figure[0]):
+            n = _count(match.group("n"))
+            if n:
+                return FigurePeriod("per_period", days=n * _LENGTHS[match.group("unit").lower()])
+    return None
+
+
 def _rolling(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> FigurePeriod | None:
     """ "in the past week", "over the last 24 hours": a count over that many days."""
     for match in _ROLLING.finditer(text, *sentence):
@@ -1173,12 +1236,21 @@ def _year_so_far(
         first_half = match.lastgroup == "half" and match.group("h_ord").lower() == "first"
         if not (first_half or match.lastgroup == "firstmonths"):
             continue
-        near = _same_clause(text, figure[1], match.start()) or _same_clause(
-            text, match.end(), figure[0]
-        )
-        if near and as_of.end.month < 12:
+        between = text[min(figure[1], match.end()) : max(figure[0], match.start())]
+        if not _CLAUSE_END.search(between) and as_of.end.month < 12:
             return FigurePeriod("cumulative", as_of.start, until=as_of.end)
     return None
+
+
+# Units of a multiplier ("tripled", "four times"): a ratio of two levels, never a count.
+_MULTIPLIERS = frozenset(_PERIOD_WORDS["multipliers"]["units"])
+# "dropped by 4,000", "trimmed the harvest by 2 million bushels": the size of a change.
+_CHANGE_BY = re.compile(
+    r"\b(?:"
+    + "|".join(vocabulary.load("numbers")["change_words"])
+    + r")\s+(?:[\w'\u2019-]+\s+){0,3}?by\s+(?:[a-z]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
 
 
 def _is_flow(sentence: str) -> bool:
@@ -1215,18 +1287,35 @@ def figure_period(
         # A share or a change ("40 percent since last year", "annual inflation of 2 percent")
         # is a level; only a stated rate ("2 percent a month") is per period.
         return _rate(text, figure, sentence) or UNKNOWN
+    if (
+        unit in _MULTIPLIERS
+        or _has_time(unit)
+        or _CHANGE_BY.search(text, max(sentence[0], figure[0] - 60), figure[0])
+    ):
+        # "has tripled since 2020", "2 million barrels a day since September", "shrank by 900
+        # last year": a multiplier, a rate whose unit holds the time, a change, all levels
+        return UNKNOWN
     whole = _whole_of(text, figure, sentence)
     partners = [whole, *_partners(text, whole, sentence)]
+    dated_baseline = (
+        _BASELINE_LEAD.search(text, max(sentence[0], figure[0] - 30), figure[0]) is not None
+        and as_of is not None
+        and as_of.precision in ("week", "month", "quarter", "year")
+    )  # "against 12 in all of 2019": the baseline is a count over its own period
     for reading in (
         *(_since(text, span, sentence, published, earlier) for span in partners),
         _running(text, whole, sentence, published),
         _by_past_date(text, figure, sentence, published),
     ):
-        if reading is not None:
+        if reading is not None and not dated_baseline:
             return reading
+    single = _single(text, figure, sentence)
+    if single is not None:
+        return single
     if not _has_time(unit):
         reading = (
             _rate(text, figure, sentence)
+            or _rate_before(text, figure, sentence)
             or next(filter(None, (_rolling(text, span, sentence) for span in partners)), None)
             or _window(text, figure, sentence)
             or _adjective(text, figure, sentence)

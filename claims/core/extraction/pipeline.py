@@ -946,6 +946,8 @@ def _period_for(
         after = []  # "... a regime that Ankara introduced in 2014" dates the regime
     if after and ";" in text[figure.end : after[0].start]:
         after = []  # "...; today it handles half that": the next clause's date is its own
+    if after and _BASELINE_BETWEEN.search(text[figure.end : after[0].start]):
+        after = []  # "..., up from 30 a week earlier": the later date is the baseline's
     before = [e for e in usable if e.end <= figure.start]
     earlier = _earlier_period(text, figure, figures, before)
     if after:
@@ -996,6 +998,14 @@ def _earlier_period(
     ):
         return last.period, last.statement
     return None
+
+
+# "up from", "compared with", "against": what follows is a baseline, dated on its own.
+_BASELINE_BETWEEN = re.compile(
+    r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bversus\b"
+    r"|\bagainst\s+(?:about\s+|some\s+|nearly\s+|around\s+)?\d",
+    re.IGNORECASE,
+)
 
 
 # "... before the war", "... before the fighting began": a figure of a time before an event.

@@ -272,3 +272,249 @@ def test_a_count_over_the_first_months_of_a_year_is_a_total_since_january(text, 
 def test_a_rate_over_the_first_half_stays_a_rate():
     text = "Raiders stole an average of 30 cattle a month in the first half of the year."
     assert by_figure(text, "30", dt.date(2024, 9, 1)).period_kind == "per_period"
+
+
+# ------------------------------------------------------------- levels whatever the period
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Arrivals at the northern port have tripled since the ferry resumed in March.",
+         "tripled"),
+        ("Since 2021 the number of clinics in the region has doubled, the ministry said.",
+         "doubled"),
+        ("Wheat exports have risen fourfold so far this year, traders said.", "fourfold"),
+    ],
+)  # fmt: skip
+def test_a_multiplier_is_a_level(text, figure):
+    assert by_figure(text, figure, WEDNESDAY).period_kind == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Road deaths fell by 1,200 last year, the transport agency said.", "1,200"),
+        ("A drought in 2023 cut the harvest by 900,000 tonnes, farmers said.", "900,000 tonnes"),
+        ("The national debt has grown by $3 trillion in the past four years.", "$3 trillion"),
+    ],
+)
+def test_the_size_of_a_change_is_a_level(text, figure):
+    assert by_figure(text, figure, WEDNESDAY).period_kind == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The refinery has pumped 300,000 barrels a day since January, its operator said.",
+        "Since the pipeline reopened, output has stayed at 300,000 barrels a day.",
+        "Output has held at 300,000 barrels per day so far this year.",
+    ],
+)
+def test_a_rate_whose_unit_holds_the_time_is_no_total(text):
+    assert _holding(text, "300,000 barrels", WEDNESDAY).period_kind != "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Malaria has killed 410 people so far this year, up from 95 in all of 2023, the "
+         "clinic said.", "95"),
+        ("So far this year 410 boats have landed, compared with about 95 in the whole of 2023.",
+         "95"),
+        ("Floods have destroyed 410 homes so far this year, against 95 in 2023.", "95"),
+    ],
+)  # fmt: skip
+def test_a_baseline_with_its_own_year_is_no_running_total(text, figure):
+    c = by_figure(text, figure, WEDNESDAY)
+    assert c.period_kind != "cumulative"
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The charity said in a statement on Monday that 37 volunteers had been detained.",
+        "Some 37 volunteers have been detained, the charity said in its weekly update on Monday.",
+        "The charity reported in a press release late on Monday that 37 volunteers were held.",
+    ],
+)
+def test_a_statement_in_a_document_is_dated_by_its_day(text):
+    assert _day(text, "37") == (MONDAY_BEFORE, MONDAY_BEFORE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hospital said on Monday it had treated 37 burns patients over the previous week.",
+        "In the previous week 37 burns patients were treated, the hospital said on Monday.",
+        "The hospital said on Monday that during the previous week it admitted 37 patients.",
+    ],
+)
+def test_a_count_over_the_previous_week_is_as_of_the_report(text):
+    c = by_figure(text, "37", WEDNESDAY)
+    assert (c.as_of_start, c.as_of_end) == (MONDAY_BEFORE, MONDAY_BEFORE)
+    assert (c.period_kind, c.period_days) == ("per_period", 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("Between April and June, 5,300 tourists entered the park.", dt.date(2024, 4, 1),
+         dt.date(2024, 6, 30), "quarter"),
+        ("From February to April 2023, 5,300 migrants were detained at the border.",
+         dt.date(2023, 2, 1), dt.date(2023, 4, 30), "span"),
+        ("The coastguard rescued 5,300 people between November 2023 and January.",
+         dt.date(2023, 11, 1), dt.date(2024, 1, 31), "span"),
+    ],
+)  # fmt: skip
+def test_between_one_month_and_another_is_the_months_between(text, start, end, precision):
+    c = by_figure(text, "5,300", dt.date(2024, 9, 1))
+    assert (c.as_of_start, c.as_of_end, c.as_of_precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between January and March, 5,300 people entered the country and 1,900 left.",
+        "Some 5,300 visitors arrived between January and March, the agency said.",
+        "Customs recorded 5,300 entries between January and March.",
+    ],
+)
+def test_a_count_between_the_months_of_a_quarter_is_per_quarter(text):
+    c = by_figure(text, "5,300", dt.date(2024, 9, 1))
+    assert (c.period_kind, c.period_days) == ("per_period", 91)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Landslides killed 210 people between April and June. A further 480 were injured in "
+        "the same period, the agency said.",
+        "Between April and June 210 ships docked. In the same period 480 trucks crossed.",
+        "Police made 210 arrests between April and June, and officers seized 480 guns over "
+        "the same period.",
+    ],
+)
+def test_the_same_period_is_the_period_named_before(text):
+    c = by_figure(text, "480", dt.date(2024, 9, 1))
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2024, 4, 1), dt.date(2024, 6, 30))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A heatwave hit the capital last week. Clinics saw 260 patients for heatstroke over "
+        "those seven days, officials said.",
+        "Storms lashed the coast last week. During those seven days 260 flights were cancelled.",
+        "The border was shut last week, and in those seven days 260 lorries were turned back.",
+    ],
+)
+def test_those_seven_days_are_the_week_named_before(text):
+    c = by_figure(text, "260", WEDNESDAY)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2024, 5, 6), dt.date(2024, 5, 12))
+    assert (c.period_kind, c.period_days) == ("per_period", 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("Some 9,000 migrants reached the island in a single week last month.", "9,000", 7),
+        ("The port cleared 9,000 containers in a single day, its operator said.", "9,000", 1),
+        ("In a single month, 9,000 people applied for asylum.", "9,000", 30),
+    ],
+)
+def test_a_count_in_a_single_length_of_time_is_per_that_length(text, figure, days):
+    c = by_figure(text, figure, WEDNESDAY)
+    assert (c.period_kind, c.period_days) == ("per_period", days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 450 refugees landed on the beach from a single boat last week.",
+        "Last week 450 people were arrested in a single raid, police said.",
+        "Some 450 cattle died in a single flood last month, herders said.",
+    ],
+)
+def test_a_count_of_one_single_event_is_a_level(text):
+    assert by_figure(text, "450", WEDNESDAY).period_kind in ("", "level")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("Every day the camp takes in about 2,000 new arrivals, the agency said.", "2,000", 1),
+        ("Each week some 2,000 trucks cross the bridge.", "2,000", 7),
+        ("Every month nearly 2,000 families apply for the grant, officials said.", "2,000", 30),
+    ],
+)
+def test_a_rate_said_before_its_figure(text, figure, days):
+    c = by_figure(text, figure, WEDNESDAY)
+    assert (c.period_kind, c.period_days) == ("per_period", days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers abroad sent home $730 million in the first quarter, the central bank said.",
+        "Migrants sent $730 million back to their families in the first quarter.",
+        "In the first quarter, emigrants sent $730 million home.",
+    ],
+)
+def test_money_sent_over_a_quarter_is_per_quarter(text):
+    c = by_figure(text, "$730 million", WEDNESDAY)
+    assert (c.period_kind, c.period_days) == ("per_period", 91)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, 830 schools in 12 districts had closed, the ministry said, up from 500 a "
+        "week earlier.",
+        "On Monday 830 shelters in 12 towns were full, compared with 500 a week earlier.",
+        "Monday's count showed 830 cases in 12 wards, up from 500 the week before.",
+    ],
+)
+def test_a_baselines_later_date_does_not_date_the_figure_before_it(text):
+    assert _day(text, "830") == (MONDAY_BEFORE, MONDAY_BEFORE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guerrillas have killed 58 soldiers so far this year, up from 41 in the same period "
+        "of 2023, the army said.",
+        "So far this year 58 journalists have been jailed, compared with 41 by this time in 2023.",
+        "The agency has logged 58 outbreaks so far this year, against 41 in all of 2023.",
+    ],
+)
+def test_a_baseline_after_a_running_total_leaves_it_the_total(text):
+    c = by_figure(text, "58", WEDNESDAY)
+    assert (c.period_kind, c.period_start) == ("cumulative", dt.date(2024, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials confirmed 4 new cases in the past week, taking this year's tally to 71.",
+        "A further 4 deaths were recorded, bringing this year's toll to 71.",
+        "With 4 more seizures last week, customs pushed this year's count to 71.",
+    ],
+)
+def test_raising_this_years_tally_is_a_total_since_january(text):
+    c = by_figure(text, "71", WEDNESDAY)
+    assert (c.period_kind, c.period_start) == ("cumulative", dt.date(2024, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the first nine months of this year, sales fell 6 percent and 730 shops closed.",
+        "In the first half of the year, imports rose 3 percent and 730 ships docked.",
+        "Over the first six months of 2024, prices rose 2 percent and 730 firms failed.",
+    ],
+)
+def test_the_first_months_date_a_later_count_of_the_same_clause(text):
+    c = by_figure(text, "730", dt.date(2024, 10, 20))
+    assert (c.period_kind, c.period_start) == ("cumulative", dt.date(2024, 1, 1))
