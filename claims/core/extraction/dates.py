@@ -761,7 +761,7 @@ _SINCE_EVENTS = frozenset(_PERIOD_WORDS["cumulative"]["since_events"])
 _COMPARING = "|".join(_PERIOD_WORDS["cumulative"]["comparing"])
 # "the smallest since 2016", "its highest level since", "the first time since": a comparison.
 _COMPARING_SINCE = re.compile(
-    rf"\b(?:the|its|their|a|an)\s+(?:\w{{2,}}est|{_COMPARING})(?:\s+\w+){{0,2}}\s*,?\s*$",
+    rf"\b(?:the|its|their|a|an)\s+(?:\w{{2,}}est|{_COMPARING})(?:\s+\w+){{0,4}}\s*,?\s*$",
     re.IGNORECASE,
 )
 _NUMBER_RUN = re.compile(r"\d[\d,.]*")
@@ -1103,7 +1103,41 @@ def _by_past_date(text: str, figure: tuple[int, int], sentence: tuple[int, int],
             text, date.end(), figure[0]
         )
         if near and _nearest(text, figure, (by.start(), date.end()), sentence):
-            return FigurePeriod("cumulative")
+            # "by the end of July ... this year": a total since January 1, counted to July 31
+            this_year = re.search(r"\bthis\s+year\b", text[sentence[0] : sentence[1]], re.I)
+            start = _period_start("year", published) if this_year else None
+            return FigurePeriod("cumulative", start, until=period.end)
+    return None
+
+
+# "in the 14 months after the crackdown began in October 2023", "over the six weeks since".
+_MONTHS_AFTER = re.compile(
+    rf"\b(?:in|over|during|within)\s+the\s+(?:first\s+)?(?:{_COUNT_WORD}|\d+)\s+"
+    rf"(?:days|weeks|months|years)\s+(?:after|since|following)\s",
+    re.IGNORECASE,
+)
+
+
+def _months_after(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
+    """ "800,000 in the 14 months after the ban took effect in October 2023": a total since the
+    event, started on the date its clause names (without a date, "in the two days after it"
+    says no total)."""
+    for match in _MONTHS_AFTER.finditer(text, *sentence):
+        if not (match.end() <= figure[0] or match.start() >= figure[1]):
+            continue
+        between = text[min(figure[1], match.end()) : max(figure[0], match.start())]
+        if _CLAUSE_END.search(between):
+            continue
+        start = None
+        clause = _CLAUSE_END.search(text, match.end(), sentence[1])
+        stop = min(clause.start() if clause else sentence[1], match.end() + 90)
+        for date in _EXPRESSIONS.finditer(text, match.end(), stop):
+            if date.lastgroup in ("date", "month", "year") and published is not None:
+                period = _resolve(date, published, None)
+                start = period.start if period is not None else None
+                break
+        if start is not None:
+            return FigurePeriod("cumulative", start)
     return None
 
 
@@ -1295,6 +1329,9 @@ def figure_period(
         # "has tripled since 2020", "2 million barrels a day since September", "shrank by 900
         # last year": a multiplier, a rate whose unit holds the time, a change, all levels
         return UNKNOWN
+    stated_rate = _rate(text, figure, sentence) or _rate_before(text, figure, sentence)
+    if stated_rate is not None:
+        return stated_rate  # "$1.2 billion a year since 2023", "every week since then, 1,100"
     whole = _whole_of(text, figure, sentence)
     partners = [whole, *_partners(text, whole, sentence)]
     dated_baseline = (
@@ -1306,6 +1343,7 @@ def figure_period(
         *(_since(text, span, sentence, published, earlier) for span in partners),
         _running(text, whole, sentence, published),
         _by_past_date(text, figure, sentence, published),
+        _months_after(text, figure, sentence, published),
     ):
         if reading is not None and not dated_baseline:
             return reading

@@ -518,3 +518,65 @@ def test_raising_this_years_tally_is_a_total_since_january(text):
 def test_the_first_months_date_a_later_count_of_the_same_clause(text):
     c = by_figure(text, "730", dt.date(2024, 10, 20))
     assert (c.period_kind, c.period_start) == ("cumulative", dt.date(2024, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("The fund has paid out $40 million a year since 2019, its trustees said.",
+         "$40 million", 365),
+        ("Every week since then, clinics have seen about 300 new patients.", "300", 7),
+        ("Since the drought began, some 300 cattle a day have died, herders said.", "300", 1),
+    ],
+)  # fmt: skip
+def test_a_stated_rate_beats_a_since_phrase(text, figure, days):
+    c = _holding(text, figure, WEDNESDAY)
+    assert (c.period_kind, c.period_days) == ("per_period", days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the end of April, 2.4 million people had been vaccinated this year, the agency said.",
+        "This year 2.4 million people had been screened by the end of April.",
+        "By the end of April this year, 2.4 million passengers had passed through the airport.",
+    ],
+)
+def test_a_total_by_the_end_of_a_month_this_year_runs_from_january_to_that_day(text):
+    c = by_figure(text, "2.4 million", WEDNESDAY)
+    assert (c.period_kind, c.period_start) == ("cumulative", dt.date(2024, 1, 1))
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2024, 4, 30), dt.date(2024, 4, 30))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 600,000 migrants were expelled in the 14 months after the government began its "
+        "crackdown in October 2022, aid groups said.",
+        "In the six months following the coup in October 2023, 600,000 people fled.",
+        "Some 600,000 homes were rebuilt over the 14 months since the quake struck in "
+        "October 2022.",
+    ],
+)
+def test_a_count_in_the_months_after_a_dated_event_is_a_total_since_it(text):
+    c = by_figure(text, "600,000", WEDNESDAY)
+    assert c.period_kind == "cumulative"
+    assert c.period_start is not None and c.period_start.month == 10
+
+
+def test_a_count_in_the_days_after_an_undated_event_is_no_total():
+    text = "Heavy snow fell on Friday. In the two days after it, 260 drivers were rescued."
+    assert by_figure(text, "260", WEDNESDAY).period_kind != "cumulative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan bought 6.2m tonnes of coal in March, the most in a single month since 2021.",
+        "Exports reached 6.2m tonnes in March, the highest for any month since 2021.",
+        "The mine shipped 6.2m tonnes in March, its biggest monthly total since 2021.",
+    ],
+)
+def test_a_record_since_a_year_compares_and_counts_no_total(text):
+    c = by_figure(text, "6.2m tonnes", WEDNESDAY)
+    assert c.period_kind != "cumulative"
