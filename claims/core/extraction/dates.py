@@ -183,15 +183,15 @@ _EXPRESSIONS = re.compile(
         (?P<fy_b>\d\d)\b(?![-/\u2013.,]?\d)
         | \b(?:fiscal|financial)\s+(?:year\s+)?(?P<fy_y>(?:19|20)\d\d)\b
         | \bFY\s?(?P<fy_short>(?:20)?\d\d)\b)
-  | (?P<fiscalrel>\b(?P<fr_which>last|this|next|past|previous|current)\s+(?:fiscal|financial)
-        \s+year\b)
+  | (?P<fiscalrel>\b(?P<fr_which>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]urrent)\s+
+        (?:fiscal|financial)\s+year\b)
   | (?P<upto>\b(?:the|its|their)\s+(?:(?:fiscal|financial)\s+)?(?:(?P<u_n>{_NUMBER_WORD})\s+)?
         (?P<u_unit>week|month|quarter|year)s?\s+(?:to|ending|(?:that\s+|which\s+)?(?:ended|ends)
         (?:\s+in|\s+on)?|through|(?P<u_from>(?:that\s+|which\s+)?
         (?:began|begins|starting|started|beginning)(?:\s+on|\s+in)?))\s+
         (?=(?:{_MONTH}|{_WEEKDAY}|\d)))
-  | (?P<relative>\b(?:(?P<r_part>late|early|earlier|later|mid)[-\s]+)?
-        (?P<r_which>last|this|next|past|previous)\s+(?P<r_fiscal>(?:fiscal|financial)\s+)?
+  | (?P<relative>\b(?:(?P<r_part>[Ll]ate|[Ee]arly|earlier|later|[Mm]id)[-\s]+)?
+        (?P<r_which>(?<![A-Za-z])(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious))\s+(?P<r_fiscal>(?:fiscal|financial)\s+)?
         (?P<r_unit>week|weekend|month|year|quarter|{_SEASON})\b)
   | (?P<that>\b(?:that\s+(?P<t_unit>day|week|month|year)
         |the\s+same\s+(?P<t_unit2>week|month|year))\b)
@@ -884,10 +884,16 @@ def _nearest(
 
 
 def _has_time(unit: str) -> bool:
+    """Whether the unit holds a time ("barrels a day", "gigawatts"); an amount of energy
+    ("gigawatt hours") holds none, though its dimensions do."""
     try:
-        return "[time]" in units.parse_unit(unit).dimensionality
+        dimensions = units.parse_unit(unit).dimensionality
     except units.UnitError:
         return False
+    return "[time]" in dimensions and dimensions != _ENERGY
+
+
+_ENERGY = units.parse_unit("joule").dimensionality
 
 
 # "since then", "since it began", "since the unrest began": a start the paragraph dated before.
@@ -1287,6 +1293,33 @@ _CHANGE_BY = re.compile(
 )
 
 
+_ANNUAL_SUMS = re.compile(
+    r"\b(?:" + "|".join(_PERIOD_WORDS["annual_sums"]["words"]) + r")\b", re.IGNORECASE
+)
+
+
+def _is_money(unit: str) -> bool:
+    try:
+        dimensions = units.parse_unit(unit).dimensionality
+    except units.UnitError:
+        return False
+    return any(str(name).startswith("[currency_") for name in dimensions)
+
+
+def _annual_sum(text: str, figure: tuple[int, int], sentence: tuple[int, int], unit: str):
+    """ "a budget of 18.9 trillion rupees", "it budgeted $4 billion for roads": a sum of money
+    a budget sets is a sum per year."""
+    if not _is_money(unit):
+        return None
+    window = (max(sentence[0], figure[0] - 50), min(sentence[1], figure[1] + 40))
+    for match in _ANNUAL_SUMS.finditer(text, *window):
+        if _same_clause(text, match.end(), figure[0]) or _same_clause(
+            text, figure[1], match.start()
+        ):
+            return FigurePeriod("per_period", days=_LENGTHS["year"])
+    return None
+
+
 def _is_flow(sentence: str) -> bool:
     words = re.findall(r"[a-z]+", sentence.lower())
     return any(word in _FLOW_WORDS or word.rstrip("s") in _FLOW_WORDS for word in words)
@@ -1358,6 +1391,7 @@ def figure_period(
             or _window(text, figure, sentence)
             or _adjective(text, figure, sentence)
             or _year_so_far(text, figure, sentence, as_of)
+            or _annual_sum(text, figure, sentence, unit)
         )
         if reading is not None:
             return reading

@@ -580,3 +580,52 @@ def test_a_count_in_the_days_after_an_undated_event_is_no_total():
 def test_a_record_since_a_year_compares_and_counts_no_total(text):
     c = by_figure(text, "6.2m tonnes", WEDNESDAY)
     assert c.period_kind != "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The finance minister unveiled a budget of $48 billion on Tuesday.", "$48 billion"),
+        ("Parliament passed the health budget, worth $48 billion, after a long debate.",
+         "$48 billion"),
+        ("The city has budgeted $48 billion for roads and schools, the mayor said.",
+         "$48 billion"),
+    ],
+)  # fmt: skip
+def test_a_sum_a_budget_sets_is_per_year(text, figure):
+    c = by_figure(text, figure, WEDNESDAY)
+    assert (c.period_kind, c.period_days) == ("per_period", 365)
+
+
+def test_a_count_beside_a_budget_is_no_sum_per_year():
+    text = "Under the new budget, 48 hospitals will be built, the minister said."
+    assert by_figure(text, "48", WEDNESDAY).period_kind != "per_period"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The country's wind output reached 31,000 gigawatt hours last year.",
+        "Last year hydro generation came to 31,000 gigawatt hours, the grid said.",
+        "Coal output fell to 31,000 gigawatt hours last year, the operator said.",
+    ],
+)
+def test_output_over_a_calendar_year_is_per_year(text):
+    c = _holding(text, "31,000", WEDNESDAY)
+    assert c.period_kind == "per_period"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Last year 310 people were killed on the roads.", dt.date(2023, 1, 1),
+         dt.date(2023, 12, 31)),
+        ("Last week 310 flights were cancelled, the airport said.", dt.date(2024, 5, 6),
+         dt.date(2024, 5, 12)),
+        ("Late last month 310 workers walked out, the union said.", dt.date(2024, 4, 21),
+         dt.date(2024, 4, 30)),
+    ],
+)  # fmt: skip
+def test_a_relative_date_opening_a_sentence_is_read_with_its_capital(text, start, end):
+    c = by_figure(text, "310", WEDNESDAY)
+    assert (c.as_of_start, c.as_of_end) == (start, end)
