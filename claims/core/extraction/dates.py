@@ -178,7 +178,8 @@ _EXPRESSIONS = re.compile(
   | (?P<weekof>\b(?:the\s+)?(?P<wo_ord>first|second|third|fourth|last|final)\s+week\s+of\s+
         (?P<wo_month>{_MONTH})(?:,?\s+(?P<wo_year>{_YEAR}))?\b)
   | (?P<month>\b(?:(?P<m_part>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of
-        |the\s+start\s+of)[-\s]+)?(?P<m_month>{_MONTH})(?:'s)?(?:\s+(?P<m_year>{_YEAR}))?\b)
+        |the\s+start\s+of)[-\s]+)?(?P<m_month>{_MONTH})(?:'s)?(?:\s+(?P<m_year>{_YEAR})
+        |\s+(?:of\s+)?(?P<m_rel>last|this|next)\s+year)?\b)
   | (?P<fiscal>\b(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?P<fy_a>(?:19|20)\d\d)\s?[-/\u2013]\s?
         (?P<fy_b>\d\d)\b(?![-/\u2013.,]?\d)
         | \b(?:fiscal|financial)\s+(?:year\s+)?(?P<fy_y>(?:19|20)\d\d)\b
@@ -643,6 +644,9 @@ def _resolve(
             ):
                 return None
         year = int(g("m_year")) if g("m_year") else _latest_month(published, month)
+        if g("m_rel"):
+            # "October of last year", "March this year"
+            year = published.year + {"last": -1, "this": 0, "next": 1}[g("m_rel")]
         return _month_period(year, month, g("m_part"))
     if kind == "relative":
         which, unit = g("r_which").lower(), g("r_unit").lower()

@@ -629,3 +629,19 @@ def test_output_over_a_calendar_year_is_per_year(text):
 def test_a_relative_date_opening_a_sentence_is_read_with_its_capital(text, start, end):
     c = by_figure(text, "310", WEDNESDAY)
     assert (c.as_of_start, c.as_of_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The agency said 3,100 people had been killed since October of last year.",
+         dt.date(2023, 10, 1)),
+        ("Since November last year, 3,100 homes have been destroyed, officials said.",
+         dt.date(2023, 11, 1)),
+        ("Rebels have seized 3,100 villages since March this year, the army said.",
+         dt.date(2024, 3, 1)),
+    ],
+)  # fmt: skip
+def test_a_month_of_last_or_this_year_is_that_years_month(text, start):
+    c = by_figure(text, "3,100", WEDNESDAY)
+    assert (c.period_kind, c.period_start) == ("cumulative", start)
