@@ -645,3 +645,31 @@ def test_a_relative_date_opening_a_sentence_is_read_with_its_capital(text, start
 def test_a_month_of_last_or_this_year_is_that_years_month(text, start):
     c = by_figure(text, "3,100", WEDNESDAY)
     assert (c.period_kind, c.period_start) == ("cumulative", start)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "days"),
+    [
+        ("Health officials reported 412 measles cases last month.", "412", 30),
+        ("The province logged 412 new cholera cases in the first quarter.", "412", 91),
+        ("In 2023 there were 412 cases of rabies, the ministry said.", "412", 365),
+    ],
+)
+def test_cases_over_a_calendar_period_are_per_that_period(text, figure, days):
+    c = by_figure(text, figure, WEDNESDAY)
+    assert c.period_kind == "per_period"
+    assert abs(c.period_days - days) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The region has recorded 300 dengue cases so far this year, up from 40 in all of 2023.",
+        "So far this year 300 cases have been confirmed, compared with 40 in the whole of 2023.",
+        "Officials have counted 300 cases so far this year, against 40 in 2023.",
+    ],
+)
+def test_a_baseline_count_of_cases_in_a_past_year_is_per_that_year(text):
+    c = by_figure(text, "40", WEDNESDAY)
+    assert c.period_kind == "per_period"
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
