@@ -1287,7 +1287,7 @@ def _year_so_far(
 
 
 # Units of a multiplier ("tripled", "four times"): a ratio of two levels, never a count.
-_MULTIPLIERS = frozenset(_PERIOD_WORDS["multipliers"]["units"])
+MULTIPLIER_UNITS = _MULTIPLIERS = frozenset(_PERIOD_WORDS["multipliers"]["units"])
 # "dropped by 4,000", "trimmed the harvest by 2 million bushels": the size of a change.
 _CHANGE_BY = re.compile(
     r"\b(?:"

@@ -948,6 +948,8 @@ def _period_for(
         after = []  # "...; today it handles half that": the next clause's date is its own
     if after and _BASELINE_BETWEEN.search(text[figure.end : after[0].start]):
         after = []  # "..., up from 30 a week earlier": the later date is the baseline's
+    if after and figure.unit in dates.MULTIPLIER_UNITS:
+        after = []  # "three times the number in January": the later date is the baseline's
     before = [e for e in usable if e.end <= figure.start]
     earlier = _earlier_period(text, figure, figures, before)
     if after:

@@ -673,3 +673,17 @@ def test_a_baseline_count_of_cases_in_a_past_year_is_per_that_year(text):
     c = by_figure(text, "40", WEDNESDAY)
     assert c.period_kind == "per_period"
     assert (c.as_of_start, c.as_of_end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Arrivals on the islands are now three times the number in January, the agency said "
+         "on Monday.", "three times"),
+        ("The harvest is twice the 1995 level, farmers said on Monday.", "twice"),
+        ("On Monday the board said sales had more than doubled the figure recorded in 2019.",
+         "doubled"),
+    ],
+)  # fmt: skip
+def test_a_multiplier_is_dated_by_its_sentence_not_by_its_baselines_date(text, figure):
+    assert _day(text, figure) == (MONDAY_BEFORE, MONDAY_BEFORE)
