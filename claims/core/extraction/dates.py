@@ -386,8 +386,13 @@ def find_time_expressions(
 
 
 # "the agency said on Monday", "officials told reporters on Tuesday": a statement's day.
+_STATING = sorted(
+    {*vocabulary.load("reporting_verbs")["verbs"], *_CALENDAR_WORDS["statements"]["verbs"]},
+    key=len,
+    reverse=True,
+)
 _STATEMENT_DATE = re.compile(
-    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|added)"
+    r"\b(?:told\s+\w+(?:\s+\w+)?|" + "|".join(map(re.escape, _STATING)) + ")"
     r"(?:\s+in\s+(?:a|an|its|their)(?:\s+[\w-]+){1,2})?\s+(?:on\s+)?$",
     re.I,
 )  # "said in a statement on Tuesday", "said in its weekly update on Monday" too

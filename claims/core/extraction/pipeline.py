@@ -971,7 +971,11 @@ def _period_for(
         # "1.5 million before the war": dated by an event the text does not date, so the
         # publication day would be wrong; no as-of is better, an editor sets it.
         return None
-    told = [e for e in usable if e.statement and e.period.end <= published]
+    told = [
+        e
+        for e in usable
+        if e.statement and e.period.precision == "day" and e.period.end <= published
+    ]
     if told:
         # "..., the agency said on Sunday": the figure is as the statement's day has it
         return told[-1].period

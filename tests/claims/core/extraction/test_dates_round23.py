@@ -687,3 +687,25 @@ def test_a_baseline_count_of_cases_in_a_past_year_is_per_that_year(text):
 )  # fmt: skip
 def test_a_multiplier_is_dated_by_its_sentence_not_by_its_baselines_date(text, figure):
     assert _day(text, figure) == (MONDAY_BEFORE, MONDAY_BEFORE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Car sales reached 2.1 million last year, 6 percent more than in 2022, industry data "
+        "released on Monday showed.",
+        "Rice exports came to 2.1 million tonnes last year, 6 percent less than in 2022, "
+        "customs figures published on Monday showed.",
+        "Steel output hit 2.1 million tonnes last year, 6 percent higher than in 2022, the "
+        "association estimated on Monday.",
+    ],
+)
+def test_a_change_over_last_year_is_dated_by_the_year_not_the_day_it_was_published(text):
+    c = by_figure(text, "6 percent", WEDNESDAY)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+
+
+def test_a_baseline_recorded_years_ago_is_no_statements_day():
+    text = "Attendance averaged 61 percent, below the 64 percent recorded five years ago."
+    c = by_figure(text, "61 percent", WEDNESDAY)
+    assert (c.as_of_start, c.as_of_end) == (WEDNESDAY, WEDNESDAY)
