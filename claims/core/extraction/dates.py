@@ -227,6 +227,8 @@ _SKIP_BEFORE = re.compile(
     r"|\b(?:from|than)\s+(?:in\s+|during\s+)?(?:all\s+of\s+)?(?:the\s+|a\s+|its\s+|their\s+)?$"
     # "higher than during the same month two years before": the baseline's date
     r"|\bthan\s+(?:in\s+|during\s+)?the\s+same\s+[a-z]+\s+$"
+    # "6 percent above 2022", "below the 2019 level": the baseline's date
+    r"|\b(?:above|below)\s+(?:the\s+|its\s+|their\s+)?(?:levels?\s+(?:of|in)\s+)?$"
     # "a 45-fold increase on 2022", "up 3 percent on last year": the baseline's date
     r"|\b(?:increase|rise|jump|fall|drop|decline|up|down|higher|lower)\s+on\s+(?:the\s+)?$",
     re.IGNORECASE,

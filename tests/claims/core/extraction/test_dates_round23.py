@@ -709,3 +709,17 @@ def test_a_baseline_recorded_years_ago_is_no_statements_day():
     text = "Attendance averaged 61 percent, below the 64 percent recorded five years ago."
     c = by_figure(text, "61 percent", WEDNESDAY)
     assert (c.as_of_start, c.as_of_end) == (WEDNESDAY, WEDNESDAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Steel output hit 2.1 million tonnes last year, 6 percent above 2022, the association "
+        "said.",
+        "Last year bookings were 6 percent below 2022, hotels said.",
+        "Fares rose last year to 6 percent above the level of 2019, the regulator said.",
+    ],
+)
+def test_a_year_after_above_or_below_is_a_baselines(text):
+    c = by_figure(text, "6 percent", WEDNESDAY)
+    assert (c.as_of_start, c.as_of_end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
