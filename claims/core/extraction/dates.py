@@ -1058,7 +1058,12 @@ def _whole_of(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> 
     part = _PART_OF.search(text, max(sentence[0], figure[0] - 25), figure[0])
     if part is None:
         return figure
-    earlier = list(_NUMBER_RUN.finditer(text, sentence[0], part.start()))
+    dated = [(m.start(), m.end()) for m in _EXPRESSIONS.finditer(text, sentence[0], part.start())]
+    earlier = [
+        m
+        for m in _NUMBER_RUN.finditer(text, sentence[0], part.start())
+        if not any(a <= m.start() < b for a, b in dated)  # "since March 28, including 16"
+    ]
     if not earlier or re.search(r"[;:]|\.\s", text[earlier[-1].end() : part.start()]):
         return figure
     return earlier[-1].start(), earlier[-1].end()

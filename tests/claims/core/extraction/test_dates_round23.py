@@ -723,3 +723,17 @@ def test_a_baseline_recorded_years_ago_is_no_statements_day():
 def test_a_year_after_above_or_below_is_a_baselines(text):
     c = by_figure(text, "6 percent", WEDNESDAY)
     assert (c.as_of_start, c.as_of_end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+
+
+@needs_parse
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels have staged 90 raids since the truce took effect on May 2, including 16 on "
+        "army posts, monitors said.",
+        "Since the storm struck on May 2, 90 homes have collapsed, including 16 schools.",
+        "Some 90 ships have been seized since the blockade began on May 2, including 16 tankers.",
+    ],
+)
+def test_a_part_of_a_total_since_a_dated_event_is_part_of_that_total(text):
+    assert by_figure(text, "16", WEDNESDAY).period_kind == "cumulative"
