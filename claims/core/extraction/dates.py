@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from claims.core import units, vocabulary
+from claims.core.extraction import parse
 from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
 
 _CALENDAR_WORDS = vocabulary.load("periods")
@@ -163,6 +164,8 @@ _EXPRESSIONS = re.compile(
     rf"""
     (?P<dayrange>\b(?:between\s+|from\s+)?(?P<dr_month>{_MONTH})\s+(?P<dr_a>{_DAY})\s*
         (?:-|\u2013|to|and|through)\s*(?P<dr_b>{_DAY})\b(?![,.]\d)(?:,?\s+(?P<dr_year>{_YEAR}))?)
+  | (?P<monthrange>\b(?:[Bb]etween|[Ff]rom)\s+(?P<mr_a>{_MONTH})(?:\s+(?P<mr_ya>{_YEAR}))?\s+
+        (?:and|to|through|until)\s+(?P<mr_b>{_MONTH})\b(?!\s+\d{{1,2}}\b)(?:,?\s+(?P<mr_year>{_YEAR})\b)?)
   | (?P<date>\b(?P<d_month>{_MONTH})\s+(?P<d_day>{_DAY})\b(?:,?\s+(?P<d_year>{_YEAR})\b)?
         | \b(?P<d_day2>{_DAY})\s+(?:of\s+)?(?P<d_month2>{_MONTH})(?:,?\s+(?P<d_year2>{_YEAR})\b)?)
   | (?P<quarter>\b(?:the\s+)?(?P<q_ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)
@@ -175,15 +178,24 @@ _EXPRESSIONS = re.compile(
   | (?P<weekof>\b(?:the\s+)?(?P<wo_ord>first|second|third|fourth|last|final)\s+week\s+of\s+
         (?P<wo_month>{_MONTH})(?:,?\s+(?P<wo_year>{_YEAR}))?\b)
   | (?P<month>\b(?:(?P<m_part>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of
-        |the\s+start\s+of)[-\s]+)?(?P<m_month>{_MONTH})(?:'s)?(?:\s+(?P<m_year>{_YEAR}))?\b)
-  | (?P<upto>\b(?:the|its|their)\s+(?:(?:fiscal|financial)\s+)?
-        (?P<u_unit>week|month|quarter|year)\s+(?:to|ending|ended|through|(?P<u_from>(?:that\s+|which\s+)?
+        |the\s+start\s+of)[-\s]+)?(?P<m_month>{_MONTH})(?:'s)?(?:\s+(?P<m_year>{_YEAR})
+        |\s+(?:of\s+)?(?P<m_rel>last|this|next)\s+year)?\b)
+  | (?P<fiscal>\b(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?P<fy_a>(?:19|20)\d\d)\s?[-/\u2013]\s?
+        (?P<fy_b>\d\d)\b(?![-/\u2013.,]?\d)
+        | \b(?:fiscal|financial)\s+(?:year\s+)?(?P<fy_y>(?:19|20)\d\d)\b
+        | \bFY\s?(?P<fy_short>(?:20)?\d\d)\b)
+  | (?P<fiscalrel>\b(?P<fr_which>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]urrent)\s+
+        (?:fiscal|financial)\s+year\b)
+  | (?P<upto>\b(?:the|its|their)\s+(?:(?:fiscal|financial)\s+)?(?:(?P<u_n>{_NUMBER_WORD})\s+)?
+        (?P<u_unit>week|month|quarter|year)s?\s+(?:to|ending|(?:that\s+|which\s+)?(?:ended|ends)
+        (?:\s+in|\s+on)?|through|(?P<u_from>(?:that\s+|which\s+)?
         (?:began|begins|starting|started|beginning)(?:\s+on|\s+in)?))\s+
         (?=(?:{_MONTH}|{_WEEKDAY}|\d)))
-  | (?P<relative>\b(?:(?P<r_part>late|early|earlier|later|mid)[-\s]+)?
-        (?P<r_which>last|this|next|past|previous)\s+(?P<r_fiscal>(?:fiscal|financial)\s+)?
+  | (?P<relative>\b(?:(?P<r_part>[Ll]ate|[Ee]arly|earlier|later|[Mm]id)[-\s]+)?
+        (?P<r_which>(?<![A-Za-z])(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious))\s+(?P<r_fiscal>(?:fiscal|financial)\s+)?
         (?P<r_unit>week|weekend|month|year|quarter|{_SEASON})\b)
-  | (?P<that>\b(?:that|the\s+same)\s+(?P<t_unit>week|month|year)\b)
+  | (?P<that>\b(?:that\s+(?P<t_unit>day|week|month|year)
+        |the\s+same\s+(?P<t_unit2>week|month|year))\b)
   | (?P<weekend>\b(?:over|at|during)\s+the\s+weekend\b)
   | (?P<weekday>\b(?:(?P<w_part>late|early)\s+(?:on\s+)?)?(?P<w_which>last\s+|next\s+)?
         (?P<w_day>{_WEEKDAY})(?:'s)?\b(?:\s+(?:morning|afternoon|evening|night))?)
@@ -195,7 +207,9 @@ _EXPRESSIONS = re.compile(
         | \b[Tt]he\s+(?P<s_dir2>previous|next|following)\s+(?P<s_unit2>day|week|month|year)\b)
   | (?P<sameperiod>\b(?:the\s+)?same\s+(?:period|quarter|month|week|half|time)\s+(?:of\s+|in\s+)?
         (?P<sp_year>{_YEAR})\b)
-  | (?P<sameday>\b(?:on\s+)?the\s+same\s+day\b)
+  | (?P<those>\b(?:over|in|during|for)\s+(?:those|these)\s+(?:{_NUMBER_WORD}\s+)?
+        (?:days|weeks|months)\b)
+  | (?P<sameday>\b(?:on\s+)?the\s+same\s+(?:day|period)\b(?!\s+(?:of|in|last|a)\b))
   | (?P<then>(?<=\b[Bb]y\s)then\b)
   | (?P<yesterday>\byesterday\b)
   | (?P<today>\btoday\b)
@@ -210,9 +224,11 @@ _SKIP_BEFORE = re.compile(
     r"|\b(?:began|begun|started|erupted|broke\s+out|launched|built|founded|established|opened"
     r"|created|born|signed|adopted|introduced|imposed|enacted|formed|set\s+up)"
     r"(?:\s+(?:it|them|this|these))?\s+(?:on|in)\s+$"
-    r"|\b(?:from|than)\s+(?:in\s+|during\s+)?(?:the\s+|a\s+|its\s+|their\s+)?$"
+    r"|\b(?:from|than)\s+(?:in\s+|during\s+)?(?:all\s+of\s+)?(?:the\s+|a\s+|its\s+|their\s+)?$"
     # "higher than during the same month two years before": the baseline's date
     r"|\bthan\s+(?:in\s+|during\s+)?the\s+same\s+[a-z]+\s+$"
+    # "6 percent above 2022", "below the 2019 level": the baseline's date
+    r"|\b(?:above|below)\s+(?:the\s+|its\s+|their\s+)?(?:levels?\s+(?:of|in)\s+)?$"
     # "a 45-fold increase on 2022", "up 3 percent on last year": the baseline's date
     r"|\b(?:increase|rise|jump|fall|drop|decline|up|down|higher|lower)\s+on\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -302,6 +318,7 @@ def find_time_expressions(
     found: list[TimeExpression] = []
     previous: Period | None = anchor
     position = start
+    fiscal = fiscal_year_of(text, start, end)
     while (match := _EXPRESSIONS.search(text, position, end)) is not None:
         position = max(match.end(), match.start() + 1)
         before = text[max(start, match.start() - 60) : match.start()]
@@ -317,13 +334,16 @@ def find_time_expressions(
             if ending is not None and match.group("u_from"):
                 period = _starting(ending, unit)  # "the financial year starting in July"
             else:
-                period = _ending(ending, unit) if ending else None
+                count = _count(match.group("u_n"))
+                period = _ending(ending, unit, count) if ending and count else None
             found.append(TimeExpression(match.start(), inner.end(), period, "upto", skipped))
             if period is not None and not skipped:
                 previous = period
             continue
         if match.lastgroup == "ago" and _AGO_BASELINE.search(before):
             skipped = True  # "higher than it was three years ago": a baseline's date
+        if match.lastgroup == "shift" and match.group("s_dir2") and _WINDOW_BACK.search(before):
+            skipped = match.group("s_dir2").lower() == "previous"  # "over the previous week"
         # "prior to the uprising that erupted in May 2012": the figure is of the time just before.
         just_before = bool(_BEFORE_EVENT.search(before)) or (
             match.lastgroup == "year" and _BEFORE_YEAR_EVENT.search(before) is not None
@@ -339,12 +359,12 @@ def find_time_expressions(
             skipped = True
         period = None
         if published is not None:
-            period = _resolve(match, published, previous)
+            period = _resolve(match, published, previous, fiscal)
         else:
             # Without a publication date only a period that names its own year can be dated.
             year = next((match.group(g) for g in _YEAR_GROUPS if match.group(g)), None)
             if year is not None:
-                period = _resolve(match, dt.date(int(year), 12, 31), None)
+                period = _resolve(match, dt.date(int(year), 12, 31), None, fiscal)
         if (
             period is not None
             and published is not None
@@ -368,26 +388,40 @@ def find_time_expressions(
 
 
 # "the agency said on Monday", "officials told reporters on Tuesday": a statement's day.
-_STATEMENT_DATE = re.compile(
-    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|added)\s+(?:on\s+)?$", re.I
+_STATING = sorted(
+    {*vocabulary.load("reporting_verbs")["verbs"], *_CALENDAR_WORDS["statements"]["verbs"]},
+    key=len,
+    reverse=True,
 )
+_STATEMENT_DATE = re.compile(
+    r"\b(?:told\s+\w+(?:\s+\w+)?|" + "|".join(map(re.escape, _STATING)) + ")"
+    r"(?:\s+in\s+(?:a|an|its|their)(?:\s+[\w-]+){1,2})?\s+(?:on\s+)?$",
+    re.I,
+)  # "said in a statement on Tuesday", "said in its weekly update on Monday" too
+# "over the previous week", "in the preceding month": a window counted back from the report,
+# not a date of its own (the count is as of the report).
+_WINDOW_BACK = re.compile(r"\b(?:in|over|during|within|for)\s+$", re.I)
 # "than it did two years ago", "up from 40 five years ago": the date of a baseline.
 _AGO_BASELINE = re.compile(r"\b(?:than|from|against|compared|versus)\b[^,;:.]*$", re.IGNORECASE)
 
 
-def _ending(last: Period, unit: str) -> Period:
-    """The week, month, quarter or year that ends with ``last`` ("the week to Sunday", "the
-    quarter to September", "the year to June 2023")."""
+def _ending(last: Period, unit: str, count: int = 1) -> Period:
+    """The ``count`` weeks, months, quarters or years that end with ``last`` ("the week to
+    Sunday", "the quarter to September", "the year to June 2023", "the 12 months to May")."""
     end = last.end
     if unit == "week":
-        return Period(end - dt.timedelta(days=6), end, "week")
-    months = {"month": 1, "quarter": 3, "year": 12}[unit]
+        return Period(end - dt.timedelta(days=7 * count - 1), end, "week" if count == 1 else "span")
+    months = {"month": 1, "quarter": 3, "year": 12}[unit] * count
+    if months == 12:
+        unit = "year"
+    elif count > 1:
+        unit = "span"
     if last.precision == "day" and end != _month_end(end.year, end.month):
         start = end - relativedelta(months=months) + dt.timedelta(days=1)
     else:
         first = dt.date(end.year, end.month, 1) - relativedelta(months=months - 1)
         start, end = first, _month_end(end.year, end.month)
-    precision = {"month": "month", "quarter": "quarter", "year": "span"}[unit]
+    precision = {"month": "month", "quarter": "quarter", "year": "span", "span": "span"}[unit]
     if precision == "quarter" and start.month not in (1, 4, 7, 10):
         precision = "span"
     if precision == "month" and start.day != 1:
@@ -433,9 +467,95 @@ def _season(name: str, which: str, published: dt.date) -> Period:
     return min(around, key=distance)
 
 
-def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) -> Period | None:
+@dataclass(frozen=True, slots=True)
+class FiscalYear:
+    """When a country's fiscal year starts (its month), and whether a one-year name ("fiscal
+    2024") is the year it starts in ("start") or ends in ("end")."""
+
+    start: int
+    named_by: str
+
+
+_FISCAL = vocabulary.load("fiscal_years")
+_FISCAL_DEFAULT = FiscalYear(_FISCAL["default"]["start"], _FISCAL["default"]["named_by"])
+_ACROSS_TWO = FiscalYear(
+    _FISCAL["default_across_two_years"]["start"], _FISCAL["default_across_two_years"]["named_by"]
+)
+
+
+def _as_written(word: str) -> re.Pattern[str]:
+    """A word of the vocabulary matched whole where it starts or ends with a letter ("US" not
+    in "USA"), and as a prefix where it is a sign ("A$" in "A$53")."""
+    lead = r"(?<!\w)" if word[0].isalnum() else ""
+    tail = r"(?!\w)" if word[-1].isalnum() or word[-1] == "." else ""
+    return re.compile(lead + re.escape(word) + tail)
+
+
+_FISCAL_WORDS = [
+    (_as_written(word), FiscalYear(c["start"], c["named_by"]))
+    for c in _FISCAL["countries"].values()
+    for word in c["words"]
+]
+
+
+def fiscal_year_of(text: str, start: int, end: int) -> FiscalYear:
+    """The fiscal year of the country the sentence at ``text[start:end]`` names (its name, its
+    people or its money), else the one its article names first, else the default."""
+    for window in (text[start:end], text):
+        found = [(m.start(), fiscal) for w, fiscal in _FISCAL_WORDS if (m := w.search(window))]
+        if found:
+            return min(found, key=lambda pair: pair[0])[1]
+    return _FISCAL_DEFAULT
+
+
+def _fiscal_starting(year: int, fiscal: FiscalYear) -> Period:
+    first = dt.date(year, fiscal.start, 1)
+    return Period(first, first + relativedelta(years=1) - dt.timedelta(days=1), "span")
+
+
+def _fiscal_period(match: re.Match[str], fiscal: FiscalYear) -> Period | None:
+    """ "2024/25", "fiscal 2024", "FY25": the twelve months of that fiscal year."""
+    g = match.group
+    if g("fy_a"):
+        first = int(g("fy_a"))
+        if int(g("fy_b")) != (first + 1) % 100:
+            return None  # "2024-26" is no one fiscal year
+        return _fiscal_starting(first, fiscal if fiscal.start != 1 else _ACROSS_TWO)
+    year = int(g("fy_y") or g("fy_short"))
+    year = year + 2000 if year < 100 else year
+    if fiscal.start == 1:
+        return _year_period(year, None)
+    return _fiscal_starting(year - 1 if fiscal.named_by == "end" else year, fiscal)
+
+
+def _fiscal_relative(
+    which: str, published: dt.date, previous: Period | None, fiscal: FiscalYear
+) -> Period:
+    """ "the current fiscal year", "last fiscal year"; "the previous fiscal year" after a
+    fiscal year named before is the one before that."""
+    step = {"next": 1, "last": -1, "previous": -1, "past": -1}.get(which, 0)
+    named_before = previous is not None and (previous.end - previous.start).days + 1 in (365, 366)
+    if named_before and which in ("last", "previous", "next"):
+        delta = relativedelta(years=step)
+        return Period(previous.start + delta, previous.end + delta, previous.precision)
+    if fiscal.start == 1:
+        return _year_period(published.year + step, None)
+    year = published.year if published.month >= fiscal.start else published.year - 1
+    return _fiscal_starting(year + step, fiscal)
+
+
+def _resolve(
+    match: re.Match[str],
+    published: dt.date,
+    previous: Period | None,
+    fiscal: FiscalYear = _FISCAL_DEFAULT,
+) -> Period | None:
     kind = match.lastgroup
     g = match.group
+    if kind == "fiscal":
+        return _fiscal_period(match, fiscal)
+    if kind == "fiscalrel":
+        return _fiscal_relative(g("fr_which").lower(), published, previous, fiscal)
     if kind == "ago":
         # "five years ago": the year (month, week) that many back; a day for days.
         unit = g("a_unit").lower()
@@ -450,16 +570,27 @@ def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) 
         day = published - dt.timedelta(days=n * (7 if unit == "week" else 1))
         return Period(day, day, "day")
     if kind == "that":
-        # "that week", "the same month": the calendar period holding the date named before.
+        # "that day", "that week", "the same month": the calendar period holding the date named
+        # before.
         if previous is None:
             return None
-        day, unit = previous.start, g("t_unit").lower()
+        day, unit = previous.start, (g("t_unit") or g("t_unit2")).lower()
+        if unit == "day":
+            return previous if previous.precision == "day" else None
         if unit == "week":
             monday = day - dt.timedelta(days=day.weekday())
             return Period(monday, monday + dt.timedelta(days=6), "week")
         if unit == "month":
             return _month_period(day.year, day.month, None)
         return _year_period(day.year, None)
+    if kind == "monthrange":
+        # "between January and March": the first of the one to the last of the other
+        first, last = MONTHS[g("mr_a").rstrip(".")], MONTHS[g("mr_b").rstrip(".")]
+        year = int(g("mr_year")) if g("mr_year") else _latest_month(published, last)
+        start_year = int(g("mr_ya")) if g("mr_ya") else (year if first <= last else year - 1)
+        start, end = dt.date(start_year, first, 1), _month_end(year, last)
+        quarter = first in (1, 4, 7, 10) and (start_year, first + 2) == (year, last)
+        return Period(start, end, "quarter" if quarter else "span")
     if kind == "dayrange":
         month = MONTHS[g("dr_month").rstrip(".")]
         year = int(g("dr_year")) if g("dr_year") else _latest_month(published, month)
@@ -520,15 +651,12 @@ def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) 
             ):
                 return None
         year = int(g("m_year")) if g("m_year") else _latest_month(published, month)
+        if g("m_rel"):
+            # "October of last year", "March this year"
+            year = published.year + {"last": -1, "this": 0, "next": 1}[g("m_rel")]
         return _month_period(year, month, g("m_part"))
     if kind == "relative":
         which, unit = g("r_which").lower(), g("r_unit").lower()
-        if g("r_fiscal") and unit == "year" and previous is not None:
-            # "the previous fiscal year": the twelve months before the fiscal year named before
-            length = (previous.end - previous.start).days + 1
-            if length in (365, 366) and which in ("last", "previous", "next"):
-                step = relativedelta(years=1 if which == "next" else -1)
-                return Period(previous.start + step, previous.end + step, previous.precision)
         if unit in _SEASONS and g("r_part"):
             return None
         return _relative(g("r_part"), which, unit, published)
@@ -559,8 +687,8 @@ def _resolve(match: re.Match[str], published: dt.date, previous: Period | None) 
         if previous.precision in ("month", "quarter", "span") and previous.end.day >= 28:
             end = _month_end(end.year, end.month)
         return Period(start, end, previous.precision)
-    if kind in ("sameday", "then"):
-        return previous  # "by then": the date named before
+    if kind in ("sameday", "then", "those"):
+        return previous  # "by then", "over those seven days": the period named before
     if kind == "yesterday":
         day = published - dt.timedelta(days=1)
         return Period(day, day, "day")
@@ -644,7 +772,7 @@ _SINCE_EVENTS = frozenset(_PERIOD_WORDS["cumulative"]["since_events"])
 _COMPARING = "|".join(_PERIOD_WORDS["cumulative"]["comparing"])
 # "the smallest since 2016", "its highest level since", "the first time since": a comparison.
 _COMPARING_SINCE = re.compile(
-    rf"\b(?:the|its|their|a|an)\s+(?:\w{{2,}}est|{_COMPARING})(?:\s+\w+){{0,2}}\s*,?\s*$",
+    rf"\b(?:the|its|their|a|an)\s+(?:\w{{2,}}est|{_COMPARING})(?:\s+\w+){{0,4}}\s*,?\s*$",
     re.IGNORECASE,
 )
 _NUMBER_RUN = re.compile(r"\d[\d,.]*")
@@ -676,7 +804,7 @@ _DURATION_LEAD = re.compile(r"\b(?:in|within|for|over|after|about|nearly|than|ju
 _ADVERB = re.compile(r"\b(?:" + "|".join(_ADVERBS) + r")\b", re.IGNORECASE)
 # "in the past week", "over the last 24 hours", "during the previous three months".
 _ROLLING = re.compile(
-    rf"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+"
+    rf"\b(?:in|over|during|within|for)\s+(?:the\s+(?:past|last|previous|preceding)|those|these)\s+"
     rf"(?:(?P<n>\d+|{_COUNT_WORD})\s+)?(?P<unit>hour|{_LENGTH})s?\b",
     re.IGNORECASE,
 )
@@ -691,7 +819,9 @@ _SINCE_EVENT_DATE = re.compile(
 )
 # "bringing the national total to 18,091": the figure after it is a running total.
 _RAISING = re.compile(
-    r"\b(?:" + "|".join(_PERIOD_WORDS["cumulative"]["raising"]) + r")\s+(?:the|its|their)\s+"
+    r"\b(?:"
+    + "|".join(_PERIOD_WORDS["cumulative"]["raising"])
+    + r")\s+(?:the|its|their|(?:this\s+)?[\w-]+['\u2019]s)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(_PERIOD_WORDS["cumulative"]["totals"]) + r")"
     r"(?:\s+[^\d,;.]{0,30}?)?\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?$",
     re.IGNORECASE,
@@ -721,6 +851,9 @@ class FigurePeriod:
     kind: str = ""
     start: dt.date | None = None
     days: int | None = None
+    # the day a cumulative total is counted to, when the sentence's period says it ("in the
+    # first half of the year": June 30)
+    until: dt.date | None = None
 
 
 UNKNOWN = FigurePeriod()
@@ -754,16 +887,24 @@ def _nearest(
         part = _PART_OF.search(text, max(sentence[0], number.start() - 25), number.start())
         if part is not None and number.start() > figure[1]:
             continue  # "7,000 killed since ..., including 420 children": 420 is part of 7,000
+        if _BASELINE_LEAD.search(text, max(sentence[0], number.start() - 30), number.start()):
+            continue  # "90 so far this year, up from 12 in 2023": the 12 is a baseline's
         if not inside and not ours and distance(number.start(), number.end()) < own:
             return False
     return True
 
 
 def _has_time(unit: str) -> bool:
+    """Whether the unit holds a time ("barrels a day", "gigawatts"); an amount of energy
+    ("gigawatt hours") holds none, though its dimensions do."""
     try:
-        return "[time]" in units.parse_unit(unit).dimensionality
+        dimensions = units.parse_unit(unit).dimensionality
     except units.UnitError:
         return False
+    return "[time]" in dimensions and dimensions != _ENERGY
+
+
+_ENERGY = units.parse_unit("joule").dimensionality
 
 
 # "since then", "since it began", "since the unrest began": a start the paragraph dated before.
@@ -797,7 +938,16 @@ def _since(
             date = _EXPRESSIONS.match(text, event.end(), end)
             if date is None or date.lastgroup in ("weekday", "shift", "sameday", "yesterday"):
                 date = None
-        phrase_end = date.end() if date is not None else match.end()
+        clause_end = None
+        if date is None and this is None:
+            # "since rebels overran the city", "since the storm struck on March 28": a clause
+            # of a past event, dated when it names its date
+            clause_end = _past_clause_end(text, sentence, match.start())
+            if clause_end is not None:
+                date = _EXPRESSIONS.search(text, match.end(), clause_end)
+                if date is not None and date.lastgroup not in _SINCE_DATED:
+                    date = None
+        phrase_end = date.end() if date is not None else (clause_end or match.end())
         if this is not None:
             phrase_end = this.end()
         if _COMPARING_SINCE.search(text[max(start, match.start() - 40) : match.start()]):
@@ -833,7 +983,30 @@ def _since(
         anaphor = _SINCE_ANAPHOR.match(text, match.end(), end) is not None
         if match.group(0).lower().strip() != "since" or said & _SINCE_EVENTS or anaphor:
             return FigurePeriod("cumulative", earlier.start if earlier is not None else None)
+        if clause_end is not None and _rate(text, figure, sentence) is None:
+            # "40 ships a week since the berth opened" is a rate, not a total
+            return FigurePeriod("cumulative")
     return None
+
+
+# The dates that can date a past event's clause after "since" ("since the storm struck on
+# March 28", "since the junta seized power in February 2021").
+_SINCE_DATED = ("date", "dayrange", "month", "year", "relative", "ago")
+
+
+def _past_clause_end(text: str, sentence: tuple[int, int], since: int) -> int | None:
+    """Where the clause "since" opens ends, when it tells a past event ("since fighters
+    overran the city"): its verb in the past tense, as the parse has it; None when "since"
+    opens no such clause (a causal "since supply is short") or no parse is to be had."""
+    if not parse.available():
+        return None
+    doc = parse.parse(text[sentence[0] : sentence[1]])
+    offset = since - sentence[0]
+    token = next((t for t in doc if t.idx == offset), None)
+    if token is None or token.dep_ != "mark" or token.head.tag_ != "VBD":
+        return None
+    last = max(t.idx + len(t.text) for t in token.head.subtree)
+    return sentence[0] + last
 
 
 def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
@@ -842,9 +1015,14 @@ def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], publ
     raising = _RAISING.search(text[max(start, figure[0] - 80) : figure[0]])
     if raising is not None:
         # "raising its count for this year to 80": a total since the first day of the year
-        this = re.search(r"\b(?:this|the)\s+(?P<unit>year|month|week)\b", raising.group(0), re.I)
+        this = re.search(
+            r"\b(?:this|the)\s+(?P<unit>year|month|week)\b|\bthis\s+(?P<own>year|month|week)['\u2019]s",
+            raising.group(0),
+            re.I,
+        )
         if this is not None and published is not None:
-            return FigurePeriod("cumulative", _period_start(this.group("unit").lower(), published))
+            unit = (this.group("unit") or this.group("own")).lower()
+            return FigurePeriod("cumulative", _period_start(unit, published))
         return FigurePeriod("cumulative")
     lowered = text[start:end].lower()
     for phrase in _RUNNING:
@@ -880,7 +1058,12 @@ def _whole_of(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> 
     part = _PART_OF.search(text, max(sentence[0], figure[0] - 25), figure[0])
     if part is None:
         return figure
-    earlier = list(_NUMBER_RUN.finditer(text, sentence[0], part.start()))
+    dated = [(m.start(), m.end()) for m in _EXPRESSIONS.finditer(text, sentence[0], part.start())]
+    earlier = [
+        m
+        for m in _NUMBER_RUN.finditer(text, sentence[0], part.start())
+        if not any(a <= m.start() < b for a, b in dated)  # "since March 28, including 16"
+    ]
     if not earlier or re.search(r"[;:]|\.\s", text[earlier[-1].end() : part.start()]):
         return figure
     return earlier[-1].start(), earlier[-1].end()
@@ -942,7 +1125,41 @@ def _by_past_date(text: str, figure: tuple[int, int], sentence: tuple[int, int],
             text, date.end(), figure[0]
         )
         if near and _nearest(text, figure, (by.start(), date.end()), sentence):
-            return FigurePeriod("cumulative")
+            # "by the end of July ... this year": a total since January 1, counted to July 31
+            this_year = re.search(r"\bthis\s+year\b", text[sentence[0] : sentence[1]], re.I)
+            start = _period_start("year", published) if this_year else None
+            return FigurePeriod("cumulative", start, until=period.end)
+    return None
+
+
+# "in the 14 months after the crackdown began in October 2023", "over the six weeks since".
+_MONTHS_AFTER = re.compile(
+    rf"\b(?:in|over|during|within)\s+the\s+(?:first\s+)?(?:{_COUNT_WORD}|\d+)\s+"
+    rf"(?:days|weeks|months|years)\s+(?:after|since|following)\s",
+    re.IGNORECASE,
+)
+
+
+def _months_after(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
+    """ "800,000 in the 14 months after the ban took effect in October 2023": a total since the
+    event, started on the date its clause names (without a date, "in the two days after it"
+    says no total)."""
+    for match in _MONTHS_AFTER.finditer(text, *sentence):
+        if not (match.end() <= figure[0] or match.start() >= figure[1]):
+            continue
+        between = text[min(figure[1], match.end()) : max(figure[0], match.start())]
+        if _CLAUSE_END.search(between):
+            continue
+        start = None
+        clause = _CLAUSE_END.search(text, match.end(), sentence[1])
+        stop = min(clause.start() if clause else sentence[1], match.end() + 90)
+        for date in _EXPRESSIONS.finditer(text, match.end(), stop):
+            if date.lastgroup in ("date", "month", "year") and published is not None:
+                period = _resolve(date, published, None)
+                start = period.start if period is not None else None
+                break
+        if start is not None:
+            return FigurePeriod("cumulative", start)
     return None
 
 
@@ -966,6 +1183,41 @@ def _rate(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> Figu
     adverb = _ADVERB.search(window)
     if adverb is not None:
         return FigurePeriod("per_period", days=_ADVERBS[adverb.group(0).lower()])
+    return None
+
+
+# "in a single week", "on a single boat", "in one single attack".
+_SINGLE = re.compile(
+    r"\b(?:in|on|during|from|aboard)\s+(?:a|one)\s+single\s+(?P<noun>[a-z]+)", re.IGNORECASE
+)
+# "every day we receive 3,000", "each month some 40 ...": a rate told before its figure.
+_RATE_BEFORE = re.compile(
+    rf"\b(?:every|each)\s+(?:(?P<n>\d+|{_COUNT_WORD})\s+)?(?P<unit>{_LENGTH})s?\b", re.IGNORECASE
+)
+
+
+def _single(text: str, figure: tuple[int, int], sentence: tuple[int, int]) -> FigurePeriod | None:
+    """ "11,000 landed in a single week": a count over that length; "3,000 arrived on a single
+    boat": a count of one event, a level."""
+    for match in _SINGLE.finditer(text, *sentence):
+        near = _same_clause(text, figure[1], match.start()) or _same_clause(
+            text, match.end(), figure[0]
+        )
+        if not near:
+            continue
+        noun = match.group("noun").lower()
+        days = _LENGTHS.get(noun)
+        return FigurePeriod("per_period", days=days) if days else FigurePeriod("level")
+    return None
+
+
+def _rate_before(text: str, figure: tuple[int, int], sentence: tuple[int, int]):
+    """ "Every day we are taking in 3,000": the rate's length said before its figure."""
+    for match in _RATE_BEFORE.finditer(text, max(sentence[0], figure[0] - 60), figure[0]):
+        if _same_clause(text, match.end(), figure[0]):
+            n = _count(match.group("n"))
+            if n:
+                return FigurePeriod("per_period", days=n * _LENGTHS[match.group("unit").lower()])
     return None
 
 
@@ -1029,6 +1281,61 @@ def _adjective(text: str, figure: tuple[int, int], sentence: tuple[int, int]):
     return None
 
 
+def _year_so_far(
+    text: str, figure: tuple[int, int], sentence: tuple[int, int], as_of: Period | None
+) -> FigurePeriod | None:
+    """ "in the first half of the year", "in the first nine months of 2024": a count over the
+    months since the year began is a total since January 1, counted to the last of them."""
+    if as_of is None or (as_of.start.month, as_of.start.day) != (1, 1):
+        return None
+    for match in _EXPRESSIONS.finditer(text, *sentence):
+        first_half = match.lastgroup == "half" and match.group("h_ord").lower() == "first"
+        if not (first_half or match.lastgroup == "firstmonths"):
+            continue
+        between = text[min(figure[1], match.end()) : max(figure[0], match.start())]
+        if not _CLAUSE_END.search(between) and as_of.end.month < 12:
+            return FigurePeriod("cumulative", as_of.start, until=as_of.end)
+    return None
+
+
+# Units of a multiplier ("tripled", "four times"): a ratio of two levels, never a count.
+MULTIPLIER_UNITS = _MULTIPLIERS = frozenset(_PERIOD_WORDS["multipliers"]["units"])
+# "dropped by 4,000", "trimmed the harvest by 2 million bushels": the size of a change.
+_CHANGE_BY = re.compile(
+    r"\b(?:"
+    + "|".join(vocabulary.load("numbers")["change_words"])
+    + r")\s+(?:[\w'\u2019-]+\s+){0,3}?by\s+(?:[a-z]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+
+
+_ANNUAL_SUMS = re.compile(
+    r"\b(?:" + "|".join(_PERIOD_WORDS["annual_sums"]["words"]) + r")\b", re.IGNORECASE
+)
+
+
+def _is_money(unit: str) -> bool:
+    try:
+        dimensions = units.parse_unit(unit).dimensionality
+    except units.UnitError:
+        return False
+    return any(str(name).startswith("[currency_") for name in dimensions)
+
+
+def _annual_sum(text: str, figure: tuple[int, int], sentence: tuple[int, int], unit: str):
+    """ "a budget of 18.9 trillion rupees", "it budgeted $4 billion for roads": a sum of money
+    a budget sets is a sum per year."""
+    if not _is_money(unit):
+        return None
+    window = (max(sentence[0], figure[0] - 50), min(sentence[1], figure[1] + 40))
+    for match in _ANNUAL_SUMS.finditer(text, *window):
+        if _same_clause(text, match.end(), figure[0]) or _same_clause(
+            text, figure[1], match.start()
+        ):
+            return FigurePeriod("per_period", days=_LENGTHS["year"])
+    return None
+
+
 def _is_flow(sentence: str) -> bool:
     words = re.findall(r"[a-z]+", sentence.lower())
     return any(word in _FLOW_WORDS or word.rstrip("s") in _FLOW_WORDS for word in words)
@@ -1063,21 +1370,44 @@ def figure_period(
         # A share or a change ("40 percent since last year", "annual inflation of 2 percent")
         # is a level; only a stated rate ("2 percent a month") is per period.
         return _rate(text, figure, sentence) or UNKNOWN
+    if (
+        unit in _MULTIPLIERS
+        or _has_time(unit)
+        or _CHANGE_BY.search(text, max(sentence[0], figure[0] - 60), figure[0])
+    ):
+        # "has tripled since 2020", "2 million barrels a day since September", "shrank by 900
+        # last year": a multiplier, a rate whose unit holds the time, a change, all levels
+        return UNKNOWN
+    stated_rate = _rate(text, figure, sentence) or _rate_before(text, figure, sentence)
+    if stated_rate is not None:
+        return stated_rate  # "$1.2 billion a year since 2023", "every week since then, 1,100"
     whole = _whole_of(text, figure, sentence)
     partners = [whole, *_partners(text, whole, sentence)]
+    dated_baseline = (
+        _BASELINE_LEAD.search(text, max(sentence[0], figure[0] - 30), figure[0]) is not None
+        and as_of is not None
+        and as_of.precision in ("week", "month", "quarter", "year")
+    )  # "against 12 in all of 2019": the baseline is a count over its own period
     for reading in (
         *(_since(text, span, sentence, published, earlier) for span in partners),
         _running(text, whole, sentence, published),
         _by_past_date(text, figure, sentence, published),
+        _months_after(text, figure, sentence, published),
     ):
-        if reading is not None:
+        if reading is not None and not dated_baseline:
             return reading
+    single = _single(text, figure, sentence)
+    if single is not None:
+        return single
     if not _has_time(unit):
         reading = (
             _rate(text, figure, sentence)
+            or _rate_before(text, figure, sentence)
             or next(filter(None, (_rolling(text, span, sentence) for span in partners)), None)
             or _window(text, figure, sentence)
             or _adjective(text, figure, sentence)
+            or _year_so_far(text, figure, sentence, as_of)
+            or _annual_sum(text, figure, sentence, unit)
         )
         if reading is not None:
             return reading
@@ -1091,13 +1421,23 @@ def figure_period(
 
 
 def cumulative_as_of(
-    as_of: Period | None, published: dt.date | None, start: dt.date | None = None
+    as_of: Period | None,
+    published: dt.date | None,
+    start: dt.date | None = None,
+    reported: Period | None = None,
+    until: dt.date | None = None,
 ) -> Period | None:
     """The as-of of a cumulative total: the date of the report (a total counts up to it), unless
     the sentence names the day it counts to ("as of June 30"); the day the total starts from
-    ("since then", of a date named before) is no such day."""
+    ("since then", of a date named before) is no such day. ``reported`` is the day the sentence
+    says the total was told ("the ministry said on Sunday"), the report's day when given;
+    ``until`` the day the sentence's period counts it to (see FigurePeriod)."""
     if as_of is not None and as_of.precision == "day" and as_of.start != start:
         return as_of
+    if until is not None:
+        return Period(until, until, "day")
     if published is None:
         return as_of
+    if reported is not None and reported.precision == "day" and reported.end <= published:
+        return reported
     return Period(published, published, "day")

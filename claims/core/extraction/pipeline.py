@@ -402,7 +402,11 @@ def _sentence_candidates(
             earlier=earlier[1] if earlier and earlier[0] == sentence.paragraph else None,
         )  # fmt: skip
         if kind.kind == "cumulative":
-            period = dates.cumulative_as_of(period, context.published, kind.start)
+            told = [e.period for e in expressions if e.statement and not e.skipped and e.period]
+            reported = told[-1] if told else None
+            period = dates.cumulative_as_of(
+                period, context.published, kind.start, reported, kind.until
+            )
         low, high = (
             bounds_for(figure.low, figure.high, figure.qualifier)
             if (figure.low is not None and figure.high is not None)
@@ -952,28 +956,72 @@ def _period_for(
         after = []  # "... a regime that Ankara introduced in 2014" dates the regime
     if after and ";" in text[figure.end : after[0].start]:
         after = []  # "...; today it handles half that": the next clause's date is its own
+    if after and _BASELINE_BETWEEN.search(text[figure.end : after[0].start]):
+        after = []  # "..., up from 30 a week earlier": the later date is the baseline's
+    if after and figure.unit in dates.MULTIPLIER_UNITS:
+        after = []  # "three times the number in January": the later date is the baseline's
+    before = [e for e in usable if e.end <= figure.start]
+    earlier = _earlier_period(text, figure, figures, before)
     if after:
         first = after[0]
         between_figures = [f for f in figures if figure.end <= f.start < first.start]
+        if first.statement and earlier is not None and not earlier[1]:
+            # "struck on Tuesday, killing 12 ..., the minister said on Wednesday": the day of
+            # the event the figure counts, not the day it was told
+            return earlier[0]
         if not between_figures:
             return first.period
         # A later expression covers this figure too only when the figures are coordinated
         # ("killed 63 people and wounded 182 ... late on Saturday").
         if _coordinated(text[figure.end : between_figures[0].start]):
             return first.period
-    before = [e for e in usable if e.end <= figure.start]
-    if before:
-        last = before[-1]
-        between_figures = [f for f in figures if last.end <= f.start and f.end <= figure.start]
-        if not _CONTRAST.search(text[last.end : figure.start]) and (
-            not between_figures or _coordinated(text[between_figures[-1].end : figure.start], True)
-        ):
-            return last.period
+    if earlier is not None:
+        return earlier[0]
     if published is None or _BEFORE_AN_EVENT.match(text, figure.end):
         # "1.5 million before the war": dated by an event the text does not date, so the
         # publication day would be wrong; no as-of is better, an editor sets it.
         return None
+    told = [
+        e
+        for e in usable
+        if e.statement and e.period.precision == "day" and e.period.end <= published
+    ]
+    if told:
+        # "..., the agency said on Sunday": the figure is as the statement's day has it
+        return told[-1].period
     return dates.Period(published, published, "day")
+
+
+def _earlier_period(
+    text: str,
+    figure: _Figure,
+    figures: list[_Figure],
+    before: list[dates.TimeExpression],
+) -> tuple[dates.Period, bool] | None:
+    """The period of the last time expression before the figure that covers it too, and
+    whether it is a statement's day; None when none does. A statement's day ("the navy said on
+    Friday it had sunk two boats, and seized a third") covers every figure told after it."""
+    if not before:
+        return None
+    last = before[-1]
+    if _CONTRAST.search(text[last.end : figure.start]):
+        return None
+    between_figures = [f for f in figures if last.end <= f.start and f.end <= figure.start]
+    if (
+        not between_figures
+        or last.statement
+        or _coordinated(text[between_figures[-1].end : figure.start], True)
+    ):
+        return last.period, last.statement
+    return None
+
+
+# "up from", "compared with", "against": what follows is a baseline, dated on its own.
+_BASELINE_BETWEEN = re.compile(
+    r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\bversus\b"
+    r"|\bagainst\s+(?:about\s+|some\s+|nearly\s+|around\s+)?\d",
+    re.IGNORECASE,
+)
 
 
 # "... before the war", "... before the fighting began": a figure of a time before an event.
