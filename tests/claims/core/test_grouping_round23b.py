@@ -1,7 +1,7 @@
 """Rewordings of one quantity that must meet and near misses that must stay apart, for the rules
 of round 23's second pass: goods brought in from abroad are imports (but people brought in are
-no imports), what was brought down collapsed, and a disease's patients and hospitalisations are
-its cases."""
+no imports), what was brought down collapsed, those who came ashore arrived, and a disease's
+patients and hospitalisations are its cases."""
 
 import pytest
 
@@ -95,4 +95,26 @@ def test_a_disease_s_patients_and_hospitalisations_are_its_cases(a, b):
 @pytest.mark.parametrize("dead", ["malaria deaths", "people who died of malaria"])
 def test_a_disease_s_patients_are_not_its_dead(dead):
     score, _ = similarity("malaria patients", dead)
+    assert score < THRESHOLD
+
+
+# ---------------------------------------------------------------- ashore
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("migrants who came ashore", "arrivals by boat"),
+        ("asylum seekers coming ashore on the islands", "asylum seekers who arrived"),
+        ("migrants brought ashore by rescuers", "people landing on the coast"),
+    ],
+)
+def test_those_who_came_ashore_arrived(a, b):
+    score, reason = similarity(a, b)
+    assert score >= THRESHOLD, reason
+
+
+@pytest.mark.parametrize("other", ["migrants who drowned", "migrants who returned home"])
+def test_those_who_came_ashore_did_not_drown_nor_return(other):
+    score, _ = similarity("migrants who came ashore", other)
     assert score < THRESHOLD
