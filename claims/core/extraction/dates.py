@@ -989,9 +989,8 @@ def _since(
     return None
 
 
-# The dates that can date a past event's clause after "since" ("since the storm struck on
-# March 28", "since the junta seized power in February 2021").
-_SINCE_DATED = ("date", "dayrange", "month", "year", "relative", "ago")
+# The dates that can date a past event's clause after "since" (vocabulary/periods.toml).
+_SINCE_DATED = frozenset(_CALENDAR_WORDS["cumulative"]["since_clause_dates"])
 
 
 def _past_clause_end(text: str, sentence: tuple[int, int], since: int) -> int | None:

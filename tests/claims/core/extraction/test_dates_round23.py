@@ -737,3 +737,11 @@ def test_a_year_after_above_or_below_is_a_baselines(text):
 )
 def test_a_part_of_a_total_since_a_dated_event_is_part_of_that_total(text):
     assert by_figure(text, "16", WEDNESDAY).period_kind == "cumulative"
+
+
+def test_the_date_kinds_that_date_a_since_clause_are_kinds_the_expressions_name() -> None:
+    # periods.toml names them; a misspelt kind would silently date no "since" clause at all.
+    from claims.core.extraction import dates
+
+    assert dates._SINCE_DATED
+    assert dates._SINCE_DATED <= set(dates._EXPRESSIONS.groupindex)
