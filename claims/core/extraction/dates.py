@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -318,7 +319,6 @@ def find_time_expressions(
     found: list[TimeExpression] = []
     previous: Period | None = anchor
     position = start
-    fiscal = fiscal_year_of(text, start, end)
     while (match := _EXPRESSIONS.search(text, position, end)) is not None:
         position = max(match.end(), match.start() + 1)
         before = text[max(start, match.start() - 60) : match.start()]
@@ -358,6 +358,13 @@ def find_time_expressions(
             # "a month before the invasion" counts from an event, not from the last date.
             skipped = True
         period = None
+        # Whose fiscal year: asked only of a fiscal phrase, as a search of the whole article
+        # for every sentence would make a long article's dates quadratic.
+        fiscal = (
+            fiscal_year_of(text, start, end)
+            if match.lastgroup in ("fiscal", "fiscalrel")
+            else _FISCAL_DEFAULT
+        )
         if published is not None:
             period = _resolve(match, published, previous, fiscal)
         else:
@@ -501,11 +508,18 @@ _FISCAL_WORDS = [
 def fiscal_year_of(text: str, start: int, end: int) -> FiscalYear:
     """The fiscal year of the country the sentence at ``text[start:end]`` names (its name, its
     people or its money), else the one its article names first, else the default."""
-    for window in (text[start:end], text):
-        found = [(m.start(), fiscal) for w, fiscal in _FISCAL_WORDS if (m := w.search(window))]
-        if found:
-            return min(found, key=lambda pair: pair[0])[1]
-    return _FISCAL_DEFAULT
+    return _first_fiscal(text[start:end]) or _first_fiscal_in_article(text) or _FISCAL_DEFAULT
+
+
+def _first_fiscal(window: str) -> FiscalYear | None:
+    found = [(m.start(), fiscal) for w, fiscal in _FISCAL_WORDS if (m := w.search(window))]
+    return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
+@functools.lru_cache(maxsize=8)
+def _first_fiscal_in_article(text: str) -> FiscalYear | None:
+    # Searched once per article, however many of its sentences name a fiscal year.
+    return _first_fiscal(text)
 
 
 def _fiscal_starting(year: int, fiscal: FiscalYear) -> Period:

@@ -745,3 +745,19 @@ def test_the_date_kinds_that_date_a_since_clause_are_kinds_the_expressions_name(
 
     assert dates._SINCE_DATED
     assert set(dates._EXPRESSIONS.groupindex) >= dates._SINCE_DATED
+
+
+def test_a_long_article_is_searched_for_its_country_once_not_at_every_sentence() -> None:
+    # Whose fiscal year a phrase means falls back on the whole article; done for every
+    # sentence, that search made a long article's extraction quadratic.
+    import datetime as dt
+
+    from claims.core.extraction import dates, extract
+
+    sentences = [f"Exports rose {n} percent in the quarter, traders said." for n in range(2, 60)]
+    sentences.insert(30, "Kenya plans to spend more in fiscal 2025/26, the treasury said.")
+    sentences.insert(45, "The deficit will narrow in fiscal 2026/27, the treasury added.")
+    dates._first_fiscal_in_article.cache_clear()
+    found = extract(" ".join(sentences), published=dt.date(2025, 6, 1))
+    assert len(found) >= 58
+    assert dates._first_fiscal_in_article.cache_info().misses <= 1
