@@ -915,6 +915,11 @@ _SINCE_ANAPHOR = re.compile(
 )
 
 
+# what lies between a figure and a "since" after it when a second figure is coordinated with it
+# without a verb of its own: "9 were held and about 30 hurt since ..."
+_COORDINATED = re.compile(r"[^\d,;:]*\band\s+(?:[a-z]+\s+){0,3}\d[\d,.]*\s+[a-z]+\s+", re.I)
+
+
 def _since(
     text: str,
     figure: tuple[int, int],
@@ -936,7 +941,7 @@ def _since(
         event = _SINCE_EVENT_DATE.match(text, match.end(), end) if date is None else None
         if event is not None:
             date = _EXPRESSIONS.match(text, event.end(), end)
-            if date is None or date.lastgroup in ("weekday", "shift", "sameday", "yesterday"):
+            if date is None or date.lastgroup in ("shift", "sameday", "yesterday"):
                 date = None
         clause_end = None
         if date is None and this is None:
@@ -957,10 +962,17 @@ def _since(
         own_clause = figure[1] <= match.start() and not re.search(
             r"[\d,;:]", text[figure[1] : match.start()]
         )
+        # "9 were held and 30 hurt since the march began": a figure coordinated with the
+        # one before "since", its verb left out, shares the start
+        coordinated = figure[1] <= match.start() and bool(
+            _COORDINATED.fullmatch(text, figure[1], match.start())
+        )
+        own_clause = own_clause or coordinated
         if not own_clause and not _nearest(text, figure, (match.start(), phrase_end), sentence):
             continue
         if not (
-            _same_clause(text, figure[1], match.start())
+            coordinated
+            or _same_clause(text, figure[1], match.start())
             or _same_clause(text, phrase_end, figure[0])
         ):
             continue
@@ -991,7 +1003,7 @@ def _since(
 
 # The dates that can date a past event's clause after "since" ("since the storm struck on
 # March 28", "since the junta seized power in February 2021").
-_SINCE_DATED = ("date", "dayrange", "month", "year", "relative", "ago")
+_SINCE_DATED = ("date", "dayrange", "month", "year", "relative", "ago", "weekday")
 
 
 def _past_clause_end(text: str, sentence: tuple[int, int], since: int) -> int | None:

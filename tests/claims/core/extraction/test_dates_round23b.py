@@ -1,0 +1,68 @@
+"""As-of and period kind, round 23 second pass, on writing the date code was not tuned on: an
+event's start told by its weekday, and a figure coordinated with the one before "since"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from .helpers import by_figure
+
+WEDNESDAY = dt.date(2024, 5, 15)
+MONDAY = dt.date(2024, 5, 13)
+SUNDAY_BEFORE = dt.date(2024, 5, 12)
+
+
+# ------------------------------------------------- an event's start told by its weekday
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start"),
+    [
+        ("Medics have treated 340 people since the riots broke out on Sunday night.",
+         MONDAY, SUNDAY_BEFORE),
+        ("Since the strike began on Sunday, 340 flights have been cancelled, the airline said.",
+         MONDAY, SUNDAY_BEFORE),
+        ("Rescuers have pulled 340 survivors from the rubble since the quake struck on Sunday.",
+         WEDNESDAY, SUNDAY_BEFORE),
+        ("The port has turned away 340 lorries since the blockade was imposed on Monday.",
+         WEDNESDAY, MONDAY),
+    ],
+)  # fmt: skip
+def test_a_total_since_an_event_dated_by_its_weekday_starts_that_day(text, published, start):
+    c = by_figure(text, "340", published)
+    assert (c.period_kind, c.period_start) == ("cumulative", start)
+
+
+# ------------------------------------ a figure coordinated with the one before "since"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said 12 protesters had been arrested and more than 40 injured since the "
+        "protests erupted on Sunday.",
+        "At least 12 miners have died and about 40 been hurt since the shaft flooded on Sunday.",
+        "Officials counted 12 homes destroyed and 40 damaged since the rains began on Sunday.",
+        "The agency says 12 boats have sunk and nearly 40 capsized since the storm began on "
+        "Sunday, the coast guard added.",
+    ],
+)
+def test_both_figures_of_a_coordination_before_since_are_totals_since_its_start(text):
+    for figure in ("12", "40"):
+        c = by_figure(text, figure, MONDAY)
+        assert (c.period_kind, c.period_start) == ("cumulative", SUNDAY_BEFORE), figure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve people died on Saturday, and 40 more have been treated since the clinic "
+        "opened on Sunday.",
+        "The ministry said 12 schools had closed; 40 have reopened since the floods began.",
+    ],
+)
+def test_a_figure_in_another_clause_before_since_is_not_its_total(text):
+    figure = "12" if "12" in text else "Twelve"
+    assert by_figure(text, figure, MONDAY).period_kind != "cumulative"
