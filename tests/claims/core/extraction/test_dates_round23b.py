@@ -66,3 +66,25 @@ def test_both_figures_of_a_coordination_before_since_are_totals_since_its_start(
 def test_a_figure_in_another_clause_before_since_is_not_its_total(text):
     figure = "12" if "12" in text else "Twelve"
     assert by_figure(text, figure, MONDAY).period_kind != "cumulative"
+
+
+# ---------------------------------------- a part set off after a figure shares its date
+
+
+SATURDAY = dt.date(2024, 5, 18)
+FRIDAY_BEFORE = dt.date(2024, 5, 17)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty passengers, six of them infants, were rescued on Friday off the coast.",
+        "Police detained 20 fans, six of whom were minors, on Friday after the match.",
+        "Twenty workers, six of them women, lost their jobs on Friday when the mill shut.",
+        "The fire destroyed 20 shops, six of which sold food, in the old market on Friday.",
+    ],
+)
+def test_a_figure_before_its_part_is_dated_by_the_date_after_the_part(text):
+    figure = "Twenty" if text.startswith("Twenty") else "20"
+    c = by_figure(text, figure, SATURDAY)
+    assert (c.as_of_start, c.as_of_end) == (FRIDAY_BEFORE, FRIDAY_BEFORE)
