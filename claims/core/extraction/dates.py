@@ -826,6 +826,15 @@ _RAISING = re.compile(
     r"(?:\s+[^\d,;.]{0,30}?)?\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?$",
     re.IGNORECASE,
 )
+# "the number of cases has risen to 131": a total grown to the figure is a running total.
+_RISEN = re.compile(
+    r"\b(?:the|its|their|[\w-]+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(_PERIOD_WORDS["cumulative"]["totals"])
+    + r")\b[^\d,;.]{0,50}?\b(?:has|have|had)\s+(?:now\s+)?(?:"
+    + "|".join(_PERIOD_WORDS["cumulative"]["risen"])
+    + r")\s+(?:to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
 # "30 more, including 12 children": a part of the figure before it shares its period.
 _PART_OF = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+(?:some\s+)?$")
 # "had returned by the end of March": a running total counted to a past date.
@@ -1024,7 +1033,9 @@ def _past_clause_end(text: str, sentence: tuple[int, int], since: int) -> int | 
 def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
     """ "so far this year": a total since the year's start; "to date": since an unsaid start."""
     start, end = sentence
-    raising = _RAISING.search(text[max(start, figure[0] - 80) : figure[0]])
+    raising = _RAISING.search(text[max(start, figure[0] - 80) : figure[0]]) or _RISEN.search(
+        text[max(start, figure[0] - 100) : figure[0]]
+    )
     if raising is not None:
         # "raising its count for this year to 80": a total since the first day of the year
         this = re.search(

@@ -88,3 +88,24 @@ def test_a_figure_before_its_part_is_dated_by_the_date_after_the_part(text):
     figure = "Twenty" if text.startswith("Twenty") else "20"
     c = by_figure(text, figure, SATURDAY)
     assert (c.as_of_start, c.as_of_end) == (FRIDAY_BEFORE, FRIDAY_BEFORE)
+
+
+# ------------------------------------------- a total said to have grown to the figure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of measles infections in the province has risen to 870, doctors said.",
+        "Officials said the death toll from the landslide had climbed to 870.",
+        "By the ministry's count, the tally of looted shops has now reached 870.",
+        "The rescue agency said its count of people missing had grown to about 870.",
+    ],
+)
+def test_a_total_said_to_have_grown_to_the_figure_is_a_running_total(text):
+    assert by_figure(text, "870", WEDNESDAY).period_kind == "cumulative"
+
+
+def test_a_total_that_grew_without_the_perfect_is_not_read_as_running():
+    text = "Wheat output rose to 870 tonnes in May, the agency said."
+    assert by_figure(text, "870 tonnes", WEDNESDAY).period_kind != "cumulative"
