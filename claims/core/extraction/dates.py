@@ -840,6 +840,15 @@ _RAISING = re.compile(
     r"(?:\s+[^\d,;.]{0,30}?)?\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?$",
     re.IGNORECASE,
 )
+# "the number of cases has risen to 131": a total grown to the figure is a running total.
+_RISEN = re.compile(
+    r"\b(?:the|its|their|[\w-]+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(_PERIOD_WORDS["cumulative"]["totals"])
+    + r")\b[^\d,;.]{0,50}?\b(?:has|have|had)\s+(?:now\s+)?(?:"
+    + "|".join(_PERIOD_WORDS["cumulative"]["risen"])
+    + r")\s+(?:to\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
 # "30 more, including 12 children": a part of the figure before it shares its period.
 _PART_OF = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+(?:some\s+)?$")
 # "had returned by the end of March": a running total counted to a past date.
@@ -929,6 +938,11 @@ _SINCE_ANAPHOR = re.compile(
 )
 
 
+# what lies between a figure and a "since" after it when a second figure is coordinated with it
+# without a verb of its own: "9 were held and about 30 hurt since ..."
+_COORDINATED = re.compile(r"[^\d,;:]*\band\s+(?:[a-z]+\s+){0,3}\d[\d,.]*\s+[a-z]+\s+", re.I)
+
+
 def _since(
     text: str,
     figure: tuple[int, int],
@@ -950,7 +964,7 @@ def _since(
         event = _SINCE_EVENT_DATE.match(text, match.end(), end) if date is None else None
         if event is not None:
             date = _EXPRESSIONS.match(text, event.end(), end)
-            if date is None or date.lastgroup in ("weekday", "shift", "sameday", "yesterday"):
+            if date is None or date.lastgroup in ("shift", "sameday", "yesterday"):
                 date = None
         clause_end = None
         if date is None and this is None:
@@ -971,10 +985,17 @@ def _since(
         own_clause = figure[1] <= match.start() and not re.search(
             r"[\d,;:]", text[figure[1] : match.start()]
         )
+        # "9 were held and 30 hurt since the march began": a figure coordinated with the
+        # one before "since", its verb left out, shares the start
+        coordinated = figure[1] <= match.start() and bool(
+            _COORDINATED.fullmatch(text, figure[1], match.start())
+        )
+        own_clause = own_clause or coordinated
         if not own_clause and not _nearest(text, figure, (match.start(), phrase_end), sentence):
             continue
         if not (
-            _same_clause(text, figure[1], match.start())
+            coordinated
+            or _same_clause(text, figure[1], match.start())
             or _same_clause(text, phrase_end, figure[0])
         ):
             continue
@@ -1025,7 +1046,9 @@ def _past_clause_end(text: str, sentence: tuple[int, int], since: int) -> int | 
 def _running(text: str, figure: tuple[int, int], sentence: tuple[int, int], published):
     """ "so far this year": a total since the year's start; "to date": since an unsaid start."""
     start, end = sentence
-    raising = _RAISING.search(text[max(start, figure[0] - 80) : figure[0]])
+    raising = _RAISING.search(text[max(start, figure[0] - 80) : figure[0]]) or _RISEN.search(
+        text[max(start, figure[0] - 100) : figure[0]]
+    )
     if raising is not None:
         # "raising its count for this year to 80": a total since the first day of the year
         this = re.search(

@@ -964,7 +964,11 @@ def _period_for(
     earlier = _earlier_period(text, figure, figures, before)
     if after:
         first = after[0]
-        between_figures = [f for f in figures if figure.end <= f.start < first.start]
+        between_figures = [
+            f
+            for f in figures
+            if figure.end <= f.start < first.start and not _PART_AFTER.match(text, f.end)
+        ]
         if first.statement and earlier is not None and not earlier[1]:
             # "struck on Tuesday, killing 12 ..., the minister said on Wednesday": the day of
             # the event the figure counts, not the day it was told
@@ -990,6 +994,11 @@ def _period_for(
         # "..., the agency said on Sunday": the figure is as the statement's day has it
         return told[-1].period
     return dates.Period(published, published, "day")
+
+
+# "Nine people, four of them children, died on Sunday": a part set off after a figure shares
+# the date its whole is given later.
+_PART_AFTER = re.compile(r"\s+of\s+(?:them|those|whom|which)\b", re.IGNORECASE)
 
 
 def _earlier_period(
