@@ -348,10 +348,16 @@ def _sentence_candidates(
             figure.subject = figures[index - 1].subject
         elif index in elliptical:
             # "10,000 were missing and 5,000 had died": the same people, another event
-            figure.subject = own
+            figure.subject = _with_event(own, figures[index - 1].subject, text, sentence)
         elif reading is not None and reading.subject and figure.kind in _COUNTS_THINGS:
             # a duration or an age keeps the noun after its unit ("siege", "boy")
             figure.subject = reading.subject
+    for index, figure in enumerate(figures):
+        # "40 miners were killed and 12 injured": the miners, not people at large
+        words = figure.subject.split()
+        bare = words[:1] == ["people"] or len(words) == 1
+        if index and bare and figure.kind in _COUNTS_THINGS and _joined(text, figures, index):
+            figure.subject = _with_event(figure.subject, figures[index - 1].subject, text, sentence)
     _parts_of_earlier(text, sentence, figures, elliptical, context)
     elliptical |= _baselines(text, sentence, figures, readings)
     _totals_of_earlier(figures)
@@ -910,6 +916,30 @@ def _other_event(own: str, previous: str) -> bool:
     counts ("5,000 had died" after "10,000 people were missing")."""
     mine = _event_of(own)
     return bool(mine) and mine != _event_of(previous)
+
+
+def _joined(text: str, figures: list[_Figure], index: int) -> bool:
+    """True when a count is joined to the count before it as one list or comparison."""
+    previous, figure = figures[index - 1], figures[index]
+    if previous.unit != "count" or figure.unit != "count" or not previous.subject:
+        return False
+    gap = text[previous.end : figure.start]
+    return not _REPORTING_IN_GAP.search(gap) and bool(_ELLIPSIS_GAP.fullmatch(gap))
+
+
+def _with_event(own: str, previous: str, text: str, sentence: Sentence) -> str:
+    """ "63 civilians were killed and 292 wounded": a figure with no noun of its own and an
+    event of its own counts the noun of the figure before it, suffering its own event (a noun
+    the parse put in its subject that the sentence never names, "people", is none)."""
+    named = set(re.findall(r"[\w-]+", text[sentence.start : sentence.end].lower()))
+    words = own.split()
+    events = [w for w in words if _EVENT_IN_SUBJECT.fullmatch(w)]
+    if not events or any(w.lower() in named for w in words if w not in events):
+        return own
+    before = previous.split()
+    first = next((i for i, w in enumerate(before) if _EVENT_IN_SUBJECT.fullmatch(w)), None)
+    noun = before[:first] if first is not None else before
+    return " ".join([*noun, *events]) if noun else own
 
 
 def _event_of(subject: str) -> str:

@@ -67,3 +67,30 @@ def test_a_part_keeps_its_own_noun_and_a_whole_is_no_smaller(text: str, figure: 
 )  # fmt: skip
 def test_a_part_said_to_be_a_noun_counts_that_noun(text: str, figure: str, head: str):
     assert head in by_figure(text, figure).subject.split()
+
+
+# -- a bare count joined to a count of a noun, with an event of its own, counts that noun --
+
+
+@pytest.mark.parametrize(
+    "text, figure, noun",
+    [
+        ("Officials said 40 miners were killed and 12 injured in the blast.", "12",
+         "miners"),
+        ("In the blast 40 miners died and more than 12 were hurt, officials said.", "12",
+         "miners"),
+        ("Rescuers said 7 hikers had been found dead and about 30 injured after the avalanche.",
+         "30", "hikers"),
+        ("The raid left 18 guards killed and 6 wounded, the prison service said.", "6",
+         "guards"),
+    ],
+)  # fmt: skip
+def test_a_bare_count_with_its_own_event_counts_the_noun_before(text: str, figure: str, noun: str):
+    words = by_figure(text, figure).subject.split()
+    assert words[0] == noun
+    assert words[-1] in ("wounded", "injured")
+
+
+def test_a_bare_count_that_names_people_keeps_them():
+    text = "Officials said 40 miners were killed and 12 people were injured in the blast."
+    assert by_figure(text, "12").subject.startswith("people")
