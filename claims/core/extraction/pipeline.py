@@ -727,7 +727,8 @@ def _inherit_units(text: str, figures: list[_Figure]) -> None:
 # Between two figures of one comparison or list: "... and about", ", down from more than".
 _ELLIPSIS_GAP = re.compile(
     r"[^;:.!?\d]{0,80}?(?:\band|\bor|\bfrom|\bversus|\bvs\.?|\bagainst|\bcompared\s+(?:with|to)"
-    r"|\bto|,)\s*(?:(?:about|around|roughly|some|nearly|almost|more|fewer|less|than|at|least|"
+    r"|\bto|\bout\s+of|,)\s*"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more|fewer|less|than|at|least|"
     r"most|up|just|over|under|an|estimated|only)\s+)*$",
     re.IGNORECASE,
 )
@@ -934,6 +935,8 @@ def _with_event(own: str, previous: str, text: str, sentence: Sentence) -> str:
     named = set(re.findall(r"[\w-]+", text[sentence.start : sentence.end].lower()))
     words = own.split()
     events = [w for w in words if _EVENT_IN_SUBJECT.fullmatch(w)]
+    if not events and len(words) == 1 and re.fullmatch(r"[a-z]+ed", own):
+        events = words  # "1,867 machines broke down, out of 106,000 deployed"
     if not events or any(w.lower() in named for w in words if w not in events):
         return own
     before = previous.split()

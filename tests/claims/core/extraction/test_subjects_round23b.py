@@ -94,3 +94,24 @@ def test_a_bare_count_with_its_own_event_counts_the_noun_before(text: str, figur
 def test_a_bare_count_that_names_people_keeps_them():
     text = "Officials said 40 miners were killed and 12 people were injured in the blast."
     assert by_figure(text, "12").subject.startswith("people")
+
+
+@pytest.mark.parametrize(
+    "text, figure, noun, participle",
+    [
+        ("Inspectors said 45 buses failed the check, out of about 600 inspected.", "600",
+         "buses", "inspected"),
+        ("Some 30 wells ran dry this summer out of 220 drilled in the valley.", "220", "wells",
+         "drilled"),
+        ("Only 12 bridges were rebuilt, out of 90 damaged in the storm, the ministry said.", "90",
+         "bridges", "damaged"),
+        ("The carmaker said 300 cars were recalled and 120 repaired.", "120", "cars",
+         "repaired"),
+    ],
+)  # fmt: skip
+def test_a_bare_count_with_a_participle_counts_the_noun_before(
+    text: str, figure: str, noun: str, participle: str
+):
+    words = by_figure(text, figure).subject.split()
+    assert noun in words
+    assert words[-1] == participle
