@@ -124,6 +124,9 @@ class _Context:
     # Earlier sentences of the article (text, paragraph), the last few: where a pronoun's
     # speaker is looked for.
     recent: list[tuple[str, int]] = field(default_factory=list)
+    # The counts of the article (subject, value, paragraph): what a part taken "of them" in a
+    # later sentence counts ("42 deaths were recorded ... Nine of them were on Monday").
+    counts: list[tuple[str, float, int]] = field(default_factory=list)
     # Earlier figures of the article: (start, scope, event word of the subject).
     scopes: list[tuple[int, str, str]] = field(default_factory=list)
     # The speaker of the previous sentence's last figure, and its paragraph: what a bare number
@@ -345,10 +348,17 @@ def _sentence_candidates(
             figure.subject = figures[index - 1].subject
         elif index in elliptical:
             # "10,000 were missing and 5,000 had died": the same people, another event
-            figure.subject = own
+            figure.subject = _with_event(own, figures[index - 1].subject, text, sentence)
         elif reading is not None and reading.subject and figure.kind in _COUNTS_THINGS:
             # a duration or an age keeps the noun after its unit ("siege", "boy")
             figure.subject = reading.subject
+    for index, figure in enumerate(figures):
+        # "40 miners were killed and 12 injured": the miners, not people at large
+        words = figure.subject.split()
+        bare = words[:1] == ["people"] or len(words) == 1
+        if index and bare and figure.kind in _COUNTS_THINGS and _joined(text, figures, index):
+            figure.subject = _with_event(figure.subject, figures[index - 1].subject, text, sentence)
+    _parts_of_earlier(text, sentence, figures, elliptical, context)
     elliptical |= _baselines(text, sentence, figures, readings)
     _totals_of_earlier(figures)
     _bare_counts(text, sentence, figures, readings)
@@ -717,7 +727,8 @@ def _inherit_units(text: str, figures: list[_Figure]) -> None:
 # Between two figures of one comparison or list: "... and about", ", down from more than".
 _ELLIPSIS_GAP = re.compile(
     r"[^;:.!?\d]{0,80}?(?:\band|\bor|\bfrom|\bversus|\bvs\.?|\bagainst|\bcompared\s+(?:with|to)"
-    r"|\bto|,)\s*(?:(?:about|around|roughly|some|nearly|almost|more|fewer|less|than|at|least|"
+    r"|\bto|\bout\s+of|,)\s*"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more|fewer|less|than|at|least|"
     r"most|up|just|over|under|an|estimated|only)\s+)*$",
     re.IGNORECASE,
 )
@@ -771,6 +782,83 @@ def _bare_counts(
             # the event the patterns read after the figure stays ("refugees received")
             event = figure.subject if re.fullmatch(r"[a-z]+ed", figure.subject) else ""
             figure.subject = f"{earlier[-1]} {event}".strip()
+
+
+def _partitive_pronoun(text: str, sentence: Sentence, figure: _Figure) -> bool:
+    """ "nine of them", "of those, 40", "among them 300": the figure is a part taken of a
+    pronoun, with no noun of its own (not "15 of them children", "of those, 40 children"; a
+    pronoun followed by its own noun, "of those patients", is no pronoun)."""
+    words = vocabulary.load("subjects")
+    pronouns = "|".join(words["partitive_pronouns"])
+    prepositions = "|".join(words["partitive_prepositions"])
+    after = re.match(
+        rf"\s+(?:{prepositions})\s+({pronouns})\b,?\s*", text[figure.end : sentence.end]
+    )
+    before = re.search(
+        rf"\b(?:{prepositions})\s+({pronouns}),?\s+(?:[a-z]+\s+){{0,3}}$",
+        text[sentence.start : figure.start],
+        re.IGNORECASE,
+    )
+    if after is None and before is None:
+        return False
+    if not parse.available():
+        return True
+    if after is not None:
+        pronoun, following = figure.end + after.start(1), figure.end + after.end()
+    else:
+        assert before is not None
+        pronoun, following = sentence.start + before.start(1), figure.end
+    doc = parse.parse(text[sentence.start : sentence.end])
+    at = {t.idx + sentence.start: t for t in doc}
+    token = at.get(pronoun)
+    if token is not None and token.pos_ != "PRON" and token.lower_ != "them":
+        return False
+    while following < sentence.end and text[following].isspace():
+        following += 1
+    nxt = at.get(following)
+    if nxt is None:
+        return True
+    if nxt.lemma_ == "be":
+        # "nine of them were children": the noun it is said to be is its own
+        clause = nxt if nxt.dep_ != "aux" else nxt.head
+        return not any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") for c in clause.children)
+    return nxt.pos_ not in ("NOUN", "PROPN")
+
+
+def _parts_of_earlier(
+    text: str, sentence: Sentence, figures: list[_Figure], elliptical: set[int], context: _Context
+) -> None:
+    """ "42 deaths were recorded. Nine of them died on Monday": a count taken "of" (or "among")
+    a pronoun counts what the last count of the paragraph at least as large counts (a part is
+    no larger than its whole), unless the sentence names a noun of its own for it ("nine of
+    them children"); the figures listed after it with no noun of their own go on with it."""
+    parts: set[int] = set()
+    wholes = [(s, v) for s, v, p in context.counts if p == sentence.paragraph]
+    for index, figure in enumerate(figures):
+        if figure.unit != "count" or figure.kind not in _COUNTS_THINGS:
+            continue
+        if index in elliptical and index - 1 in parts:
+            figure.subject = figures[index - 1].subject
+            parts.add(index)
+            continue
+        value = figure.low if figure.low is not None else 0.0
+        whole = next((s for s, v in reversed(wholes) if v >= value), None)
+        # a subject that already names the whole's noun is the pronoun's, resolved in the
+        # parse ("four of them were killed" after "9 soldiers": "soldiers killed")
+        named = whole.lower().split() if whole else []
+        # (the whole's last word may be its verb, "counted", that any subject can share)
+        resolved = set(named[:-1] or named) & set(figure.subject.lower().split())
+        if whole and not resolved and _partitive_pronoun(text, sentence, figure):
+            figure.subject = whole
+            parts.add(index)
+            continue
+        if figure.subject:
+            wholes.append((figure.subject, value))
+    for figure in figures:
+        if figure.unit == "count" and figure.kind in _COUNTS_THINGS and figure.subject:
+            low = figure.low if figure.low is not None else 0.0
+            context.counts.append((figure.subject, low, sentence.paragraph))
+    del context.counts[: -_RECENT_SENTENCES * 4]
 
 
 def _totals_of_earlier(figures: list[_Figure]) -> None:
@@ -829,6 +917,32 @@ def _other_event(own: str, previous: str) -> bool:
     counts ("5,000 had died" after "10,000 people were missing")."""
     mine = _event_of(own)
     return bool(mine) and mine != _event_of(previous)
+
+
+def _joined(text: str, figures: list[_Figure], index: int) -> bool:
+    """True when a count is joined to the count before it as one list or comparison."""
+    previous, figure = figures[index - 1], figures[index]
+    if previous.unit != "count" or figure.unit != "count" or not previous.subject:
+        return False
+    gap = text[previous.end : figure.start]
+    return not _REPORTING_IN_GAP.search(gap) and bool(_ELLIPSIS_GAP.fullmatch(gap))
+
+
+def _with_event(own: str, previous: str, text: str, sentence: Sentence) -> str:
+    """ "63 civilians were killed and 292 wounded": a figure with no noun of its own and an
+    event of its own counts the noun of the figure before it, suffering its own event (a noun
+    the parse put in its subject that the sentence never names, "people", is none)."""
+    named = set(re.findall(r"[\w-]+", text[sentence.start : sentence.end].lower()))
+    words = own.split()
+    events = [w for w in words if _EVENT_IN_SUBJECT.fullmatch(w)]
+    if not events and len(words) == 1 and re.fullmatch(r"[a-z]+ed", own):
+        events = words  # "1,867 machines broke down, out of 106,000 deployed"
+    if not events or any(w.lower() in named for w in words if w not in events):
+        return own
+    before = previous.split()
+    first = next((i for i, w in enumerate(before) if _EVENT_IN_SUBJECT.fullmatch(w)), None)
+    noun = before[:first] if first is not None else before
+    return " ".join([*noun, *events]) if noun else own
 
 
 def _event_of(subject: str) -> str:
