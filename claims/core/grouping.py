@@ -185,8 +185,6 @@ _OUTRANKS: dict[str, list[str]] = _POPULATIONS["outranks"]
 _PERSON_HEADS = frozenset(_POPULATIONS["people"])
 _ABROAD_HEADS = frozenset(_POPULATIONS["abroad"])
 _TRAVELLERS: str = _POPULATIONS["travellers"]
-_GOODS_MEASURES = frozenset(_POPULATIONS["goods_measures"])
-_PERSON_SENSE: str = _POPULATIONS["person_sense"]
 _ACTORS: dict[str, list[str]] = _ACTOR_DATA["actors"]
 _PEOPLES = frozenset(_ACTOR_DATA["peoples"])
 _HOMELANDS: dict[str, str] = _ACTOR_DATA["homelands"]
@@ -431,21 +429,7 @@ def _head_span(tokens: Sequence[_Token]) -> list[_Token]:
     return span
 
 
-def _names_a_person(token: _Token) -> bool:
-    """True for a counted group of people or a word WordNet puts under a person ("migrants")."""
-    if token.kind == "group":
-        return token.concept in _PERSON_HEADS
-    return token.kind == "word" and lexical.kind_of(token.concept, _PERSON_SENSE)
-
-
 def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
-    # People "brought into the country" or "shipped abroad" are still people, not imports nor
-    # exports: a measure of goods is no head after a person.
-    goods = [
-        t.concept in _GOODS_MEASURES and i > 0 and _names_a_person(span[i - 1])
-        for i, t in enumerate(span)
-    ]
-    span = [t for t, after_person in zip(span, goods, strict=True) if not after_person]
     specific = [t.concept for t in span if t.kind == "group" and t.concept not in _GENERIC_HEADS]
     outranking = [c for c in specific if set(_OUTRANKS.get(c, ())) & set(specific)]
     if outranking:
@@ -976,9 +960,7 @@ def _related_words(a: frozenset[str], b: frozenset[str]) -> bool:
 def _head_score(a: str, b: str) -> float:
     if not a or not b or a == b:
         return 1.0
-    # WordNet's "import" is also a player brought from abroad: a measure of goods is no people.
-    people = not {a, b} & _GOODS_MEASURES and lexical.kindred_people(a, b)
-    if frozenset({a, b}) in _RELATED_HEADS or people:
+    if frozenset({a, b}) in _RELATED_HEADS or lexical.kindred_people(a, b):
         # Kindred kinds of people ("migrants", "refugees"): only the actor tells them apart.
         return RELATED_HEAD
     if a not in _GROUPS and b not in _GROUPS and lexical.related(a, b):
