@@ -53,12 +53,6 @@ How it works (explainable rules and a small news vocabulary, no trained model):
    home ("Syrian refugees" against "refugees" in Turkey) by 0.6. A nationality counted alone
    ("Syrians") and its refugees abroad are related heads; "refugees from Syria" are Syrian
    refugees.
-   The unit reads the subject too: prices given in percent are their rate of change
-   (inflation), and inflation of one kind of goods named before the head ("food", "fuel", by
-   WordNet's senses of matter and energy) is a part of it, as core inflation is. A count of
-   what someone did ("seats secured by a bloc": an agent after "by" who is a group or a person
-   in WordNet, or a doer who owns the clause) is a part of the bare count ("seats of the
-   chamber"), never the same quantity.
 5. A claim goes to the best metric at or above the threshold. The others are clustered
    (complete linkage: a claim joins a cluster only when it matches every member at the
    threshold) and each cluster is proposed as a new metric.
@@ -181,7 +175,6 @@ _EVENT_DATA = vocabulary.load("events")
 _GROUPS: dict[str, list[str]] = _POPULATIONS["concepts"]
 _RELATED_HEADS = frozenset(frozenset(pair) for pair in _POPULATIONS["related"])
 _GENERIC_HEADS = frozenset(_POPULATIONS["generic"])
-_OUTRANKS: dict[str, list[str]] = _POPULATIONS["outranks"]
 _PERSON_HEADS = frozenset(_POPULATIONS["people"])
 _ABROAD_HEADS = frozenset(_POPULATIONS["abroad"])
 _TRAVELLERS: str = _POPULATIONS["travellers"]
@@ -229,12 +222,6 @@ _RESTRICTING_HEADS = frozenset(_RESTRICTION_DATA["heads"])
 # Words that restrict or plan what a subject counts ("core", "excluding", "expected"): phrase
 # (normalised) -> restriction.
 _RESTRICTING_WORDS = _table(_RESTRICTION_DATA["modifiers"])
-# Words that say a figure is the plain one ("headline", "overall"): no qualifier of it.
-_PLAIN_WORDS = frozenset(
-    _key(word)
-    for word in _RESTRICTION_DATA["plain"]["words"] + _RESTRICTION_DATA["topic_references"]["words"]
-)
-_PEOPLE_PRONOUNS = frozenset(_FUNCTION_WORDS["people_pronouns"])
 
 
 # Kinds of people named by a participle ("displaced"): another participle of a verb WordNet
@@ -387,10 +374,6 @@ class _Subject:
     # What makes the figure a part of the quantity, or a plan or a limit for it ("core",
     # "target", "forecast"; see restrictions.toml): two subjects must name the same ones.
     restrictions: frozenset[str] = frozenset()
-    # A verb of ``acts`` has someone as its agent ("seats won by a party"; see _part_by_agent).
-    by_someone: bool = False
-    # Nouns before the head that name goods ("food" in "food prices"; see _as_measured).
-    goods: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -411,7 +394,11 @@ def _head_span(tokens: Sequence[_Token]) -> list[_Token]:
     for index, token in enumerate(tokens):
         if token.kind == "prep" and toll and not span:
             break
-        toll = toll or _is_toll(token)
+        toll = toll or (
+            token.kind == "event"
+            and token.concept in _BEFALLS_PEOPLE
+            and not lexical.not_a_noun(token.text.split()[-1])
+        )
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         # A participle before a noun qualifies it ("burned area", "destroyed homes").
         if (
@@ -431,9 +418,6 @@ def _head_span(tokens: Sequence[_Token]) -> list[_Token]:
 
 def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
     specific = [t.concept for t in span if t.kind == "group" and t.concept not in _GENERIC_HEADS]
-    outranking = [c for c in specific if set(_OUTRANKS.get(c, ())) & set(specific)]
-    if outranking:
-        return outranking[-1]  # "refugees forced from their homes" are refugees
     if specific:
         return specific[-1]
     generic = [t.concept for t in span if t.kind == "group"]
@@ -450,13 +434,6 @@ def _head(tokens: Sequence[_Token], span: Sequence[_Token]) -> str:
         return "people"  # "cholera deaths", "the number of dead" count the people who died
     if len(nouns) > 1 and _is_participle(nouns[-1]) and lexical.verb_base(nouns[-1]):
         nouns = nouns[:-1]  # "migrants living in Colombia" are migrants, not a "living"
-    if (
-        words
-        and tokens
-        and tokens[0].text in _PEOPLE_PRONOUNS
-        and not any(t.kind == "group" for t in span)
-    ):
-        return "people"  # "those still missing" count people
     if nouns:
         # "Jamaicans in shelters" count people, of one nationality (an actor of the subject).
         return "people" if lexical.names_people(nouns[-1]) else nouns[-1]
@@ -519,19 +496,11 @@ def _ends_in_people_event(tokens: Sequence[_Token]) -> bool:
             token.kind == "word" and not _is_participle(token.text)
         ):
             continue
-        return _is_toll(token)
+        if token.kind != "event":
+            return False
+        last = token.text.split()[-1]
+        return token.concept in _BEFALLS_PEOPLE and not lexical.not_a_noun(last)
     return False
-
-
-def _is_toll(token: _Token) -> bool:
-    """True when ``token`` is an event that befalls people written with a noun: "deaths",
-    "the death toll", a phrase whose noun is the people it befell ("lives lost", "lives
-    claimed"); not a bare participle ("killed")."""
-    return (
-        token.kind == "event"
-        and token.concept in _BEFALLS_PEOPLE
-        and any(not lexical.not_a_noun(word) for word in token.text.split())
-    )
 
 
 def _is_participle(word: str) -> bool:
@@ -647,29 +616,7 @@ def _act(word: str) -> str:
     # The recording verb's first sense only: "tally" also means to score, which "won" is.
     if base in _RECORDING or any(lexical.names_event(base, verb, 1) for verb in sorted(_RECORDING)):
         return "record"
-    return _ACT_WORDS.get(base, base)
-
-
-# Verbs of one deed WordNet does not relate ("secured" seats were won): base -> the deed.
-_ACT_WORDS = _table(_EVENT_DATA["acts"])
-_AGENT_SENSES = tuple(_EVENT_DATA["agents"]["senses"])
-
-
-def _done_by_someone(tokens: Sequence[_Token], verbs: frozenset[str]) -> bool:
-    """True when a verb said of the counted thing has an agent after "by" who is someone, an
-    actor or a group or a person WordNet knows ("seats won by the ruling bloc"): the figure
-    counts that agent's share, not every one there is."""
-    for index, token in enumerate(tokens[:-1]):
-        if token.concept not in verbs or tokens[index + 1].text != "by":
-            continue
-        for after in tokens[index + 2 :]:
-            if after.kind in ("prep", "event"):
-                break
-            if after.kind == "actor" or (
-                after.kind in ("word", "group") and _is_someone(after.concept)
-            ):
-                return True
-    return False
+    return base
 
 
 def _acts(span: Sequence[_Token], head: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -726,8 +673,7 @@ def _subject(text: str, names: bool = True) -> _Subject:
                 frozenset(t.concept for t in span if t.kind == "word")
                 - {head}
                 - verbs
-                - _length_counts(text)
-                - _PLAIN_WORDS,
+                - _length_counts(text),
                 runs,
             ),
             restrictions - {head},
@@ -745,19 +691,6 @@ def _subject(text: str, names: bool = True) -> _Subject:
         length=_named_length(text),
         acts=acts,
         restrictions=restrictions,
-        goods=_goods_before(span, head),
-        by_someone=bool(acts) and _done_by_someone(tokens, verbs),
-    )
-
-
-def _goods_before(span: Sequence[_Token], head: str) -> frozenset[str]:
-    """The words before the head of the noun phrase that name goods ("food", "fuel" in "food
-    prices", "fuel inflation"); not those after it ("prices leaving aside food")."""
-    at = next((i for i, token in enumerate(span) if token.concept == head), -1)
-    return frozenset(
-        token.concept
-        for token in span[: max(at, 0)]
-        if token.kind == "word" and _names_goods(token.concept)
     )
 
 
@@ -788,14 +721,6 @@ def _spelled_as(
     return (words - spelled) | restrictions if words & spelled else words
 
 
-_REPEATED_LINKS = tuple(_PERIOD_WORDS["repeated_length"]["links"])
-
-
-def _repeated_before(noun: str) -> list[list[str]]:
-    """The two words before a length said twice ("month on" before "month")."""
-    return [[noun, link] for link in _REPEATED_LINKS]
-
-
 def _named_length(text: str) -> int:
     """Days of the period a subject names: "monthly" 30, "annual" 365, "per month" 30, "over
     twelve months" 360, "in the past two weeks" 14; 0 when it names none (or more than one)."""
@@ -804,8 +729,6 @@ def _named_length(text: str) -> int:
     for index, word in enumerate(words):
         if word in _LENGTH_WORDS:
             found.add(_LENGTH_WORDS[word])
-        elif word in _LENGTH_NOUNS and words[index - 2 : index] in _repeated_before(word):
-            found.add(_LENGTH_NOUNS[word])  # "month-on-month", "year over year"
         elif word in _LENGTH_NOUNS and index > 0:
             count = words[index - 1]
             number = int(count) if count.isdigit() else UNITS_WORDS.get(count)
@@ -836,7 +759,6 @@ def _same_length(a: int, b: int) -> bool:
 _DIRECTION_NOUNS: dict[str, str] = vocabulary.load("places")["direction_nouns"]
 _DIRECTIONS = frozenset(_key(word) for word in vocabulary.load("places")["directions"])
 _COUNTRY_REFERENCES = frozenset(vocabulary.load("places")["country_references"]["words"])
-_DIVISION_WORDS = frozenset(vocabulary.load("places")["division_words"]["words"])
 
 
 @lru_cache(maxsize=8192)
@@ -845,9 +767,8 @@ def _scope(text: str) -> _Scope:
     places = frozenset(t.concept for t in tokens if t.kind == "place")
     words = frozenset(
         _DIRECTION_NOUNS.get(t.concept, t.concept)
-        for index, t in enumerate(tokens)
+        for t in tokens
         if t.kind in ("word", "group", "place", "actor")
-        and not (index and t.concept in _DIVISION_WORDS and tokens[index - 1].kind == "place")
     )
     # "the whole country", "the south of the country": no place named, only pointed at.
     pointing = words & _COUNTRY_REFERENCES
@@ -1096,24 +1017,6 @@ def _acts_agree(a: _Subject, b: _Subject) -> bool:
     return True
 
 
-def _part_by_agent(a: _Subject, b: _Subject) -> bool:
-    """True when ``a`` counts what someone did ("seats secured by the opposition", "seats the
-    ruling party kept") and ``b`` names no deed, event nor actor ("seats in the chamber"): the
-    bare noun counts all there are, of which the doer's is a part."""
-    # An owner who did the deed ("seats the Conservatives kept"), not the counted people
-    # themselves ("Jamaicans sheltering in schools").
-    doers = sorted(a.owners - _PEOPLES) if not a.nationals else []
-    done = a.by_someone or bool(a.acts and any(map(_is_someone, doers)))
-    return done and not (b.acts or b.events or b.actors)
-
-
-@lru_cache(maxsize=8192)
-def _is_someone(word: str) -> bool:
-    """True when WordNet puts ``word`` under a group or a person ("bloc", "conservatives"):
-    someone who can do a deed, not a virus nor a country."""
-    return any(lexical.kind_of(word, sense) for sense in _AGENT_SENSES)
-
-
 def _restriction_text(subject: _Subject) -> str:
     """How a reason names a subject's restrictions: "a core/target figure", "the plain figure"."""
     if not subject.restrictions:
@@ -1144,9 +1047,6 @@ def _compare(a: _Side, b: _Side) -> tuple[float, str]:
         return 0.0, f"counts {sa.head}, not {sb.head}"
     if sa.events and sb.events and not sa.events & sb.events:
         return 0.0, f"{_labels(sa.events)}, not {_labels(sb.events)}".lower()
-    counted = _is_count(a.unit) and _is_count(b.unit)
-    if counted and (_part_by_agent(sa, sb) or _part_by_agent(sb, sa)):
-        return 0.0, "a share done by someone, not all there are"
     if not _acts_agree(sa, sb) or not _acts_agree(sb, sa):
         verbs_a, verbs_b = sa.acts or sa.events, sb.acts or sb.events
         return 0.0, f"{_labels(verbs_a)}, not {_labels(verbs_b)}".lower()
@@ -1289,56 +1189,6 @@ def _without_unit_head(subject: _Subject, unit: str) -> _Subject:
     return replace(subject, head="", words=subject.words - {subject.head})
 
 
-@lru_cache(maxsize=8192)
-def _as_measured(subject: _Subject, unit: str) -> _Subject:
-    """The subject as its unit reads it: a head that only names the unit is no head (see
-    _without_unit_head), and prices in percent are their rate of change ("prices in the
-    capital", given as a percent, are inflation; a price in a currency is a price); and
-    inflation of one kind of goods is restricted to them ("fuel prices" in percent, "food
-    inflation"): a part of all inflation, as core inflation is."""
-    subject = _without_unit_head(subject, unit)
-    if subject.head == "price" and _in_percent(unit):
-        swap = {"price": "inflation"}
-        subject = replace(
-            subject,
-            head="inflation",
-            words=frozenset(swap.get(word, word) for word in subject.words),
-            concepts=frozenset(swap.get(word, word) for word in subject.concepts),
-        )
-    if subject.head != "inflation":
-        return subject
-    if not subject.goods:
-        return subject
-    return replace(subject, restrictions=subject.restrictions | subject.goods)
-
-
-_GOODS_SENSES = tuple(_RESTRICTION_DATA["goods"]["senses"])
-
-
-@lru_cache(maxsize=8192)
-def _names_goods(word: str) -> bool:
-    """True when WordNet puts ``word`` under a kind of goods ("food", "fuel", "electricity"):
-    inflation of those goods is a part of all inflation."""
-    return any(lexical.kind_of(word, sense) for sense in _GOODS_SENSES)
-
-
-@cache
-def _is_count(unit: str) -> bool:
-    """True for a plain count of things (seats, permits), not an amount nor a ratio."""
-    try:
-        return units.parse_unit(unit) == units.parse_unit("count")
-    except units.UnitError:
-        return False
-
-
-@cache
-def _in_percent(unit: str) -> bool:
-    try:
-        return units.are_compatible(unit, "percent")
-    except units.UnitError:
-        return False
-
-
 _PHONE = re.compile(vocabulary.load("identifiers")["international_phone"])
 _DIGIT = re.compile(r"\d")
 
@@ -1353,7 +1203,7 @@ def _only_phone_digits(quote: str) -> bool:
 
 
 def _claim_side(claim: ClaimInput) -> _Side:
-    subject = _as_measured(_subject(claim.subject), claim.unit)
+    subject = _without_unit_head(_subject(claim.subject), claim.unit)
     named = _named_places(claim.subject)  # "U.S. troops in Syria" names its place
     if claim.scope.strip():
         scope = _with_places(_scope(claim.scope), named)
@@ -1385,9 +1235,9 @@ def _metric_sides(metric: MetricInput) -> _MetricSides:
         scopes = (_Scope(named, named),)
     period = _period_of(metric.period, metric.period_days)
     unit = metric.canonical_unit
-    sides = [_Side(_as_measured(_subject(metric.name), unit), scopes, unit, period=period)]
+    sides = [_Side(_without_unit_head(_subject(metric.name), unit), scopes, unit, period=period)]
     sides += [
-        _Side(_as_measured(_subject(text), unit), scopes, unit, period=period)
+        _Side(_without_unit_head(_subject(text), unit), scopes, unit, period=period)
         for text in dict.fromkeys(metric.claim_subjects)
         if text.strip()
     ]
