@@ -24,17 +24,18 @@ if TYPE_CHECKING:  # pint is imported when the first unit is read, not when Djan
 _VOCABULARY = vocabulary.load("units")
 
 
-def _iso_4217() -> tuple[str, ...]:
+@functools.cache
+def currencies() -> tuple[str, ...]:
     """The currencies newsrooms covering the region meet most (the data file), then every other
     ISO 4217 code pycountry knows, so a currency read from its word or its country ("soles",
-    "CFA francs") always has a unit; each is its own dimension (see above)."""
+    "CFA francs") always has a unit; each is its own dimension (see above). Read when the first
+    unit is, not when Django starts: pycountry costs its import."""
     import pycountry
 
     listed = tuple(_VOCABULARY["currencies"])
     return listed + tuple(sorted({c.alpha_3 for c in pycountry.currencies} - frozenset(listed)))
 
 
-CURRENCIES = _iso_4217()
 # Phrases of news copy that pint does not read, and single words whose pint meaning is not the
 # newsroom's (an oil barrel is 42 gallons, a ton metric); see vocabulary/units.toml.
 _PHRASES: dict[str, str] = dict(_VOCABULARY["phrases"])
@@ -70,7 +71,7 @@ def registry() -> pint.UnitRegistry:
     # pint's own "count" is dimensionless; ours must not mix with percentages, hence "count_".
     ureg.define("count_ = [count]")
     ureg.define("times = 1 = fold")
-    for code in CURRENCIES:
+    for code in currencies():
         ureg.define(f"{code} = [currency_{code.lower()}]")
     return ureg
 

@@ -17,7 +17,7 @@ from typing import Any
 from claims.core import vocabulary
 from claims.core.extraction import currencies
 from claims.core.extraction.numbers import UNITS_WORDS, NumberAtom
-from claims.core.units import CURRENCIES
+from claims.core.units import currencies as iso_currencies
 
 _VOCABULARY = vocabulary.load("measures")
 _HYPHEN_OR_SPACE = r"(?:\s+|\s*-\s*)"
@@ -30,7 +30,7 @@ _UNIT_PATTERNS: tuple[tuple[str, str, float], ...] = tuple(
     for entry in _VOCABULARY["unit_patterns"]
 )
 _UNIT_RES = tuple((re.compile(p, re.IGNORECASE), unit, scale) for p, unit, scale in _UNIT_PATTERNS)
-_CURRENCIES = frozenset(CURRENCIES)
+_CURRENCIES = frozenset(iso_currencies())
 _WEIGHT_BEFORE = re.compile(
     r"\b(?:" + "|".join(map(re.escape, _VOCABULARY["weight_words"])) + r")\b", re.IGNORECASE
 )
