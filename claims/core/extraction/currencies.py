@@ -91,14 +91,20 @@ def _countries_in(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(found))
 
 
+def sentence_start(text: str, end: int) -> int:
+    """Where the sentence of a figure ending at ``end`` starts, read back at most
+    _SENTENCE_REACH characters."""
+    return max(text.rfind(". ", 0, end) + 1, end - _SENTENCE_REACH, 0)
+
+
 def _windows(text: str, end: int, stop: int) -> Iterator[list[str]]:
     """The countries to try, in order: the figure's sentence (nearest to the figure first),
     each earlier stretch of the document going back, then the text after the sentence."""
-    sentence_start = max(text.rfind(". ", 0, end) + 1, end - _SENTENCE_REACH, 0)
+    start = sentence_start(text, end)
     named = _countries_in(text)
-    in_sentence = [(at, code) for at, code in named if sentence_start <= at < stop]
+    in_sentence = [(at, code) for at, code in named if start <= at < stop]
     yield [code for _, code in sorted(in_sentence, key=lambda found: abs(found[0] - end))]
-    yield [code for at, code in reversed(named) if at < sentence_start]
+    yield [code for at, code in reversed(named) if at < start]
     yield [code for at, code in named if at >= stop]
 
 

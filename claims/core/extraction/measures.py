@@ -178,17 +178,14 @@ def _storable(name: str) -> bool:
     return True
 
 
-def _lexicon_unit(surface: str) -> str | None:
-    """The quantulum3 unit a word after a number names ("acres", "mph"), if we can store it."""
-    surfaces, symbols = _quantulum_lexicon()
-    for name in (
-        surfaces.get(surface.lower()),
-        surfaces.get(surface.lower().rstrip("s")),
-        symbols.get(surface),
-    ):
-        if name and _storable(name):
-            return name
-    return None
+def _lexicon_unit(surface: str, *, symbols: bool = True) -> str | None:
+    """The quantulum3 unit a word after a number names ("acres", "mph"), if we can store it;
+    by its symbols too unless ``symbols`` is false."""
+    by_word, by_symbol = _quantulum_lexicon()
+    names = [by_word.get(surface.lower()), by_word.get(surface.lower().rstrip("s"))]
+    if symbols:
+        names.append(by_symbol.get(surface))
+    return next((name for name in names if name and _storable(name)), None)
 
 
 def unit_after(text: str, atom: NumberAtom, end: int, limit: int | None = None) -> UnitMatch | None:
@@ -238,11 +235,7 @@ def names_unit(word: str) -> bool:
         return True
     if any(shared.word.match(text) for shared in currencies.shared_currencies()):
         return True  # "shillings", "pounds": the currency of the place named
-    surfaces, _ = _quantulum_lexicon()
-    return any(
-        name is not None and _storable(name)
-        for name in (surfaces.get(word.lower()), surfaces.get(word.lower().rstrip("s")))
-    )
+    return _lexicon_unit(word, symbols=False) is not None
 
 
 def _place_currency(text: str, end: int, stop: int) -> UnitMatch | None:
@@ -253,8 +246,7 @@ def _place_currency(text: str, end: int, stop: int) -> UnitMatch | None:
         match = shared.word.match(text, end, stop)
         if match is None:
             continue
-        sentence_start = max(text.rfind(". ", 0, end) + 1, end - 300, 0)
-        if _WEIGHT_BEFORE.search(text, sentence_start, end):
+        if _WEIGHT_BEFORE.search(text, currencies.sentence_start(text, end), end):
             return None  # "the sack weighs 50 pounds": a weight, wherever it is
         iso = currencies.currency_of(shared, text, end, stop)
         if iso is None:
