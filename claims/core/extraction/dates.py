@@ -1435,23 +1435,21 @@ def figure_period(
     single = _single(text, figure, sentence)
     if single is not None:
         return single
-    if not _has_time(unit):
-        reading = (
-            _rate(text, figure, sentence)
-            or _rate_before(text, figure, sentence)
-            or next(filter(None, (_rolling(text, span, sentence) for span in partners)), None)
-            or _window(text, figure, sentence)
-            or _adjective(text, figure, sentence)
-            or _year_so_far(text, figure, sentence, as_of)
-            or _annual_sum(text, figure, sentence, unit)
-        )
-        if reading is not None:
-            return reading
+    # (a unit holding the time, and a rate said after or before the figure, were read above)
+    reading = (
+        next(filter(None, (_rolling(text, span, sentence) for span in partners)), None)
+        or _window(text, figure, sentence)
+        or _adjective(text, figure, sentence)
+        or _year_so_far(text, figure, sentence, as_of)
+        or _annual_sum(text, figure, sentence, unit)
+    )
+    if reading is not None:
+        return reading
     calendar_period = as_of is not None and (
         as_of.precision in ("week", "month", "quarter", "year")
         or (as_of.precision == "span" and (as_of.end - as_of.start).days + 1 in (365, 366))
     )  # a fiscal year ("the fiscal year to June 2023") counts as a year
-    if calendar_period and not _has_time(unit) and _is_flow(text[sentence[0] : sentence[1]]):
+    if calendar_period and _is_flow(text[sentence[0] : sentence[1]]):
         return FigurePeriod("per_period", days=(as_of.end - as_of.start).days + 1)
     return UNKNOWN
 
