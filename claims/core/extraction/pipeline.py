@@ -784,21 +784,23 @@ def _bare_counts(
             figure.subject = f"{earlier[-1]} {event}".strip()
 
 
+_PARTITIVES = vocabulary.load("subjects")
+_PARTITIVE_PRONOUNS = "|".join(_PARTITIVES["partitive_pronouns"])
+_PARTITIVE_PREPOSITIONS = "|".join(_PARTITIVES["partitive_prepositions"])
+# "nine of them" (after the figure), "of those, 40" (before it); compiled once, not per figure.
+_PARTITIVE_AFTER = re.compile(rf"\s+(?:{_PARTITIVE_PREPOSITIONS})\s+({_PARTITIVE_PRONOUNS})\b,?\s*")
+_PARTITIVE_BEFORE = re.compile(
+    rf"\b(?:{_PARTITIVE_PREPOSITIONS})\s+({_PARTITIVE_PRONOUNS}),?\s+(?:[a-z]+\s+){{0,3}}$",
+    re.IGNORECASE,
+)
+
+
 def _partitive_pronoun(text: str, sentence: Sentence, figure: _Figure) -> bool:
     """ "nine of them", "of those, 40", "among them 300": the figure is a part taken of a
     pronoun, with no noun of its own (not "15 of them children", "of those, 40 children"; a
     pronoun followed by its own noun, "of those patients", is no pronoun)."""
-    words = vocabulary.load("subjects")
-    pronouns = "|".join(words["partitive_pronouns"])
-    prepositions = "|".join(words["partitive_prepositions"])
-    after = re.match(
-        rf"\s+(?:{prepositions})\s+({pronouns})\b,?\s*", text[figure.end : sentence.end]
-    )
-    before = re.search(
-        rf"\b(?:{prepositions})\s+({pronouns}),?\s+(?:[a-z]+\s+){{0,3}}$",
-        text[sentence.start : figure.start],
-        re.IGNORECASE,
-    )
+    after = _PARTITIVE_AFTER.match(text[figure.end : sentence.end])
+    before = _PARTITIVE_BEFORE.search(text[sentence.start : figure.start])
     if after is None and before is None:
         return False
     if not parse.available():
