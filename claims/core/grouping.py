@@ -778,9 +778,9 @@ def _scope(text: str) -> _Scope:
 
 
 def _pointed(scope: _Scope, other: _Scope) -> _Scope:
-    """A scope that only points at a country ("countrywide", "in the kingdom's north") read
-    as the country ``other`` names, with its direction words, when ``other`` names countries
-    only: a state or a province is never "the whole country"."""
+    """``scope`` read as the country ``other`` names, with its direction words, when ``scope``
+    names no place and only refers to its country ("nationwide", "in the country's east") and
+    ``other`` names countries only: a state or a province is never "the whole country"."""
     if not scope.country_reference or not other.places:
         return scope
     if any(_parents().get(place) != (gazetteer.WORLD,) for place in other.places):
