@@ -61,6 +61,7 @@ SOURCES = (
     ("tuning-10.txt", "tuning"),
     ("tuning-11.txt", "tuning"),
     ("tuning-13.txt", "tuning"),
+    ("tuning-14.txt", "tuning"),
 )
 HELDOUT_FILE = "heldout-5.txt"
 
