@@ -71,6 +71,8 @@ def registry() -> pint.UnitRegistry:
     # pint's own "count" is dimensionless; ours must not mix with percentages, hence "count_".
     ureg.define("count_ = [count]")
     ureg.define("times = 1 = fold")
+    # a change in a percentage ("up 3 percentage points") is no percentage of anything
+    ureg.define("percentage_point = [percentage_point]")
     for code in currencies():
         ureg.define(f"{code} = [currency_{code.lower()}]")
     return ureg

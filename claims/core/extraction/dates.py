@@ -1402,7 +1402,7 @@ def figure_period(
       800 children") and a count joined by "and" share their whole's or partner's reading;
     - otherwise unknown: the metric's kind decides.
     """
-    if unit == "percent":
+    if unit in ("percent", "percentage point"):
         # A share or a change ("40 percent since last year", "annual inflation of 2 percent")
         # is a level; only a stated rate ("2 percent a month") is per period.
         return _rate(text, figure, sentence) or UNKNOWN

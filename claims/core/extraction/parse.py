@@ -1124,6 +1124,150 @@ def is_argument(sentence: str, start: int, end: int) -> bool:
     return top.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "npadvmod")
 
 
+def verb_subject(sentence: str, start: int, end: int) -> tuple[str, bool] | None:
+    """What a figure with no noun of its own measures, when it is the object or complement of
+    a verb whose subject is a thing ("core inflation, which the bank tracks, held at 3%";
+    "the tariff was £980"; "the rand has slipped and traded at 18.2"): that subject's
+    phrase and False; ("", True) when the subject is a pronoun ("it had stood at 20 percent"),
+    which the caller resolves; None when the figure hangs on no such verb, or its subject is a
+    name (a speaker or an actor: "Thailand sold 4 million tonnes") or a date."""
+    doc = parse(sentence)
+    figure = tokens_in(doc, start, end)
+    if not figure:
+        return None
+    top = _top(figure)
+    verb = _verb_of(figure)
+    if verb is None or not _sets_a_value(top, verb):
+        return None
+    # "trimmed the repo rate by half a point to 6%": what the verb sets to the figure is its object
+    if top.dep_ == "pobj":
+        thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        named = thing is not None and thing.ent_type_ in ("PERSON", "GPE", "NORP")
+        if thing is not None and thing.pos_ in ("NOUN", "PROPN") and not named:
+            return _phrase(thing), False
+    subject = None
+    for _ in range(4):  # a verb joined to an earlier one shares its subject
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ != "conj":
+            break
+        verb = verb.head
+    if subject is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        subject = verb.head  # "inflation, which the bank tracks, held at 3%" read as a modifier
+    if subject is None:
+        return None
+    if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head  # "inflation, which stood at 3%": what "which" stands for
+    if subject.pos_ == "PRON":
+        return "", True
+    if subject.pos_ not in ("NOUN", "PROPN") or _is_name(subject) or subject in figure:
+        return None
+    if subject.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        return None
+    return _phrase(subject), False
+
+
+def asked_thing(question: str) -> str:
+    """What a question asks the number of ("How many bridges were hit?": "bridges"; "How much
+    do farmers pay in fees?": "fees"): the figure that answers it in the next sentence
+    counts that. "" when ``question`` asks no "how many" or "how much"."""
+    if not question.rstrip().endswith("?"):
+        return ""
+    doc = parse(question)
+    words = vocabulary.load("subjects")
+    for token in doc[1:]:
+        if token.lower_ not in ("many", "much") or doc[token.i - 1].lower_ != "how":
+            continue
+        head = token.head
+        named = head.pos_ in ("NOUN", "PROPN") or head.dep_ in ("dobj", "nsubj", "nsubjpass")
+        if named and head.i > token.i:  # "how many bridges", "how much wind"
+            return " ".join(
+                w for w in _phrase(head).split() if w.lower() not in ("how", "many", "much")
+            )
+        verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
+        if verb is None:
+            return ""
+        for child in verb.children:  # "pay in fees", "spend on roads"
+            if child.dep_ == "prep" and child.lower_ in words["purpose_prepositions"] + ["in"]:
+                noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if noun is not None and noun.pos_ == "NOUN":
+                    return _phrase(noun)
+        return str(words["verb_nouns"].get(verb.lemma_.lower(), ""))
+    return ""
+
+
+def labelled_thing(sentence: str, start: int) -> str:
+    """What a figure set after a short label and a colon counts, as fact boxes write them
+    ("Deaths last week: 90"; "Registered voters: 3.1 million"): the label's first noun that is
+    not a date or a place. "" when the figure follows no such label."""
+    label = sentence[:start].rstrip()
+    if not label.endswith(":") or len(label.split()) > 6:
+        return ""
+    doc = parse(sentence)
+    before = [t for t in doc if t.idx + len(t.text) < len(label)]
+    unnamed = ("DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL")
+    nouns = [t for t in before if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in unnamed]
+    return _phrase(nouns[0]) if nouns else ""
+
+
+def _sets_a_value(top: Any, verb: Any) -> bool:
+    """True when the verb gives its subject the figure as a value ("stood at", "rose to", "was",
+    "reached", "topped"), not as what the subject did to a counted thing ("the fever killed
+    700"; "the lenders agreed $5 billion")."""
+    words = vocabulary.load("subjects")
+    if top.dep_ == "pobj":
+        return top.head.lower_ in words["value_prepositions"]
+    if top.dep_ == "attr":
+        return verb.lemma_ == "be"
+    lemma = verb.lemma_.lower()
+    measuring = lemma in words["change_verbs"] or lemma in words["level_verbs"]
+    return top.dep_ in ("dobj", "npadvmod") and (measuring or lemma in words["count_verbs"])
+
+
+def is_subject(sentence: str, start: int, end: int) -> bool:
+    """True when the figure at ``sentence[start:end]`` is its verb's subject ("only 700
+    remained", "with 300 falling short")."""
+    figure = tokens_in(parse(sentence), start, end)
+    return bool(figure) and _top(figure).dep_ in ("nsubj", "nsubjpass")
+
+
+def names_a_thing(
+    sentence: str,
+    phrase: str,
+    near: int,
+    figures: Iterable[tuple[int, int]] = (),
+    *,
+    verbs: bool = True,
+) -> bool:
+    """True when ``phrase``, found in ``sentence`` nearest the character ``near``, holds a noun
+    that is not a date or a number: a subject the patterns read that can be what a figure
+    counts, not a verb, an adverb or a date ("stood", "overseas", "two years ago"), nor the unit
+    of another figure (``figures``: their spans; "percentage points" of "up half a percentage
+    point to 6%"). ``verbs``: a verb whose noun is the same word may name the thing ("will
+    supply 900 GWh"); not where the figure is the verb's subject ("with 300 falling short")."""
+    if not phrase:
+        return False
+    places = [m.start() for m in re.finditer(re.escape(phrase), sentence)]
+    if not places:
+        return True  # a subject put together from words of several places: the patterns' own
+    where = min(places, key=lambda p: abs(p - near))
+    if any(start <= where < end for start, end in figures):
+        return False
+    doc = parse(sentence)
+    timed = ("DATE", "TIME", "CARDINAL", "ORDINAL")
+    words = vocabulary.load("subjects")
+    # "30 dead", "12 missing": a state of people said as a noun names the people
+    states = {*words["participles"], *words["people_states"], *words["people_events"]}
+    # "will supply 900 GWh", "would fall 8%": a verb whose noun is the same word names the
+    # supply or the fall
+    nominal = {*words["change_verbs"], *words["verb_nouns"]}
+    return any(
+        (t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in timed)
+        or t.lower_ in states
+        or (verbs and t.pos_ == "VERB" and t.lemma_.lower() in nominal)
+        for t in tokens_in(doc, where, where + len(phrase))
+    )
+
+
 def is_baseline(sentence: str, start: int, end: int) -> bool:
     """True when the figure at ``sentence[start:end]`` is the baseline another figure of its
     sentence is compared with: "..., up from 900,000", "against 1,900 in May", "compared with
@@ -1482,6 +1626,8 @@ def _read_figure(
     figure = tokens_in(doc, start, end)
     if not figure:
         return None
+    if unit == "percentage point":
+        unit = "percent"  # points of a percentage read as a percentage's change does
     words = vocabulary.load("subjects")
     compared = _comparative(figure) if unit.startswith("percent") else None
     if compared is not None:
@@ -1562,6 +1708,8 @@ def _read_figure(
         return Reading(text, head.text, (), _scope_people(head, figure))
     if noun is None:
         noun = _counted_noun(figure)
+    if noun is not None and noun.ent_type_ in ("DATE", "TIME"):
+        noun = None  # "on Monday 9 did": a day is when, never what a figure counts
     places = _places(doc, noun, figure)
     purpose = _purpose(figure) if money and (noun is None or noun.i < figure[0].i) else ""
     wholes = frozenset(words["money_wholes"])

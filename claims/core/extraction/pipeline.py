@@ -127,6 +127,9 @@ class _Context:
     # The counts of the article (subject, value, paragraph): what a part taken "of them" in a
     # later sentence counts ("42 deaths were recorded ... Nine of them were on Monday").
     counts: list[tuple[str, float, int]] = field(default_factory=list)
+    # The subjects of the article's earlier figures (unit, subject, paragraph): what a figure
+    # with no noun of its own in a later sentence goes on counting ("it had stood at 54 percent").
+    subjects: list[tuple[str, str, int]] = field(default_factory=list)
     # Earlier figures of the article: (start, scope, event word of the subject).
     scopes: list[tuple[int, str, str]] = field(default_factory=list)
     # The speaker of the previous sentence's last figure, and its paragraph: what a bare number
@@ -337,6 +340,7 @@ def _sentence_candidates(
 ) -> list[Candidate]:
     """The claims of one sentence's figures, read with its parse and what came before."""
     readings = _readings(text, sentence, figures)
+    patterned = [f.subject for f in figures]  # what the patterns read, before the parse
     elliptical = _elliptical_subjects(text, figures)
     for index, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
         # A figure with no noun of its own ("and 265 in August") counts what the one before
@@ -362,6 +366,7 @@ def _sentence_candidates(
     elliptical |= _baselines(text, sentence, figures, readings)
     _totals_of_earlier(figures)
     _bare_counts(text, sentence, figures, readings)
+    _nounless(text, sentence, figures, readings, patterned, context)
     _scopes(text, sentence, figures, elliptical, context)
     # The scope rules read more than one clause ("in the country" back to its name); the parse
     # adds the places of the figure's own clause where they found none.
@@ -861,6 +866,53 @@ def _parts_of_earlier(
             low = figure.low if figure.low is not None else 0.0
             context.counts.append((figure.subject, low, sentence.paragraph))
     del context.counts[: -_RECENT_SENTENCES * 4]
+
+
+def _nounless(
+    text: str,
+    sentence: Sentence,
+    figures: list[_Figure],
+    readings: list[parse.Reading | None],
+    patterned: list[str],
+    context: _Context,
+) -> None:
+    """A figure the parse reads no noun for, and that no step above gave one, measures the
+    thing its verb's subject names ("core inflation held at 3%"); failing that, what the
+    last figure of its unit in the paragraph counts ("160 seats, short of the 176 needed";
+    "it had stood at 20 percent" after a rate); failing that, the words the patterns read
+    after it only when they name a thing (not "stood", "overseas", "two years ago")."""
+    chunk = text[sentence.start : sentence.end]
+    earlier = [(u, s) for u, s, p in context.subjects if p == sentence.paragraph]
+    spans = [(f.start - sentence.start, f.end - sentence.start) for f in figures]
+    # "How many bridges were hit? At least 30, the army says.": the question's noun
+    previous = context.recent[-1] if context.recent else None
+    asked = parse.asked_thing(previous[0]) if previous and previous[1] == sentence.paragraph else ""
+    for index, (figure, reading) in enumerate(zip(figures, readings, strict=True)):
+        # (a step above gave it its noun when its subject is no longer the patterns')
+        nounless = reading is not None and not reading.subject
+        if nounless and figure.kind in _COUNTS_THINGS and figure.subject == patterned[index]:
+            own = (figure.start - sentence.start, figure.end - sentence.start)
+            found = parse.verb_subject(chunk, *own)
+            same = [s for u, s in earlier if u == figure.unit]
+            labelled = parse.labelled_thing(chunk, own[0])
+            if labelled:
+                figure.subject = labelled  # "Deaths last week: 90"
+            elif asked and not any(f.subject for f in figures[:index]):
+                figure.subject = asked  # the answer, the first figure of its sentence
+            elif found is not None and found[0]:
+                figure.subject = found[0]
+            elif found is not None and same:
+                figure.subject = same[-1]  # a pronoun: what the paragraph last measured
+            elif not parse.names_a_thing(
+                chunk, figure.subject, own[1], spans, verbs=not parse.is_subject(chunk, *own)
+            ):
+                figure.subject = same[-1] if same else ""
+        if figure.subject and figure.kind is FigureKind.QUANTITY:
+            earlier.append((figure.unit, figure.subject))
+    for figure in figures:
+        if figure.subject and figure.kind is FigureKind.QUANTITY:
+            context.subjects.append((figure.unit, figure.subject, sentence.paragraph))
+    del context.subjects[: -_RECENT_SENTENCES * 4]
 
 
 def _totals_of_earlier(figures: list[_Figure]) -> None:
