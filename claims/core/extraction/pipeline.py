@@ -499,15 +499,18 @@ def _resolve_attribution(
     pronoun = attribution.pronoun
     if pronoun in ("we", "i"):
         return None
+    shaped = None  # a name the tagger took for an organisation's that may be a person's
     for speaker, where in _speakers_before(attribution, context, paragraph):
         if paragraph - where > 3:
             break
         if pronoun in ("he", "she") and speaker.kind != "person":
+            if shaped is None and speakers.person_shaped(speaker):
+                shaped = speakers.Speaker(speaker.name, "person")
             continue
         if pronoun in ("it", "its") and speaker.kind == "person":
             continue
         return speaker
-    return None
+    return shaped
 
 
 def _speakers_before(

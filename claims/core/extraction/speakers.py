@@ -157,6 +157,13 @@ def _kind_of(head: Any, words: list[str], person: bool) -> str:
     last = words[-1].lower() if words else ""
     if person:
         return "person"
+    # "Ingrid Solberg, Norway's trade minister,": a name the tagger missed, set beside a title
+    titled = any(
+        c.dep_ == "appos" and c.lemma_.lower() in _TITLE_STEMS | _PARSE_PEOPLE
+        for c in head.children
+    )
+    if titled and head.pos_ == "PROPN" and not any(w.lower() in _PARSE_ORGS for w in words):
+        return "person"
     if last in _PARSE_DOCUMENTS:
         return "document"
     if any(w.lower() in _PARSE_ORGS for w in words):
@@ -449,6 +456,8 @@ def name_of(noun: Any) -> Speaker | str | None:
         words = words[:-1]
     while words and words[0].is_punct:
         words = words[1:]
+    if not person:
+        words = _without_description(words)
     name = _join(words)
     if words and _sentence_capital(words[0]):
         name = name[:1].lower() + name[1:]  # "Police said": the capital is the sentence's
@@ -457,6 +466,56 @@ def name_of(noun: Any) -> Speaker | str | None:
     if not name or not any(ch.isalpha() for ch in name):
         return None
     return Speaker(name=name, kind=_kind_of(noun, [t.text for t in words], person))
+
+
+def _places_or_peoples(name: str) -> bool:
+    """True when a word of ``name`` is a country, a city the gazetteer knows, or a people."""
+    from claims.core import gazetteer  # its data load on first use
+
+    cities = gazetteer.city_countries()
+    peoples = vocabulary.load("places")["demonyms"]
+    return any(
+        gazetteer.country_code(word) or word in cities or word in peoples
+        for word in name.replace("-", " ").split()
+    )
+
+
+def _without_description(words: list[Any]) -> list[Any]:
+    """ "the KTU power industry association", "the independent PKX group of analysts": a
+    body's own name, then lower-case words that only say what kind of body it is, is the name
+    alone. Not a place's body ("Kenya's health ministry", "the Afghan interior ministry": the
+    place is no name of it), nor an agency of a body the identity table knows ("the UN refugee
+    agency" is its own speaker, not the UN)."""
+    start = 0
+    while start < len(words) and words[start].text.islower() and words[start].pos_ == "ADJ":
+        start += 1  # "the independent PKX group": a word describing the whole
+    end = start
+    while end < len(words) and words[end].text[:1].isupper() and words[end].pos_ == "PROPN":
+        end += 1
+    name, rest = words[start:end], words[end:]
+    if not name or not rest or any(t.ent_type_ in ("GPE", "NORP", "LOC") for t in name):
+        return words
+    # a name of its own: an acronym or a name the tagger knows as an organisation's, and no
+    # place or people ("the Sindh health department", "the Uzbek authorities")
+    own = any(_acronym(t) or t.ent_type_ == "ORG" for t in name)
+    if not own or _places_or_peoples(_join(name)):
+        return words
+    # (the tagger may take the lower-case words for part of the name: "policy institute")
+    if not all(t.text.islower() and t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP") for t in rest):
+        return words
+    kinds = [t for t in rest if t.pos_ in ("NOUN", "PROPN")]
+    # the kind of body is its last noun, or the noun before "of" ("group of analysts")
+    link = next((i for i, t in enumerate(rest) if t.pos_ == "ADP"), None)
+    kind = rest[link - 1] if link else (kinds[-1] if kinds else None)
+    if kind is None or kind.lower_ not in _PARSE_ORGS or (link and rest[link].lower_ != "of"):
+        return words
+    if kind.tag_ in ("NNS", "NNPS") or kind.lower_.endswith("s"):
+        return (
+            words  # "Finance Ministry officials", "IMF sources": people of the body, not the body
+        )
+    if identities.known_identity(_join(name)) is not None:
+        return words
+    return name
 
 
 def _name_before_entity(noun: Any, entity: Any) -> list[Any]:
@@ -1078,6 +1137,58 @@ def _inserted_misread(doc: Any) -> Any | None:
     return None
 
 
+# Words after which a document's author is named ("an analysis by X", "data from X").
+_AUTHOR_LINKS = ("by", "from", "of")
+# Words that end an author's name inside such a phrase ("the portal run by the agency").
+_NAME_ENDS = ("run", "compiled", "published", "released", "kept", "collected", "which", "that")
+
+
+def _closing_document(doc: Any) -> Speaker | None:
+    """ "..., an analysis by the Pension Policy Institute shows.", "..., data from the grid
+    operator show, which ...", "..., Statkraft data show.": a document closing the sentence after
+    a comma, whatever the parse made of its verb; its author speaks (the words after "by" or
+    "from", else the name before the document). Read off the words, for the small model often
+    takes the verb for a noun and hangs the document anywhere."""
+    words = list(doc)
+    for index in range(len(words) - 1, 1, -1):
+        verb = words[index]
+        after = words[index + 1] if index + 1 < len(words) else None
+        closes = after is None or after.is_punct
+        if verb.lower_ not in _VERB_FORMS or not verb.text.islower() or not closes:
+            continue
+        comma = next((i for i in range(index - 1, -1, -1) if words[i].text == ","), None)
+        if comma is None or index - comma > 12:
+            return None
+        phrase = [t for t in words[comma + 1 : index] if t.dep_ != "det" or t.i > comma + 1]
+        phrase = [t for t in phrase if not (t.i == comma + 1 and t.pos_ == "DET")]
+        documents = [i for i, t in enumerate(phrase) if t.lower_ in _PARSE_DOCUMENTS]
+        if not documents or any(
+            t.like_num or (t.pos_ == "VERB" and t.lower_ not in _NAME_ENDS)
+            for t in phrase[: documents[0]]
+        ):
+            return None
+        first = documents[0]
+        link = next(
+            (i for i in range(first + 1, len(phrase)) if phrase[i].lower_ in _AUTHOR_LINKS), None
+        )
+        if link is not None and link == first + 1:
+            named = phrase[link + 1 :]
+            stop = next((i for i, t in enumerate(named) if t.lower_ in _NAME_ENDS), len(named))
+            named = [t for t in named[:stop] if t.pos_ != "DET"]
+        else:
+            named = [t for t in phrase[:first] if t.pos_ != "DET" and not t.is_punct]
+            named = named[:-1] if named and named[-1].tag_ == "POS" else named
+            named = [t for t in named if t.tag_ != "POS"]
+            # "..., preliminary customs data show": a word describing the data is no author's
+            named = [t for t in named if t.pos_ != "ADJ" or t.text[:1].isupper()]
+        body = bool(named) and named[-1].lower_ in _PARSE_ORGS | _PARSE_PEOPLE
+        if not named or not (body or any(t.text[:1].isupper() for t in named)):
+            return None  # "..., official data show": no author named
+        name = _join(named)
+        return Speaker(name=name, kind=_kind_of(named[-1], [t.text for t in named], False))
+    return None
+
+
 def _number_between(doc: Any, last: Any, source: Any) -> bool:
     """True when another number stands between the figure and an "according to": the
     attribution closes another figure's clause ("... 90 died in the storm, which killed 15,
@@ -1277,6 +1388,10 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
         source = _closing_misread(doc)
     if source is None:
         source = _inserted_misread(doc)
+    if source is None:
+        closing = _closing_document(doc)
+        if closing is not None:
+            return Attribution(speaker=closing)
     if source is None:
         for token in doc:
             if token.lower_ == "according":
@@ -1484,6 +1599,19 @@ def _plain_description(token: Any) -> bool:
         token.dep_ in ("compound", "amod")
         and token.pos_ in ("NOUN", "ADJ")
         and token.ent_type_ in ("", "NORP")
+    )
+
+
+def person_shaped(speaker: Speaker) -> bool:
+    """True when an organisation's name may be a person's the tagger missed ("Ingrid Solberg"):
+    two to four capitalised words, none an acronym, an organisation's word, a place or a people.
+    A "he" or "she" with no person before it stands for such a name."""
+    words = speaker.name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not any(w.lower() in _PARSE_ORGS for w in words)
+        and not _places_or_peoples(speaker.name)
     )
 
 
