@@ -150,6 +150,8 @@ def normalise(text: str) -> list[str]:
     text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", text)  # u.s. -> us., u.n. -> un.
     # "non-combatants" are noncombatants, as WordNet spells them: the prefix negates the noun.
     text = re.sub(r"\bnon[-\s](?=[a-z])", "non", text)
+    # "north-west Syria" is northwest Syria: a compound compass point is one word
+    text = re.sub(r"\b(north|south)[-\s]+(east|west)(?=ern\b|\b)", r"\1\2", text)
     text = re.sub(r"['’‘`]s\b", "", text)  # possessives
     text = re.sub(r"['’‘`]", "", text)  # da'esh -> daesh
     return [_lemma(word) for word in _WORD.findall(text)]

@@ -75,12 +75,49 @@ def test_a_currency_word_names_no_price_when_the_unit_is_money():
     assert grouping.claim_similarity(first, second)[0] == 0
 
 
-def test_two_markets_prices_of_a_currency_keep_their_words_apart():
-    first = ClaimInput(key="a", subject="interbank rate of the rupee", unit="PKR/USD")
-    second = ClaimInput(key="b", subject="open-market rate of the rupee", unit="PKR/USD")
-    score = grouping.claim_similarity(first, second)[0]
-    third = ClaimInput(key="c", subject="interbank rate of the rupee", unit="PKR/USD")
-    assert score < grouping.claim_similarity(first, third)[0]
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("rupee in interbank trade", "dollars in the open market"),
+        ("the lira on the interbank market", "the lira at kerb dealers"),
+        ("the naira", "the naira on the parallel market"),
+    ],
+)
+def test_one_currency_priced_in_two_markets_is_two_quantities(a: str, b: str):
+    first = ClaimInput(key="a", subject=a, unit="PKR/USD", scope="Pakistan")
+    second = ClaimInput(key="b", subject=b, unit="PKR/USD", scope="Pakistan")
+    assert grouping.claim_similarity(first, second)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("probable cases", "confirmed cases"),
+        ("suspected infections", "infections"),
+        ("probable deaths", "suspected deaths"),
+    ],
+)
+def test_cases_not_confirmed_are_counted_apart(a: str, b: str):
+    assert similarity(a, b, scope="Uganda") == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("people confirmed dead", "people killed"),
+        ("bodies found in the river", "people who died"),
+        ("bodies pulled from the rubble", "fatalities from the quake"),
+        ("people who had tested positive for the virus", "cases of the virus"),
+        ("people killed in north-west Syria", "people killed in northwest Syria"),
+    ],
+)
+def test_more_rewordings_of_one_count_meet(a: str, b: str):
+    assert similarity(a, b, scope="Syria") >= THRESHOLD
+
+
+def test_a_compound_compass_point_is_one_place_word():
+    assert grouping.normalise("north-west Syria") == grouping.normalise("northwest Syria")
+    assert grouping.normalise("south-eastern Kenya") == grouping.normalise("southeastern Kenya")
 
 
 @pytest.mark.parametrize(
