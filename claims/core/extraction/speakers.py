@@ -1137,10 +1137,10 @@ def _inserted_misread(doc: Any) -> Any | None:
     return None
 
 
-# Words after which a document's author is named ("an analysis by X", "data from X").
-_AUTHOR_LINKS = ("by", "from", "of")
-# Words that end an author's name inside such a phrase ("the portal run by the agency").
-_NAME_ENDS = ("run", "compiled", "published", "released", "kept", "collected", "which", "that")
+# Words after which a document's author is named ("an analysis by X", "data from X"), and
+# words that end the author's name inside such a phrase ("the portal run by the agency").
+_AUTHOR_LINKS = frozenset(_WORDS["author_links"])
+_NAME_ENDS = frozenset(_WORDS["author_name_ends"])
 
 
 def _closing_document(doc: Any) -> Speaker | None:
