@@ -234,6 +234,14 @@ _SKIP_BEFORE = re.compile(
     r"|\b(?:increase|rise|jump|fall|drop|decline|up|down|higher|lower)\s+on\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "up 8 percent on the year before", "rose 6 per cent on 2022": a change's size, then "on" and
+# a period, dates the baseline; not a day ("rose 8 percent on Monday" is when it rose).
+_CHANGE_ON = re.compile(
+    r"\b(?:increase[ds]?|rise|rose|risen|jump(?:ed)?|climb(?:ed)?|fall|fell|fallen|drop(?:ped)?"
+    r"|decline[ds]?|gain(?:ed)?|grew|grown|up|down|higher|lower)"
+    r"\s+[\d.,]+\s*(?:%|percent|per\s?cent|pc)\s+on\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "prior to the siege, which started in", "before the conflict began on": an event dated next.
@@ -322,7 +330,11 @@ def find_time_expressions(
     while (match := _EXPRESSIONS.search(text, position, end)) is not None:
         position = max(match.end(), match.start() + 1)
         before = text[max(start, match.start() - 60) : match.start()]
-        skipped = bool(_SKIP_BEFORE.search(before))
+        # (the names of the expressions that give a day: "rose 8 percent on Monday")
+        a_day = match.lastgroup in ("date", "weekday", "today", "yesterday", "dayrange", "weekend")
+        skipped = bool(_SKIP_BEFORE.search(before)) or (
+            not a_day and bool(_CHANGE_ON.search(before))
+        )
         if match.lastgroup == "upto":
             # "in the week to Sunday", "the fiscal year to June 2023": the period that ends then
             inner = _EXPRESSIONS.match(text, match.end(), end)

@@ -452,6 +452,13 @@ def _sentence_candidates(
             )
         )
     _remember(context, quote, expressions, sentence.paragraph)
+    first = results[0] if results else None
+    if first is not None and first.as_of_start and first.as_of_start != context.published:
+        # "inflation climbed to 33.7 percent in April from 33.2 percent in March. Food
+        # inflation reached 40.5 percent": the next sentence goes on at the date of this one's
+        # own figure, not at its baseline's
+        own = dates.Period(first.as_of_start, first.as_of_end, first.as_of_precision or "day")
+        context.previous_period = (sentence.paragraph, own)
     return results
 
 
