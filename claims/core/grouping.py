@@ -177,7 +177,6 @@ _EVENT_DATA = vocabulary.load("events")
 _GROUPS: dict[str, list[str]] = _POPULATIONS["concepts"]
 _RELATED_HEADS = frozenset(frozenset(pair) for pair in _POPULATIONS["related"])
 _GENERIC_HEADS = frozenset(_POPULATIONS["generic"])
-_RESTATING = frozenset(_POPULATIONS["restating"])
 _PERSON_HEADS = frozenset(_POPULATIONS["people"])
 _ABROAD_HEADS = frozenset(_POPULATIONS["abroad"])
 _TRAVELLERS: str = _POPULATIONS["travellers"]
@@ -206,7 +205,6 @@ _EVENT_PHRASES = _phrases(_EVENT_DATA["phrases"])
 _FORCE_ACTORS = _phrases(_ACTOR_DATA["forces"])
 _BEFALLS_PEOPLE = frozenset(_EVENT_DATA["befalls_people"]["events"])
 _PERIOD_WORDS = vocabulary.load("periods")
-_TOTAL_HEADS = frozenset(_PERIOD_WORDS["cumulative"]["totals"])
 # Words that name the length a figure is counted or measured over ("monthly", "annual",
 # "over twelve months"), in days.
 _LENGTH_WORDS: dict[str, int] = {**_PERIOD_WORDS["adverbs"], **_PERIOD_WORDS["adjectives"]}
@@ -401,8 +399,7 @@ def _head_span(tokens: Sequence[_Token]) -> list[_Token]:
         toll = toll or (
             token.kind == "event"
             and token.concept in _BEFALLS_PEOPLE
-            # ("lives claimed": a phrase holding a noun names the toll too)
-            and not all(lexical.not_a_noun(word) for word in token.text.split())
+            and not lexical.not_a_noun(token.text.split()[-1])
         )
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         # A participle before a noun qualifies it ("burned area", "destroyed homes").
@@ -482,16 +479,13 @@ def _of_complement(tokens: Sequence[_Token], span: Sequence[_Token], head: str) 
     """A head that says little on its own ("rate") followed by "of" counts what "of" names, when
     that is a specific counted thing: "the headline rate of consumer price inflation" counts
     inflation, "the rate of unemployment" unemployment. Any other head is kept."""
-    total = head in _TOTAL_HEADS  # "the tally of cases", "the number of refugees"
-    if (head not in _GENERIC_HEADS and not total) or not span:
+    if head not in _GENERIC_HEADS or not span:
         return head
     end = max(i for i, token in enumerate(tokens) if token == span[-1]) + 1
     if end >= len(tokens) or tokens[end].text != "of":
         return head
     rest = tokens[end + 1 :]
     inner = _head(rest, _head_span(rest))
-    if total and inner and inner not in _TOTAL_HEADS:
-        return inner  # a total counts what it is a total of
     return inner if inner in _GROUPS and inner not in _GENERIC_HEADS else head
 
 
@@ -681,8 +675,6 @@ def _subject(text: str, names: bool = True) -> _Subject:
                 frozenset(t.concept for t in span if t.kind == "word")
                 - {head}
                 - verbs
-                - _RESTATING
-                - _TOTAL_HEADS
                 - _length_counts(text),
                 runs,
             ),
@@ -892,17 +884,8 @@ def _related_words(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a & b) or any(lexical.related(x, y) for x in sorted(a) for y in sorted(b))
 
 
-def _compound_of(word: str, head: str) -> bool:
-    """True when ``word`` is ``head`` closed up with a noun after it ("caseload": case + load):
-    a count of the head's things, the same thing counted."""
-    rest = word[len(head) :]
-    return len(head) >= 4 and word.startswith(head) and len(rest) >= 3 and bool(lexical.lemma(rest))
-
-
 def _head_score(a: str, b: str) -> float:
     if not a or not b or a == b:
-        return 1.0
-    if _compound_of(a, b) or _compound_of(b, a):
         return 1.0
     if frozenset({a, b}) in _RELATED_HEADS or lexical.kindred_people(a, b):
         # Kindred kinds of people ("migrants", "refugees"): only the actor tells them apart.
@@ -1195,42 +1178,9 @@ class _MetricSides:
 
 
 @lru_cache(maxsize=8192)
-@lru_cache(maxsize=256)
-def _exchange_rate(unit: str) -> bool:
-    """True for a unit that prices one currency in another ("KES/USD", "EGP per USD")."""
-    try:
-        dimensions = dict(units.parse_unit(unit).dimensionality)
-    except units.UnitError:
-        return False
-    currencies = [d for d in dimensions if d.startswith("[currency_")]
-    return len(currencies) == 2 and sorted(dimensions[d] for d in currencies) == [-1, 1]
-
-
-@cache
-def _currency_words() -> frozenset[str]:
-    """The nouns that name a currency (the last word of each ISO 4217 name pycountry knows:
-    "shilling", "pound", "rupee"), read in their dictionary form, with the words that name a
-    currency's price (vocabulary/populations.toml, ``exchange_rate_words``)."""
-    import pycountry  # imported on first use: it loads its data when imported
-
-    names = {c.name.split()[-1].lower() for c in pycountry.currencies}
-    return frozenset(_lemma(w) for w in names | set(_POPULATIONS["exchange_rate_words"]))
-
-
 def _without_unit_head(subject: _Subject, unit: str) -> _Subject:
     """A head that only names the unit ("hectares burned", "percent of ballots") says nothing
-    of what is counted: it is read as no head. Against a unit that prices one currency in
-    another, a head naming a currency or its price ("the shilling", "the currency", "the
-    exchange rate") names the unit's own quantity, that currency's price: one concept."""
-    if subject.head and _exchange_rate(unit) and subject.head in _currency_words():
-        named = subject.words & _currency_words()
-        return replace(
-            subject,
-            head="exchange_rate",
-            words=(subject.words - named) | {"exchange_rate"},
-            concepts=subject.concepts | {"exchange_rate"},
-            qualifiers=subject.qualifiers - _currency_words(),
-        )
+    of what is counted: it is read as no head."""
     if not subject.head or subject.head in _GROUPS:
         return subject
     try:
