@@ -50,6 +50,7 @@ SOURCES = (
     # then its misses, so it is development data now.
     ("tuning-12.txt", "tuning"),
     ("heldout-5.txt", "heldout"),
+    ("heldout-6.txt", "heldout"),
     # Rewordings of tuning sentences, each naming its original: development data.
     ("reworded.txt", "reworded"),
     ("tuning-5.txt", "tuning"),
