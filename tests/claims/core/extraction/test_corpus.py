@@ -27,13 +27,13 @@ def test_the_corpus_has_the_seeds_and_at_least_150_written_sentences() -> None:
     written = [d for d in everything if d.split in ("tuning", "heldout")]
     assert len(written) >= 150
     # The held-out split is large enough to score each field on its own: at least 80 documents
-    # and 150 figures. Old held-out splits become development data and the development data
-    # keep growing, so its share of the whole only has a floor: a tenth of the labelled figures
-    # (what is scored; documents vary from one sentence to a paragraph).
+    # and 200 figures (what is scored; documents vary from one sentence to a paragraph). Old
+    # held-out splits become development data and the development data keep growing, so its
+    # share of the whole has no floor, only a ceiling (most labels are for development).
     assert len(HELDOUT) >= 80
     held_out_figures = sum(len(d.figures) for d in HELDOUT)
-    assert held_out_figures >= 150
-    assert 0.10 <= held_out_figures / sum(len(d.figures) for d in written) <= 0.4
+    assert held_out_figures >= 200
+    assert held_out_figures / sum(len(d.figures) for d in written) <= 0.4
 
 
 def test_every_document_has_an_id_of_its_own() -> None:
