@@ -443,8 +443,22 @@ def _time_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
         rf"(?:{_alternatives(words['period_words_before'])})\s+$",
         re.IGNORECASE,
     )
-    age_before = re.compile(rf"\b(?:{_alternatives(words['age_words_before'])})\s+$", re.I)
+    # "children under five", "adults over 60": a limit of age said of people; "aged 4 and 9":
+    # the ages of a list
+    young = _alternatives(words["people_of_an_age"])
+    limits = _alternatives(words["age_limits_before"])
+    age_before = re.compile(
+        rf"\b(?:{_alternatives(words['age_words_before'])})\s+$"
+        rf"|\b(?:{young})\s+(?:{limits})\s+$"
+        rf"|\baged\s+\w+\s+(?:and|or|to)\s+$",
+        re.I,
+    )
     return unit_after, dating_after, period_before, age_before
+
+
+# A number a limit of age can be: a whole number of years a person can be, in digits or words.
+_AGE_NUMBER = re.compile(r"(?:1[0-2]\d|\d{1,2}|[a-z]+(?:-[a-z]+)?)", re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b|pc\b)", re.IGNORECASE)
 
 
 def time_figure(
@@ -461,7 +475,9 @@ def time_figure(
     before = text[max(sentence_start, start - 24) : start]
     match = unit_after.match(text, end, stop)
     if match is None:
-        if age_before.search(before):
+        # (a share or an amount after such words is none: "people under 5%")
+        aged = _AGE_NUMBER.fullmatch(text[start:end]) and not _SHARE_AFTER.match(text, end)
+        if aged and age_before.search(before):
             return TimeFigure("age", "year", end, end)
         return None
     unit = vocabulary.load("time_figures")["units"][match.group("unit").lower()]

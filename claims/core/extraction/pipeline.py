@@ -673,6 +673,13 @@ def _articles_in_lists(
             continue  # "a 17-year-old", "a two-day visit", "an estimated 619,000"
         if _after_a_statement().search(text, sentence.start, atom.start):
             continue  # "..., a spokesman said, an account the army denied": about the statement
+        noun = _ARTICLE_NOUN.match(text, atom.end, sentence.end)
+        named = [w.lower() for w in (noun.group(1), noun.group(3)) if w] if noun else []
+        measured = bool(noun) and bool(noun.group(2) or noun.group(4))
+        if set(named) & _TOTAL_NOUNS or measured:
+            # "left a toll of 40 dead", "left a crater 12 metres deep": a total or a thing
+            # measured by the number after it, not one of a list's counted
+            continue
         verb = _CASUALTY_VERB_BEFORE.search(before)
         in_list = bool(verb) and (
             not verb.group(0).lower().startswith("including")
@@ -700,6 +707,9 @@ def _articles_in_lists(
     return accepted
 
 
+# The noun after an article, and a number right after that noun ("a crater 12 metres deep").
+_ARTICLE_NOUN = re.compile(r"\s+([a-z]+)(\s+\d)?(?:\s+([a-z]+)(\s+\d)?)?", re.IGNORECASE)
+_TOTAL_NOUNS = frozenset(vocabulary.load("periods")["cumulative"]["totals"])
 # An article before a number, or before a hedge and a number, belongs to that number.
 _ARTICLE_OF_A_NUMBER = re.compile(
     r"\s+(?:(?:"
