@@ -38,8 +38,26 @@ _WORD_NUMBER = (
 _EUROPEAN_DECIMAL = r"\d{1,3}(?:\.\d{3})+,\d+"
 _EUROPEAN_GROUPS = r"\d{1,3}(?:\.\d{3}){2,}"
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# A comma with one or two digits after it groups no thousands: it is a decimal comma ("169,6
+# billion euros", "5,8%", "7,5 times"), read so where a scale, a share, a currency or a
+# multiplier follows (the words: vocabulary/numbers.toml, ``decimal_comma_words_after``).
+_COMMA_DECIMAL = r"\d{1,3},\d{1,2}"
+_COMMA_CONTEXT = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+")
+    for w in sorted(
+        _VOCABULARY["decimal_comma_words_after"] + _VOCABULARY["european_words_after"],
+        key=len,
+        reverse=True,
+    )
+)
+_COMMA_DECIMAL_IN_CONTEXT = rf"{_COMMA_DECIMAL}(?!\d)(?=\s?(?:[%€£¥$]|(?:{_COMMA_CONTEXT})\b))"
+# Digits grouped in twos before the last three are the Indian system's ("8,50,000" is 850,000).
+_INDIAN_GROUPS = r"\d{1,2}(?:,\d{2})+,\d{3}(?![,\d])"
 _ENGLISH_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_DIGITS = rf"(?:{_EUROPEAN_DECIMAL}|{_EUROPEAN_GROUPS}(?![.,]?\d)|{_ENGLISH_DIGITS})"
+_DIGITS = (
+    rf"(?:{_EUROPEAN_DECIMAL}|{_EUROPEAN_GROUPS}(?![.,]?\d)|{_INDIAN_GROUPS}"
+    rf"|{_COMMA_DECIMAL_IN_CONTEXT}|{_ENGLISH_DIGITS})"
+)
 # Attached scales ("3.4m", "$20bn") must not be followed by more letters ("3mm" is a unit).
 _ATTACHED_SCALE = r"(?:bn|mn|mln|tn|m|k)(?![A-Za-z])"
 _SPACED_SCALE = (
@@ -55,8 +73,11 @@ _GLUED_UNIT_GUARD = (
 # A space may stand inside the sign ("HK $3.7 billion" is HKD, not a code before US dollars);
 # "N$" is Namibia's dollar and "KSh" Kenya's shilling.
 # "A$" (or "AU$") is Australia's dollar.
+_RAND_AMOUNT = r"(?=\d[\d.,]*\s?(?:bn|mn|m|tn|billion|million|trillion)\b)"
 _CURRENCY_PREFIX = (
     r"(?:US\s?\$|HK\s?\$|AU?\$|R\s?\$\s?|N\$|\$|€|£|¥|₹\s?|Rs\.?\s?|KSh\.?\s?"
+    # South Africa's rand: "R" against an amount that has a scale ("R23.9 billion", "R90bn")
+    r"|R(?=\d[\d.,]*\s?(?:bn|mn|m|tn|billion|million|trillion)\b)"
     r"|(?:USD|EUR|GBP|IQD|INR)\s?)"
 )
 # A sign written against the digits is a signed change ("fell -1.3%", "+0.4 points"); only
@@ -67,7 +88,7 @@ NUMBER_RE = re.compile(
     rf"""
     (?:(?<![^\W\d_])(?P<currency>{_CURRENCY_PREFIX}))?
     (?:
-        {_SIGN}(?:(?<=KSh)|(?<=Rs)|(?<![\w.,:/]))(?P<digits>{_DIGITS})(?![.,]\d)(?![:/]\d)
+        {_SIGN}(?:(?<=KSh)|(?<=Rs)|(?<=\bR){_RAND_AMOUNT}|(?<![\w.,:/]))(?P<digits>{_DIGITS})(?![.,]\d)(?![:/]\d)
         (?:(?P<attached>{_ATTACHED_SCALE})|(?:\s?|-)(?P<spaced>{_SPACED_SCALE}))?
         (?!{_GLUED_UNIT_GUARD})
       |
@@ -162,7 +183,7 @@ def _atom(match: re.Match[str], offset: int, text: str = "") -> NumberAtom | Non
     if match.group("digits"):
         digits = match.group("digits")
         grouped = True
-        if re.fullmatch(_EUROPEAN_DECIMAL, digits):
+        if re.fullmatch(_EUROPEAN_DECIMAL, digits) or re.fullmatch(_COMMA_DECIMAL, digits):
             base = float(digits.replace(".", "").replace(",", "."))
         elif re.fullmatch(_EUROPEAN_GROUPS, digits) or _european_groups(
             digits, currency, text[match.end() : match.end() + 30]

@@ -77,3 +77,41 @@ def test_an_article_before_a_total_or_a_measured_thing_counts_nothing(text: str,
 def test_an_article_in_a_casualty_list_still_counts_one(text: str):
     assert figures(text)[0].figure == "a"
     assert figures(text)[0].value_low == 1
+
+
+# -- number forms of claims from elsewhere --
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("The deficit reached 154,3 billion euros last year.", "154,3 billion euros", 154.3e9,
+         "EUR"),
+        ("Debt stood at 5,8% of output in the third quarter.", "5,8%", 5.8, "percent"),
+        ("A litre of diesel costs 1,85 € at the pump.", "1,85 €", 1.85, "EUR"),
+        ("The new rent is 3,5 times what it was in 2015.", "3,5 times", 3.5, "times"),
+        ("The scheme reached 7,25,000 farmers by March.", "7,25,000", 725000.0, "count"),
+        ("The utility lost R31.4 billion in the year to March.", "R31.4 billion", 31.4e9,
+         "ZAR"),
+        ("Each day of outages costs about R450 million, economists said.", "R450 million",
+         450e6, "ZAR"),
+        ("Tickets cost 12 € and a season pass 140 €.", "140 €", 140.0, "EUR"),
+    ],
+)  # fmt: skip
+def test_decimal_commas_indian_groups_the_rand_and_a_trailing_euro(text, figure, value, unit):
+    claim = next(c for c in figures(text) if c.figure == figure)
+    assert claim.value_low == pytest.approx(value)
+    assert claim.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a comma with one digit after it and nothing that proves a decimal: a list
+        ("The teams finished with scores of 3,4 and 5 points between them.", "3,4"),
+        # "R" before a number with no scale is a name or a code, not the rand
+        ("Room R2 holds 30 people, the school said.", "R2"),
+    ],
+)
+def test_a_comma_or_an_r_that_nothing_proves_is_no_number_form(text: str, absent: str):
+    assert absent not in {c.figure for c in figures(text)}
