@@ -367,6 +367,7 @@ def _sentence_candidates(
     _totals_of_earlier(figures)
     _bare_counts(text, sentence, figures, readings)
     _nounless(text, sentence, figures, readings, patterned, context)
+    _conversions(text, sentence, figures)
     _scopes(text, sentence, figures, elliptical, context)
     # The scope rules read more than one clause ("in the country" back to its name); the parse
     # adds the places of the figure's own clause where they found none.
@@ -933,6 +934,50 @@ def _nounless(
         if figure.subject and figure.kind is FigureKind.QUANTITY:
             context.subjects.append((figure.unit, figure.subject, sentence.paragraph))
     del context.subjects[: -_RECENT_SENTENCES * 4]
+
+
+# "80 billion shillings ($620 million)", "12,500 crore rupees, or about $1.5 billion": the
+# same amount in another currency, in brackets or after "or".
+_CONVERSION_GAP = re.compile(
+    r"\s*\(\s*(?:(?:about|around|roughly|some|nearly|approximately|almost|or)\s+)?"
+    r"|,?\s+or\s+(?:(?:about|around|roughly|some|nearly|approximately|almost)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _conversions(text: str, sentence: Sentence, figures: list[_Figure]) -> None:
+    """A sum given again in another currency right after it ("98 trillion yen (about $650
+    billion)") is the same amount: it counts what the first counts, and a first with no noun of
+    its own takes the one the parse read for the second."""
+    for first, second in itertools.pairwise(figures):
+        money = {first.unit, second.unit} <= set(_money_units())
+        if not money or first.unit == second.unit:
+            continue
+        if not _CONVERSION_GAP.fullmatch(text[first.end : second.start]):
+            continue
+        # "a 98 trillion yen (about $650 billion) budget": the noun after the brackets
+        after = _AFTER_BRACKETS.match(text, second.end)
+        if after and parse.available():
+            chunk = text[sentence.start : sentence.end]
+            at = after.start(1) - sentence.start
+            if parse.names_a_thing(chunk, after.group(1), at):
+                first.subject = second.subject = after.group(1)
+                continue
+        if first.subject:
+            second.subject = first.subject
+        elif second.subject:
+            first.subject = second.subject
+
+
+_AFTER_BRACKETS = re.compile(r"\s*\)\s+([a-z][a-z-]+)")
+
+
+@functools.cache
+def _money_units() -> frozenset[str]:
+    """Every currency's code (the units a sum of money is in)."""
+    from claims.core.units import currencies
+
+    return frozenset(currencies())
 
 
 def _totals_of_earlier(figures: list[_Figure]) -> None:

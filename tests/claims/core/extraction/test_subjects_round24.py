@@ -168,3 +168,33 @@ def test_a_rate_after_its_change_in_points_is_the_rate_not_the_change():
     assert by_figure(text, "27 percent").subject.split()[0] != "rise"
     assert "rate" in by_figure(text, "27 percent").subject.split()
     assert by_figure(text, "2 percentage points").subject.split()[0] == "rise"
+
+
+# -- one sum in two currencies --
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "head"),
+    [
+        ("The cabinet approved a 98.2 trillion yen (about $650 billion) budget for next year.",
+         "98.2 trillion yen", "$650 billion", "budget"),
+        ("The lender approved a 2 billion euro ($2.2 billion) loan to the utility.",
+         "2 billion euro", "$2.2 billion", "loan"),
+        ("Kenya's bill seeks to raise an extra 80 billion shillings ($620 million) in taxes.",
+         "80 billion shillings", "$620 million", None),
+        ("Ministers approved spending of 12,500 crore rupees, or about $1.5 billion, on roads.",
+         "12,500 crore rupees", "$1.5 billion", None),
+    ],
+)  # fmt: skip
+def test_one_sum_in_two_currencies_counts_one_thing(text, first, second, head):
+    a, b = by_figure(text, first), by_figure(text, second)
+    assert a.subject == b.subject
+    if head:
+        assert head in a.subject.split()
+
+
+def test_two_sums_in_two_currencies_joined_by_and_keep_their_own_things():
+    text = "The fund paid 40 million euros in loans and 3 million dollars in grants."
+    assert (
+        by_figure(text, "40 million euros").subject != by_figure(text, "3 million dollars").subject
+    )
