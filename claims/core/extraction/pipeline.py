@@ -402,6 +402,8 @@ def _sentence_candidates(
         speaker = _resolve_attribution(attributions[index], context, sentence.paragraph)
         if speaker is not None and speakers.is_fragment_speaker(speaker.name):
             speaker = None  # a piece of the sentence is no one: better no speaker than a wrong one
+        # "Facebook post: Says ...": the claim is its maker's, whatever the parse read
+        speaker = _says_claimant(quote) or speaker
         period = _period_for(text, index, figures, expressions, context.published)
         if (
             period is not None
@@ -519,6 +521,33 @@ def _resolve_attribution(
             continue
         return speaker
     return shaped
+
+
+# A fact-check's claim as the checkers write it: who made it, a colon, then "Says ...".
+_SAYS_CLAIM = re.compile(r"\s*(?P<who>[^:.!?\"]{2,80}?)\s*:\s+Says\b")
+
+
+def _says_claimant(sentence_text: str) -> speakers.Speaker | None:
+    """ "Facebook post: Says 16% of ...", "Posts on X: Says ...": the claim's maker, the words
+    before the colon (a leading word that only praises or spreads it, "viral", goes); None for
+    any other sentence."""
+    found = _SAYS_CLAIM.match(sentence_text)
+    if found is None:
+        return None
+    words = found.group("who").split()
+    while len(words) > 1 and words[0].lower() in _SPREADING_WORDS:
+        words = words[1:]
+    # "Facebook post shared thousands of times": how far it spread is no part of its name
+    counted = [i for i, w in enumerate(words) if re.match(r"\d", w) or w.lower() in _VAGUE_WORDS]
+    told = [i for i, w in enumerate(words) if i and w.islower() and w.endswith("ed")]
+    if counted and told and told[0] < counted[0]:
+        words = words[: told[0]]
+    name = " ".join(words)
+    return None if speakers.is_fragment_speaker(name) else speakers.Speaker(name, "document")
+
+
+_SPREADING_WORDS = frozenset(vocabulary.load("speakers")["spreading_words"])
+_VAGUE_WORDS = frozenset(w.split()[-1] for w in vocabulary.load("time_figures")["vague"])
 
 
 def _speakers_before(

@@ -37,6 +37,7 @@ data (vocabulary/speakers.toml).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -75,7 +76,18 @@ def is_fragment_speaker(name: str | None) -> bool:
         or any(_numeric_word(w) for w in written)
         or words[0] in function_words
         or all(w in function_words for w in words)
+        or all(w in _counted_words() for w in words)  # "deaths", "cases": what is counted
     )
+
+
+@functools.cache
+def _counted_words() -> frozenset[str]:
+    """The spellings of the events of vocabulary/events.toml ("deaths", "injuries", "cases"
+    after a plain plural): things a figure counts, which are no one."""
+    spellings = {w for words in vocabulary.load("events")["events"].values() for w in words}
+    spellings |= set(vocabulary.load("populations")["concepts"].get("case", []))
+    plurals = {f"{w}s" for w in spellings} | {f"{w[:-1]}ies" for w in spellings if w.endswith("y")}
+    return frozenset(spellings | plurals)
 
 
 def _numeric_word(word: str) -> bool:
@@ -579,13 +591,17 @@ def _sentence_capital(token: Any) -> bool:
 
 
 def _capital(token: Any) -> bool:
-    return token.text[:1].isupper() and token.is_alpha
+    # ("U.N.", "U.S.": initials with their dots are a capitalised word of a name too)
+    initials = re.fullmatch(r"(?:[A-Z]\.){2,}", token.text) is not None
+    return token.text[:1].isupper() and (token.is_alpha or initials)
 
 
 def _whole_name(words: list[Any]) -> list[Any]:
     """An organisation's capitalised name that the tagger cut at a lower-case word of it ("the
     Fisheries Research and Development Agency", "Instituto de Pesca e Aquicultura"): the
     capitalised words either side joined back through it."""
+    while len(words) > 1 and words[-1].lower_ in _NAME_LINKS:
+        words = words[:-1]  # "the U.S. Agency for" as the tagger cut it: the name goes on after
     if not words or not all(_capital(t) or t.lower_ in _NAME_LINKS for t in words):
         return words
     if not _capital(words[0]) or not _capital(words[-1]):
@@ -596,8 +612,11 @@ def _whole_name(words: list[Any]) -> list[Any]:
     first, last = words[0].i, words[-1].i
     while True:
         grown = False
-        # a link or a conjunction after the name, then a run of capitalised words
+        # a link or a conjunction after the name, then a run of capitalised words ("Office for
+        # the Coordination of Humanitarian Affairs": "the" may stand between)
         run = last + 2
+        the = run + 1 < len(doc) and doc[run].lower_ == "the" and _links(doc[last + 1])
+        run += 1 if the and doc[last + 1].lower_ in _NAME_LINKS else 0
         if run < len(doc) and _links(doc[last + 1]) and _capital(doc[run]):
             while run + 1 < len(doc) and _capital(doc[run + 1]):
                 run += 1

@@ -96,3 +96,54 @@ def test_a_closing_document_speaks_for_its_author(text, figure, speaker):
 def test_a_closing_document_with_no_author_names_no_speaker():
     text = "Food prices rose 4 percent in May, official data show."
     assert by_figure(text, "4 percent").speaker is None
+
+
+# -- a fact-checked claim's maker, and names the tagger cut --
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("Instagram reel: Says the scheme pays Rs 40,000 to every household. The ministry "
+         "says the cap is lower.", "Rs 40,000", "Instagram reel"),
+        ("Viral Telegram message: Says 35% of the budget goes to the army.", "35%",
+         "Telegram message"),
+        ("Posts on X: Says fuel duty rose 12 percent in May.", "12 percent", "Posts on X"),
+        ("Video shared thousands of times on TikTok: Says 60% of nurses have left.", "60%",
+         "Video"),
+    ],
+)  # fmt: skip
+def test_a_fact_checked_claim_is_its_makers(text, figure, speaker):
+    assert by_figure(text, figure).speaker == speaker
+
+
+def test_a_colon_before_a_figure_names_no_maker_without_says():
+    # the tagger reads "Deaths" as the subject of "said": what is counted is no one, so better
+    # no speaker than that one
+    text = "Deaths last week: 90, the ministry said."
+    assert by_figure(text, "90").speaker in (None, "ministry")
+
+
+@pytest.mark.parametrize("name", ["deaths", "Casualties", "injuries", "cases"])
+def test_what_a_figure_counts_is_never_a_speaker(name: str):
+    from claims.core.extraction import speakers
+
+    assert speakers.is_fragment_speaker(name)
+    assert not speakers.is_fragment_speaker("Ministry of Health")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        ("The U.N. Office for the Coordination of Humanitarian Affairs said 80,000 people had "
+         "fled the floods.", "80,000", "U.N. Office for the Coordination of Humanitarian Affairs"),
+        ("About 80,000 people had fled, the U.N. Office for the Coordination of Humanitarian "
+         "Affairs said.", "80,000", "U.N. Office for the Coordination of Humanitarian Affairs"),
+        ("The U.S. Agency for International Development said it would give $45 million.",
+         "$45 million", "U.S. Agency for International Development"),
+        ("The Coordination for the Defence of the Northern Valleys said it had lost 12 fighters.",
+         "12", "Coordination for the Defence of the Northern Valleys"),
+    ],
+)  # fmt: skip
+def test_a_long_name_is_read_whole(text, figure, speaker):
+    assert by_figure(text, figure).speaker == speaker
