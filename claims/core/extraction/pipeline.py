@@ -408,9 +408,13 @@ def _sentence_candidates(
         if (
             period is not None
             and period.start == context.published == period.end
-            and not any(e.period is not None for e in expressions)
+            and not any(
+                e.period is not None and _dates_this_figure(text, e, figure, figures)
+                for e in expressions
+            )
             and context.previous_period is not None
             and context.previous_period[0] == sentence.paragraph
+            and not _RECENTLY.search(quote)
         ):
             period = context.previous_period[1]
         earlier = context.earlier_start
@@ -548,6 +552,33 @@ def _says_claimant(sentence_text: str) -> speakers.Speaker | None:
 
 _SPREADING_WORDS = frozenset(vocabulary.load("speakers")["spreading_words"])
 _VAGUE_WORDS = frozenset(w.split()[-1] for w in vocabulary.load("time_figures")["vague"])
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# "X recently warned that ...": a statement of its own recent time, which the date of the
+# sentence before does not give.
+_RECENTLY = re.compile(
+    r"\b(?:" + "|".join(vocabulary.load("periods")["recent_adverbs"]) + r")\b", re.IGNORECASE
+)
+
+
+def _dates_this_figure(
+    text: str, expression: dates.TimeExpression, figure: _Figure, figures: list[_Figure]
+) -> bool:
+    """True when a time expression of the sentence may date ``figure``, or starts a running
+    total ("since July"); a baseline's date ("than in 2020") and the date written right after
+    another figure ("from 49 percent a year earlier") date neither, so the date of the sentence
+    before still holds for ``figure``."""
+    if expression.skipped:
+        return bool(_SINCE_BEFORE.search(text[max(0, expression.start - 40) : expression.start]))
+    return not any(
+        other is not figure and 0 <= expression.start - other.end <= _DATE_AFTER_FIGURE
+        for other in figures
+    )
+
+
+# How far after a figure a date phrase is that figure's own ("49 percent a year earlier").
+_DATE_AFTER_FIGURE = 4
 
 
 def _speakers_before(

@@ -60,3 +60,36 @@ def test_a_change_on_a_day_is_dated_by_that_day():
         published=PUBLISHED,
     )
     assert claim.as_of_start == claim.as_of_end == dt.date(2024, 5, 13)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The grid operator gave its weekly update on Monday. The share of plants able to run had "
+        "climbed to 58 percent, from 49 percent a year earlier, it said.",
+        "The grid operator gave its weekly update on Monday. Available capacity stood at 58 "
+        "percent, against 49 percent in 2023, the operator said.",
+    ],
+)
+def test_a_baselines_date_does_not_stop_the_date_of_the_sentence_before(text: str):
+    # Thursday 16 May 2024: "on Monday" is the 13th
+    claim = by_figure(text, "58 percent", published=PUBLISHED)
+    assert claim.as_of_start == claim.as_of_end == dt.date(2024, 5, 13)
+
+
+def test_a_running_totals_start_still_keeps_the_sentence_its_own():
+    text = (
+        "The minister toured the burned hills on Monday. He said fires had consumed 90,000 "
+        "hectares since March."
+    )
+    claim = by_figure(text, "90,000 hectares", published=PUBLISHED)
+    assert claim.as_of_start != dt.date(2024, 5, 13)
+
+
+def test_a_recent_statement_is_not_dated_by_the_sentence_before():
+    text = (
+        "A March report by the agency put the number of fighters at 2,000. The army recently "
+        "warned that attacks had risen 30 percent compared with the previous year."
+    )
+    claim = by_figure(text, "30 percent", published=PUBLISHED)
+    assert claim.as_of_start != dt.date(2024, 3, 1)
