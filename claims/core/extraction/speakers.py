@@ -134,6 +134,7 @@ _QUANTIFIERS = frozenset(_WORDS["quantifier_words"])
 _INSTRUMENTS = frozenset(_WORDS["instrument_nouns"])
 _DATA = frozenset(_WORDS["data_nouns"])
 _GOING_ON = frozenset(_WORDS["continuing_pronouns"])
+_GOING_ON_OWNERS = frozenset(_WORDS["continuing_possessives"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -1429,6 +1430,13 @@ def attribute(doc: Any, figure: list[object]) -> Attribution:
         # the thing reported goes on under a pronoun, and so does its report
         bare = bare or any(
             c.dep_ == "nsubj" and c.lower_ in _GOING_ON for t in path for c in t.children
+        )
+        # "Its share was 57 percent in 2019": the thing reported, owned by a pronoun, goes on
+        bare = bare or any(
+            c.dep_ == "nsubj"
+            and any(p.dep_ == "poss" and p.lower_ in _GOING_ON_OWNERS for p in c.children)
+            for t in path
+            for c in t.children
         )
         return Attribution(continues=bare and not any(_reports(t) for t in doc))
     named = name_of(source)

@@ -147,3 +147,21 @@ def test_what_a_figure_counts_is_never_a_speaker(name: str):
 )  # fmt: skip
 def test_a_long_name_is_read_whole(text, figure, speaker):
     assert by_figure(text, figure).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Its share was 48.2 percent in 2019.",
+        "Their share had been 48.2 percent five years earlier.",
+        "It had taken 48.2 percent in 2019.",
+    ],
+)
+def test_a_sentence_about_what_was_just_reported_keeps_its_speaker(second: str):
+    text = f"The party won 31.5 percent of the vote, the election board said on Sunday. {second}"
+    assert by_figure(text, "48.2 percent").speaker == "election board"
+
+
+def test_a_possessive_of_a_new_speaker_is_that_speaker():
+    text = "The army said 40 soldiers died. Its rival said 300 were killed."
+    assert by_figure(text, "300").speaker == "rival"
