@@ -73,11 +73,12 @@ _GLUED_UNIT_GUARD = (
 # A space may stand inside the sign ("HK $3.7 billion" is HKD, not a code before US dollars);
 # "N$" is Namibia's dollar and "KSh" Kenya's shilling.
 # "A$" (or "AU$") is Australia's dollar.
+# An amount with a scale right after it: what makes an "R" before digits the rand's sign.
 _RAND_AMOUNT = r"(?=\d[\d.,]*\s?(?:bn|mn|m|tn|billion|million|trillion)\b)"
 _CURRENCY_PREFIX = (
     r"(?:US\s?\$|HK\s?\$|AU?\$|R\s?\$\s?|N\$|\$|€|£|¥|₹\s?|Rs\.?\s?|KSh\.?\s?"
     # South Africa's rand: "R" against an amount that has a scale ("R23.9 billion", "R90bn")
-    r"|R(?=\d[\d.,]*\s?(?:bn|mn|m|tn|billion|million|trillion)\b)"
+    rf"|R{_RAND_AMOUNT}"
     r"|(?:USD|EUR|GBP|IQD|INR)\s?)"
 )
 # A sign written against the digits is a signed change ("fell -1.3%", "+0.4 points"); only

@@ -1254,18 +1254,23 @@ def names_a_thing(
         return False
     doc = parse(sentence)
     timed = ("DATE", "TIME", "CARDINAL", "ORDINAL")
-    words = vocabulary.load("subjects")
-    # "30 dead", "12 missing": a state of people said as a noun names the people
-    states = {*words["participles"], *words["people_states"], *words["people_events"]}
-    # "will supply 900 GWh", "would fall 8%": a verb whose noun is the same word names the
-    # supply or the fall
-    nominal = {*words["change_verbs"], *words["verb_nouns"]}
+    states, nominal = _nameable_words()
     return any(
         (t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in timed)
         or t.lower_ in states
         or (verbs and t.pos_ == "VERB" and t.lemma_.lower() in nominal)
         for t in tokens_in(doc, where, where + len(phrase))
     )
+
+
+@functools.cache
+def _nameable_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that name a thing though not tagged nouns: states of people said as nouns ("30
+    dead", "12 missing"), and verbs whose noun is the same word ("will supply 900 GWh", "would
+    fall 8%": the supply, the fall)."""
+    words = vocabulary.load("subjects")
+    states = frozenset({*words["participles"], *words["people_states"], *words["people_events"]})
+    return states, frozenset({*words["change_verbs"], *words["verb_nouns"]})
 
 
 def is_baseline(sentence: str, start: int, end: int) -> bool:

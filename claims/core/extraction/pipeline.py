@@ -398,12 +398,12 @@ def _sentence_candidates(
     )
     quote = text[sentence.start : sentence.end]
     results = []
+    claimant = _says_claimant(quote)  # "Facebook post: Says ...": the claim is its maker's
     for index, figure in enumerate(figures):
         speaker = _resolve_attribution(attributions[index], context, sentence.paragraph)
         if speaker is not None and speakers.is_fragment_speaker(speaker.name):
             speaker = None  # a piece of the sentence is no one: better no speaker than a wrong one
-        # "Facebook post: Says ...": the claim is its maker's, whatever the parse read
-        speaker = _says_claimant(quote) or speaker
+        speaker = claimant or speaker  # whatever the parse read
         period = _period_for(text, index, figures, expressions, context.published)
         if (
             period is not None
@@ -458,14 +458,7 @@ def _sentence_candidates(
                 period_days=kind.days,
             )
         )
-    _remember(context, quote, expressions, sentence.paragraph)
-    first = results[0] if results else None
-    if first is not None and first.as_of_start and first.as_of_start != context.published:
-        # "inflation climbed to 33.7 percent in April from 33.2 percent in March. Food
-        # inflation reached 40.5 percent": the next sentence goes on at the date of this one's
-        # own figure, not at its baseline's
-        own = dates.Period(first.as_of_start, first.as_of_end, first.as_of_precision or "day")
-        context.previous_period = (sentence.paragraph, own)
+    _remember(context, quote, expressions, sentence.paragraph, results[0] if results else None)
     return results
 
 
@@ -1010,7 +1003,7 @@ def _conversions(text: str, sentence: Sentence, figures: list[_Figure]) -> None:
     billion)") is the same amount: it counts what the first counts, and a first with no noun of
     its own takes the one the parse read for the second."""
     for first, second in itertools.pairwise(figures):
-        money = {first.unit, second.unit} <= set(_money_units())
+        money = {first.unit, second.unit} <= _money_units()
         if not money or first.unit == second.unit:
             continue
         if not _CONVERSION_GAP.fullmatch(text[first.end : second.start]):
@@ -1364,13 +1357,22 @@ def _remember(
     sentence_text: str,
     expressions: list[dates.TimeExpression],
     paragraph: int,
+    first: Candidate | None = None,
 ) -> None:
+    """What the next sentences take from this one: its text, and the period its figures go on
+    at; ``first`` is the sentence's first claim, if any."""
     context.recent.append((sentence_text, paragraph))
     del context.recent[:-_RECENT_SENTENCES]
     named = [e for e in expressions if e.period is not None and not e.skipped]
     # an event's date dates the next sentence's figures before the day it was reported
     told = [e.period for e in named if not e.statement] or [e.period for e in named]
     context.previous_period = (paragraph, told[-1]) if told else None
+    if first is not None and first.as_of_start and first.as_of_start != context.published:
+        # "inflation climbed to 33.7 percent in April from 33.2 percent in March. Food
+        # inflation reached 40.5 percent": the next sentence goes on at the date of this one's
+        # own figure, not at its baseline's
+        own = dates.Period(first.as_of_start, first.as_of_end, first.as_of_precision or "day")
+        context.previous_period = (paragraph, own)
     past = [
         e.period
         for e in expressions

@@ -523,9 +523,8 @@ def _without_description(words: list[Any]) -> list[Any]:
     if kind is None or kind.lower_ not in _PARSE_ORGS or (link and rest[link].lower_ != "of"):
         return words
     if kind.tag_ in ("NNS", "NNPS") or kind.lower_.endswith("s"):
-        return (
-            words  # "Finance Ministry officials", "IMF sources": people of the body, not the body
-        )
+        # "Finance Ministry officials", "IMF sources": people of the body, not the body
+        return words
     if identities.known_identity(_join(name)) is not None:
         return words
     return name
@@ -1179,8 +1178,10 @@ def _closing_document(doc: Any) -> Speaker | None:
         comma = next((i for i in range(index - 1, -1, -1) if words[i].text == ","), None)
         if comma is None or index - comma > 12:
             return None
-        phrase = [t for t in words[comma + 1 : index] if t.dep_ != "det" or t.i > comma + 1]
-        phrase = [t for t in phrase if not (t.i == comma + 1 and t.pos_ == "DET")]
+        # (the determiner that opens the phrase goes: "an analysis by ...")
+        opening = words[comma + 1]
+        article = opening.dep_ == "det" or opening.pos_ == "DET"
+        phrase = words[comma + 2 if article else comma + 1 : index]
         documents = [i for i, t in enumerate(phrase) if t.lower_ in _PARSE_DOCUMENTS]
         if not documents or any(
             t.like_num or (t.pos_ == "VERB" and t.lower_ not in _NAME_ENDS)
@@ -1196,9 +1197,9 @@ def _closing_document(doc: Any) -> Speaker | None:
             stop = next((i for i, t in enumerate(named) if t.lower_ in _NAME_ENDS), len(named))
             named = [t for t in named[:stop] if t.pos_ != "DET"]
         else:
-            named = [t for t in phrase[:first] if t.pos_ != "DET" and not t.is_punct]
-            named = named[:-1] if named and named[-1].tag_ == "POS" else named
-            named = [t for t in named if t.tag_ != "POS"]
+            named = [
+                t for t in phrase[:first] if t.pos_ != "DET" and not t.is_punct and t.tag_ != "POS"
+            ]
             # "..., preliminary customs data show": a word describing the data is no author's
             named = [t for t in named if t.pos_ != "ADJ" or t.text[:1].isupper()]
         body = bool(named) and named[-1].lower_ in _PARSE_ORGS | _PARSE_PEOPLE
